@@ -1,0 +1,197 @@
+package dev.hpsearch.optimizer.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.space.ModelConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and validates the three config files, reporting every problem at once. */
+public final class ConfigLoader {
+    static final List<String> Y_TRANSFORMATIONS = List.of("none", "log", "neg", "neglog");
+    static final List<String> PROCESSOR_TYPES = List.of("CPU", "GPU");
+    private static final String BOPT_PREFIX = "bopt_config.";
+
+    /**
+     * Reads the three files.
+     *
+     * @throws ConfigException with one problem per mistake (and the warnings) if any file has an error
+     */
+    public Configs load(Path searchPath, Path jobPath, Path modelPath) throws ConfigException {
+        Problems problems = new Problems();
+        SearchConfig search = null;
+        JobConfig job = null;
+        ModelConfig model = null;
+        try {
+            search = readSearch(JsonFiles.read(searchPath, searchPath.toString()), searchPath.toString(), problems);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            job = readJob(JsonFiles.read(jobPath, jobPath.toString()), jobPath.toString(), problems);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            model = new ModelConfigReader(modelPath.toString(), problems)
+                    .read(JsonFiles.read(modelPath, modelPath.toString()));
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        if (search != null && model != null && !problems.hasErrors()) {
+            crossCheck(search, model, searchPath.toString(), modelPath.toString(), problems);
+        }
+        problems.throwIfErrors();
+        return new Configs(search, job, model, searchPath, jobPath, modelPath, problems.warnings());
+    }
+
+    /** Reads a search config; bad values are recorded in {@code problems}. */
+    public SearchConfig readSearch(JsonNode root, String file, Problems problems) {
+        if (!root.isObject()) {
+            problems.error(file, "$", "expected a JSON object, got " + root);
+            return null;
+        }
+        ConfigObject o = new ConfigObject(root, file, "$", problems);
+        String type = o.choice("search_type", "bopt", SearchType.keys());
+        double time = o.number("search_time", 24, 0, true, Double.POSITIVE_INFINITY, true);
+        int memory = o.integer("search_memory", 32, 1);
+        String env = o.string("search_environment_path", null);
+        String script = o.string("search_script_path", null);
+        int maxSuggestions = o.integer("max_suggestions", 200, 1);
+        int maxActive = o.integer("max_active_points", 20, 1);
+        int gridPoints = o.integer("num_grid_points_per_hyperparameter", 3, 0);
+        int minInitial = o.integer("min_initial_points", 5, 1);
+        String yTransformation = o.choice("y_transformation", "log", Y_TRANSFORMATIONS);
+        FailureValue failure = failureValue(o);
+        double gridProbability = o.number("grid_suggestion_probability", 0, 0, false, 1, false);
+        double randomProbability = o.number("random_suggestion_probability", 0.1, 0, false, 1, false);
+        Long seed = o.optionalLong("random_seed");
+        BoptConfig bopt = readBopt(root, o, file, problems);
+        SearchType searchType = SearchType.of(type);
+        if ((searchType == SearchType.GRID || searchType == SearchType.LINE) && gridPoints < 1) {
+            o.error("num_grid_points_per_hyperparameter", "got " + gridPoints + "; "
+                    + searchType.key() + " search needs at least 1 point per hyperparameter");
+        }
+        if (searchType == SearchType.BOPT && gridProbability > 0 && gridPoints < 1) {
+            o.error("num_grid_points_per_hyperparameter", "got " + gridPoints
+                    + "; grid_suggestion_probability > 0 needs at least 1 point per hyperparameter");
+        }
+        o.warnUnknownKeys(null);
+        return new SearchConfig(searchType, time, memory, env, script, maxSuggestions, maxActive, gridPoints,
+                minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt);
+    }
+
+    private static FailureValue failureValue(ConfigObject o) {
+        JsonNode v = o.raw("y_failure_value");
+        if (v == null) {
+            return FailureValue.max();
+        }
+        if (v.isNumber() && Double.isFinite(v.asDouble())) {
+            return new FailureValue(FailureValue.Kind.NUMBER, v.asDouble());
+        }
+        if (v.isTextual() && v.asText().equalsIgnoreCase("max")) {
+            return FailureValue.max();
+        }
+        if (v.isTextual() && v.asText().equalsIgnoreCase("nan")) {
+            return new FailureValue(FailureValue.Kind.NAN, Double.NaN);
+        }
+        o.error("y_failure_value", "got " + v + "; allowed: \"max\", \"nan\" or a finite number");
+        return FailureValue.max();
+    }
+
+    /** bopt_config as a nested object, or as flat "bopt_config.key" entries at the top level. */
+    private static BoptConfig readBopt(JsonNode root, ConfigObject top, String file, Problems problems) {
+        BoptConfig d = BoptConfig.defaults();
+        ConfigObject o = top.object("bopt_config");
+        if (o == null) {
+            ObjectNode flat = JsonFiles.STRICT.createObjectNode();
+            Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().startsWith(BOPT_PREFIX)) {
+                    flat.set(e.getKey().substring(BOPT_PREFIX.length()), e.getValue());
+                    top.allow(e.getKey());
+                }
+            }
+            o = new ConfigObject(flat, file, "$.bopt_config", problems);
+        }
+        BoptConfig b = new BoptConfig(
+                o.choices("acquisition_type", d.acquisitionTypes(), BoptConfig.ACQUISITIONS),
+                o.choice("acquisition_optimizer_type", d.acquisitionOptimizerType(), List.of("lbfgs")),
+                o.choice("model_type", d.modelType(), List.of("GP")),
+                o.choices("model_estimation_method", d.modelEstimationMethods(), BoptConfig.ESTIMATION_METHODS),
+                o.choices("kernel", d.kernels(), BoptConfig.KERNELS),
+                o.bool("normalize_Y", d.normalizeY()),
+                o.bool("de_duplication", d.deDuplication()),
+                o.bool("exact_feval", d.exactFeval()),
+                o.number("eps", d.eps(), 0, false, Double.POSITIVE_INFINITY, true),
+                o.integer("n_burnin", d.nBurnin(), 1),
+                o.integer("n_samples", d.nSamples(), 1),
+                o.number("step_size", d.stepSize(), 0, true, Double.POSITIVE_INFINITY, true),
+                o.integer("subsample_interval", d.subsampleInterval(), 1),
+                o.integer("leapfrog_steps", d.leapfrogSteps(), 1));
+        o.warnUnknownKeys(null);
+        return b;
+    }
+
+    /** Reads a job config; bad values are recorded in {@code problems}. */
+    public JobConfig readJob(JsonNode root, String file, Problems problems) {
+        if (!root.isObject()) {
+            problems.error(file, "$", "expected a JSON object, got " + root);
+            return null;
+        }
+        ConfigObject o = new ConfigObject(root, file, "$", problems);
+        String env = o.string("environment_path", null);
+        String script = o.string("script_path", null);
+        if (env == null || env.isBlank()) {
+            o.error("environment_path", "missing; give the interpreter that runs your script, e.g. \"python3\", \"Rscript\", \"perl\", \"bash\"");
+        }
+        if (script == null || script.isBlank()) {
+            o.error("script_path", "missing; give the path of your analysis script (relative paths are taken from the folder of this file)");
+        }
+        String cluster = o.string("cluster", JobConfig.LOCAL);
+        double time = o.number("time", 24, 0, true, Double.POSITIVE_INFINITY, true);
+        int memory = o.integer("memory", 4, 1);
+        String processor = o.choice("processor_type", "CPU", PROCESSOR_TYPES);
+        int processors = o.integer("num_processors", 1, 1);
+        o.warnUnknownKeys(null);
+        return new JobConfig(env, script, cluster, time, memory, processor, processors);
+    }
+
+    private static void crossCheck(SearchConfig s, ModelConfig m, String searchFile, String modelFile, Problems problems) {
+        if (m.space().dimension() == 0) {
+            problems.error(modelFile, "$", "no hyperparameters found; mark at least one input as "
+                    + "{\"type\": ..., \"domain\": ..., \"transformation\": ...}");
+        }
+    }
+
+    /** Resolves a path written in a config relative to the folder of that config. */
+    public static Path resolveAgainst(Path configFile, String written) {
+        Path p = Path.of(written);
+        if (p.isAbsolute()) {
+            return p;
+        }
+        Path folder = configFile.toAbsolutePath().normalize().getParent();
+        return folder == null ? p.toAbsolutePath() : folder.resolve(p).normalize();
+    }
+
+    /** True if a program name is found on PATH or is an existing executable file. */
+    public static boolean isRunnable(String program) {
+        if (program.contains("/")) {
+            return Files.isExecutable(Path.of(program));
+        }
+        String pathVar = System.getenv("PATH");
+        if (pathVar == null) {
+            return false;
+        }
+        for (String dir : pathVar.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.hpsearch.optimizer.config;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads JSON files with errors that point at the line and column, and shares one configured mapper. */
+public final class JsonFiles {
+    /** Strict: duplicate keys are errors. Used for configs. */
+    public static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private JsonFiles() {
+    }
+
+    /**
+     * Reads a JSON document.
+     *
+     * @param file        the file to read
+     * @param displayName how to name the file in messages
+     * @throws ConfigException if it is missing, unreadable or not valid JSON (with line and column)
+     */
+    public static JsonNode read(Path file, String displayName) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(problem(displayName, "file not found"));
+        } catch (IOException e) {
+            throw new ConfigException(problem(displayName, "cannot read: " + e.getMessage()));
+        }
+        return parse(text, displayName);
+    }
+
+    /** Parses JSON text; syntax errors name the line and column. */
+    public static JsonNode parse(String text, String displayName) throws ConfigException {
+        if (text.isBlank()) {
+            throw new ConfigException(problem(displayName, "the file is empty; expected a JSON object"));
+        }
+        try {
+            return STRICT.readTree(text);
+        } catch (JsonParseException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
+            throw new ConfigException(problem(displayName, "invalid JSON at " + where + e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(problem(displayName, "invalid JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    private static ConfigProblem problem(String file, String message) {
+        return new ConfigProblem(ConfigProblem.Severity.ERROR, file, null, message);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.hpsearch.optimizer.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.space.HyperparameterType;
+import dev.hpsearch.optimizer.space.ModelConfig;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.space.Transformation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the hyperparameters in a model config: any object, at any depth, that has both {@code type} and
+ * {@code domain} keys. Everything else is a constant passed through unchanged.
+ */
+final class ModelConfigReader {
+    private static final List<String> TYPES = List.of("continuous", "discrete", "categorical");
+    private static final List<String> TRANSFORMATIONS = List.of("linear", "log", "none");
+
+    private final String file;
+    private final Problems problems;
+    private final List<Hyperparameter> found = new ArrayList<>();
+
+    ModelConfigReader(String file, Problems problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    ModelConfig read(JsonNode root) {
+        if (!root.isObject()) {
+            problems.error(file, "$", "expected a JSON object with the script's inputs, got " + kind(root));
+            return null;
+        }
+        if (root.has("save_folder")) {
+            problems.warning(file, "$.save_folder", "is set by hpsearch for every combination; this value is replaced");
+        }
+        walk(root, new ArrayList<>(), "$", "");
+        Set<String> names = new HashSet<>();
+        for (Hyperparameter h : found) {
+            if (!names.add(h.name())) {
+                problems.error(file, "$", "two hyperparameters share the column name \"" + h.name() + "\"");
+            }
+        }
+        return new ModelConfig((ObjectNode) root, new SearchSpace(found));
+    }
+
+    private void walk(JsonNode node, List<Object> path, String jsonPath, String name) {
+        if (node.isObject()) {
+            if (node.has("type") && node.has("domain")) {
+                Hyperparameter h = hyperparameter(node, path, jsonPath, name);
+                if (h != null) {
+                    found.add(h);
+                }
+                return;
+            }
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                List<Object> childPath = new ArrayList<>(path);
+                childPath.add(e.getKey());
+                String childName = name.isEmpty() ? e.getKey() : name + "." + e.getKey();
+                walk(e.getValue(), childPath, jsonPath + "." + e.getKey(), childName);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                List<Object> childPath = new ArrayList<>(path);
+                childPath.add(i);
+                walk(node.get(i), childPath, jsonPath + "[" + i + "]", name + "[" + i + "]");
+            }
+        }
+    }
+
+    private Hyperparameter hyperparameter(JsonNode node, List<Object> path, String jsonPath, String name) {
+        ConfigObject o = new ConfigObject(node, file, jsonPath, problems);
+        int before = problems.all().size();
+        String typeName = o.choice("type", null, TYPES);
+        JsonNode domain = o.raw("domain");
+        String tName = o.choice("transformation", null, TRANSFORMATIONS);
+        o.warnUnknownKeys(null);
+        if (typeName == null) {
+            if (problems.all().size() == before) {
+                o.error("type", "missing; allowed: " + String.join(", ", TYPES));
+            }
+            return null;
+        }
+        HyperparameterType type = HyperparameterType.valueOf(typeName.toUpperCase(Locale.ROOT));
+        Transformation t;
+        if (type == HyperparameterType.CATEGORICAL) {
+            t = Transformation.NONE;
+        } else if (tName == null) {
+            if (!o.has("transformation")) {
+                o.error("transformation", "missing; allowed: linear, log");
+            }
+            return null;
+        } else {
+            t = tName.equals("none") ? Transformation.LINEAR : Transformation.valueOf(tName.toUpperCase(Locale.ROOT));
+        }
+        if (domain == null || !domain.isArray()) {
+            o.error("domain", "got " + (domain == null ? "null" : domain.toString()) + "; "
+                    + (type == HyperparameterType.CONTINUOUS ? "expected a range [lower_bound, upper_bound]"
+                    : "expected a list of values"));
+            return null;
+        }
+        if (domain.isEmpty()) {
+            o.error("domain", "empty domain; " + (type == HyperparameterType.CONTINUOUS
+                    ? "expected a range [lower_bound, upper_bound]" : "list at least one value"));
+            return null;
+        }
+        List<JsonNode> values = new ArrayList<>();
+        domain.forEach(values::add);
+        String domainPath = o.pathOf("domain");
+        switch (type) {
+            case CONTINUOUS:
+                return continuous(name, path, t, values, domainPath, domain);
+            case DISCRETE:
+                return discrete(name, path, t, values, domainPath);
+            default:
+                Set<JsonNode> distinct = new HashSet<>();
+                for (int i = 0; i < values.size(); i++) {
+                    if (!distinct.add(values.get(i))) {
+                        problems.error(file, domainPath + "[" + i + "]", "value " + values.get(i) + " is listed twice");
+                        return null;
+                    }
+                }
+                return new Hyperparameter(name, path, type, t, Double.NaN, Double.NaN, values);
+        }
+    }
+
+    private Hyperparameter continuous(String name, List<Object> path, Transformation t, List<JsonNode> values,
+                                      String domainPath, JsonNode domain) {
+        if (values.size() != 2 || !values.get(0).isNumber() || !values.get(1).isNumber()) {
+            problems.error(file, domainPath, "got " + domain + "; expected a range [lower_bound, upper_bound] of two numbers");
+            return null;
+        }
+        double lo = values.get(0).asDouble();
+        double hi = values.get(1).asDouble();
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            problems.error(file, domainPath, "got " + domain + "; bounds must be finite numbers");
+            return null;
+        }
+        if (!(lo < hi)) {
+            problems.error(file, domainPath, "got " + domain + "; the lower bound must be below the upper bound");
+            return null;
+        }
+        if (t == Transformation.LOG && lo <= 0) {
+            problems.error(file, domainPath + "[0]", "got " + values.get(0)
+                    + "; a log transformation needs bounds > 0 (use linear, or a positive lower bound)");
+            return null;
+        }
+        return new Hyperparameter(name, path, HyperparameterType.CONTINUOUS, t, lo, hi, List.of());
+    }
+
+    private Hyperparameter discrete(String name, List<Object> path, Transformation t, List<JsonNode> values,
+                                    String domainPath) {
+        Set<Double> distinct = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode v = values.get(i);
+            if (!v.isNumber()) {
+                problems.error(file, domainPath + "[" + i + "]", "got " + v
+                        + "; a discrete domain lists numbers (use type categorical for other values)");
+                return null;
+            }
+            if (t == Transformation.LOG && v.asDouble() <= 0) {
+                problems.error(file, domainPath + "[" + i + "]", "got " + v + "; a log transformation needs values > 0");
+                return null;
+            }
+            if (!distinct.add(v.asDouble())) {
+                problems.error(file, domainPath + "[" + i + "]", "value " + v + " is listed twice");
+                return null;
+            }
+        }
+        double lo = values.stream().mapToDouble(JsonNode::asDouble).min().orElseThrow();
+        double hi = values.stream().mapToDouble(JsonNode::asDouble).max().orElseThrow();
+        return new Hyperparameter(name, path, HyperparameterType.DISCRETE, t, lo, hi, values);
+    }
+
+    private static String kind(JsonNode n) {
+        return n.isArray() ? "a list" : n.isTextual() ? "a string" : n.isNumber() ? "a number" : n.getNodeType().toString().toLowerCase();
+    }
+}

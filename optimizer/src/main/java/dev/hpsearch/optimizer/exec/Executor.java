@@ -1,0 +1,59 @@
+package dev.hpsearch.optimizer.exec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where runs happen. The engine cannot tell implementations apart except by latency: a local process and a
+ * Slurm job behind SSH both submit, poll many at once and cancel.
+ *
+ * <p>Contract: {@link #poll} never blocks for long; when a job reaches a terminal state, every file the run
+ * wrote that the engine reads ({@code output.json}, {@code log.txt}) is present in the job's local
+ * {@link JobSpec#workDir()} before that state is reported.
+ */
+public interface Executor extends AutoCloseable {
+
+    /** Starts (or queues) one run. */
+    JobRef submit(JobSpec spec) throws ExecutorException;
+
+    /**
+     * Submits runs known up front. The default submits one by one; a cluster executor may submit a job array
+     * and keep the parallelism limit on the cluster.
+     *
+     * @param maxActive how many of these may run at once
+     */
+    default List<JobRef> submitAll(List<JobSpec> specs, int maxActive) throws ExecutorException {
+        List<JobRef> refs = new ArrayList<>(specs.size());
+        for (JobSpec s : specs) {
+            refs.add(submit(s));
+        }
+        return refs;
+    }
+
+    /** The current state of every given job, in one call whatever their number. */
+    Map<JobRef, JobStatus> poll(Collection<JobRef> jobs) throws ExecutorException;
+
+    /** Stops a job; its status then becomes CANCELLED (or terminal for another reason if it ended first). */
+    void cancel(JobRef job) throws ExecutorException;
+
+    /**
+     * Re-attaches to a job submitted by an earlier coordinator (after a crash or a closed laptop).
+     *
+     * @param spec the job's spec, rebuilt from the journal
+     * @return its status now; {@link JobStatus.State#LOST} when it is gone and its end cannot be known
+     */
+    JobStatus reattach(JobRef job, JobSpec spec) throws ExecutorException;
+
+    /**
+     * Waits until some job may have changed state or the timeout passes, whichever is first. Executors that
+     * learn of changes only by polling simply sleep for their polling interval, at most {@code timeout}.
+     */
+    void awaitChange(Duration timeout) throws InterruptedException;
+
+    /** Releases connections and threads; running jobs are left running. */
+    @Override
+    void close();
+}

@@ -1,0 +1,46 @@
+package dev.hpsearch.optimizer.exec;
+
+import java.time.Duration;
+
+/**
+ * What an executor knows about a job.
+ *
+ * @param state    where the job is
+ * @param exitCode the exit code when known, else {@code null}
+ * @param reason   for a job that ended badly: why, in words (exit code, signal, time limit, Slurm state...)
+ * @param runtime  how long it ran, when known, else {@code null}
+ */
+public record JobStatus(State state, Integer exitCode, String reason, Duration runtime) {
+
+    /** Where a job is. */
+    public enum State {
+        /** Submitted, waiting for resources. */
+        QUEUED,
+        RUNNING,
+        /** Ended with exit code 0. */
+        COMPLETED,
+        /** Ended with a non-zero exit code, a signal, or an executor-reported failure. */
+        FAILED,
+        /** Killed because it ran past {@code job_config.time}. */
+        TIMEOUT,
+        CANCELLED,
+        /** The executor no longer knows the job and cannot say how it ended. */
+        LOST;
+
+        public boolean isTerminal() {
+            return this != QUEUED && this != RUNNING;
+        }
+    }
+
+    public static JobStatus queued() {
+        return new JobStatus(State.QUEUED, null, null, null);
+    }
+
+    public static JobStatus running() {
+        return new JobStatus(State.RUNNING, null, null, null);
+    }
+
+    public boolean isTerminal() {
+        return state.isTerminal();
+    }
+}
