@@ -157,8 +157,34 @@ public final class ConfigLoader {
         int memory = o.integer("memory", 4, 1);
         String processor = o.choice("processor_type", "CPU", PROCESSOR_TYPES);
         int processors = o.integer("num_processors", 1, 1);
+        String partition = o.string("partition", null);
+        String account = o.string("account", null);
+        String qos = o.string("qos", null);
+        String constraint = o.string("constraint", null);
+        List<String> sbatchArgs = stringList(o, "sbatch_args");
         o.warnUnknownKeys(null);
-        return new JobConfig(env, script, cluster, time, memory, processor, processors);
+        return new JobConfig(env, script, cluster, time, memory, processor, processors, partition, account, qos,
+                constraint, sbatchArgs);
+    }
+
+    private static List<String> stringList(ConfigObject o, String key) {
+        JsonNode v = o.raw(key);
+        if (v == null) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        if (v.isArray()) {
+            for (JsonNode item : v) {
+                if (!item.isTextual()) {
+                    o.error(key, "got " + v + "; expected a list of strings such as [\"--exclusive\"]");
+                    return List.of();
+                }
+                out.add(item.asText());
+            }
+            return out;
+        }
+        o.error(key, "got " + v + "; expected a list of strings such as [\"--exclusive\"]");
+        return List.of();
     }
 
     private static void crossCheck(SearchConfig s, ModelConfig m, String searchFile, String modelFile, Problems problems) {

@@ -1,5 +1,7 @@
 package dev.hpsearch.optimizer.config;
 
+import java.util.List;
+
 /**
  * The seed's {@code job_config.json}: what one run of the analysis needs.
  *
@@ -10,6 +12,11 @@ package dev.hpsearch.optimizer.config;
  * @param memoryGb        memory for one run, in GB
  * @param processorType   CPU or GPU
  * @param numProcessors   processors for one run
+ * @param partition       Slurm partition; {@code null} to take it from the cluster profile
+ * @param account         Slurm account ({@code --account}); optional
+ * @param qos             Slurm quality of service ({@code --qos}); optional
+ * @param constraint      Slurm node constraint ({@code --constraint}); optional
+ * @param sbatchArgs      further {@code sbatch} arguments, passed as given (each one quoted); may be empty
  */
 public record JobConfig(
         String environmentPath,
@@ -18,7 +25,23 @@ public record JobConfig(
         double timeHours,
         int memoryGb,
         String processorType,
-        int numProcessors) {
+        int numProcessors,
+        String partition,
+        String account,
+        String qos,
+        String constraint,
+        List<String> sbatchArgs) {
+
+    public JobConfig {
+        sbatchArgs = sbatchArgs == null ? List.of() : List.copyOf(sbatchArgs);
+    }
+
+    /** A job config with the seed's keys only. */
+    public static JobConfig of(String environmentPath, String scriptPath, String cluster, double timeHours,
+                               int memoryGb, String processorType, int numProcessors) {
+        return new JobConfig(environmentPath, scriptPath, cluster, timeHours, memoryGb, processorType,
+                numProcessors, null, null, null, null, List.of());
+    }
 
     public static final String LOCAL = "local";
 
