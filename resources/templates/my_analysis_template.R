@@ -25,6 +25,9 @@ if (is.null(save_folder) || save_folder == "") {
   save_folder <- dirname(normalizePath(input_path))
 }
 
+for (key in c("x", "y", "method", "offset")) {
+  if (is.null(cfg[[key]])) stop("input.json has no value for \"", key, "\"")
+}
 x <- as.numeric(cfg[["x"]])            # continuous hyperparameter (> 0)
 y <- as.numeric(cfg[["y"]])            # discrete hyperparameter
 method <- cfg[["method"]]              # categorical: "square" or "abs"

@@ -27,6 +27,9 @@ my $save_folder = $cfg->{save_folder};
 $save_folder = dirname(abs_path($input_path))
     if !defined $save_folder || $save_folder eq '';
 
+for my $key (qw(x y method offset)) {
+    die "input.json has no value for \"$key\"\n" unless defined $cfg->{$key};
+}
 my $x      = $cfg->{x};             # continuous hyperparameter (> 0)
 my $y      = $cfg->{y};             # discrete hyperparameter
 my $method = $cfg->{method};        # categorical: "square" or "abs"

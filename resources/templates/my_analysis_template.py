@@ -22,6 +22,9 @@ with open(input_path, "r", encoding="utf-8") as f:
 # hpsearch always sets save_folder; by hand, default to input.json's folder.
 save_folder = cfg.get("save_folder") or os.path.dirname(os.path.abspath(input_path))
 
+for key in ("x", "y", "method", "offset"):
+    if key not in cfg:
+        sys.exit('input.json has no value for "%s"' % key)
 x = float(cfg["x"])             # continuous hyperparameter (> 0)
 y = float(cfg["y"])             # discrete hyperparameter
 method = cfg["method"]          # categorical hyperparameter: "square" or "abs"
