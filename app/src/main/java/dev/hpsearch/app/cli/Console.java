@@ -1,0 +1,27 @@
+package dev.hpsearch.app.cli;
+
+import dev.hpsearch.optimizer.config.ConfigException;
+import dev.hpsearch.optimizer.config.ConfigProblem;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Prints config problems one per line. */
+final class Console {
+    private Console() {
+    }
+
+    static void problems(PrintWriter err, List<ConfigProblem> problems) {
+        for (ConfigProblem p : problems) {
+            err.println(p);
+        }
+        err.flush();
+    }
+
+    static int configError(PrintWriter err, ConfigException e) {
+        problems(err, e.problems());
+        long errors = e.problems().stream().filter(ConfigProblem::isError).count();
+        err.println(errors + (errors == 1 ? " error" : " errors") + " in the config files; nothing was started.");
+        err.flush();
+        return ExitCodes.CONFIG;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.hpsearch.app.cli;
+
+/** Exit statuses of the command line. */
+final class ExitCodes {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    /** A config file is wrong; the messages say where. */
+    static final int CONFIG = 2;
+    /** Ctrl-C: the search can be resumed. */
+    static final int INTERRUPTED = 130;
+
+    private ExitCodes() {
+    }
+}

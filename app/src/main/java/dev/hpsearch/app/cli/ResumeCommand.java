@@ -1,0 +1,45 @@
+package dev.hpsearch.app.cli;
+
+import dev.hpsearch.optimizer.config.ConfigException;
+import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.engine.SearchFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hpsearch resume}: continues a search after its coordinator was stopped or killed. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = {"Continues a search whose coordinator was stopped, killed or interrupted.",
+                "Finished results are kept; runs still going are adopted; runs that died are re-run; "
+                        + "no combination id is reused. search_time counts again from the resume."})
+final class ResumeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SEARCH_DIR", description = "The hp_search_{id} folder.")
+    Path searchDir;
+
+    @Option(names = {"--quiet", "-q"}, description = "No progress line.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Configs configs;
+        try {
+            configs = SearchFiles.load(searchDir);
+        } catch (ConfigException e) {
+            return Console.configError(err, e);
+        } catch (java.io.IOException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        return SearchRunner.run(configs, searchDir.toAbsolutePath().normalize(), out, quiet);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.hpsearch.app.cli;
+
+import dev.hpsearch.optimizer.config.ConfigException;
+import dev.hpsearch.optimizer.config.ConfigLoader;
+import dev.hpsearch.optimizer.config.ConfigProblem;
+import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.engine.LaunchRecords;
+import dev.hpsearch.optimizer.engine.Preflight;
+import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.optimizer.engine.SearchFolder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hpsearch run}: a search in the foreground with a live progress line. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a hyperparameter search in the foreground on this machine.",
+                "Creates hp_search_{id}/ in the folder of job_config.json, with one hp_combination_{id}/ per "
+                        + "combination, hp_search_data.txt (every combination and its score) and log.txt."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigPaths paths = new ConfigPaths();
+
+    @Option(names = {"--quiet", "-q"}, description = "No progress line.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Configs configs;
+        try {
+            configs = new ConfigLoader().load(paths.search, paths.job, paths.model);
+        } catch (ConfigException e) {
+            return Console.configError(err, e);
+        }
+        Console.problems(err, configs.warnings());
+        if (!configs.job().isLocal()) {
+            err.println("error: " + paths.job + ": $.cluster: got \"" + configs.job().cluster()
+                    + "\"; this build runs searches on this machine only; set \"cluster\": \"local\"");
+            return ExitCodes.CONFIG;
+        }
+        List<ConfigProblem> missing = Preflight.local(configs);
+        if (!missing.isEmpty()) {
+            Console.problems(err, missing);
+            return ExitCodes.CONFIG;
+        }
+        Path dir = SearchFiles.create(configs);
+        LaunchRecords.append(configs.projectFolder(), new LaunchRecords.Launch(
+                Long.toString(ProcessHandle.current().pid()), configs.projectFolder(), dir,
+                SearchFolder.searchId(dir), dir.resolve("log.txt"), paths.search, paths.job, paths.model,
+                "hpsearch run --search_config_path " + paths.search + " --job_config_path " + paths.job
+                        + " --model_config_path " + paths.model, ""));
+        out.println("Search folder: " + dir);
+        out.flush();
+        return SearchRunner.run(configs, dir, out, quiet);
+    }
+}

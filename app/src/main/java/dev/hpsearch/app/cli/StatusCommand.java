@@ -1,0 +1,125 @@
+package dev.hpsearch.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.optimizer.config.ConfigException;
+import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.optimizer.engine.SearchState;
+import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.engine.TrialStatus;
+import dev.hpsearch.optimizer.space.Hyperparameter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hpsearch status}: a summary of a search folder, best combinations first. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Summarizes a search (running or finished): counts, then the combinations, best first.")
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SEARCH_DIR", description = "The hp_search_{id} folder.")
+    Path searchDir;
+
+    @Option(names = {"--top", "-n"}, defaultValue = "20", description = "Rows to show (default: ${DEFAULT-VALUE}; 0 for all).")
+    int top;
+
+    @Option(names = "--tolerance", defaultValue = "0.05",
+            description = "Relative distance to the best loss within which a combination counts as tied (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Configs configs;
+        List<JsonNode> events;
+        try {
+            configs = SearchFiles.load(searchDir);
+            events = Journal.read(searchDir);
+        } catch (ConfigException e) {
+            return Console.configError(err, e);
+        } catch (java.io.IOException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        SearchState state = SearchState.replay(events);
+        List<Hyperparameter> hps = configs.model().space().hyperparameters();
+        out.println("Search " + searchDir.toAbsolutePath().normalize() + " ("
+                + configs.search().searchType().key() + ")");
+        out.println(String.format(Locale.ROOT, "%d combinations: %d ok, %d without score, %d failed, %d cancelled, %d running, %d queued",
+                state.trials().size(), state.count(TrialStatus.OK), state.count(TrialStatus.NO_SCORE),
+                state.count(TrialStatus.FAILED), state.count(TrialStatus.CANCELLED), state.count(TrialStatus.RUNNING),
+                state.count(TrialStatus.QUEUED)));
+        out.println(state.endReason() != null ? "Ended: " + state.endReason()
+                : "Not ended (running, or its coordinator stopped: hpsearch resume " + searchDir + ")");
+        List<TrialRecord> rows = new ArrayList<>(state.trials());
+        rows.sort(Comparator.comparing((TrialRecord t) -> t.loss() == null)
+                .thenComparing(t -> t.loss() == null ? 0 : t.loss())
+                .thenComparing(TrialRecord::id));
+        TrialRecord best = state.best();
+        if (best != null) {
+            double limit = best.loss() + Math.abs(best.loss()) * tolerance;
+            long tied = rows.stream().filter(t -> t.loss() != null && t.loss() <= limit).count();
+            out.println(String.format(Locale.ROOT, "Best loss %.6g (combination %d). %d combination(s) lie within %.0f%% of it:"
+                    + " among those, prefer the simplest model, and judge the final choice on untouched test data.",
+                    best.loss(), best.id(), tied, tolerance * 100));
+        }
+        out.println();
+        List<String> header = new ArrayList<>(List.of("id", "status", "loss"));
+        hps.forEach(h -> header.add(h.name()));
+        header.add("minutes");
+        header.add("reason");
+        List<List<String>> table = new ArrayList<>();
+        table.add(header);
+        int shown = top <= 0 ? rows.size() : Math.min(top, rows.size());
+        for (TrialRecord t : rows.subList(0, shown)) {
+            List<String> r = new ArrayList<>();
+            r.add(Integer.toString(t.id()));
+            r.add(t.status().key());
+            r.add(t.loss() == null ? "" : String.format(Locale.ROOT, "%.6g", t.loss()));
+            for (JsonNode v : t.combination().values()) {
+                r.add(v.isNumber() && !v.isIntegralNumber() ? String.format(Locale.ROOT, "%.4g", v.asDouble())
+                        : v.isTextual() ? v.asText() : v.toString());
+            }
+            r.add(Double.isFinite(t.runtimeSeconds()) ? String.format(Locale.ROOT, "%.2f", t.runtimeSeconds() / 60) : "");
+            r.add(t.reason() == null ? "" : t.reason());
+            table.add(r);
+        }
+        print(out, table);
+        if (shown < rows.size()) {
+            out.println("... " + (rows.size() - shown) + " more (use --top 0 for all)");
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, List<List<String>> table) {
+        int cols = table.get(0).size();
+        int[] width = new int[cols];
+        for (List<String> row : table) {
+            for (int i = 0; i < cols - 1; i++) {
+                width[i] = Math.max(width[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : table) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < cols; i++) {
+                String cell = row.get(i);
+                sb.append(i == cols - 1 ? cell : cell + " ".repeat(width[i] - cell.length() + 2));
+            }
+            out.println(sb.toString().stripTrailing());
+        }
+    }
+}

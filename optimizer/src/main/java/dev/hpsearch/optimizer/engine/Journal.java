@@ -1,0 +1,109 @@
+package dev.hpsearch.optimizer.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The search's append-only event log ({@code journal.jsonl}), one JSON object per line. Every state change is
+ * written here before it is acted on; everything else is rebuilt from it. Each event is handed to the
+ * operating system in one write, so a killed coordinator loses nothing it had journaled; a torn last line
+ * (a crash mid-write) is ignored on replay.
+ */
+public final class Journal implements AutoCloseable {
+    public static final String FILE_NAME = "journal.jsonl";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final OutputStream out;
+
+    private Journal(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Opens the journal of a search folder for appending, mending a torn last line first. */
+    public static Journal open(Path searchDir) throws IOException {
+        Path file = searchDir.resolve(FILE_NAME);
+        if (Files.exists(file) && Files.size(file) > 0) {
+            byte[] all = Files.readAllBytes(file);
+            if (all[all.length - 1] != '\n') {
+                int cut = lastNewline(all) + 1;
+                try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    ch.truncate(cut);
+                }
+            }
+        }
+        return new Journal(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+    }
+
+    private static int lastNewline(byte[] all) {
+        for (int i = all.length - 1; i >= 0; i--) {
+            if (all[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A new event object of the given type, to be filled and then {@link #append appended}. */
+    public static ObjectNode event(String type, long timeMillis) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("event", type);
+        n.put("time", timeMillis);
+        return n;
+    }
+
+    /** Appends one event. */
+    public void append(ObjectNode event) {
+        try {
+            byte[] line = (MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+            out.write(line);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the search journal: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads every complete event of a search folder's journal.
+     *
+     * @throws IOException if a line other than a torn last line is not valid JSON
+     */
+    public static List<JsonNode> read(Path searchDir) throws IOException {
+        Path file = searchDir.resolve(FILE_NAME);
+        List<JsonNode> events = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return events;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            boolean last = i == lines.length - 1;
+            try {
+                events.add(MAPPER.readTree(line));
+            } catch (IOException e) {
+                if (last) {
+                    break;
+                }
+                throw new IOException(file + ": line " + (i + 1) + " is damaged: " + e.getMessage(), e);
+            }
+        }
+        return events;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.hpsearch.optimizer.engine;
+
+import java.util.Map;
+
+/**
+ * What a run's {@code output.json} said.
+ *
+ * @param present true when the file exists
+ * @param score   the score, or {@code null} when absent or unusable
+ * @param metrics further numeric entries of an object output (name to value)
+ * @param error   why the file could not be used, or {@code null}
+ */
+public record ScriptOutput(boolean present, Double score, Map<String, Double> metrics, String error) {
+    public ScriptOutput {
+        metrics = Map.copyOf(metrics);
+    }
+
+    static ScriptOutput missing() {
+        return new ScriptOutput(false, null, Map.of(), "no output.json");
+    }
+
+    static ScriptOutput bad(String error) {
+        return new ScriptOutput(true, null, Map.of(), error);
+    }
+
+    public boolean hasScore() {
+        return score != null;
+    }
+}

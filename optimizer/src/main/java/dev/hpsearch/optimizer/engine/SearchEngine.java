@@ -1,0 +1,494 @@
+package dev.hpsearch.optimizer.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.config.JobConfig;
+import dev.hpsearch.optimizer.config.JsonFiles;
+import dev.hpsearch.optimizer.config.SearchConfig;
+import dev.hpsearch.optimizer.exec.Executor;
+import dev.hpsearch.optimizer.exec.ExecutorException;
+import dev.hpsearch.optimizer.exec.JobRef;
+import dev.hpsearch.optimizer.exec.JobSpec;
+import dev.hpsearch.optimizer.exec.JobStatus;
+import dev.hpsearch.optimizer.space.Combination;
+import dev.hpsearch.optimizer.space.ModelConfig;
+import dev.hpsearch.optimizer.strategy.Observation;
+import dev.hpsearch.optimizer.strategy.SearchContext;
+import dev.hpsearch.optimizer.strategy.Strategy;
+import dev.hpsearch.optimizer.strategy.Suggestion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+
+/**
+ * Runs one search: asks the strategy for combinations, writes each {@code input.json}, runs it through the
+ * executor, collects outcomes, and records everything in the journal first, then in
+ * {@code hp_search_data.txt} and the search log. A plain object on one thread; the command line and the GUI
+ * both drive it. {@link #run()} starts a new search or resumes one whose journal already has events.
+ */
+public final class SearchEngine {
+    private static final Duration TABLE_INTERVAL = Duration.ofMillis(500);
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    private static final int MAX_SUBMIT_FAILURES = 3;
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final SearchConfig search;
+    private final JobConfig job;
+    private final ModelConfig model;
+    private final Path searchDir;
+    private final Path projectFolder;
+    private final Executor executor;
+    private final Strategy strategy;
+    private final Clock clock;
+    private final SearchListener listener;
+    private final OutputParser outputs = new OutputParser();
+
+    private final Map<Integer, JobRef> active = new LinkedHashMap<>();
+    private final Deque<Integer> toSubmit = new ArrayDeque<>();
+    private SearchState state;
+    private Journal journal;
+    private SearchLog log;
+    private long seed;
+    private Instant started;
+    private Instant lastTableWrite = Instant.EPOCH;
+    private boolean tableDirty;
+    private int submitFailures;
+    private volatile String stopReason;
+    private volatile boolean interrupted;
+
+    /**
+     * @param searchDir the {@code hp_search_{id}} folder (its parent is the project folder)
+     * @param strategy  what proposes combinations
+     * @param clock     time source for search_time and elapsed times
+     * @param listener  progress receiver (may do nothing)
+     */
+    public SearchEngine(SearchConfig search, JobConfig job, ModelConfig model, Path searchDir, Executor executor,
+                        Strategy strategy, Clock clock, SearchListener listener) {
+        this.search = search;
+        this.job = job;
+        this.model = model;
+        this.searchDir = searchDir.toAbsolutePath().normalize();
+        this.projectFolder = this.searchDir.getParent();
+        this.executor = executor;
+        this.strategy = strategy;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /**
+     * Stops the search: no more suggestions, running combinations are cancelled and recorded as such.
+     * Safe to call from any thread.
+     */
+    public void requestStop(String reason) {
+        stopReason = reason;
+    }
+
+    /**
+     * Leaves as soon as possible without cancelling anything (for Ctrl-C): running combinations are
+     * adopted or re-run by {@code resume}. Safe to call from any thread.
+     */
+    public void interrupt() {
+        interrupted = true;
+    }
+
+    /** Runs (or resumes) the search until it completes or is interrupted. */
+    public SearchSummary run() throws IOException, InterruptedException {
+        List<JsonNode> events = Journal.read(searchDir);
+        state = SearchState.replay(events);
+        started = clock.instant();
+        try (Journal j = Journal.open(searchDir); SearchLog l = new SearchLog(searchDir, listener::onLog)) {
+            journal = j;
+            log = l;
+            if (events.isEmpty()) {
+                begin();
+            } else {
+                reattach();
+            }
+            String reason = loop();
+            writeTable();
+            Progress p = progress();
+            boolean complete = !interrupted;
+            if (complete) {
+                ObjectNode end = Journal.event("end", now());
+                end.put("reason", reason);
+                journal.append(end);
+            }
+            log(complete ? "search ended: " + reason + "; " + summary(p)
+                    : "coordinator stopped: " + reason + "; resume with: hpsearch resume " + searchDir);
+            listener.onProgress(p);
+            return new SearchSummary(searchDir, complete, reason, p);
+        }
+    }
+
+    private void begin() {
+        boolean drawn = search.randomSeed() == null;
+        seed = drawn ? new SecureRandom().nextLong() & 0x7fffffffffffL : search.randomSeed();
+        ObjectNode start = Journal.event("start", now());
+        start.put("seed", seed);
+        start.put("search_type", search.searchType().key());
+        start.put("strategy", strategy.name());
+        journal.append(start);
+        state.apply(start);
+        log("search started in " + searchDir + " (search_type " + search.searchType().key() + ", strategy "
+                + strategy.name() + ", max_suggestions " + search.maxSuggestions() + ", max_active_points "
+                + search.maxActivePoints() + ", search_time " + search.searchTimeHours() + " h)");
+        log("random_seed " + seed + (drawn ? " (drawn, as search_config.json gives none)" : " (from search_config.json)"));
+        strategy.plannedCount().ifPresent(n -> log("the strategy plans " + n + " combinations"));
+    }
+
+    /** After a restart: adopt running jobs, collect what finished meanwhile, re-queue the rest. */
+    private void reattach() throws InterruptedException {
+        seed = state.seed() == null ? 0 : state.seed();
+        ObjectNode resume = Journal.event("resume", now());
+        journal.append(resume);
+        state.apply(resume);
+        log("resuming: " + state.trials().size() + " combinations known, " + state.finishedCount() + " finished");
+        for (TrialRecord t : new ArrayList<>(state.trials())) {
+            if (t.status().isFinished()) {
+                continue;
+            }
+            if (!t.isSubmitted()) {
+                toSubmit.add(t.id());
+                continue;
+            }
+            JobRef ref = new JobRef(t.id(), t.jobId(), t.jobToken());
+            JobStatus status;
+            try {
+                status = executor.reattach(ref, spec(t.id()));
+            } catch (ExecutorException e) {
+                log("combination " + t.id() + ": cannot re-attach to job " + t.jobId() + ": " + e.getMessage());
+                status = new JobStatus(JobStatus.State.LOST, null, e.getMessage(), null);
+            }
+            if (status.isTerminal()) {
+                collect(t.id(), status);
+            } else {
+                active.put(t.id(), ref);
+                log("combination " + t.id() + ": re-attached to running job " + t.jobId());
+            }
+        }
+    }
+
+    private String loop() throws InterruptedException {
+        Instant deadline = started.plusMillis(Math.round(search.searchTimeHours() * 3_600_000d));
+        boolean exhausted = false;
+        boolean cancelling = false;
+        while (true) {
+            if (interrupted) {
+                return "interrupted";
+            }
+            if (stopReason == null && !clock.instant().isBefore(deadline)) {
+                stopReason = "search_time of " + search.searchTimeHours() + " h reached";
+            }
+            if (stopReason != null && !cancelling) {
+                cancelling = true;
+                log("stopping: " + stopReason + "; cancelling " + active.size() + " running combination(s)");
+                for (JobRef ref : active.values()) {
+                    try {
+                        executor.cancel(ref);
+                    } catch (ExecutorException e) {
+                        log("combination " + ref.combinationId() + ": cancel failed: " + e.getMessage());
+                    }
+                }
+            }
+            if (!cancelling) {
+                exhausted = fill(exhausted);
+            }
+            if (active.isEmpty()) {
+                if (cancelling) {
+                    return stopReason;
+                }
+                if (submitFailures >= MAX_SUBMIT_FAILURES) {
+                    return "stopped after " + submitFailures + " combinations in a row could not be started";
+                }
+                if (toSubmit.isEmpty() && (exhausted || state.trials().size() >= search.maxSuggestions())) {
+                    return exhausted ? "every combination of the search space has been tried"
+                            : "max_suggestions (" + search.maxSuggestions() + ") reached";
+                }
+            }
+            boolean changed = pollOnce();
+            maybeWriteTable(false);
+            if (!changed) {
+                Duration untilDeadline = Duration.between(clock.instant(), deadline);
+                Duration wait = untilDeadline.compareTo(IDLE_WAIT) < 0 ? untilDeadline : IDLE_WAIT;
+                if (!wait.isNegative() && !wait.isZero()) {
+                    executor.awaitChange(wait);
+                }
+            }
+        }
+    }
+
+    /** Submits re-queued combinations, then new suggestions, while there is room. Returns "exhausted". */
+    private boolean fill(boolean exhausted) {
+        while (active.size() < search.maxActivePoints() && !toSubmit.isEmpty()
+                && submitFailures < MAX_SUBMIT_FAILURES) {
+            submit(toSubmit.poll());
+        }
+        while (!exhausted && active.size() < search.maxActivePoints() && submitFailures < MAX_SUBMIT_FAILURES) {
+            int left = search.maxSuggestions() - state.trials().size();
+            if (left <= 0) {
+                break;
+            }
+            int n = Math.min(left, search.maxActivePoints() - active.size());
+            List<Suggestion> suggestions = strategy.suggest(context(), n, rngFor(state.trials().size()));
+            if (suggestions.isEmpty()) {
+                // a strategy that learns from results may have nothing until pending runs finish
+                exhausted = active.isEmpty();
+                break;
+            }
+            for (Suggestion s : suggestions) {
+                int id = state.nextId();
+                ObjectNode e = SearchState.suggestEvent(now(), id, s.combination(), s.searchType(), s.ordinal(),
+                        state.finishedCount());
+                journal.append(e);
+                state.apply(e);
+                if (!s.note().isEmpty()) {
+                    log("combination " + id + ": " + s.note());
+                }
+                submit(id);
+            }
+        }
+        return exhausted;
+    }
+
+    /** A generator for the k-th suggestion call, so that a resumed search draws what it would have. */
+    private SplittableRandom rngFor(int suggestedSoFar) {
+        return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (suggestedSoFar + 1L)));
+    }
+
+    private SearchContext context() {
+        List<Observation> finished = new ArrayList<>();
+        List<Observation> pending = new ArrayList<>();
+        for (TrialRecord t : state.trials()) {
+            Observation o = new Observation(t.id(), t.combination(), t.searchType(), t.ordinal(), t.loss(),
+                    t.status() == TrialStatus.FAILED);
+            (t.status().isFinished() ? finished : pending).add(o);
+        }
+        return new SearchContext(model.space(), finished, pending, state.seen());
+    }
+
+    private JobSpec spec(int id) {
+        Path dir = SearchFolder.combinationDir(searchDir, id);
+        Path input = dir.resolve("input.json");
+        return new JobSpec(id, dir, input, dir.resolve("log.txt"), CommandLine.of(job, projectFolder, input), job);
+    }
+
+    private void submit(int id) {
+        TrialRecord t = state.trial(id);
+        JobSpec spec = spec(id);
+        try {
+            Files.createDirectories(spec.workDir());
+            ObjectNode input = model.space().render(model.template(), t.combination());
+            input.put("save_folder", spec.workDir().toString());
+            Files.write(spec.inputJson(), JsonFiles.STRICT.writeValueAsBytes(input));
+            Files.deleteIfExists(spec.workDir().resolve("output.json"));
+            JobRef ref = executor.submit(spec);
+            ObjectNode e = Journal.event("submit", now());
+            e.put("id", id);
+            e.put("job_id", ref.id());
+            e.put("token", ref.token());
+            journal.append(e);
+            state.apply(e);
+            active.put(id, ref);
+            submitFailures = 0;
+            listener.onTrial(state.trial(id));
+        } catch (IOException | ExecutorException e) {
+            submitFailures++;
+            finish(id, TrialStatus.FAILED, null, Map.of(), "could not start: " + e.getMessage(), null, Double.NaN);
+        }
+        tableDirty = true;
+    }
+
+    /** One poll of every active job. Returns true if any finished. */
+    private boolean pollOnce() throws InterruptedException {
+        if (active.isEmpty()) {
+            return false;
+        }
+        Map<JobRef, JobStatus> statuses;
+        try {
+            statuses = executor.poll(new ArrayList<>(active.values()));
+        } catch (ExecutorException e) {
+            log("poll failed (will retry): " + e.getMessage());
+            executor.awaitChange(IDLE_WAIT);
+            return false;
+        }
+        boolean changed = false;
+        for (Map.Entry<JobRef, JobStatus> entry : statuses.entrySet()) {
+            int id = entry.getKey().combinationId();
+            JobStatus status = entry.getValue();
+            if (status.isTerminal()) {
+                active.remove(id);
+                collect(id, status);
+                changed = true;
+            } else {
+                TrialStatus before = state.trial(id).status();
+                state.markRunning(id, status.state() == JobStatus.State.RUNNING);
+                if (before != state.trial(id).status()) {
+                    listener.onTrial(state.trial(id));
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
+            listener.onProgress(progress());
+        }
+        return changed;
+    }
+
+    /** Turns a terminal job status and the run's output.json into the combination's outcome. */
+    private void collect(int id, JobStatus status) {
+        Path dir = SearchFolder.combinationDir(searchDir, id);
+        double runtime = status.runtime() == null ? Double.NaN : status.runtime().toMillis() / 1000.0;
+        switch (status.state()) {
+            case COMPLETED: {
+                ScriptOutput out = outputs.parse(dir.resolve("output.json"));
+                if (out.hasScore()) {
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), null, status.exitCode(), runtime);
+                } else if (!out.present()) {
+                    finish(id, TrialStatus.NO_SCORE, null, Map.of(), out.error(), status.exitCode(), runtime);
+                } else {
+                    finish(id, TrialStatus.FAILED, null, out.metrics(), out.error(), status.exitCode(), runtime);
+                }
+                break;
+            }
+            case LOST: {
+                ScriptOutput out = outputs.parse(dir.resolve("output.json"));
+                TrialRecord t = state.trial(id);
+                if (out.hasScore()) {
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), status.reason(), null, runtime);
+                } else if (t.attempts() < MAX_ATTEMPTS) {
+                    ObjectNode e = Journal.event("requeue", now());
+                    e.put("id", id);
+                    e.put("reason", status.reason());
+                    journal.append(e);
+                    state.apply(e);
+                    toSubmit.add(id);
+                    log("combination " + id + ": re-queued (" + status.reason() + ")");
+                } else {
+                    finish(id, TrialStatus.FAILED, null, Map.of(), status.reason() + "; gave up after "
+                            + t.attempts() + " attempts", null, runtime);
+                }
+                break;
+            }
+            case CANCELLED:
+                finish(id, TrialStatus.CANCELLED, null, Map.of(),
+                        stopReason != null ? "cancelled: " + stopReason : status.reason(), status.exitCode(), runtime);
+                break;
+            default:
+                finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), status.exitCode(), runtime);
+                break;
+        }
+    }
+
+    private void finish(int id, TrialStatus status, Double loss, Map<String, Double> metrics, String reason,
+                        Integer exitCode, double runtime) {
+        ObjectNode e = SearchState.finishEvent(now(), id, status, loss, metrics, reason, exitCode, runtime);
+        journal.append(e);
+        state.apply(e);
+        tableDirty = true;
+        if (status == TrialStatus.FAILED || status == TrialStatus.CANCELLED) {
+            log("combination " + id + " " + status.key() + ": " + reason);
+        }
+        listener.onTrial(state.trial(id));
+    }
+
+    private void maybeWriteTable(boolean force) {
+        Instant now = clock.instant();
+        if (tableDirty && (force || Duration.between(lastTableWrite, now).compareTo(TABLE_INTERVAL) >= 0)) {
+            writeTable();
+        }
+    }
+
+    private void writeTable() {
+        try {
+            DataTable.write(state, model.space(), searchDir);
+            lastTableWrite = clock.instant();
+            tableDirty = false;
+        } catch (IOException e) {
+            log("cannot write " + DataTable.FILE_NAME + " (will retry): " + e.getMessage());
+        }
+    }
+
+    /** The current counts and estimate. */
+    public Progress progress() {
+        int done = 0;
+        int failed = 0;
+        int cancelled = 0;
+        int running = 0;
+        int queued = 0;
+        for (TrialRecord t : state.trials()) {
+            switch (t.status()) {
+                case OK:
+                case NO_SCORE:
+                    done++;
+                    break;
+                case FAILED:
+                    failed++;
+                    break;
+                case CANCELLED:
+                    cancelled++;
+                    break;
+                case RUNNING:
+                    running++;
+                    break;
+                default:
+                    queued++;
+                    break;
+            }
+        }
+        OptionalLong plannedByStrategy = strategy.plannedCount();
+        long planned = Math.min(search.maxSuggestions(),
+                plannedByStrategy.isPresent() ? plannedByStrategy.getAsLong() : search.maxSuggestions());
+        Duration elapsed = Duration.between(started, clock.instant());
+        int finishedHere = done + failed + cancelled;
+        Duration remaining = null;
+        if (finishedHere > 0 && planned > finishedHere) {
+            double perResult = (double) elapsed.toMillis() / finishedHere;
+            long left = Math.round(perResult * (planned - finishedHere));
+            long budget = Math.max(0, Math.round(search.searchTimeHours() * 3_600_000d) - elapsed.toMillis());
+            remaining = Duration.ofMillis(Math.min(left, budget));
+        }
+        return new Progress(done, failed, cancelled, running, queued, planned, state.best(), elapsed, remaining);
+    }
+
+    /** The state as recorded so far (read it on the engine's thread or after {@link #run()}). */
+    public SearchState state() {
+        return state;
+    }
+
+    private static String summary(Progress p) {
+        String best = p.best() == null ? "no score yet"
+                : "best loss " + p.best().loss() + " (combination " + p.best().id() + ")";
+        return p.done() + " done, " + p.failed() + " failed, " + p.cancelled() + " cancelled; " + best;
+    }
+
+    private void log(String message) {
+        log.log(now(), message);
+    }
+
+    private long now() {
+        return clock.millis();
+    }
+
+    /** Combinations known to the journal but not yet finished (for tests and status displays). */
+    List<Combination> pendingCombinations() {
+        List<Combination> out = new ArrayList<>();
+        for (TrialRecord t : state.trials()) {
+            if (!t.status().isFinished()) {
+                out.add(t.combination());
+            }
+        }
+        return out;
+    }
+}

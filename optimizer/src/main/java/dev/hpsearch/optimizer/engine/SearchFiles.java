@@ -1,0 +1,64 @@
+package dev.hpsearch.optimizer.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.config.ConfigException;
+import dev.hpsearch.optimizer.config.ConfigLoader;
+import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.config.JsonFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Sets up a search folder and finds its configs again: each search keeps a copy of the three config files it
+ * was started with (so that editing the originals never changes a running or resumable search) and a
+ * {@code search.json} with where they came from.
+ */
+public final class SearchFiles {
+    public static final String SEARCH_CONFIG = "search_config.json";
+    public static final String JOB_CONFIG = "job_config.json";
+    public static final String MODEL_CONFIG = "model_config.json";
+    public static final String META = "search.json";
+
+    private SearchFiles() {
+    }
+
+    /** Creates {@code hp_search_{next id}} in the project folder and copies the configs into it. */
+    public static Path create(Configs configs) throws IOException {
+        Path dir = SearchFolder.createNext(configs.projectFolder());
+        Files.copy(configs.searchPath(), dir.resolve(SEARCH_CONFIG), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(configs.jobPath(), dir.resolve(JOB_CONFIG), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(configs.modelPath(), dir.resolve(MODEL_CONFIG), StandardCopyOption.REPLACE_EXISTING);
+        ObjectNode meta = JsonFiles.STRICT.createObjectNode();
+        meta.put("search_id", SearchFolder.searchId(dir));
+        meta.put("project_folder", configs.projectFolder().toString());
+        meta.put("search_config_path", configs.searchPath().toAbsolutePath().normalize().toString());
+        meta.put("job_config_path", configs.jobPath().toAbsolutePath().normalize().toString());
+        meta.put("model_config_path", configs.modelPath().toAbsolutePath().normalize().toString());
+        Files.write(dir.resolve(META), JsonFiles.STRICT.writeValueAsBytes(meta));
+        return dir;
+    }
+
+    /**
+     * Reads the configs a search was started with. The job config is read as if it sat in the project
+     * folder, so relative script paths resolve as they did at launch.
+     */
+    public static Configs load(Path searchDir) throws ConfigException, IOException {
+        Path dir = searchDir.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(dir.resolve(SEARCH_CONFIG)) || !Files.isRegularFile(dir.resolve(Journal.FILE_NAME))) {
+            throw new IOException(dir + " is not an hpsearch search folder (no " + SEARCH_CONFIG + " or "
+                    + Journal.FILE_NAME + ")");
+        }
+        Configs c = new ConfigLoader().load(dir.resolve(SEARCH_CONFIG), dir.resolve(JOB_CONFIG), dir.resolve(MODEL_CONFIG));
+        Path project = dir.getParent();
+        JsonNode meta = Files.exists(dir.resolve(META)) ? JsonFiles.STRICT.readTree(dir.resolve(META).toFile()) : null;
+        Path jobPath = meta != null && meta.hasNonNull("job_config_path")
+                ? Path.of(meta.get("job_config_path").asText()) : project.resolve(JOB_CONFIG);
+        if (!project.equals(jobPath.toAbsolutePath().normalize().getParent())) {
+            jobPath = project.resolve(JOB_CONFIG);
+        }
+        return new Configs(c.search(), c.job(), c.model(), c.searchPath(), jobPath, c.modelPath(), c.warnings());
+    }
+}

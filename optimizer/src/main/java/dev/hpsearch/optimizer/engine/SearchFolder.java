@@ -1,0 +1,57 @@
+package dev.hpsearch.optimizer.engine;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The seed's folder layout: {@code {project}/hp_search_{search_id}/hp_combination_{combination_id}/}. */
+public final class SearchFolder {
+    private static final Pattern SEARCH_DIR = Pattern.compile("hp_search_(\\d+)");
+
+    private SearchFolder() {
+    }
+
+    /**
+     * Creates the next {@code hp_search_{id}} folder of a project. Creating a folder is atomic, so two
+     * launches at the same moment never get the same id: the loser of a race takes the next one.
+     */
+    public static Path createNext(Path projectFolder) throws IOException {
+        Files.createDirectories(projectFolder);
+        int id = 0;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(projectFolder, "hp_search_*")) {
+            for (Path d : dirs) {
+                Matcher m = SEARCH_DIR.matcher(d.getFileName().toString());
+                if (m.matches()) {
+                    id = Math.max(id, Integer.parseInt(m.group(1)) + 1);
+                }
+            }
+        }
+        while (true) {
+            Path dir = projectFolder.resolve("hp_search_" + id);
+            try {
+                Files.createDirectory(dir);
+                return dir;
+            } catch (FileAlreadyExistsException e) {
+                id++;
+            }
+        }
+    }
+
+    /** The search id of a search folder, or -1 if its name is not {@code hp_search_{id}}. */
+    public static int searchId(Path searchDir) {
+        Matcher m = SEARCH_DIR.matcher(searchDir.getFileName().toString());
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    public static Path combinationDir(Path searchDir, int combinationId) {
+        return searchDir.resolve("hp_combination_" + combinationId);
+    }
+
+    public static Path inputJson(Path searchDir, int combinationId) {
+        return combinationDir(searchDir, combinationId).resolve("input.json");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.hpsearch.optimizer.engine;
+
+import dev.hpsearch.optimizer.space.Combination;
+import java.util.Map;
+
+/**
+ * An immutable view of one combination of a search, for listeners, the status table and the GUI.
+ *
+ * @param id                   combination id
+ * @param combination          hyperparameter values
+ * @param searchType           what produced it (grid, line, random, {kernel}_{acquisition}_{method})
+ * @param ordinal              the producing strategy's ordinal, or -1
+ * @param previousResultsCount results collected when it was suggested
+ * @param jobId                executor job id, or {@code null} before submission
+ * @param jobToken             executor identity token, or empty
+ * @param status               where it is
+ * @param loss                 the score, or {@code null}
+ * @param metrics              extra numeric outputs
+ * @param reason               why it failed, was cancelled or has no score; or {@code null}
+ * @param exitCode             the script's exit code when known
+ * @param runtimeSeconds       run time when finished, else {@code NaN}
+ * @param submittedAtMillis    when it was submitted (epoch millis), or 0
+ * @param attempts             how many times it was submitted (more than 1 after a re-queue)
+ */
+public record TrialRecord(
+        int id,
+        Combination combination,
+        String searchType,
+        long ordinal,
+        int previousResultsCount,
+        String jobId,
+        String jobToken,
+        TrialStatus status,
+        Double loss,
+        Map<String, Double> metrics,
+        String reason,
+        Integer exitCode,
+        double runtimeSeconds,
+        long submittedAtMillis,
+        int attempts) {
+
+    public TrialRecord {
+        metrics = Map.copyOf(metrics);
+    }
+
+    public boolean isSubmitted() {
+        return jobId != null;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.hpsearch.optimizer.engine;
+
+import java.util.Locale;
+
+/** Where a combination is in its life. */
+public enum TrialStatus {
+    /** Suggested, or submitted and waiting for resources. */
+    QUEUED,
+    RUNNING,
+    /** Finished with a score. */
+    OK,
+    /** Finished (exit 0) without an output.json: an analysis without a score. */
+    NO_SCORE,
+    /** Crashed, ran out of time, or wrote an unusable output.json. */
+    FAILED,
+    CANCELLED;
+
+    public boolean isFinished() {
+        return this != QUEUED && this != RUNNING;
+    }
+
+    /** The spelling in files. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static TrialStatus of(String key) {
+        return valueOf(key.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,248 @@
+package dev.hpsearch.optimizer.exec;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs each job as a process on this machine, with the combination folder as working directory and stdout
+ * and stderr appended to its {@code log.txt}. A job past its time limit is stopped with its whole process
+ * tree: SIGTERM first, SIGKILL after a grace period. Job ids are process ids; the token is the process start
+ * time, so that a reused pid is never mistaken for a job after a restart.
+ */
+public final class LocalProcessExecutor implements Executor {
+    private static final File DEV_NULL = new File("/dev/null");
+    private final Clock clock;
+    private final Duration grace;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Semaphore changes = new Semaphore(0);
+
+    /** A process this executor watches. */
+    private static final class Job {
+        final ProcessHandle handle;
+        final Process process;
+        final Instant start;
+        final Instant deadline;
+        final Duration limit;
+        volatile Instant end;
+        JobStatus.State forcedState;
+        Instant killAt;
+        List<ProcessHandle> tree = List.of();
+
+        Job(ProcessHandle handle, Process process, Instant start, Duration limit) {
+            this.handle = handle;
+            this.process = process;
+            this.start = start;
+            this.limit = limit;
+            this.deadline = start.plus(limit);
+        }
+    }
+
+    /**
+     * @param clock the time source for time limits
+     * @param grace time between SIGTERM and SIGKILL when a job is stopped
+     */
+    public LocalProcessExecutor(Clock clock, Duration grace) {
+        this.clock = clock;
+        this.grace = grace;
+    }
+
+    public LocalProcessExecutor() {
+        this(Clock.systemUTC(), Duration.ofSeconds(3));
+    }
+
+    @Override
+    public JobRef submit(JobSpec spec) throws ExecutorException {
+        ProcessBuilder pb = new ProcessBuilder(spec.command())
+                .directory(spec.workDir().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+        Process p;
+        try {
+            Files.createDirectories(spec.workDir());
+            p = pb.start();
+        } catch (IOException e) {
+            throw new ExecutorException("cannot start " + String.join(" ", spec.command()) + " in "
+                    + spec.workDir() + ": " + e.getMessage(), e);
+        }
+        Instant start = clock.instant();
+        ProcessHandle h = p.toHandle();
+        Job job = new Job(h, p, start, spec.timeLimit());
+        String id = Long.toString(p.pid());
+        jobs.put(id, job);
+        p.onExit().thenRun(() -> ended(job));
+        return new JobRef(spec.combinationId(), id, token(h));
+    }
+
+    private void ended(Job job) {
+        job.end = clock.instant();
+        changes.release();
+    }
+
+    /** The process start time in epoch millis, as an identity check; empty when the OS does not say. */
+    private static String token(ProcessHandle h) {
+        return h.info().startInstant().map(i -> Long.toString(i.toEpochMilli())).orElse("");
+    }
+
+    @Override
+    public Map<JobRef, JobStatus> poll(Collection<JobRef> refs) {
+        Instant now = clock.instant();
+        Map<JobRef, JobStatus> out = new LinkedHashMap<>();
+        for (JobRef ref : refs) {
+            Job job = jobs.get(ref.id());
+            if (job == null) {
+                out.put(ref, new JobStatus(JobStatus.State.LOST, null, "process " + ref.id()
+                        + " is not known to this coordinator", null));
+                continue;
+            }
+            if (job.handle.isAlive()) {
+                enforce(job, now);
+                out.put(ref, JobStatus.running());
+                continue;
+            }
+            jobs.remove(ref.id());
+            out.put(ref, finalStatus(job, now));
+        }
+        return out;
+    }
+
+    private void enforce(Job job, Instant now) {
+        if (job.forcedState == null && now.isAfter(job.deadline)) {
+            stop(job, JobStatus.State.TIMEOUT, now);
+        } else if (job.killAt != null && now.isAfter(job.killAt)) {
+            job.tree.forEach(ProcessHandle::destroyForcibly);
+            job.handle.destroyForcibly();
+            job.killAt = null;
+        }
+    }
+
+    private JobStatus finalStatus(Job job, Instant now) {
+        Instant end = job.end != null ? job.end : now;
+        Duration runtime = Duration.between(job.start, end);
+        if (job.killAt != null || job.forcedState != null) {
+            // the tree may outlive its root: finish it off
+            job.tree.forEach(ProcessHandle::destroyForcibly);
+        }
+        if (job.forcedState == JobStatus.State.TIMEOUT) {
+            return new JobStatus(JobStatus.State.TIMEOUT, exitCode(job), "killed after running past its time limit of "
+                    + human(job.limit) + " (job_config.time)", runtime);
+        }
+        if (job.forcedState == JobStatus.State.CANCELLED) {
+            return new JobStatus(JobStatus.State.CANCELLED, exitCode(job), "cancelled", runtime);
+        }
+        Integer code = exitCode(job);
+        if (code == null) {
+            return new JobStatus(JobStatus.State.LOST, null,
+                    "exit status unknown: the process was started by an earlier coordinator", runtime);
+        }
+        if (code == 0) {
+            return new JobStatus(JobStatus.State.COMPLETED, 0, null, runtime);
+        }
+        return new JobStatus(JobStatus.State.FAILED, code, describeExit(code), runtime);
+    }
+
+    private static Integer exitCode(Job job) {
+        return job.process == null ? null : job.process.exitValue();
+    }
+
+    /** "exit code 3", or "killed by signal 9 (SIGKILL)" for the 128+N codes of a signalled process. */
+    static String describeExit(int code) {
+        if (code > 128 && code < 128 + 65) {
+            int signal = code - 128;
+            return "killed by signal " + signal + signalName(signal);
+        }
+        return "exit code " + code;
+    }
+
+    private static String signalName(int signal) {
+        switch (signal) {
+            case 1: return " (SIGHUP)";
+            case 2: return " (SIGINT)";
+            case 6: return " (SIGABRT)";
+            case 9: return " (SIGKILL)";
+            case 11: return " (SIGSEGV)";
+            case 15: return " (SIGTERM)";
+            default: return "";
+        }
+    }
+
+    private static String human(Duration d) {
+        long s = d.getSeconds();
+        if (s >= 3600) {
+            return String.format(java.util.Locale.ROOT, "%.2f h", s / 3600.0);
+        }
+        if (s >= 60) {
+            return String.format(java.util.Locale.ROOT, "%.1f min", s / 60.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /** SIGTERM to the process and every descendant; SIGKILL follows after the grace period. */
+    private void stop(Job job, JobStatus.State state, Instant now) {
+        job.forcedState = state;
+        List<ProcessHandle> tree = new ArrayList<>(job.handle.descendants().toList());
+        job.tree = tree;
+        job.handle.destroy();
+        tree.forEach(ProcessHandle::destroy);
+        job.killAt = now.plus(grace);
+    }
+
+    @Override
+    public void cancel(JobRef ref) {
+        Job job = jobs.get(ref.id());
+        if (job != null && job.handle.isAlive() && job.forcedState == null) {
+            stop(job, JobStatus.State.CANCELLED, clock.instant());
+        }
+    }
+
+    @Override
+    public JobStatus reattach(JobRef ref, JobSpec spec) {
+        Optional<ProcessHandle> h;
+        try {
+            h = ProcessHandle.of(Long.parseLong(ref.id()));
+        } catch (NumberFormatException e) {
+            return new JobStatus(JobStatus.State.LOST, null, "job id " + ref.id() + " is not a process id", null);
+        }
+        if (h.isEmpty() || !h.get().isAlive() || (!ref.token().isEmpty() && !ref.token().equals(token(h.get())))) {
+            return new JobStatus(JobStatus.State.LOST, null, "process " + ref.id() + " no longer runs", null);
+        }
+        Instant start = h.get().info().startInstant().orElse(clock.instant());
+        Job job = new Job(h.get(), null, start, spec.timeLimit());
+        jobs.put(ref.id(), job);
+        h.get().onExit().thenRun(() -> ended(job));
+        return JobStatus.running();
+    }
+
+    @Override
+    public void awaitChange(Duration timeout) throws InterruptedException {
+        long waitMillis = timeout.toMillis();
+        Instant now = clock.instant();
+        for (Job job : jobs.values()) {
+            Instant next = job.killAt != null ? job.killAt : job.forcedState == null ? job.deadline : null;
+            if (next != null) {
+                waitMillis = Math.min(waitMillis, Math.max(1, Duration.between(now, next).toMillis() + 1));
+            }
+        }
+        if (changes.tryAcquire(Math.max(0, waitMillis), TimeUnit.MILLISECONDS)) {
+            changes.drainPermits();
+        }
+    }
+
+    @Override
+    public void close() {
+        jobs.clear();
+    }
+}
