@@ -108,7 +108,7 @@ public final class LocalProcessExecutor implements Executor {
                         + " is not known to this coordinator", null));
                 continue;
             }
-            if (job.handle.isAlive()) {
+            if (job.process != null ? job.process.isAlive() : job.handle.isAlive()) {
                 enforce(job, now);
                 out.put(ref, JobStatus.running());
                 continue;
@@ -203,7 +203,7 @@ public final class LocalProcessExecutor implements Executor {
     @Override
     public void cancel(JobRef ref) {
         Job job = jobs.get(ref.id());
-        if (job != null && job.handle.isAlive() && job.forcedState == null) {
+        if (job != null && job.forcedState == null) {
             stop(job, JobStatus.State.CANCELLED, clock.instant());
         }
     }
