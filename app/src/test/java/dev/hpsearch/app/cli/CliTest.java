@@ -1,0 +1,120 @@
+package dev.hpsearch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract: exit statuses, one message per config problem, never a stack trace. */
+class CliTest {
+    @TempDir
+    Path dir;
+    Path search;
+    Path job;
+    Path model;
+
+    @BeforeEach
+    void project() throws Exception {
+        search = dir.resolve("search_config.json");
+        job = dir.resolve("job_config.json");
+        model = dir.resolve("model_config.json");
+        Files.writeString(dir.resolve("score.sh"), "echo 0.25 > output.json\n");
+        Files.writeString(search, "{\"search_type\": \"grid\", \"max_active_points\": 2}");
+        Files.writeString(job, "{\"environment_path\": \"sh\", \"script_path\": \"score.sh\", \"time\": 1}");
+        Files.writeString(model, "{\"lr\": {\"type\": \"continuous\", \"domain\": [0.001, 1], \"transformation\": \"log\"}}");
+    }
+
+    private Cli cli(String command) {
+        return Cli.run(command, "--search_config_path", search.toString(), "--job_config_path", job.toString(),
+                "--model_config_path", model.toString());
+    }
+
+    @Test
+    void configErrorsExitWithStatus2AndOneLinePerProblemWithoutStackTrace() throws Exception {
+        Files.writeString(search, "{\"search_type\": \"gird\", \"max_suggestions\": 0, \"grid_suggestion_probability\": 1.5}");
+        Files.writeString(model, "{\"lr\": {\"type\": \"continuous\", \"domain\": [1, 0.001], \"transformation\": \"log\"}}");
+
+        Cli c = cli("run");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains(search + ": $.search_type: got \"gird\"; allowed: line, grid, random, bopt")
+                .contains(search + ": $.max_suggestions: got 0; must be >= 1")
+                .contains(search + ": $.grid_suggestion_probability: got 1.5; allowed: [0, 1]")
+                .contains(model + ": $.lr.domain: got [1,0.001]; the lower bound must be below the upper bound")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dir.resolve("hp_search_0")).doesNotExist();
+    }
+
+    @Test
+    void jsonSyntaxErrorNamesFileLineAndColumn() throws Exception {
+        Files.writeString(job, "{\n  \"environment_path\": \"sh\",\n  \"script_path\" \"score.sh\"\n}");
+
+        Cli c = cli("validate");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains(job + ": invalid JSON at line 3, column");
+        assertThat(c.err).doesNotContain("\tat ");
+    }
+
+    @Test
+    void missingScriptIsAConfigErrorBeforeAnythingRuns() throws Exception {
+        Files.delete(dir.resolve("score.sh"));
+
+        Cli c = cli("run");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains("$.script_path: got \"score.sh\"; no such file");
+    }
+
+    @Test
+    void unknownKeyIsAWarningThatSuggestsTheKnownKey() throws Exception {
+        Files.writeString(search, "{\"search_type\": \"grid\", \"max_sugestions\": 5}");
+
+        Cli c = cli("validate");
+
+        assertThat(c.status).isEqualTo(0);
+        assertThat(c.err).contains("warning: " + search + ": $.max_sugestions: unknown key, ignored; did you mean \"max_suggestions\"?");
+        assertThat(c.out).contains("3 combination(s) in the grid plan");
+    }
+
+    @Test
+    void runCompletesAndStatusListsTheCombinationsBestFirst() throws Exception {
+        Cli run = cli("run");
+
+        assertThat(run.status).as(run.err).isEqualTo(0);
+        assertThat(run.out).contains("Search complete: every combination of the search space has been tried")
+                .contains("hp_search_0/hp_search_data.txt");
+        assertThat(Files.readAllLines(dir.resolve("hp_search_0/hp_search_data.txt"))).hasSize(4);
+        assertThat(Files.readAllLines(dir.resolve("launched_hp_searches.txt"))).hasSize(2);
+
+        Cli status = Cli.run("status", dir.resolve("hp_search_0").toString());
+        assertThat(status.status).isEqualTo(0);
+        assertThat(status.out).contains("3 combinations: 3 ok").contains("Best loss 0.25");
+    }
+
+    @Test
+    void secondLaunchGetsTheNextSearchId() {
+        assertThat(cli("run").status).isEqualTo(0);
+        assertThat(cli("run").status).isEqualTo(0);
+        assertThat(dir.resolve("hp_search_1/hp_search_data.txt")).exists();
+    }
+
+    @Test
+    void resumeOfSomethingThatIsNotASearchFolderSaysSo() {
+        Cli c = Cli.run("resume", dir.toString());
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains("is not an hpsearch search folder");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"run", "validate", "status", "resume"}) {
+            Cli c = Cli.run(command, "--help");
+            assertThat(c.status).isEqualTo(0);
+            assertThat(c.out).contains("Usage: hpsearch " + command);
+        }
+    }
+}
