@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Engine overhead benchmark (issue 2): hpsearch vs xargs -P 2 on 500 trivial script runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B -DskipTests install -pl optimizer -am >/dev/null
+mvn -q -B -pl optimizer dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+cp=$(cat optimizer/target/bench-classpath.txt)
+java -cp "optimizer/target/test-classes:optimizer/target/classes:$cp" \
+  dev.hpsearch.optimizer.bench.EngineOverheadBenchmark "${1:-3}"
