@@ -34,6 +34,11 @@ public final class EngineOverheadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // as the hpsearch CLI does (see dev.hpsearch.app.cli.Main#preferFastProcessLaunch)
+        if (System.getProperty("jdk.lang.Process.launchMechanism") == null) {
+            System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+        }
+        System.out.println("process launch mechanism: " + System.getProperty("jdk.lang.Process.launchMechanism"));
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path root = Files.createTempDirectory("hpsearch-bench");
         Path script = root.resolve("w.sh");
