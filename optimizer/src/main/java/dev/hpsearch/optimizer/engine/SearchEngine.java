@@ -103,8 +103,18 @@ public final class SearchEngine {
         interrupted = true;
     }
 
-    /** Runs (or resumes) the search until it completes or is interrupted. */
+    /**
+     * Runs (or resumes) the search until it completes or is interrupted.
+     *
+     * @throws IOException also when another coordinator is running this search folder
+     */
     public SearchSummary run() throws IOException, InterruptedException {
+        try (CoordinatorLock lock = CoordinatorLock.acquire(searchDir)) {
+            return runLocked();
+        }
+    }
+
+    private SearchSummary runLocked() throws IOException, InterruptedException {
         List<JsonNode> events = Journal.read(searchDir);
         state = SearchState.replay(events);
         started = clock.instant();

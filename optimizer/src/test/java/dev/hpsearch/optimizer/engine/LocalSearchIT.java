@@ -184,6 +184,31 @@ class LocalSearchIT {
         assertThat(losses(s)).containsExactlyInAnyOrder(1.0, 4.0);
     }
 
+    @Test
+    void aSecondCoordinatorOnTheSameSearchIsRefused() throws Exception {
+        Project p = new Project(tmp).script("sh", "slow.sh", "sleep 2; echo 1 > output.json\n", 1);
+        p.modelConfig = "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2], \"transformation\": \"linear\"}}";
+        var c = p.configs();
+        Path searchDir = SearchFiles.create(c);
+        java.util.function.Supplier<SearchEngine> engine = () -> new SearchEngine(c.search(), c.job(), c.model(),
+                searchDir, new dev.hpsearch.optimizer.exec.LocalProcessExecutor(), new dev.hpsearch.optimizer.strategy.GridStrategy(
+                c.model().space(), 3), java.time.Clock.systemUTC(), new SearchListener() { });
+        var first = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var done = first.submit(() -> engine.get().run());
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!Files.exists(searchDir.resolve("journal.jsonl")) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.get().run())
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("is being run by another coordinator");
+            assertThat(done.get().progress().done()).isEqualTo(2);
+        } finally {
+            first.shutdownNow();
+        }
+    }
+
     private static List<Double> losses(SearchSummary s) throws Exception {
         List<Double> out = new ArrayList<>();
         for (String[] row : rowsBy(s, "combination_id").values()) {
