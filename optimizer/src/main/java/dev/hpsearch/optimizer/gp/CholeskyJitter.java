@@ -66,6 +66,48 @@ final class CholeskyJitter {
         return solver;
     }
 
+    /**
+     * The lower triangle of {@code K^-1 = L^-T L^-1} from the factor of the last successful
+     * {@link #factor} call. Row-oriented so the inner loops are vectorisable axpys; about twice as
+     * fast as EJML's {@code invert} at n = 100 (measured), and only the lower triangle is needed.
+     *
+     * @param l the factored matrix (lower triangle = L), n x n row-major; not modified
+     * @param linv work array of n*n; modified
+     * @param row work array of n; modified
+     * @param out receives the lower triangle (including the diagonal) of K^-1; upper triangle untouched
+     */
+    static void inverseLower(double[] l, int n, double[] linv, double[] row, double[] out) {
+        // rows of L^-1: row_i = (e_i - sum_{k<i} L_ik row_k) / L_ii, row_k nonzero on [0, k]
+        for (int i = 0; i < n; i++) {
+            int ri = i * n;
+            java.util.Arrays.fill(row, 0, i + 1, 0.0);
+            row[i] = 1;
+            for (int k = 0; k < i; k++) {
+                double c = l[ri + k];
+                int rk = k * n;
+                for (int j = 0; j <= k; j++) {
+                    row[j] -= c * linv[rk + j];
+                }
+            }
+            double inv = 1.0 / l[ri + i];
+            for (int j = 0; j <= i; j++) {
+                linv[ri + j] = row[j] * inv;
+            }
+        }
+        // (K^-1)_ij = sum_{k >= i} (L^-1)_ki (L^-1)_kj for j <= i
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(row, 0, i + 1, 0.0);
+            for (int k = i; k < n; k++) {
+                int rk = k * n;
+                double c = linv[rk + i];
+                for (int j = 0; j <= i; j++) {
+                    row[j] += c * linv[rk + j];
+                }
+            }
+            System.arraycopy(row, 0, out, i * n, i + 1);
+        }
+    }
+
     private static boolean diagonalFinitePositive(DMatrixRMaj l) {
         int n = l.numRows;
         for (int i = 0; i < n; i++) {

@@ -22,6 +22,13 @@ public enum KernelType {
             // dg/dr2 = -g / 2
             return -0.5 * Math.exp(-0.5 * r2);
         }
+
+        @Override
+        double shapeWithDerivative(double r2, double alpha, double[] derivatives) {
+            double g = Math.exp(-0.5 * r2);
+            derivatives[0] = -0.5 * g;
+            return g;
+        }
     },
     /**
      * Rational quadratic, a scale mixture of RBF kernels:
@@ -62,6 +69,14 @@ public enum KernelType {
         double shapeDerivative(double r2, double alpha) {
             double r = Math.sqrt(r2);
             return -FIVE_SIXTHS * (1 + SQRT5 * r) * Math.exp(-SQRT5 * r);
+        }
+
+        @Override
+        double shapeWithDerivative(double r2, double alpha, double[] derivatives) {
+            double r = Math.sqrt(r2);
+            double e = Math.exp(-SQRT5 * r);
+            derivatives[0] = -FIVE_SIXTHS * (1 + SQRT5 * r) * e;
+            return (1 + SQRT5 * r + FIVE_THIRDS * r2) * e;
         }
     };
 
@@ -106,6 +121,19 @@ public enum KernelType {
 
     /** {@code dg/dr2}. */
     abstract double shapeDerivative(double r2, double alpha);
+
+    /**
+     * {@code g(r2)} with its derivatives in one pass (shared exponentials).
+     *
+     * @param derivatives receives {@code [dg/dr2, dg/dlog(alpha)]} (the second only for RatQuad); modified
+     */
+    double shapeWithDerivative(double r2, double alpha, double[] derivatives) {
+        derivatives[0] = shapeDerivative(r2, alpha);
+        if (hasAlpha) {
+            derivatives[1] = shapeAlphaDerivative(r2, alpha);
+        }
+        return shape(r2, alpha);
+    }
 
     /** {@code dg/dlog(alpha)}; zero for kernels without {@code alpha}. */
     double shapeAlphaDerivative(double r2, double alpha) {

@@ -21,14 +21,18 @@ final class MarginalLikelihood implements DifferentiableFunction {
     private final double[] x;
     private final boolean withPrior;
     private final DMatrixRMaj k;
-    private final DMatrixRMaj kinv;
+    /** Lower triangle of K^-1. */
+    private final double[] kinv;
+    private final double[] linvWork;
+    private final double[] rowWork;
+    private final double[] derivatives = new double[2];
     private final DMatrixRMaj alpha;
     private final DMatrixRMaj yMat;
-    /** Kernel values s2 * g(r2) without noise, upper triangle. */
+    /** Kernel values s2 * g(r2) without noise, lower triangle. */
     private final double[] kval;
-    /** s2 * dg/dr2, upper triangle. */
+    /** s2 * dg/dr2, lower triangle. */
     private final double[] dShape;
-    /** s2 * dg/dlog(alpha), upper triangle; RatQuad only. */
+    /** s2 * dg/dlog(alpha), lower triangle; RatQuad only. */
     private final double[] dAlpha;
     private final double[] invLsq;
     private final CholeskyJitter factor = new CholeskyJitter();
@@ -50,7 +54,9 @@ final class MarginalLikelihood implements DifferentiableFunction {
         this.x = x;
         this.withPrior = withPrior;
         this.k = new DMatrixRMaj(n, n);
-        this.kinv = new DMatrixRMaj(n, n);
+        this.kinv = new double[n * n];
+        this.linvWork = new double[n * n];
+        this.rowWork = new double[n];
         this.alpha = new DMatrixRMaj(n, 1);
         this.yMat = new DMatrixRMaj(n, 1, true, y);
         this.kval = new double[n * n];
@@ -94,28 +100,32 @@ final class MarginalLikelihood implements DifferentiableFunction {
         double sn2 = layout.noiseVariance(theta);
         boolean grad = gradient != null;
         double[] kd = k.data;
-        // K_im = s2 g(r2_im) + sn2 delta_im; only the upper triangle is read by the factorisation
+        double[] der = derivatives;
+        // K_im = s2 g(r2_im) + sn2 delta_im; kernel values and derivatives kept in the lower triangle
         for (int i = 0; i < n; i++) {
             int rowI = i * n;
             kd[rowI + i] = s2 + sn2;
             int xi = i * d;
-            for (int m = i + 1; m < n; m++) {
+            for (int m = 0; m < i; m++) {
                 int xm = m * d;
                 double r2 = 0;
                 for (int j = 0; j < d; j++) {
                     double diff = x[xi + j] - x[xm + j];
                     r2 += diff * diff * invLsq[j];
                 }
-                double kv = s2 * kernel.shape(r2, a);
+                double kv;
+                if (grad) {
+                    kv = s2 * kernel.shapeWithDerivative(r2, a, der);
+                    kval[rowI + m] = kv;
+                    dShape[rowI + m] = s2 * der[0];
+                    if (dAlpha != null) {
+                        dAlpha[rowI + m] = s2 * der[1];
+                    }
+                } else {
+                    kv = s2 * kernel.shape(r2, a);
+                }
                 kd[rowI + m] = kv;
                 kd[m * n + i] = kv;
-                if (grad) {
-                    kval[rowI + m] = kv;
-                    dShape[rowI + m] = s2 * kernel.shapeDerivative(r2, a);
-                    if (dAlpha != null) {
-                        dAlpha[rowI + m] = s2 * kernel.shapeAlphaDerivative(r2, a);
-                    }
-                }
             }
         }
         double jitter = factor.factor(k);
@@ -146,8 +156,8 @@ final class MarginalLikelihood implements DifferentiableFunction {
 
     private void gradientInto(double[] gradient, double s2, double sn2) {
         java.util.Arrays.fill(gradient, 0, layout.size, 0);
-        factor.solver().invert(kinv);
-        double[] ki = kinv.data;
+        CholeskyJitter.inverseLower(k.data, n, linvWork, rowWork, kinv);
+        double[] ki = kinv;
         double[] al = alpha.data;
         double gVar = 0;
         double gAlpha = 0;
@@ -157,9 +167,7 @@ final class MarginalLikelihood implements DifferentiableFunction {
             int rowI = i * n;
             int xi = i * d;
             double ai = al[i];
-            double wii = ai * ai - ki[rowI + i];
-            traceW += wii;
-            for (int m = i + 1; m < n; m++) {
+            for (int m = 0; m < i; m++) {
                 double w = ai * al[m] - ki[rowI + m];
                 gVar += w * kval[rowI + m];
                 if (dAlpha != null) {
@@ -170,9 +178,13 @@ final class MarginalLikelihood implements DifferentiableFunction {
                 int xm = m * d;
                 for (int j = 0; j < d; j++) {
                     double diff = x[xi + j] - x[xm + j];
-                    gradient[j] += ws * diff * diff * invLsq[j];
+                    gradient[j] += ws * diff * diff;
                 }
             }
+            traceW += ai * ai - ki[rowI + i];
+        }
+        for (int j = 0; j < d; j++) {
+            gradient[j] *= invLsq[j];
         }
         // diagonal: dK_ii/dlog s2 = s2, dK_ii/dlog sn2 = sn2 (without the constant floor)
         gradient[layout.varianceIndex] = gVar + 0.5 * traceW * s2;
