@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param ess effective sample size per parameter over all chains
  * @param acceptanceRate mean acceptance probability after warm-up
  * @param stepSizes tuned step size per chain
- * @param divergences leapfrog trajectories abandoned (non-finite density or energy error above 1000)
+ * @param divergences trajectories after warm-up abandoned (non-finite density or energy error above 1000)
  * @param failedChains chains whose start had no finite density
  * @param converged every R-hat below the limit and every ESS above the threshold, no failed chain
  */

@@ -150,7 +150,7 @@ public final class HmcSampler {
                     acceptProb = Math.min(1.0, Math.exp(dH));
                 }
             }
-            if (divergent) {
+            if (divergent && !warmup) {
                 out.divergences++;
             }
             if (acceptProb > 0 && rng.nextDouble() < acceptProb) {
