@@ -1,0 +1,355 @@
+package dev.hpsearch.optimizer.gp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/**
+ * One Bayesian-optimisation step: fit a GP to the observed points, optimise the acquisition over
+ * the encoded unit box and return points that are new.
+ *
+ * <p>The acquisition is optimised with projected L-BFGS from the best of many random candidates
+ * and from the best observed points; every end point is snapped (discrete values to the nearest
+ * allowed one, categoricals to the level with the largest coordinate) and rescored, and the
+ * random candidates stay in the pool, so when the best candidate repeats a finished, pending or
+ * already chosen point the next best is taken. A batch of several suggestions, and pending points
+ * when {@code deDuplication} is on, are handled with the kriging believer: each is added to the
+ * model as an observation equal to the posterior mean there, which lowers the acquisition around
+ * it. Numerical failure (covariance not positive definite even with jitter, non-finite data)
+ * never throws: the answer is then random points with the reason in the diagnostics.
+ *
+ * <p>Pure: no I/O, no clock; all randomness comes from the injected generator. Stateless and
+ * thread-safe (each call allocates its own buffers).
+ */
+public final class BoptCore {
+
+    /** Fewer observations than this give random points. */
+    public static final int MIN_OBSERVATIONS = 2;
+    private static final int OBSERVED_STARTS = 3;
+    private static final int RANDOM_UNSEEN_ATTEMPTS = 10_000;
+    private static final double SAME = 1e-12;
+
+    private static final BoxLbfgsOptimizer ACQUISITION_OPTIMIZER = new BoxLbfgsOptimizer(
+            BoxLbfgsOptimizer.Settings.defaults().withMaxIterations(60).withMaxEvaluations(150)
+                    .withGradientTolerance(1e-8).withRelativeTolerance(1e-10));
+
+    /**
+     * Suggests {@code count} new points.
+     *
+     * @param problem dimensions, observed points with their y, pending points
+     * @param settings kernel, acquisition, estimation and search settings
+     * @param count number of points wanted, {@code >= 1}
+     * @param rng the only source of randomness
+     * @throws IllegalArgumentException for a caller's mistake (invalid point values, count < 1)
+     */
+    public BoptSuggestion suggest(BoptProblem problem, BoptSettings settings, int count, RandomGenerator rng) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, was " + count);
+        }
+        List<double[]> observedEnc = new ArrayList<>();
+        for (double[] p : problem.observed()) {
+            observedEnc.add(problem.encode(p));
+        }
+        Taken taken = new Taken(settings.eps());
+        for (double[] p : problem.observed()) {
+            taken.add(p, problem.encode(p));
+        }
+        List<double[]> pendingEnc = new ArrayList<>();
+        for (double[] p : problem.pending()) {
+            double[] e = problem.encode(p);
+            pendingEnc.add(e);
+            taken.add(p, e);
+        }
+        if (observedEnc.size() < MIN_OBSERVATIONS) {
+            return randomSuggestion(problem, count, taken, rng, "random: " + observedEnc.size()
+                    + " observations, the GP needs at least " + MIN_OBSERVATIONS);
+        }
+        StringBuilder log = new StringBuilder();
+        Fitted fitted;
+        try {
+            fitted = fit(problem, settings, observedEnc, rng, log);
+        } catch (GpFitException e) {
+            log.append("GP fit failed: ").append(e.getMessage()).append("; suggesting random points\n");
+            return randomSuggestion(problem, count, taken, rng, log.toString().strip());
+        }
+        String label = settings.kernel().label() + "_" + settings.acquisition().name() + "_" + fitted.method;
+        List<GaussianProcess> models = fitted.models;
+        double parameter = settings.effectiveAcquisitionParameter();
+
+        List<double[]> fantasyX = new ArrayList<>();
+        List<Double> fantasyY = new ArrayList<>();
+        if (settings.deDuplication() && !pendingEnc.isEmpty()) {
+            Acquisition current = new Acquisition(settings.acquisition(), models, parameter);
+            for (double[] e : pendingEnc) {
+                fantasyX.add(e);
+                fantasyY.add(current.mean(e));
+            }
+            log.append(pendingEnc.size()).append(" pending points added at their posterior mean (kriging believer)\n");
+        }
+        List<double[]> points = new ArrayList<>();
+        double[] order = observedOrder(problem.y());
+        for (int k = 0; k < count; k++) {
+            List<GaussianProcess> withFantasies = withFantasies(models, fantasyX, fantasyY, log);
+            Acquisition acquisition = new Acquisition(settings.acquisition(), withFantasies, parameter);
+            Candidate best = optimise(acquisition, problem, settings, observedEnc, order, taken, rng);
+            double[] point;
+            double[] enc;
+            if (best == null) {
+                point = randomUnseen(problem, taken, rng, log);
+                enc = problem.encode(point);
+            } else {
+                point = best.point;
+                enc = best.encoded;
+                log.append(String.format(Locale.ROOT, "suggestion %d: acquisition %.4g, posterior mean %.4g%n",
+                        k + 1, -best.score, acquisition.mean(enc)));
+            }
+            points.add(point);
+            taken.add(point, enc);
+            if (k + 1 < count) {
+                fantasyX.add(enc);
+                fantasyY.add(acquisition.mean(enc));
+            }
+        }
+        return new BoptSuggestion(points, label, true, log.toString().strip());
+    }
+
+    private record Fitted(List<GaussianProcess> models, String method) {
+    }
+
+    private static Fitted fit(BoptProblem problem, BoptSettings settings, List<double[]> observedEnc,
+                              RandomGenerator rng, StringBuilder log) throws GpFitException {
+        GpData data = GpData.of(observedEnc.toArray(new double[0][]), problem.y(), settings.normalizeY());
+        ParamLayout layout = data.layout(settings.kernel(), settings.exactFeval());
+        MleEstimator.Fit mle = MleEstimator.maximize(new MarginalLikelihood(layout, data.x, data.y, true),
+                settings.mleRestarts(), rng);
+        GaussianProcess mleModel = GaussianProcess.of(data, layout, mle.theta());
+        log.append(String.format(Locale.ROOT, "MLE: n=%d, log posterior %.4g, %d/%d starts finite, %d evaluations; %s",
+                data.n, mle.logPosterior(), mle.starts() - mle.failedStarts(), mle.starts(), mle.evaluations(),
+                mleModel.describeParameters()));
+        if (mleModel.jitter() > 0) {
+            log.append(String.format(Locale.ROOT, "; jitter %.1e", mleModel.jitter()));
+        }
+        log.append('\n');
+        if (settings.method() == EstimationMethod.MLE) {
+            return new Fitted(List.of(mleModel), "MLE");
+        }
+        HmcSettings hmc = settings.hmc();
+        List<double[]> starts = new ArrayList<>();
+        starts.add(mle.theta());
+        for (int c = 1; c < hmc.chains(); c++) {
+            starts.add(layout.randomStart(rng));
+        }
+        HmcResult result = new HmcSampler(hmc).sample(c -> new MarginalLikelihood(layout, data.x, data.y, true),
+                starts, rng);
+        log.append(result.summary(mleModel.parameterNames())).append('\n');
+        if (!result.converged()) {
+            log.append("MCMC requested but the chains did not converge: fell back to MLE for this suggestion\n");
+            return new Fitted(List.of(mleModel), "MLE");
+        }
+        List<double[]> draws = result.draws();
+        int s = Math.min(settings.maxMcmcModels(), draws.size());
+        List<GaussianProcess> models = new ArrayList<>();
+        int failed = 0;
+        double maxJitter = 0;
+        for (int i = 0; i < s; i++) {
+            double[] theta = draws.get((int) ((long) i * draws.size() / s));
+            try {
+                GaussianProcess gp = GaussianProcess.of(data, layout, theta);
+                maxJitter = Math.max(maxJitter, gp.jitter());
+                models.add(gp);
+            } catch (GpFitException e) {
+                failed++;
+            }
+        }
+        if (models.isEmpty()) {
+            log.append("MCMC draws could not be factored: fell back to MLE for this suggestion\n");
+            return new Fitted(List.of(mleModel), "MLE");
+        }
+        log.append(String.format(Locale.ROOT, "MCMC: acquisition averaged over %d posterior draws", models.size()));
+        if (failed > 0) {
+            log.append(", ").append(failed).append(" draws skipped (not factorable)");
+        }
+        if (maxJitter > 0) {
+            log.append(String.format(Locale.ROOT, ", max jitter %.1e", maxJitter));
+        }
+        log.append('\n');
+        return new Fitted(models, "MCMC");
+    }
+
+    private static List<GaussianProcess> withFantasies(List<GaussianProcess> models, List<double[]> xs,
+                                                       List<Double> ys, StringBuilder log) {
+        if (xs.isEmpty()) {
+            return models;
+        }
+        double[][] fx = xs.toArray(new double[0][]);
+        double[] fy = new double[ys.size()];
+        for (int i = 0; i < fy.length; i++) {
+            fy[i] = ys.get(i);
+        }
+        List<GaussianProcess> out = new ArrayList<>(models.size());
+        for (GaussianProcess gp : models) {
+            try {
+                out.add(gp.withObservations(fx, fy));
+            } catch (GpFitException e) {
+                log.append("fantasised observations could not be added (").append(e.getMessage())
+                        .append("); this draw ignores them\n");
+                out.add(gp);
+            }
+        }
+        return out;
+    }
+
+    private record Candidate(double[] point, double[] encoded, double score) {
+    }
+
+    /** The best candidate that is not taken, or null. */
+    private static Candidate optimise(Acquisition acquisition, BoptProblem problem, BoptSettings settings,
+                                      List<double[]> observedEnc, double[] order, Taken taken, RandomGenerator rng) {
+        int width = problem.encodedWidth();
+        double[] lower = new double[width];
+        double[] upper = new double[width];
+        Arrays.fill(upper, 1.0);
+        List<Candidate> pool = new ArrayList<>();
+        List<Candidate> random = new ArrayList<>();
+        for (int i = 0; i < settings.randomCandidates(); i++) {
+            double[] p = randomPoint(problem, rng);
+            double[] e = problem.encode(p);
+            random.add(new Candidate(p, e, scoreOrWorst(acquisition, e)));
+        }
+        random.sort(Comparator.comparingDouble(Candidate::score));
+        pool.addAll(random);
+        List<double[]> starts = new ArrayList<>();
+        for (int i = 0; i < Math.min(settings.optimizerStarts(), random.size()); i++) {
+            starts.add(random.get(i).encoded);
+        }
+        for (int i = 0; i < Math.min(OBSERVED_STARTS, order.length); i++) {
+            starts.add(observedEnc.get((int) order[i]));
+        }
+        for (double[] start : starts) {
+            OptimizationResult r = ACQUISITION_OPTIMIZER.minimize(acquisition, start, lower, upper);
+            double[] p = problem.decode(r.x());
+            double[] e = problem.encode(p);
+            pool.add(new Candidate(p, e, scoreOrWorst(acquisition, e)));
+        }
+        pool.sort(Comparator.comparingDouble(Candidate::score));
+        for (Candidate c : pool) {
+            if (!taken.contains(c.point, c.encoded)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static double scoreOrWorst(Acquisition acquisition, double[] e) {
+        double v = acquisition.value(e);
+        return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+    }
+
+    /** Indices of the observations sorted by y, best first (as doubles to keep one array). */
+    private static double[] observedOrder(double[] y) {
+        Integer[] idx = new Integer[y.length];
+        for (int i = 0; i < y.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, Comparator.comparingDouble(i -> Double.isNaN(y[i]) ? Double.POSITIVE_INFINITY : y[i]));
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = idx[i];
+        }
+        return out;
+    }
+
+    private static double[] randomPoint(BoptProblem problem, RandomGenerator rng) {
+        List<Dimension> dims = problem.dimensions();
+        double[] p = new double[dims.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = dims.get(i).random(rng);
+        }
+        return p;
+    }
+
+    private static double[] randomUnseen(BoptProblem problem, Taken taken, RandomGenerator rng, StringBuilder log) {
+        for (int i = 0; i < RANDOM_UNSEEN_ATTEMPTS; i++) {
+            double[] p = randomPoint(problem, rng);
+            if (!taken.contains(p, problem.encode(p))) {
+                log.append("every candidate repeated a finished, pending or chosen point (or was closer than eps): "
+                        + "suggesting a random unseen point\n");
+                return p;
+            }
+        }
+        log.append("no unseen point found in ").append(RANDOM_UNSEEN_ATTEMPTS)
+                .append(" random draws (space exhausted or eps too large): suggesting a random point that repeats one\n");
+        return randomPoint(problem, rng);
+    }
+
+    private static BoptSuggestion randomSuggestion(BoptProblem problem, int count, Taken taken, RandomGenerator rng,
+                                                   String reason) {
+        StringBuilder log = new StringBuilder(reason).append('\n');
+        List<double[]> points = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            double[] p = null;
+            for (int i = 0; i < RANDOM_UNSEEN_ATTEMPTS && p == null; i++) {
+                double[] c = randomPoint(problem, rng);
+                if (!taken.contains(c, problem.encode(c))) {
+                    p = c;
+                }
+            }
+            if (p == null) {
+                log.append("no unseen point found: a random point repeats one\n");
+                p = randomPoint(problem, rng);
+            }
+            points.add(p);
+            taken.add(p, problem.encode(p));
+        }
+        return new BoptSuggestion(points, "random", false, log.toString().strip());
+    }
+
+    /** Points that must not be suggested: observed, pending and already chosen ones. */
+    private static final class Taken {
+        private final double eps;
+        private final List<double[]> points = new ArrayList<>();
+        private final List<double[]> encoded = new ArrayList<>();
+
+        Taken(double eps) {
+            this.eps = eps;
+        }
+
+        void add(double[] point, double[] enc) {
+            points.add(point.clone());
+            encoded.add(enc.clone());
+        }
+
+        boolean contains(double[] point, double[] enc) {
+            double eps2 = eps * eps;
+            for (int i = 0; i < points.size(); i++) {
+                if (same(points.get(i), point)) {
+                    return true;
+                }
+                if (eps > 0) {
+                    double[] o = encoded.get(i);
+                    double d2 = 0;
+                    for (int j = 0; j < enc.length; j++) {
+                        double diff = o[j] - enc[j];
+                        d2 += diff * diff;
+                    }
+                    if (d2 < eps2) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean same(double[] a, double[] b) {
+            for (int j = 0; j < a.length; j++) {
+                if (Math.abs(a[j] - b[j]) > SAME) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
