@@ -1,7 +1,6 @@
 package dev.hpsearch.optimizer.strategy;
 
 import dev.hpsearch.optimizer.config.ConfigException;
-import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.space.SearchSpace;
 
@@ -23,8 +22,7 @@ public final class Strategies {
             case RANDOM:
                 return new RandomStrategy(space);
             default:
-                throw new ConfigException(new ConfigProblem(ConfigProblem.Severity.ERROR, file, "$.search_type",
-                        "got \"bopt\"; Bayesian optimization is not available in this build yet; allowed: line, grid, random"));
+                return new BoptStrategy(config, space);
         }
     }
 }
