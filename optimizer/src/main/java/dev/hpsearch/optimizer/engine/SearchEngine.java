@@ -312,6 +312,8 @@ public final class SearchEngine {
             state.apply(e);
             active.put(id, ref);
             submitFailures = 0;
+            log("combination " + id + " submitted as job " + ref.id() + " (" + t.searchType()
+                    + (t.attempts() > 0 ? ", attempt " + (t.attempts() + 1) : "") + ")");
             listener.onTrial(state.trial(id));
         } catch (IOException | ExecutorException e) {
             submitFailures++;
@@ -409,6 +411,10 @@ public final class SearchEngine {
         tableDirty = true;
         if (status == TrialStatus.FAILED || status == TrialStatus.CANCELLED) {
             log("combination " + id + " " + status.key() + ": " + reason);
+        } else if (status == TrialStatus.OK) {
+            log("combination " + id + " finished: loss " + loss);
+        } else {
+            log("combination " + id + " finished without score (" + reason + ")");
         }
         listener.onTrial(state.trial(id));
     }
