@@ -65,6 +65,7 @@ public final class SearchEngine {
     private Instant lastTableWrite = Instant.EPOCH;
     private boolean tableDirty;
     private int submitFailures;
+    private final java.util.Queue<Integer> cancelRequests = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile String stopReason;
     private volatile boolean interrupted;
 
@@ -93,6 +94,14 @@ public final class SearchEngine {
      */
     public void requestStop(String reason) {
         stopReason = reason;
+    }
+
+    /**
+     * Cancels one combination (running or queued); it is recorded as cancelled and the search goes on.
+     * Safe to call from any thread.
+     */
+    public void cancel(int combinationId) {
+        cancelRequests.add(combinationId);
     }
 
     /**
@@ -212,6 +221,7 @@ public final class SearchEngine {
                     }
                 }
             }
+            cancelRequested();
             if (!cancelling) {
                 exhausted = fill(exhausted);
             }
@@ -235,6 +245,24 @@ public final class SearchEngine {
                 if (!wait.isNegative() && !wait.isZero()) {
                     executor.awaitChange(wait);
                 }
+            }
+        }
+    }
+
+    private void cancelRequested() {
+        Integer id;
+        while ((id = cancelRequests.poll()) != null) {
+            JobRef ref = active.get(id);
+            if (ref != null) {
+                try {
+                    executor.cancel(ref);
+                    log("combination " + id + ": cancel requested by the user");
+                } catch (ExecutorException e) {
+                    log("combination " + id + ": cancel failed: " + e.getMessage());
+                }
+            } else if (toSubmit.remove(id)) {
+                finish(id, TrialStatus.CANCELLED, null, Map.of(), "cancelled by the user before it started", null,
+                        Double.NaN);
             }
         }
     }
@@ -395,7 +423,8 @@ public final class SearchEngine {
             }
             case CANCELLED:
                 finish(id, TrialStatus.CANCELLED, null, Map.of(),
-                        stopReason != null ? "cancelled: " + stopReason : status.reason(), status.exitCode(), runtime);
+                        stopReason != null ? "cancelled: " + stopReason : "cancelled by the user", status.exitCode(),
+                        runtime);
                 break;
             default:
                 finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), status.exitCode(), runtime);

@@ -209,6 +209,34 @@ class LocalSearchIT {
         }
     }
 
+    @Test
+    void cancellingOneCombinationRecordsItAndTheSearchGoesOn() throws Exception {
+        Project p = new Project(tmp).script("sh", "maybe.sh",
+                "grep -q '\"x\" : 1' \"$1\" && sleep 60; echo 2 > output.json\n", 1);
+        p.modelConfig = "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2, 3], \"transformation\": \"linear\"}}";
+        var c = p.configs();
+        Path searchDir = SearchFiles.create(c);
+        SearchEngine[] engine = new SearchEngine[1];
+        SearchListener cancelSlowOne = new SearchListener() {
+            @Override
+            public void onTrial(TrialRecord t) {
+                if (t.id() == 0 && t.status() == TrialStatus.RUNNING) {
+                    engine[0].cancel(0);
+                }
+            }
+        };
+        engine[0] = new SearchEngine(c.search(), c.job(), c.model(), searchDir,
+                new dev.hpsearch.optimizer.exec.LocalProcessExecutor(), new dev.hpsearch.optimizer.strategy.GridStrategy(
+                c.model().space(), 3), java.time.Clock.systemUTC(), cancelSlowOne);
+        long t0 = System.nanoTime();
+        SearchSummary s = engine[0].run();
+
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(20);
+        assertThat(s.progress().cancelled()).isEqualTo(1);
+        assertThat(s.progress().done()).isEqualTo(2);
+        assertThat(engine[0].state().trial(0).reason()).isEqualTo("cancelled by the user");
+    }
+
     private static List<Double> losses(SearchSummary s) throws Exception {
         List<Double> out = new ArrayList<>();
         for (String[] row : rowsBy(s, "combination_id").values()) {
