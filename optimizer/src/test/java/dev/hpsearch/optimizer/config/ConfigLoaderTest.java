@@ -99,6 +99,24 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void contentAfterTheTopLevelObjectIsASyntaxError() throws IOException {
+            // a stray "}," closes the object early; the keys after it must not be dropped silently
+            String text = "{\n  \"search_type\": \"grid\"\n},\n\"max_suggestions\": 10\n}\n";
+
+            ConfigProblem p = searchError(text);
+
+            assertThat(p.file()).isEqualTo(search.toString());
+            assertThat(p.message()).contains("invalid JSON").contains("line 3");
+        }
+
+        @Test
+        void extraClosingBraceIsASyntaxError() throws IOException {
+            ConfigProblem p = searchError("{\"search_type\": \"grid\"}}\n");
+
+            assertThat(p.message()).contains("invalid JSON").contains("line 1, column");
+        }
+
+        @Test
         void duplicateKeyIsAnErrorNamingTheKey() throws IOException {
             ConfigProblem p = searchError("{\"max_suggestions\": 10,\n \"max_suggestions\": 20}");
 

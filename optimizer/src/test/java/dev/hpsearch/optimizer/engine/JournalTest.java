@@ -92,6 +92,19 @@ class JournalTest {
     }
 
     @Test
+    void completeLastEventMissingOnlyItsNewlineIsKeptByReadAndOpenAlike() throws IOException {
+        // the engine replays what read() returns and then opens the journal: both must agree
+        appendEvents("start");
+        appendRaw("{\"event\":\"suggest\",\"time\":2}");
+        List<String> replayed = types(Journal.read(dir));
+
+        appendEvents("submit");
+
+        assertThat(replayed).containsExactly("start", "suggest");
+        assertThat(types(Journal.read(dir))).containsExactly("start", "suggest", "submit");
+    }
+
+    @Test
     void damagedMiddleLineIsAnErrorNamingTheLine() throws IOException {
         appendEvents("start");
         appendRaw("{\"event\":\"suggest\",\"id\":\n");

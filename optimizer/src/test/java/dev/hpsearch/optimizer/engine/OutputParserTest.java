@@ -85,6 +85,15 @@ class OutputParserTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"0.5\n0.7\n", "{\"objective\": 1} trailing", "[0.5] [0.7]"})
+    void contentAfterTheValueIsAnError(String content) throws Exception {
+        ScriptOutput out = parseFile(content);
+
+        assertThat(out.hasScore()).isFalse();
+        assertThat(out.error()).contains("not valid JSON");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"NaN", "[NaN, 1.0]", "{\"objective\": NaN}"})
     void nanAsPythonWritesItIsAnErrorNamingNaN(String content) throws Exception {
         ScriptOutput out = parseFile(content);
