@@ -454,6 +454,31 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void hyperparameterWithMisspeltDomainIsAWarningNotASilentConstant() throws Exception {
+            Configs c = load(GOOD_SEARCH, GOOD_JOB, """
+                    {"lr": {"type": "continuous", "domain": [0, 1], "transformation": "linear"},
+                     "wd": {"type": "continuous", "domian": [0, 1], "transformation": "linear"}}
+                    """);
+
+            assertThat(c.model().space().hyperparameters()).extracting(Hyperparameter::name).containsExactly("lr");
+            assertThat(c.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.file()).isEqualTo(model.toString());
+                assertThat(w.jsonPath()).isEqualTo("$.wd");
+                assertThat(w.message()).contains("\"domain\"").contains("constant");
+            });
+        }
+
+        @Test
+        void constantObjectWithATypeKeyIsNotWarnedAbout() throws Exception {
+            Configs c = load(GOOD_SEARCH, GOOD_JOB, """
+                    {"lr": {"type": "continuous", "domain": [0, 1], "transformation": "linear"},
+                     "model": {"type": "Gaussian", "layers": 3}}
+                    """);
+
+            assertThat(c.warnings()).isEmpty();
+        }
+
+        @Test
         void unrelatedUnknownKeyIsAWarningWithoutSuggestion() throws Exception {
             Configs c = load("{\"colour\": \"blue\"}", GOOD_JOB, GOOD_MODEL);
 

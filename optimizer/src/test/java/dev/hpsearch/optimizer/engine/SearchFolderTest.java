@@ -38,6 +38,16 @@ class SearchFolderTest {
     }
 
     @Test
+    void folderNamedWithANumberTooLargeForAnIdIsIgnored() throws Exception {
+        // e.g. a search folder a user copied and stamped with the date and time
+        Files.createDirectory(project.resolve("hp_search_20181002153000"));
+        Files.createDirectory(project.resolve("hp_search_2"));
+
+        assertThat(SearchFolder.createNext(project).getFileName()).hasToString("hp_search_3");
+        assertThat(SearchFolder.searchId(project.resolve("hp_search_20181002153000"))).isEqualTo(-1);
+    }
+
+    @Test
     void createsTheProjectFolderIfMissing() throws Exception {
         Path dir = SearchFolder.createNext(project.resolve("new/project"));
 
