@@ -251,6 +251,17 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void hyperparametersSharingAColumnNameAreAnError() throws IOException {
+            ConfigProblem p = modelError("""
+                    {"a.b": {"type": "continuous", "domain": [0, 1], "transformation": "linear"},
+                     "a": {"b": {"type": "continuous", "domain": [0, 1], "transformation": "linear"}}}
+                    """);
+
+            assertThat(p.file()).isEqualTo(model.toString());
+            assertThat(p.message()).contains("\"a.b\"").contains("column name");
+        }
+
+        @Test
         void modelWithoutHyperparametersIsAnError() throws IOException {
             ConfigProblem p = modelError("{\"epochs\": 10}");
 
