@@ -1,8 +1,8 @@
 package dev.hpsearch.optimizer.config;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,9 +14,10 @@ import java.nio.file.Path;
 
 /** Reads JSON files with errors that point at the line and column, and shares one configured mapper. */
 public final class JsonFiles {
-    /** Strict: duplicate keys are errors. Used for configs. */
+    /** Strict: duplicate keys and anything after the top-level value are errors. Used for configs. */
     public static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
@@ -49,12 +50,10 @@ public final class JsonFiles {
         }
         try {
             return STRICT.readTree(text);
-        } catch (JsonParseException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-            throw new ConfigException(problem(displayName, "invalid JSON at " + where + e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(problem(displayName, "invalid JSON: " + e.getOriginalMessage()));
+            var loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new ConfigException(problem(displayName, "invalid JSON" + where + ": " + e.getOriginalMessage()));
         }
     }
 

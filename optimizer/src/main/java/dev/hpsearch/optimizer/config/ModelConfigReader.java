@@ -59,6 +59,7 @@ final class ModelConfigReader {
                 }
                 return;
             }
+            warnIfHalfAHyperparameter(node, jsonPath);
             Iterator<Map.Entry<String, JsonNode>> it = node.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -73,6 +74,22 @@ final class ModelConfigReader {
                 childPath.add(i);
                 walk(node.get(i), childPath, jsonPath + "[" + i + "]", name + "[" + i + "]");
             }
+        }
+    }
+
+    /**
+     * An object whose {@code type} names a hyperparameter type but that has no {@code domain} (or the other
+     * way round, with a {@code transformation}) is most likely a hyperparameter with a misspelt key; without a
+     * word it would reach the script as a constant.
+     */
+    private void warnIfHalfAHyperparameter(JsonNode node, String jsonPath) {
+        JsonNode type = node.get("type");
+        boolean typeLooksRight = type != null && type.isTextual() && ConfigObject.canonical(type.asText(), TYPES) != null;
+        String missing = typeLooksRight && !node.has("domain") ? "domain"
+                : !node.has("type") && node.has("domain") && node.has("transformation") ? "type" : null;
+        if (missing != null) {
+            problems.warning(file, jsonPath, "looks like a hyperparameter but has no \"" + missing
+                    + "\"; it is passed to the script unchanged, as a constant");
         }
     }
 

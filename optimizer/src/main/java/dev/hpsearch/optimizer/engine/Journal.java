@@ -28,19 +28,41 @@ public final class Journal implements AutoCloseable {
         this.out = out;
     }
 
-    /** Opens the journal of a search folder for appending, mending a torn last line first. */
+    /**
+     * Opens the journal of a search folder for appending, mending an unterminated last line first: a torn
+     * line is cut off, a complete event that lacks only its newline is kept, exactly as {@link #read} sees
+     * them (the engine replays what {@code read} returns before it opens the journal).
+     */
     public static Journal open(Path searchDir) throws IOException {
         Path file = searchDir.resolve(FILE_NAME);
         if (Files.exists(file) && Files.size(file) > 0) {
             byte[] all = Files.readAllBytes(file);
             if (all[all.length - 1] != '\n') {
                 int cut = lastNewline(all) + 1;
-                try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    ch.truncate(cut);
+                String tail = new String(all, cut, all.length - cut, StandardCharsets.UTF_8);
+                if (isEvent(tail)) {
+                    Files.write(file, new byte[] {'\n'}, StandardOpenOption.APPEND);
+                } else {
+                    try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        ch.truncate(cut);
+                    }
                 }
             }
         }
         return new Journal(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+    }
+
+    /** True when {@link #read} would keep this line as an event. */
+    private static boolean isEvent(String line) {
+        if (line.isBlank()) {
+            return false;
+        }
+        try {
+            MAPPER.readTree(line);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int lastNewline(byte[] all) {

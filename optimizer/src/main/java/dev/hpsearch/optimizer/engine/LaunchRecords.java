@@ -30,11 +30,23 @@ public final class LaunchRecords {
                          String slurmCommand) {
     }
 
+    /**
+     * A file lock is held by the whole JVM: a second thread asking for it gets OverlappingFileLockException
+     * instead of waiting, so threads of one process take turns here first.
+     */
+    private static final Object IN_PROCESS = new Object();
+
     private LaunchRecords() {
     }
 
     /** Appends a record, writing the header first when the file is new. */
     public static void append(Path projectFolder, Launch l) throws IOException {
+        synchronized (IN_PROCESS) {
+            appendLocked(projectFolder, l);
+        }
+    }
+
+    private static void appendLocked(Path projectFolder, Launch l) throws IOException {
         Path file = projectFolder.resolve(FILE_NAME);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);

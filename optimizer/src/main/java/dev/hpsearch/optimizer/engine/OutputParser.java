@@ -2,6 +2,7 @@ package dev.hpsearch.optimizer.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,9 +20,13 @@ import java.util.Map;
  * NaN and infinities are refused with a reason rather than recorded as scores.
  */
 public final class OutputParser {
-    /** Accepts the NaN/Infinity tokens Python's json module writes, so that they can be named in the reason. */
+    /**
+     * Accepts the NaN/Infinity tokens Python's json module writes, so that they can be named in the reason;
+     * refuses anything after the value, which would otherwise be dropped silently.
+     */
     private static final ObjectMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /** Parses the file; never throws for bad content. */

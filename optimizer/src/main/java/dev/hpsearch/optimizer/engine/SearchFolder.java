@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /** The seed's folder layout: {@code {project}/hp_search_{search_id}/hp_combination_{combination_id}/}. */
 public final class SearchFolder {
-    private static final Pattern SEARCH_DIR = Pattern.compile("hp_search_(\\d+)");
+    /** At most 9 digits, so that every id and its successor fit in an int; other names are not searches. */
+    private static final Pattern SEARCH_DIR = Pattern.compile("hp_search_(\\d{1,9})");
 
     private SearchFolder() {
     }

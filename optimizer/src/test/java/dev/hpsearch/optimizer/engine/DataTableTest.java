@@ -1,0 +1,150 @@
+package dev.hpsearch.optimizer.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.space.HyperparameterType;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.space.Transformation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataTableTest {
+    /** The seed's hp_search_data.txt columns, in the seed's order. */
+    private static final List<String> SEED = List.of("combination_id", "job_id", "job_time", "previous_results_count",
+            "search_type", "is_queued", "model_config_path", "loss");
+
+    @TempDir
+    Path searchDir;
+
+    /** The space of {@link SearchStateTest}'s combinations, with nested names. */
+    private static SearchSpace space() {
+        return new SearchSpace(List.of(
+                new Hyperparameter("optimizer.lr", List.of("optimizer", "lr"), HyperparameterType.CONTINUOUS,
+                        Transformation.LOG, 1e-4, 1, List.of()),
+                new Hyperparameter("layers[0].units", List.of("layers", 0, "units"), HyperparameterType.DISCRETE,
+                        Transformation.LOG, 8, 32,
+                        List.<JsonNode>of(IntNode.valueOf(8), IntNode.valueOf(16), IntNode.valueOf(32))),
+                Hyperparameter.categorical("activation", List.of(TextNode.valueOf("tanh"), TextNode.valueOf("relu")))));
+    }
+
+    private static SearchState state() {
+        return SearchState.replay(List.copyOf(SearchStateTest.events()));
+    }
+
+    private List<String[]> rows(String table) {
+        List<String[]> rows = new ArrayList<>();
+        table.lines().forEach(l -> rows.add(l.split("\t", -1)));
+        return rows;
+    }
+
+    private static int column(String[] header, String name) {
+        return List.of(header).indexOf(name);
+    }
+
+    @Test
+    void headerIsTheSeedsColumnsThenHyperparametersThenStatusReasonAndMetrics() {
+        String[] header = rows(DataTable.render(state(), space(), searchDir)).get(0);
+
+        List<String> expected = new ArrayList<>(SEED);
+        expected.addAll(List.of("optimizer.lr", "layers[0].units", "activation", "status", "failure_reason", "accuracy"));
+        assertThat(header).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void oneRowPerCombinationWithAsManyFieldsAsTheHeader() {
+        List<String[]> rows = rows(DataTable.render(state(), space(), searchDir));
+
+        assertThat(rows).hasSize(4);
+        assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(rows.get(0).length));
+        assertThat(rows.subList(1, 4)).extracting(r -> r[0]).containsExactly("0", "1", "2");
+    }
+
+    @Test
+    void scoredRowHasItsLossValuesAndMetrics() {
+        List<String[]> rows = rows(DataTable.render(state(), space(), searchDir));
+        String[] h = rows.get(0);
+        String[] ok = rows.get(1);
+
+        assertThat(ok[column(h, "job_id")]).isEqualTo("100");
+        assertThat(ok[column(h, "job_time")]).isEqualTo("1.5000");
+        assertThat(ok[column(h, "previous_results_count")]).isEqualTo("0");
+        assertThat(ok[column(h, "search_type")]).isEqualTo("grid");
+        assertThat(ok[column(h, "is_queued")]).isEqualTo("True");
+        assertThat(ok[column(h, "model_config_path")])
+                .isEqualTo(searchDir.resolve("hp_combination_0").resolve("input.json").toString());
+        assertThat(Double.parseDouble(ok[column(h, "loss")])).isEqualTo(0.25);
+        assertThat(Double.parseDouble(ok[column(h, "optimizer.lr")])).isEqualTo(1e-4);
+        assertThat(ok[column(h, "layers[0].units")]).isEqualTo("16");
+        assertThat(ok[column(h, "activation")]).isEqualTo("relu");
+        assertThat(ok[column(h, "status")]).isEqualTo("ok");
+        assertThat(ok[column(h, "failure_reason")]).isEmpty();
+        assertThat(Double.parseDouble(ok[column(h, "accuracy")])).isEqualTo(0.9);
+    }
+
+    @Test
+    void failedRowHasEmptyLossAndTheReason() {
+        List<String[]> rows = rows(DataTable.render(state(), space(), searchDir));
+        String[] h = rows.get(0);
+        String[] failed = rows.get(2);
+
+        assertThat(failed[column(h, "loss")]).isEmpty();
+        assertThat(failed[column(h, "status")]).isEqualTo("failed");
+        assertThat(failed[column(h, "failure_reason")]).isEqualTo("exit code 3");
+        assertThat(failed[column(h, "accuracy")]).isEmpty();
+    }
+
+    @Test
+    void notYetRunRowHasNoJobTimeAndNoLoss() {
+        List<String[]> rows = rows(DataTable.render(state(), space(), searchDir));
+        String[] h = rows.get(0);
+        String[] queued = rows.get(3);
+
+        assertThat(queued[column(h, "status")]).isEqualTo("queued");
+        assertThat(queued[column(h, "job_id")]).isEmpty();
+        assertThat(queued[column(h, "job_time")]).isEmpty();
+        assertThat(queued[column(h, "loss")]).isEmpty();
+        assertThat(queued[column(h, "previous_results_count")]).isEqualTo("1");
+    }
+
+    @Test
+    void suggestedButNeverSubmittedIsNotQueuedInTheSeedsSense() {
+        SearchState s = SearchState.replay(List.of(SearchState.suggestEvent(1, 0, SearchStateTest.A, "grid", 0, 0)));
+        List<String[]> rows = rows(DataTable.render(s, space(), searchDir));
+
+        assertThat(rows.get(1)[column(rows.get(0), "is_queued")]).isEqualTo("False");
+    }
+
+    @Test
+    void tabsAndNewlinesInAReasonCannotBreakTheTable() {
+        List<JsonNode> events = new ArrayList<>(SearchStateTest.events());
+        events.add(SearchState.finishEvent(5000, 2, TrialStatus.FAILED, null, Map.of(),
+                "Traceback:\n\tValueError: bad", 1, 1.0));
+
+        List<String[]> rows = rows(DataTable.render(SearchState.replay(events), space(), searchDir));
+
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(3)[column(rows.get(0), "failure_reason")]).isEqualTo("Traceback:  ValueError: bad");
+    }
+
+    @Test
+    void writeReplacesTheFileAndLeavesNoTemporaryFile() throws Exception {
+        Files.writeString(searchDir.resolve(DataTable.FILE_NAME), "old content\n");
+
+        DataTable.write(state(), space(), searchDir);
+
+        assertThat(Files.readString(searchDir.resolve(DataTable.FILE_NAME)))
+                .isEqualTo(DataTable.render(state(), space(), searchDir));
+        try (var files = Files.list(searchDir)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(DataTable.FILE_NAME);
+        }
+    }
+}

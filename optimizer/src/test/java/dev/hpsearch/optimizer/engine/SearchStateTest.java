@@ -1,0 +1,142 @@
+package dev.hpsearch.optimizer.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hpsearch.optimizer.space.Combination;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchStateTest {
+    static final Combination A = new Combination(List.of(DoubleNode.valueOf(1e-4), IntNode.valueOf(16), TextNode.valueOf("relu")));
+    static final Combination B = new Combination(List.of(DoubleNode.valueOf(0.0031622776601683794), IntNode.valueOf(8),
+            TextNode.valueOf("tanh")));
+    static final Combination C = new Combination(List.of(DoubleNode.valueOf(1.0), IntNode.valueOf(32), TextNode.valueOf("tanh")));
+
+    @TempDir
+    Path dir;
+
+    private static ObjectNode submit(long time, int id, String jobId) {
+        ObjectNode e = Journal.event("submit", time);
+        e.put("id", id);
+        e.put("job_id", jobId);
+        e.put("token", "tok" + jobId);
+        return e;
+    }
+
+    /** A search of three combinations: one scored, one failed, one re-queued after its process was lost. */
+    static List<ObjectNode> events() {
+        ObjectNode start = Journal.event("start", 1000);
+        start.put("seed", 42);
+        ObjectNode requeue = Journal.event("requeue", 1300);
+        requeue.put("id", 2);
+        requeue.put("reason", "process lost");
+        ObjectNode end = Journal.event("end", 2000);
+        end.put("reason", "max_suggestions reached");
+        return List.of(start,
+                SearchState.suggestEvent(1001, 0, A, "grid", 0, 0),
+                SearchState.suggestEvent(1002, 1, B, "grid", 1, 0),
+                submit(1003, 0, "100"),
+                submit(1004, 1, "101"),
+                SearchState.finishEvent(1100, 0, TrialStatus.OK, 0.25, Map.of("accuracy", 0.9), null, 0, 90.0),
+                SearchState.suggestEvent(1101, 2, C, "grid", 2, 1),
+                SearchState.finishEvent(1200, 1, TrialStatus.FAILED, null, Map.of(), "exit code 3", 3, 2.0),
+                submit(1201, 2, "102"),
+                requeue,
+                end);
+    }
+
+    @Test
+    void replayRebuildsEveryTrial() {
+        SearchState s = SearchState.replay(List.copyOf(events()));
+
+        assertThat(s.seed()).isEqualTo(42L);
+        assertThat(s.startedAtMillis()).isEqualTo(1000L);
+        assertThat(s.nextId()).isEqualTo(3);
+        assertThat(s.seen()).containsExactlyInAnyOrder(A, B, C);
+
+        TrialRecord ok = s.trial(0);
+        assertThat(ok.status()).isEqualTo(TrialStatus.OK);
+        assertThat(ok.loss()).isEqualTo(0.25);
+        assertThat(ok.metrics()).containsExactly(Map.entry("accuracy", 0.9));
+        assertThat(ok.jobId()).isEqualTo("100");
+        assertThat(ok.runtimeSeconds()).isEqualTo(90.0);
+        assertThat(ok.attempts()).isEqualTo(1);
+
+        TrialRecord failed = s.trial(1);
+        assertThat(failed.status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(failed.loss()).isNull();
+        assertThat(failed.reason()).isEqualTo("exit code 3");
+        assertThat(failed.exitCode()).isEqualTo(3);
+
+        TrialRecord requeued = s.trial(2);
+        assertThat(requeued.status()).isEqualTo(TrialStatus.QUEUED);
+        assertThat(requeued.isSubmitted()).isFalse();
+        assertThat(requeued.reason()).isEqualTo("process lost");
+        assertThat(requeued.previousResultsCount()).isEqualTo(1);
+        assertThat(requeued.attempts()).isEqualTo(1);
+
+        assertThat(s.finishedCount()).isEqualTo(2);
+        assertThat(s.count(TrialStatus.QUEUED)).isEqualTo(1);
+        assertThat(s.best().id()).isZero();
+        assertThat(s.metricNames()).containsExactly("accuracy");
+        assertThat(s.endReason()).isEqualTo("max_suggestions reached");
+    }
+
+    @Test
+    void eventsRoundTripThroughTheJournalFile() throws IOException {
+        try (Journal j = Journal.open(dir)) {
+            events().forEach(j::append);
+        }
+
+        List<JsonNode> read = Journal.read(dir);
+        SearchState fromFile = SearchState.replay(read);
+        SearchState inMemory = SearchState.replay(List.copyOf(events()));
+
+        assertThat(read).hasSize(events().size());
+        assertThat(fromFile.trials()).containsExactlyElementsOf(inMemory.trials());
+        // the combinations read back are equal to the ones suggested, so none runs twice after a resume
+        assertThat(fromFile.seen()).containsExactlyInAnyOrder(A, B, C);
+    }
+
+    @Test
+    void resumeClearsTheEndReason() {
+        List<JsonNode> events = new java.util.ArrayList<>(events());
+        events.add(Journal.event("resume", 3000));
+
+        assertThat(SearchState.replay(events).endReason()).isNull();
+    }
+
+    @Test
+    void unknownEventsAreIgnored() {
+        List<JsonNode> events = new java.util.ArrayList<>(events());
+        events.add(3, Journal.event("from_a_newer_version", 1002));
+
+        assertThat(SearchState.replay(events).trials())
+                .containsExactlyElementsOf(SearchState.replay(List.copyOf(events())).trials());
+    }
+
+    @Test
+    void bestIsTheLowestScoredLoss() {
+        List<JsonNode> events = new java.util.ArrayList<>(events());
+        events.add(submit(3000, 2, "103"));
+        events.add(SearchState.finishEvent(3100, 2, TrialStatus.OK, 0.125, Map.of(), null, 0, 1.0));
+
+        assertThat(SearchState.replay(events).best().id()).isEqualTo(2);
+    }
+
+    @Test
+    void nextIdFollowsTheLargestIdEvenWithGaps() {
+        SearchState s = SearchState.replay(List.of(SearchState.suggestEvent(1, 7, A, "random", -1, 0)));
+
+        assertThat(s.nextId()).isEqualTo(8);
+    }
+}
