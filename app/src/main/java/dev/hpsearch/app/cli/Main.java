@@ -9,7 +9,22 @@ public final class Main {
 
     public static void main(String[] args) {
         preferFastProcessLaunch();
-        System.exit(run(args));
+        int status = run(args);
+        if (!shuttingDown()) {
+            // System.exit during shutdown (after Ctrl-C) would block until the hooks give up
+            System.exit(status);
+        }
+    }
+
+    private static boolean shuttingDown() {
+        try {
+            Thread probe = new Thread(() -> { });
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /**

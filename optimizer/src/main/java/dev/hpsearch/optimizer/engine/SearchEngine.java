@@ -43,6 +43,7 @@ public final class SearchEngine {
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     private static final int MAX_SUBMIT_FAILURES = 3;
     private static final int MAX_ATTEMPTS = 3;
+    private static final int SIGINT_EXIT = 130;
 
     private final SearchConfig search;
     private final JobConfig job;
@@ -404,20 +405,10 @@ public final class SearchEngine {
             }
             case LOST: {
                 ScriptOutput out = outputs.parse(dir.resolve("output.json"));
-                TrialRecord t = state.trial(id);
                 if (out.hasScore()) {
                     finish(id, TrialStatus.OK, out.score(), out.metrics(), status.reason(), null, runtime);
-                } else if (t.attempts() < MAX_ATTEMPTS) {
-                    ObjectNode e = Journal.event("requeue", now());
-                    e.put("id", id);
-                    e.put("reason", status.reason());
-                    journal.append(e);
-                    state.apply(e);
-                    toSubmit.add(id);
-                    log("combination " + id + ": re-queued (" + status.reason() + ")");
                 } else {
-                    finish(id, TrialStatus.FAILED, null, Map.of(), status.reason() + "; gave up after "
-                            + t.attempts() + " attempts", null, runtime);
+                    requeueOrFail(id, status.reason(), runtime);
                 }
                 break;
             }
@@ -427,8 +418,30 @@ public final class SearchEngine {
                         runtime);
                 break;
             default:
-                finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), status.exitCode(), runtime);
+                if (Integer.valueOf(SIGINT_EXIT).equals(status.exitCode())) {
+                    // Ctrl-C reaches the whole terminal process group: an interruption, not a property of the combination
+                    requeueOrFail(id, status.reason() + " (interrupted)", runtime);
+                } else {
+                    finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), status.exitCode(), runtime);
+                }
                 break;
+        }
+    }
+
+    /** Runs a combination again (on resume, or now) unless it has been tried too often. */
+    private void requeueOrFail(int id, String reason, double runtime) {
+        TrialRecord t = state.trial(id);
+        if (t.attempts() < MAX_ATTEMPTS) {
+            ObjectNode e = Journal.event("requeue", now());
+            e.put("id", id);
+            e.put("reason", reason);
+            journal.append(e);
+            state.apply(e);
+            toSubmit.add(id);
+            log("combination " + id + ": re-queued (" + reason + ")");
+        } else {
+            finish(id, TrialStatus.FAILED, null, Map.of(), reason + "; gave up after " + t.attempts() + " attempts",
+                    null, runtime);
         }
     }
 
