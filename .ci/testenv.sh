@@ -110,7 +110,7 @@ OverTimeLimit=0
 InactiveLimit=0
 EnforcePartLimits=ALL
 DefMemPerCPU=500
-NodeName=$NODE NodeAddr=127.0.0.1 CPUs=4 RealMemory=4000 State=UNKNOWN
+NodeName=$NODE NodeAddr=127.0.0.1 CPUs=4 RealMemory=8000 State=UNKNOWN
 PartitionName=debug Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
 CONF
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -293,13 +294,17 @@ public final class SshSession implements AutoCloseable {
     public List<RemoteFile> list(String dir) throws SshBridgeException {
         return sftpDo("list " + dir, c -> {
             List<RemoteFile> files = new ArrayList<>();
-            for (SftpClient.DirEntry e : c.readDir(dir)) {
-                if (e.getFilename().equals(".") || e.getFilename().equals("..")) {
-                    continue;
+            try {
+                for (SftpClient.DirEntry e : c.readDir(dir)) {
+                    if (e.getFilename().equals(".") || e.getFilename().equals("..")) {
+                        continue;
+                    }
+                    SftpClient.Attributes a = e.getAttributes();
+                    Instant modified = a.getModifyTime() != null ? a.getModifyTime().toInstant() : null;
+                    files.add(new RemoteFile(e.getFilename(), a.isDirectory(), a.getSize(), modified));
                 }
-                SftpClient.Attributes a = e.getAttributes();
-                Instant modified = a.getModifyTime() != null ? a.getModifyTime().toInstant() : null;
-                files.add(new RemoteFile(e.getFilename(), a.isDirectory(), a.getSize(), modified));
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // MINA's lazy listing reports errors unchecked
             }
             return files;
         });
