@@ -59,6 +59,7 @@ public final class SshSession implements AutoCloseable {
     private ClientSession sftpOwner;
     private int reconnects;
     private boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong commands = new java.util.concurrent.atomic.AtomicLong();
 
     private SshSession(SshTarget target, SshSettings settings, SshPrompts prompts) throws SshBridgeException {
         this.target = target;
@@ -126,6 +127,11 @@ public final class SshSession implements AutoCloseable {
         return reconnects;
     }
 
+    /** How many remote commands were started on this session (SFTP steps not counted), for figures and tests. */
+    public long commandCount() {
+        return commands.get();
+    }
+
     /** Whether the connection is up right now (the next operation reconnects if not). */
     public synchronized boolean isConnected() {
         return session != null && session.isOpen() && !session.isClosing();
@@ -164,6 +170,7 @@ public final class SshSession implements AutoCloseable {
                 ch.setOut(out);
                 ch.setErr(err);
                 sent = true;
+                commands.incrementAndGet();
                 ch.open().verify(settings.channelOpenTimeout());
                 Set<ClientChannelEvent> events = ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
                 if (events.contains(ClientChannelEvent.TIMEOUT)) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -250,19 +249,40 @@ class SlurmExecutorIT {
     }
 
     @Test
-    void pollOfManyJobsIsOneSqueueCall() throws Exception {
-        // three separate jobs, polled together: the executor must still answer for each
+    void pollOfManyActiveJobsIsOneRemoteCommand() throws Exception {
         try (SlurmExecutor ex = executor()) {
             List<JobRef> refs = new ArrayList<>();
-            Map<JobRef, Integer> x = new HashMap<>();
             for (int i = 0; i < 3; i++) {
-                JobRef r = ex.submit(spec("hp_search_m", i, "{\"x\": " + i + ", \"sleep\": 1}"));
-                refs.add(r);
-                x.put(r, i);
+                refs.add(ex.submit(spec("hp_search_m", i, "{\"x\": " + i + ", \"sleep\": 6}")));
             }
-            Map<JobRef, JobStatus> st = awaitAll(ex, refs, Duration.ofSeconds(60));
+            long before = ssh.commandCount();
+            Map<JobRef, JobStatus> st = ex.poll(refs);
             assertThat(st).hasSize(3);
+            assertThat(st.values()).allMatch(s -> !s.isTerminal());
+            assertThat(ssh.commandCount() - before).as("remote commands for one poll of 3 active jobs").isEqualTo(1);
+            st = awaitAll(ex, refs, Duration.ofSeconds(60));
             assertThat(st.values()).allMatch(s -> s.state() == JobStatus.State.COMPLETED);
+            before = ssh.commandCount();
+            ex.poll(refs);
+            assertThat(ssh.commandCount() - before).as("finished jobs are answered from memory").isZero();
+        }
+    }
+
+    /** The one slow test (about 70 s): Slurm ends a job at its time limit of one minute. */
+    @Test
+    void jobPastItsTimeLimitIsTimeout() throws Exception {
+        try (SlurmExecutor ex = executor()) {
+            Path dir = project.resolve("hp_search_t/hp_combination_1");
+            Files.createDirectories(dir);
+            Path input = dir.resolve("input.json");
+            Files.writeString(input, "{\"x\": 1, \"sleep\": 600}");
+            JobConfig job = JobConfig.of("bash", script.toString(), "testcluster", 1.0 / 60, 1, "CPU", 1);
+            JobSpec s = new JobSpec(1, dir, input, dir.resolve("log.txt"), List.of("bash", script.toString(), input.toString()), job);
+            JobRef ref = ex.submit(s);
+            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(180)).get(ref);
+            assertThat(st.state()).isEqualTo(JobStatus.State.TIMEOUT);
+            assertThat(st.reason()).contains("TIMEOUT");
+            assertThat(Files.readString(s.logFile())).contains("DUE TO TIME LIMIT");
         }
     }
 }
