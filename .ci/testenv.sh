@@ -19,6 +19,7 @@ SSH_DIR=$STATE/ssh
 SLURM_CONF_FILE=$SLURM_DIR/slurm.conf
 SSHD_CONF=$SSH_DIR/sshd_config
 REMOTE_ROOT=$STATE/remote
+TEST_PASSPHRASE=hpsearch-test-passphrase
 NODE=$(hostname -s)
 SCRIPT_PATH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
 
@@ -150,7 +151,13 @@ make_keys() {
     chmod 700 "$SSH_DIR"
     [[ -f $SSH_DIR/host_ed25519 ]] || ssh-keygen -q -t ed25519 -N '' -C hpsearch-test-host -f "$SSH_DIR/host_ed25519"
     [[ -f $SSH_DIR/id_ed25519 ]] || ssh-keygen -q -t ed25519 -N '' -C hpsearch-test-client -f "$SSH_DIR/id_ed25519"
-    cp "$SSH_DIR/id_ed25519.pub" "$SSH_DIR/authorized_keys"
+    # other key types, and one protected by a passphrase (a test fixture, not a secret), for the auth tests
+    [[ -f $SSH_DIR/id_rsa ]] || ssh-keygen -q -t rsa -b 3072 -N '' -C hpsearch-test-rsa -f "$SSH_DIR/id_rsa"
+    [[ -f $SSH_DIR/id_ecdsa ]] || ssh-keygen -q -t ecdsa -b 256 -N '' -C hpsearch-test-ecdsa -f "$SSH_DIR/id_ecdsa"
+    [[ -f $SSH_DIR/id_ed25519_pass ]] || ssh-keygen -q -t ed25519 -N "$TEST_PASSPHRASE" -C hpsearch-test-pass \
+        -f "$SSH_DIR/id_ed25519_pass"
+    cat "$SSH_DIR"/id_ed25519.pub "$SSH_DIR"/id_rsa.pub "$SSH_DIR"/id_ecdsa.pub "$SSH_DIR"/id_ed25519_pass.pub \
+        >"$SSH_DIR/authorized_keys"
     echo "[127.0.0.1]:$SSH_PORT $(cut -d' ' -f1,2 "$SSH_DIR/host_ed25519.pub")" >"$SSH_DIR/known_hosts"
 }
 
@@ -218,6 +225,10 @@ HPSEARCH_TEST_SSH_PORT=$SSH_PORT
 HPSEARCH_TEST_SSH_USER=$(id -un)
 HPSEARCH_TEST_SSH_KEY=$SSH_DIR/id_ed25519
 HPSEARCH_TEST_SSH_KNOWN_HOSTS=$SSH_DIR/known_hosts
+HPSEARCH_TEST_SSH_KEY_RSA=$SSH_DIR/id_rsa
+HPSEARCH_TEST_SSH_KEY_ECDSA=$SSH_DIR/id_ecdsa
+HPSEARCH_TEST_SSH_KEY_ENCRYPTED=$SSH_DIR/id_ed25519_pass
+HPSEARCH_TEST_SSH_KEY_PASSPHRASE=$TEST_PASSPHRASE
 HPSEARCH_TEST_SSH_HOST_KEY_PUB=$SSH_DIR/host_ed25519.pub
 HPSEARCH_TEST_REMOTE_ROOT=$REMOTE_ROOT
 HPSEARCH_TEST_PARTITION=debug

@@ -5,7 +5,9 @@ import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -186,7 +188,7 @@ public final class SlurmExecutor implements Executor {
             return part;
         }
         String remote = remote(p);
-        if (java.nio.file.Files.isRegularFile(p) && !p.getFileName().toString().equals("input.json")) {
+        if (Files.isRegularFile(p) && !p.getFileName().toString().equals("input.json")) {
             String stamp = fileStamp(p);
             if (!stamp.equals(uploadedScripts.get(p))) {
                 ensureDir(remote.substring(0, remote.lastIndexOf('/')));
@@ -199,8 +201,8 @@ public final class SlurmExecutor implements Executor {
 
     private static String fileStamp(Path p) {
         try {
-            return java.nio.file.Files.size(p) + "@" + java.nio.file.Files.getLastModifiedTime(p).toMillis();
-        } catch (java.io.IOException e) {
+            return Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
             return "";
         }
     }

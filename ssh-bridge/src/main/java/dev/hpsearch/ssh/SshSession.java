@@ -26,7 +26,9 @@ import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.config.hosts.HostConfigEntry;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
@@ -209,6 +211,10 @@ public final class SshSession implements AutoCloseable {
     /** Creates a remote folder and its parents; existing ones are fine. */
     public void mkdirs(String dir) throws SshBridgeException {
         sftpDo("create folder " + dir, c -> {
+            SftpClient.Attributes existing = statOrNull(c, dir);
+            if (existing != null && existing.isDirectory()) {
+                return null; // the common case costs one round trip
+            }
             String path = dir.startsWith("/") ? "/" : "";
             for (String part : dir.split("/")) {
                 if (part.isEmpty()) {
@@ -514,18 +520,28 @@ public final class SshSession implements AutoCloseable {
     // ---------------------------------------------------------------- prompts
 
     private static FilePasswordProvider passphrases(SshPrompts prompts) {
-        return (sessionContext, resource, retryIndex) -> {
-            if (retryIndex >= 3) {
-                return null;
+        return new FilePasswordProvider() {
+            @Override
+            public String getPassword(SessionContext session, NamedResource resource, int retryIndex) {
+                char[] p = prompts.passphrase(resource.getName(), retryIndex);
+                if (p == null) {
+                    return null;
+                }
+                // MINA takes a String; the char[] at least does not linger
+                String s = new String(p);
+                Arrays.fill(p, '\0');
+                return s;
             }
-            char[] p = prompts.passphrase(resource.getName(), retryIndex);
-            if (p == null) {
-                return null;
+
+            @Override
+            public ResourceDecodeResult handleDecodeAttemptResult(SessionContext session, NamedResource resource,
+                                                                  int retryIndex, String password, Exception err) {
+                if (err == null) {
+                    return ResourceDecodeResult.TERMINATE; // decoded
+                }
+                // a wrong passphrase: ask again, up to three times; no answer: skip this key
+                return password != null && retryIndex < 2 ? ResourceDecodeResult.RETRY : ResourceDecodeResult.IGNORE;
             }
-            // MINA takes a String; the char[] at least does not linger
-            String s = new String(p);
-            Arrays.fill(p, '\0');
-            return s;
         };
     }
 

@@ -28,7 +28,7 @@ class ShellQuoteTest {
     /** The local sh must read each quoted argument back as exactly the original (sh is always there). */
     @Test
     void localShellReadsBackEveryHostileArgument() throws Exception {
-        for (String arg : SshSessionIT.HOSTILE) {
+        for (String arg : HostileNames.ALL) {
             Process p = new ProcessBuilder("sh", "-c", "printf '%s' " + ShellQuote.quote(arg)).start();
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

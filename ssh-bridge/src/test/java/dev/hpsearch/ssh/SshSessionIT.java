@@ -16,9 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SshSessionIT {
 
-    static final List<String> HOSTILE = List.of(
-            "with space", "it's quoted", "double \"quotes\"", "dollar $HOME and ${PATH}", "semi; rm -rf /tmp/x",
-            "back`tick`s", "new\nline", "ünïcødé – 日本語", "glob *?[a]", "-dash-first", "back\\slash", "tab\there");
+    static final List<String> HOSTILE = HostileNames.ALL;
 
     TestEnv env;
 
@@ -112,6 +110,41 @@ class SshSessionIT {
             assertThat(s.host()).isEqualTo(env.user + "@" + env.host + ":" + env.port);
             assertThat(s.exec("echo ok", Duration.ofSeconds(10)).stdout()).isEqualTo("ok\n");
         }
+    }
+
+    @Test
+    void rsaAndEcdsaKeyFiles() throws Exception {
+        for (Path key : List.of(env.rsaKey, env.ecdsaKey)) {
+            SshTarget target = env.target().withIdentityFiles(List.of(key));
+            try (SshSession s = SshSession.open(target, TestEnv.fastSettings(), SshPrompts.nonInteractive())) {
+                assertThat(s.exec("echo ok", Duration.ofSeconds(10)).stdout()).as("login with %s", key).isEqualTo("ok\n");
+            }
+        }
+    }
+
+    @Test
+    void encryptedKeyAsksForItsPassphraseThroughTheCallback() throws Exception {
+        List<String> asked = new ArrayList<>();
+        SshPrompts prompts = new SshPrompts() {
+            @Override
+            public HostKeyDecision unknownHostKey(UnknownHostKey key) {
+                return HostKeyDecision.REJECT;
+            }
+
+            @Override
+            public char[] passphrase(String keyFile, int attempt) {
+                asked.add(keyFile);
+                return attempt == 0 ? "wrong".toCharArray() : env.passphrase.toCharArray();
+            }
+        };
+        SshTarget target = env.target().withIdentityFiles(List.of(env.encryptedKey));
+        try (SshSession s = SshSession.open(target, TestEnv.fastSettings(), prompts)) {
+            assertThat(s.exec("echo ok", Duration.ofSeconds(10)).stdout()).isEqualTo("ok\n");
+        }
+        assertThat(asked).hasSize(2).allMatch(k -> k.contains(env.encryptedKey.getFileName().toString()));
+        // without an answer the key is skipped and nothing else can log in
+        assertThatThrownBy(() -> SshSession.open(target, TestEnv.fastSettings(), SshPrompts.nonInteractive()))
+                .isInstanceOf(SshBridgeException.class);
     }
 
     @Test

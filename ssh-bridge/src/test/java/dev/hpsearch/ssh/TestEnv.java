@@ -31,6 +31,10 @@ final class TestEnv {
     final String user;
     final Path key;
     final Path knownHosts;
+    final Path rsaKey;
+    final Path ecdsaKey;
+    final Path encryptedKey;
+    final String passphrase;
     final Path hostKeyPub;
     final String remoteRoot;
     final String partition;
@@ -42,6 +46,10 @@ final class TestEnv {
         user = p.getProperty("HPSEARCH_TEST_SSH_USER");
         key = Path.of(p.getProperty("HPSEARCH_TEST_SSH_KEY"));
         knownHosts = Path.of(p.getProperty("HPSEARCH_TEST_SSH_KNOWN_HOSTS"));
+        rsaKey = Path.of(p.getProperty("HPSEARCH_TEST_SSH_KEY_RSA", "missing"));
+        ecdsaKey = Path.of(p.getProperty("HPSEARCH_TEST_SSH_KEY_ECDSA", "missing"));
+        encryptedKey = Path.of(p.getProperty("HPSEARCH_TEST_SSH_KEY_ENCRYPTED", "missing"));
+        passphrase = p.getProperty("HPSEARCH_TEST_SSH_KEY_PASSPHRASE", "");
         hostKeyPub = Path.of(p.getProperty("HPSEARCH_TEST_SSH_HOST_KEY_PUB"));
         remoteRoot = p.getProperty("HPSEARCH_TEST_REMOTE_ROOT");
         partition = p.getProperty("HPSEARCH_TEST_PARTITION", "debug");
@@ -54,7 +62,8 @@ final class TestEnv {
         String why = null;
         if (System.getenv("HPSEARCH_TEST_SSH_HOST") != null) {
             for (String k : List.of("HPSEARCH_TEST_SSH_HOST", "HPSEARCH_TEST_SSH_PORT", "HPSEARCH_TEST_SSH_USER",
-                    "HPSEARCH_TEST_SSH_KEY", "HPSEARCH_TEST_SSH_KNOWN_HOSTS", "HPSEARCH_TEST_SSH_HOST_KEY_PUB",
+                    "HPSEARCH_TEST_SSH_KEY", "HPSEARCH_TEST_SSH_KNOWN_HOSTS", "HPSEARCH_TEST_SSH_KEY_RSA",
+                    "HPSEARCH_TEST_SSH_KEY_ECDSA", "HPSEARCH_TEST_SSH_KEY_ENCRYPTED", "HPSEARCH_TEST_SSH_KEY_PASSPHRASE", "HPSEARCH_TEST_SSH_HOST_KEY_PUB",
                     "HPSEARCH_TEST_REMOTE_ROOT", "HPSEARCH_TEST_PARTITION", "HPSEARCH_TEST_SCRIPT")) {
                 if (System.getenv(k) != null) {
                     p.setProperty(k, System.getenv(k));
