@@ -1,0 +1,52 @@
+package dev.hpsearch.ssh;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Quoting for POSIX shells ({@code sh}, {@code bash}) in the single-quote style: every argument becomes
+ * {@code '...'}, and a single quote inside becomes {@code '\''}. Inside single quotes the shell interprets nothing
+ * ({@code $}, backticks, {@code ;}, newlines, non-ASCII all pass through), so the quoted text is the argument.
+ */
+public final class ShellQuote {
+
+    private ShellQuote() {
+    }
+
+    /** One argument, quoted so that the shell passes it on unchanged. */
+    public static String quote(String arg) {
+        if (arg == null) {
+            throw new IllegalArgumentException("cannot quote a null shell argument");
+        }
+        if (arg.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a shell argument cannot contain a NUL character: " + arg.replace('\0', '?'));
+        }
+        StringBuilder sb = new StringBuilder(arg.length() + 2).append('\'');
+        for (int i = 0; i < arg.length(); i++) {
+            char c = arg.charAt(i);
+            if (c == '\'') {
+                sb.append("'\\''");
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('\'').toString();
+    }
+
+    /** A command line: every element quoted, joined by spaces. */
+    public static String join(List<String> argv) {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("empty command line");
+        }
+        StringJoiner j = new StringJoiner(" ");
+        for (String a : argv) {
+            j.add(quote(a));
+        }
+        return j.toString();
+    }
+
+    /** Same as {@link #join(List)}. */
+    public static String join(String... argv) {
+        return join(List.of(argv));
+    }
+}

@@ -1,0 +1,489 @@
+package dev.hpsearch.ssh;
+
+import dev.hpsearch.optimizer.exec.Executor;
+import dev.hpsearch.optimizer.exec.ExecutorException;
+import dev.hpsearch.optimizer.exec.JobRef;
+import dev.hpsearch.optimizer.exec.JobSpec;
+import dev.hpsearch.optimizer.exec.JobStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs combinations as Slurm jobs on a cluster reached over an {@link SshSession}.
+ *
+ * <p>Files: a combination's local folder maps to a remote folder through {@link PathMapping}; {@code input.json}
+ * (and the script, when it lies inside the project) is uploaded before submission, and {@code output.json} and
+ * {@code log.txt} are downloaded before a terminal state is reported.
+ *
+ * <p>Remote commands: one {@code sbatch} per single job, one per batch (a throttled job array); one {@code squeue}
+ * per poll for all active jobs, plus, only when some job left the queue, one lookup of final states
+ * ({@code sacct}; where accounting is off, {@code scontrol show job}, then {@code sacct -c}).
+ *
+ * <p>The session is not owned: {@link #close()} leaves it open for the caller to close.
+ */
+public final class SlurmExecutor implements Executor {
+
+    private static final Pattern JOB_ID = Pattern.compile("^(\\d+)(?:;\\S+)?$");
+    private static final DateTimeFormatter BATCH_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final SshSession ssh;
+    private final ClusterProfile profile;
+    private final SlurmSettings settings;
+    private PathMapping paths;
+    private boolean rootResolved;
+
+    private final Map<JobRef, JobSpec> specs = new ConcurrentHashMap<>();
+    private final Map<JobRef, JobStatus> finished = new ConcurrentHashMap<>();
+    /** Slurm's own job id of an array task once seen running; {@code sacct -c} knows tasks only by it. */
+    private final Map<String, String> rawIds = new ConcurrentHashMap<>();
+    private final Set<String> createdDirs = ConcurrentHashMap.newKeySet();
+    private final Map<Path, String> uploadedScripts = new ConcurrentHashMap<>();
+    /** Null until known: whether {@code sacct} works (accounting storage on). */
+    private volatile Boolean accounting;
+    private int batchCounter;
+
+    /**
+     * @param ssh      the connection to the cluster's submit host (not closed by this executor)
+     * @param profile  partitions and set-up lines
+     * @param paths    where the local project folder lives on the cluster; a relative remote root is taken from
+     *                 the remote home
+     * @param settings poll interval and command timeout
+     */
+    public SlurmExecutor(SshSession ssh, ClusterProfile profile, PathMapping paths, SlurmSettings settings) {
+        this.ssh = ssh;
+        this.profile = profile;
+        this.paths = paths;
+        this.settings = settings;
+    }
+
+    // ---------------------------------------------------------------- submit
+
+    @Override
+    public JobRef submit(JobSpec spec) throws ExecutorException {
+        String dir = prepare(spec);
+        List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable"));
+        argv.addAll(SbatchScripts.resourceArgs(spec.job(), profile, spec.timeLimit(), "hp_combination_" + spec.combinationId()));
+        String log = SbatchScripts.slurmFileName(remote(spec.logFile()));
+        argv.addAll(List.of("--chdir=" + dir, "-o", log, "-e", log, dir + "/job.sh"));
+        String id = sbatch(ShellQuote.join(argv), "combination " + spec.combinationId());
+        JobRef ref = new JobRef(spec.combinationId(), id, "");
+        specs.put(ref, spec);
+        return ref;
+    }
+
+    /**
+     * Submits the batch as one job array, {@code --array=0-(n-1)%maxActive}, so that the cluster keeps the limit
+     * even while the coordinator sleeps. Specs whose job configs differ cannot share an array; they go one by one.
+     */
+    @Override
+    public List<JobRef> submitAll(List<JobSpec> batch, int maxActive) throws ExecutorException {
+        if (maxActive < 1) {
+            throw new IllegalArgumentException("maxActive must be at least 1: " + maxActive);
+        }
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        boolean sameResources = batch.stream().allMatch(s -> s.job().equals(batch.get(0).job())
+                && s.timeLimit().equals(batch.get(0).timeLimit()));
+        if (batch.size() == 1 || !sameResources) {
+            List<JobRef> refs = new ArrayList<>();
+            for (JobSpec s : batch) {
+                refs.add(submit(s));
+            }
+            return refs;
+        }
+        List<String> dirs = new ArrayList<>();
+        List<String> logs = new ArrayList<>();
+        for (JobSpec s : batch) {
+            dirs.add(prepare(s));
+            logs.add(remote(s.logFile()));
+        }
+        String batchDir = root() + "/.hpsearch/batches/" + LocalDateTime.now().format(BATCH_STAMP) + "-c"
+                + batch.get(0).combinationId() + "-" + nextBatch();
+        try {
+            ensureDir(batchDir);
+            ssh.upload(SbatchScripts.folderList(dirs), batchDir + "/folders.list");
+            ssh.upload(SbatchScripts.arrayScript(batchDir + "/folders.list").getBytes(StandardCharsets.UTF_8),
+                    batchDir + "/array.sh");
+        } catch (SshBridgeException e) {
+            throw new ExecutorException("Cannot prepare job array in " + batchDir + " on " + ssh.host() + ": "
+                    + e.getMessage(), e);
+        }
+        // Each task's output goes to task-<i>.log, a link to its combination's log.txt, so that log.txt also gets
+        // what Slurm itself writes (time limit, cancellation).
+        StringJoiner cmd = new StringJoiner(" && ");
+        cmd.add("cd " + ShellQuote.quote(batchDir));
+        for (int i = 0; i < dirs.size(); i++) {
+            cmd.add(ShellQuote.join("ln", "-sfn", logs.get(i), "task-" + i + ".log"));
+        }
+        JobSpec first = batch.get(0);
+        List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable",
+                "--array=0-" + (batch.size() - 1) + "%" + maxActive));
+        argv.addAll(SbatchScripts.resourceArgs(first.job(), profile, first.timeLimit(),
+                "hp_batch_c" + first.combinationId()));
+        String log = SbatchScripts.slurmFileName(batchDir) + "/task-%a.log";
+        argv.addAll(List.of("--chdir=" + batchDir, "-o", log, "-e", log, batchDir + "/array.sh"));
+        cmd.add(ShellQuote.join(argv));
+        String arrayId = sbatch(cmd.toString(), "a job array of " + batch.size() + " combinations");
+        List<JobRef> refs = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            JobRef ref = new JobRef(batch.get(i).combinationId(), arrayId + "_" + i, "");
+            specs.put(ref, batch.get(i));
+            refs.add(ref);
+        }
+        return refs;
+    }
+
+    private synchronized int nextBatch() {
+        return ++batchCounter;
+    }
+
+    /** Creates the remote combination folder and uploads what the run needs; returns the folder. */
+    private String prepare(JobSpec spec) throws ExecutorException {
+        String dir = remote(spec.workDir());
+        try {
+            ensureDir(dir);
+            ssh.upload(spec.inputJson(), remote(spec.inputJson()));
+            List<String> command = new ArrayList<>();
+            for (String part : spec.command()) {
+                command.add(remoteArg(part));
+            }
+            String script = SbatchScripts.jobScript(spec.combinationId(), dir, profile.setupLines(), command);
+            ssh.upload(script.getBytes(StandardCharsets.UTF_8), dir + "/job.sh");
+            ssh.remove(dir + "/output.json"); // a stale result must not pass for this run's
+            return dir;
+        } catch (SshBridgeException e) {
+            throw new ExecutorException("Cannot prepare combination " + spec.combinationId() + " in " + dir + " on "
+                    + ssh.host() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A command element: local files inside the project become their remote paths (scripts are uploaded). */
+    private String remoteArg(String part) throws SshBridgeException, ExecutorException {
+        Path p;
+        try {
+            p = Path.of(part);
+        } catch (RuntimeException e) {
+            return part;
+        }
+        if (!p.isAbsolute() || !paths.covers(p)) {
+            return part;
+        }
+        String remote = remote(p);
+        if (Files.isRegularFile(p) && !p.getFileName().toString().equals("input.json")) {
+            String stamp = fileStamp(p);
+            if (!stamp.equals(uploadedScripts.get(p))) {
+                ensureDir(remote.substring(0, remote.lastIndexOf('/')));
+                ssh.upload(p, remote);
+                uploadedScripts.put(p, stamp);
+            }
+        }
+        return remote;
+    }
+
+    private static String fileStamp(Path p) {
+        try {
+            return Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void ensureDir(String dir) throws SshBridgeException {
+        if (createdDirs.add(dir)) {
+            try {
+                ssh.mkdirs(dir);
+            } catch (SshBridgeException e) {
+                createdDirs.remove(dir);
+                throw e;
+            }
+        }
+    }
+
+    private String sbatch(String command, String what) throws ExecutorException {
+        CommandResult r;
+        try {
+            r = ssh.exec(SbatchScripts.withSetup(profile.setupLines(), command), settings.commandTimeout());
+        } catch (SshBridgeException e) {
+            throw new ExecutorException("Cannot submit " + what + ": " + e.getMessage(), e);
+        }
+        if (!r.ok()) {
+            throw new ExecutorException("sbatch refused " + what + " " + r.describe());
+        }
+        String[] lines = r.stdout().strip().split("\n");
+        Matcher m = JOB_ID.matcher(lines[lines.length - 1].strip());
+        if (!m.matches()) {
+            throw new ExecutorException("sbatch on " + ssh.host() + " printed no job id for " + what + ": "
+                    + r.stdout().strip() + " " + r.stderr().strip());
+        }
+        return m.group(1);
+    }
+
+    private synchronized String root() throws ExecutorException {
+        if (!rootResolved) {
+            try {
+                ssh.mkdirs(paths.remoteRoot());
+                paths = paths.withRemoteRoot(ssh.absolutePath(paths.remoteRoot()));
+                rootResolved = true;
+            } catch (SshBridgeException e) {
+                throw new ExecutorException("Cannot use the remote project folder " + paths.remoteRoot() + " on "
+                        + ssh.host() + ": " + e.getMessage(), e);
+            }
+        }
+        return paths.remoteRoot();
+    }
+
+    private String remote(Path local) throws ExecutorException {
+        root();
+        return paths.remote(local);
+    }
+
+    // ---------------------------------------------------------------- poll
+
+    @Override
+    public Map<JobRef, JobStatus> poll(Collection<JobRef> jobs) throws ExecutorException {
+        Map<JobRef, JobStatus> result = new LinkedHashMap<>();
+        List<JobRef> active = new ArrayList<>();
+        for (JobRef ref : jobs) {
+            if (!specs.containsKey(ref)) {
+                throw new IllegalArgumentException("job " + ref.id() + " (combination " + ref.combinationId()
+                        + ") was not submitted by this executor; reattach it first");
+            }
+            JobStatus done = finished.get(ref);
+            if (done != null) {
+                result.put(ref, done);
+            } else {
+                active.add(ref);
+            }
+        }
+        if (active.isEmpty()) {
+            return result;
+        }
+        Map<String, SlurmRecord> queued = squeue(active);
+        List<JobRef> gone = new ArrayList<>();
+        for (JobRef ref : active) {
+            SlurmRecord rec = queued.get(ref.id());
+            if (rec != null && SlurmStates.isActive(rec.state)) {
+                result.put(ref, SlurmStates.toStatus(rec.state, null, null));
+            } else {
+                gone.add(ref);
+            }
+        }
+        if (!gone.isEmpty()) {
+            Map<String, SlurmRecord> ended = finalStates(gone);
+            for (JobRef ref : gone) {
+                SlurmRecord rec = ended.get(ref.id());
+                JobStatus status = rec != null ? SlurmStates.toStatus(rec.state, rec.exitCode, rec.runtime)
+                        : new JobStatus(JobStatus.State.LOST, null, "Slurm on " + ssh.host() + " no longer knows job "
+                        + ref.id() + " (not in squeue, sacct or scontrol)", null);
+                if (!status.isTerminal()) {
+                    result.put(ref, status); // left squeue between the two calls; next poll sees its end
+                    continue;
+                }
+                collect(ref);
+                finished.put(ref, status);
+                result.put(ref, status);
+            }
+        }
+        return result;
+    }
+
+    /** One line of squeue, sacct or scontrol output about a job. */
+    private record SlurmRecord(String id, String state, String exitCode, Duration runtime) {
+    }
+
+    private static String baseId(String id) {
+        int u = id.indexOf('_');
+        return u < 0 ? id : id.substring(0, u);
+    }
+
+    private Map<String, SlurmRecord> squeue(List<JobRef> active) throws ExecutorException {
+        Set<String> ids = new LinkedHashSet<>();
+        active.forEach(r -> ids.add(baseId(r.id())));
+        String cmd = ShellQuote.join("squeue", "-h", "-r", "-j", String.join(",", ids), "-o", "%i|%T|%A");
+        CommandResult r = query(cmd);
+        Map<String, SlurmRecord> m = new HashMap<>();
+        if (!r.ok()) {
+            if (r.stderr().contains("Invalid job id")) {
+                return m; // none of them is known any more
+            }
+            throw new ExecutorException("squeue failed " + r.describe());
+        }
+        for (String line : r.stdout().split("\n")) {
+            String[] f = line.strip().split("\\|");
+            if (f.length >= 3) {
+                m.put(f[0], new SlurmRecord(f[0], f[1], null, null));
+                if (f[0].contains("_")) {
+                    rawIds.put(f[0], f[2]);
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Final states of jobs that left the queue: sacct, else scontrol, else sacct -c (the jobcomp file). */
+    private Map<String, SlurmRecord> finalStates(List<JobRef> gone) throws ExecutorException {
+        Map<String, SlurmRecord> found = new HashMap<>();
+        Set<String> wanted = new HashSet<>();
+        gone.forEach(r -> wanted.add(r.id()));
+        if (!Boolean.FALSE.equals(accounting)) {
+            Set<String> ids = new LinkedHashSet<>();
+            gone.forEach(r -> ids.add(baseId(r.id())));
+            CommandResult r = query(ShellQuote.join("sacct", "-n", "-P", "-X", "-j", String.join(",", ids),
+                    "-o", "JobID,State,ExitCode,ElapsedRaw"));
+            if (r.ok()) {
+                accounting = true;
+                parseSacct(r.stdout(), wanted, found, null);
+            } else if (r.stderr().toLowerCase().contains("accounting storage is disabled")) {
+                accounting = false;
+            } else {
+                throw new ExecutorException("sacct failed " + r.describe());
+            }
+        }
+        if (found.keySet().containsAll(wanted)) {
+            return found;
+        }
+        CommandResult r = query("scontrol -o show job");
+        if (r.ok()) {
+            for (String line : r.stdout().split("\n")) {
+                Map<String, String> kv = scontrolFields(line);
+                String id = kv.containsKey("ArrayTaskId") && kv.containsKey("ArrayJobId")
+                        ? kv.get("ArrayJobId") + "_" + kv.get("ArrayTaskId") : kv.get("JobId");
+                if (id != null && wanted.contains(id) && !found.containsKey(id)) {
+                    found.put(id, new SlurmRecord(id, kv.get("JobState"), kv.get("ExitCode"),
+                            SlurmStates.parseDuration(kv.get("RunTime"))));
+                }
+            }
+        }
+        // sacct -c knows array tasks only by their own job id, seen earlier in squeue
+        Map<String, String> byRaw = new HashMap<>();
+        for (String id : wanted) {
+            if (!found.containsKey(id)) {
+                String raw = id.contains("_") ? rawIds.get(id) : id;
+                if (raw != null) {
+                    byRaw.put(raw, id);
+                }
+            }
+        }
+        if (!byRaw.isEmpty()) {
+            CommandResult c = query(ShellQuote.join("sacct", "-c", "-n", "-P", "-j", String.join(",", byRaw.keySet()),
+                    "-o", "JobID,State,ExitCode,ElapsedRaw"));
+            if (c.ok()) {
+                parseSacct(c.stdout(), byRaw.keySet(), found, byRaw);
+            }
+        }
+        return found;
+    }
+
+    private static void parseSacct(String out, Set<String> wanted, Map<String, SlurmRecord> found,
+                                   Map<String, String> rename) {
+        for (String line : out.split("\n")) {
+            String[] f = line.strip().split("\\|");
+            if (f.length >= 4 && wanted.contains(f[0])) {
+                String id = rename != null ? rename.get(f[0]) : f[0];
+                found.put(id, new SlurmRecord(id, f[1], f[2], SlurmStates.parseDuration(f[3])));
+            }
+        }
+    }
+
+    /** {@code Key=Value} pairs of one {@code scontrol -o} line (values without spaces are all we read). */
+    static Map<String, String> scontrolFields(String line) {
+        Map<String, String> kv = new HashMap<>();
+        for (String tok : line.strip().split("\\s+")) {
+            int eq = tok.indexOf('=');
+            if (eq > 0) {
+                kv.putIfAbsent(tok.substring(0, eq), tok.substring(eq + 1));
+            }
+        }
+        return kv;
+    }
+
+    private CommandResult query(String command) throws ExecutorException {
+        try {
+            return ssh.execIdempotent(SbatchScripts.withSetup(profile.setupLines(), command), settings.commandTimeout());
+        } catch (SshBridgeException e) {
+            throw new ExecutorException("Cannot ask Slurm about jobs: " + e.getMessage(), e);
+        }
+    }
+
+    /** Downloads output.json and log.txt of an ended job into its local folder (those that exist). */
+    private void collect(JobRef ref) throws ExecutorException {
+        JobSpec spec = specs.get(ref);
+        String dir = remote(spec.workDir());
+        try {
+            if (!ssh.exists(dir)) {
+                return; // never prepared here, or removed: nothing to fetch
+            }
+            Set<String> present = new HashSet<>();
+            for (RemoteFile f : ssh.list(dir)) {
+                present.add(f.name());
+            }
+            if (present.contains("output.json")) {
+                ssh.download(dir + "/output.json", spec.workDir().resolve("output.json"));
+            }
+            String log = remote(spec.logFile());
+            if (log.equals(dir + "/" + spec.logFile().getFileName()) ? present.contains(spec.logFile().getFileName().toString())
+                    : ssh.exists(log)) {
+                ssh.download(log, spec.logFile());
+            }
+        } catch (SshBridgeException e) {
+            throw new ExecutorException("Cannot fetch the results of job " + ref.id() + " (combination "
+                    + ref.combinationId() + ") from " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- cancel, reattach, wait
+
+    @Override
+    public void cancel(JobRef job) throws ExecutorException {
+        CommandResult r;
+        try {
+            r = ssh.exec(SbatchScripts.withSetup(profile.setupLines(), ShellQuote.join("scancel", job.id())),
+                    settings.commandTimeout());
+        } catch (SshBridgeException e) {
+            throw new ExecutorException("Cannot cancel job " + job.id() + ": " + e.getMessage(), e);
+        }
+        if (!r.ok() && !r.stderr().contains("already completing or completed") && !r.stderr().contains("Invalid job id")) {
+            throw new ExecutorException("scancel failed " + r.describe());
+        }
+    }
+
+    @Override
+    public JobStatus reattach(JobRef job, JobSpec spec) throws ExecutorException {
+        specs.put(job, spec);
+        return poll(List.of(job)).get(job);
+    }
+
+    @Override
+    public void awaitChange(Duration timeout) throws InterruptedException {
+        long ms = Math.min(settings.pollInterval().toMillis(), Math.max(0, timeout.toMillis()));
+        if (ms > 0) {
+            Thread.sleep(ms);
+        }
+    }
+
+    /** Forgets jobs; the SSH session stays open (its owner closes it). Running jobs keep running. */
+    @Override
+    public void close() {
+        specs.clear();
+        finished.clear();
+    }
+}

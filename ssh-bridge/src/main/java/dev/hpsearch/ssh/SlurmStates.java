@@ -1,0 +1,91 @@
+package dev.hpsearch.ssh;
+
+import dev.hpsearch.optimizer.exec.JobStatus;
+import dev.hpsearch.optimizer.exec.JobStatus.State;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Slurm job states and exit codes, as the engine's {@link JobStatus}. */
+final class SlurmStates {
+
+    private SlurmStates() {
+    }
+
+    /**
+     * @param slurmState as squeue/sacct/scontrol print it ({@code CANCELLED by 123} is fine)
+     * @param exitCode   Slurm's {@code code:signal}, or {@code null}
+     * @param runtime    how long it ran, or {@code null}
+     */
+    static JobStatus toStatus(String slurmState, String exitCode, Duration runtime) {
+        String state = slurmState == null ? "UNKNOWN" : slurmState.trim().split("\\s+")[0].toUpperCase(Locale.ROOT);
+        if (state.endsWith("+")) {
+            state = state.substring(0, state.length() - 1);
+        }
+        Integer code = null;
+        Integer signal = null;
+        if (exitCode != null && exitCode.matches("\\d+(:\\d+)?")) {
+            String[] p = exitCode.split(":");
+            code = Integer.valueOf(p[0]);
+            signal = p.length > 1 ? Integer.valueOf(p[1]) : 0;
+        }
+        String reason = "Slurm state " + state + (exitCode != null ? ", exit code " + exitCode : "");
+        switch (state) {
+            case "PENDING": case "CONFIGURING": case "REQUEUED": case "REQUEUE_HOLD": case "REQUEUE_FED":
+            case "RESV_DEL_HOLD": case "STAGE_IN":
+                return JobStatus.queued();
+            case "RUNNING": case "COMPLETING": case "STAGE_OUT": case "SIGNALING": case "SUSPENDED": case "STOPPED":
+            case "RESIZING":
+                return JobStatus.running();
+            case "COMPLETED":
+                if (code != null && code != 0) {
+                    return new JobStatus(State.FAILED, code, reason, runtime);
+                }
+                return new JobStatus(State.COMPLETED, 0, null, runtime);
+            case "FAILED":
+                return new JobStatus(State.FAILED, code, reason + (signal != null && signal != 0
+                        ? " (killed by signal " + signal + ")" : ""), runtime);
+            case "TIMEOUT": case "DEADLINE":
+                return new JobStatus(State.TIMEOUT, code, reason + ": the job ran past its time limit", runtime);
+            case "OUT_OF_MEMORY":
+                return new JobStatus(State.FAILED, code, reason + ": the job ran out of memory", runtime);
+            case "CANCELLED":
+                return new JobStatus(State.CANCELLED, code, reason, runtime);
+            case "NODE_FAIL": case "BOOT_FAIL": case "PREEMPTED": case "REVOKED": case "SPECIAL_EXIT":
+                return new JobStatus(State.FAILED, code, reason, runtime);
+            default:
+                return new JobStatus(State.FAILED, code, "unknown " + reason, runtime);
+        }
+    }
+
+    /** Whether squeue lists a state that means the job has not ended. */
+    static boolean isActive(String slurmState) {
+        return !toStatus(slurmState, null, null).isTerminal();
+    }
+
+    /** Slurm durations: {@code [D-]HH:MM:SS}, {@code MM:SS}, or plain seconds; {@code null} when unreadable. */
+    static Duration parseDuration(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        s = s.trim();
+        try {
+            if (s.matches("\\d+")) {
+                return Duration.ofSeconds(Long.parseLong(s));
+            }
+            long days = 0;
+            int dash = s.indexOf('-');
+            if (dash > 0) {
+                days = Long.parseLong(s.substring(0, dash));
+                s = s.substring(dash + 1);
+            }
+            String[] p = s.split(":");
+            long secs = 0;
+            for (String part : p) {
+                secs = secs * 60 + Long.parseLong(part.contains(".") ? part.substring(0, part.indexOf('.')) : part);
+            }
+            return Duration.ofSeconds(days * 86400 + secs);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package dev.hpsearch.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hpsearch.optimizer.config.JobConfig;
+import dev.hpsearch.optimizer.exec.ExecutorException;
+import dev.hpsearch.optimizer.exec.JobRef;
+import dev.hpsearch.optimizer.exec.JobSpec;
+import dev.hpsearch.optimizer.exec.JobStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real searches' jobs through the real sshd into the real single-node Slurm started by .ci/testenv.sh. */
+class SlurmExecutorIT {
+
+    /** Reads x from input.json, sleeps `sleep` seconds, writes output.json with the score and its start/end times. */
+    static final String SCRIPT = String.join("\n",
+            "#!/bin/bash",
+            "set -e",
+            "input=$1",
+            "x=$(sed -n 's/.*\"x\": *\\([0-9-]*\\).*/\\1/p' \"$input\")",
+            "sleep_s=$(sed -n 's/.*\"sleep\": *\\([0-9.]*\\).*/\\1/p' \"$input\")",
+            "fail=$(sed -n 's/.*\"fail\": *\\([0-9]*\\).*/\\1/p' \"$input\")",
+            "start=$(date +%s.%N)",
+            "echo \"running x=$x in $(pwd)\"",
+            "sleep \"${sleep_s:-0}\"",
+            "if [ -n \"$fail\" ] && [ \"$fail\" != 0 ]; then echo \"failing on purpose\" >&2; exit \"$fail\"; fi",
+            "end=$(date +%s.%N)",
+            "printf '{\"score\": %d, \"start\": %s, \"end\": %s, \"mark\": \"%s\"}\\n' $((x * 2)) \"$start\" \"$end\" \"${HPSEARCH_MARK:-}\" > output.json",
+            "");
+
+    TestEnv env;
+    SshSession ssh;
+    ClusterProfile profile;
+    Path project;
+    Path script;
+    String remoteRoot;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        env = TestEnv.require();
+        ssh = env.open();
+        profile = new ClusterProfile("testcluster", env.host, env.port, env.user, env.key, env.knownHosts,
+                env.partition, env.partition, List.of("export HPSEARCH_MARK='from setup'"), null);
+        project = tmp.resolve("project");
+        script = project.resolve("models/score.sh");
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, SCRIPT);
+        remoteRoot = env.remoteRoot + "/exec-" + System.nanoTime();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (ssh != null) {
+            ssh.close();
+        }
+    }
+
+    private SlurmExecutor executor() {
+        return new SlurmExecutor(ssh, profile, new PathMapping(project, remoteRoot),
+                new SlurmSettings(Duration.ofMillis(300), Duration.ofSeconds(30)));
+    }
+
+    private JobSpec spec(String search, int id, String inputJson) throws Exception {
+        Path dir = project.resolve(search).resolve("hp_combination_" + id);
+        Files.createDirectories(dir);
+        Path input = dir.resolve("input.json");
+        Files.writeString(input, inputJson);
+        JobConfig job = JobConfig.of("bash", script.toString(), "testcluster", 0.1, 1, "CPU", 1);
+        return new JobSpec(id, dir, input, dir.resolve("log.txt"), List.of("bash", script.toString(), input.toString()), job);
+    }
+
+    /** Polls (one call for all jobs each time) until every job has ended or the deadline passes. */
+    private static Map<JobRef, JobStatus> awaitAll(SlurmExecutor ex, Collection<JobRef> refs, Duration deadline)
+            throws Exception {
+        Instant end = Instant.now().plus(deadline);
+        while (true) {
+            Map<JobRef, JobStatus> st = ex.poll(refs);
+            if (st.values().stream().allMatch(JobStatus::isTerminal)) {
+                return st;
+            }
+            assertThat(Instant.now()).as("jobs still not done: %s", st).isBefore(end);
+            ex.awaitChange(Duration.ofSeconds(1));
+        }
+    }
+
+    private static double field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\": *([0-9.]+)").matcher(json);
+        assertThat(m.find()).as("%s in %s", name, json).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void batchRunsAsOneThrottledArrayAndCollectsEveryOutput() throws Exception {
+        try (SlurmExecutor ex = executor()) {
+            List<JobSpec> specs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                specs.add(spec("hp_search_0", i, "{\"x\": " + (i + 10) + ", \"sleep\": 2}"));
+            }
+            List<JobRef> refs = ex.submitAll(specs, 2);
+            assertThat(refs).hasSize(4);
+            String arrayId = refs.get(0).id().split("_")[0];
+            assertThat(refs).extracting(JobRef::id).containsExactly(arrayId + "_0", arrayId + "_1", arrayId + "_2", arrayId + "_3");
+            Map<JobRef, JobStatus> st = awaitAll(ex, refs, Duration.ofSeconds(120));
+            List<double[]> spans = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                JobStatus s = st.get(refs.get(i));
+                assertThat(s.state()).as("combination %d: %s", i, s).isEqualTo(JobStatus.State.COMPLETED);
+                Path out = specs.get(i).workDir().resolve("output.json");
+                assertThat(out).as("output.json is local once COMPLETED is reported").exists();
+                String json = Files.readString(out);
+                assertThat(field(json, "score")).isEqualTo(2.0 * (i + 10));
+                assertThat(json).contains("\"mark\": \"from setup\"");
+                assertThat(Files.readString(specs.get(i).logFile())).contains("running x=" + (i + 10));
+                spans.add(new double[] {field(json, "start"), field(json, "end")});
+            }
+            // the node has 4 CPUs, so only the %2 throttle keeps a third task from starting
+            assertThat(maxOverlap(spans)).isLessThanOrEqualTo(2);
+        }
+    }
+
+    private static int maxOverlap(List<double[]> spans) {
+        int max = 0;
+        for (double[] a : spans) {
+            int n = 0;
+            for (double[] b : spans) {
+                if (b[0] <= a[0] && a[0] < b[1]) {
+                    n++;
+                }
+            }
+            max = Math.max(max, n);
+        }
+        return max;
+    }
+
+    @Test
+    void singleJobsInFoldersWithHostileNames() throws Exception {
+        try (SlurmExecutor ex = executor()) {
+            List<JobRef> refs = new ArrayList<>();
+            List<JobSpec> specs = new ArrayList<>();
+            String[] searches = {"search with space", "it's $HOME; `x` – ü"};
+            for (int i = 0; i < searches.length; i++) {
+                JobSpec s = spec(searches[i], 7 + i, "{\"x\": " + i + ", \"sleep\": 0}");
+                specs.add(s);
+                refs.add(ex.submit(s));
+            }
+            assertThat(refs).extracting(JobRef::id).allMatch(id -> id.matches("\\d+"));
+            Map<JobRef, JobStatus> st = awaitAll(ex, refs, Duration.ofSeconds(60));
+            for (int i = 0; i < refs.size(); i++) {
+                assertThat(st.get(refs.get(i)).state()).as("%s", st.get(refs.get(i))).isEqualTo(JobStatus.State.COMPLETED);
+                assertThat(field(Files.readString(specs.get(i).workDir().resolve("output.json")), "score")).isEqualTo(2.0 * i);
+            }
+            // the folders exist remotely under exactly the names mapped from the local ones
+            assertThat(ssh.exists(remoteRoot + "/" + searches[1] + "/hp_combination_8/output.json")).isTrue();
+        }
+    }
+
+    @Test
+    void failingScriptIsFailedWithItsExitCode() throws Exception {
+        try (SlurmExecutor ex = executor()) {
+            JobSpec s = spec("hp_search_f", 1, "{\"x\": 1, \"sleep\": 0, \"fail\": 3}");
+            JobRef ref = ex.submit(s);
+            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
+            assertThat(st.state()).isEqualTo(JobStatus.State.FAILED);
+            assertThat(st.exitCode()).isEqualTo(3);
+            assertThat(st.reason()).contains("FAILED").contains("3:0");
+            assertThat(s.workDir().resolve("output.json")).doesNotExist();
+            assertThat(Files.readString(s.logFile())).contains("failing on purpose");
+        }
+    }
+
+    @Test
+    void cancelStopsARunningJob() throws Exception {
+        try (SlurmExecutor ex = executor()) {
+            JobSpec s = spec("hp_search_c", 1, "{\"x\": 1, \"sleep\": 300}");
+            JobRef ref = ex.submit(s);
+            Instant end = Instant.now().plusSeconds(60);
+            while (ex.poll(List.of(ref)).get(ref).state() != JobStatus.State.RUNNING) {
+                assertThat(Instant.now()).as("job never started").isBefore(end);
+                ex.awaitChange(Duration.ofSeconds(1));
+            }
+            ex.cancel(ref);
+            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
+            assertThat(st.state()).isEqualTo(JobStatus.State.CANCELLED);
+            assertThat(st.reason()).contains("CANCELLED");
+        }
+    }
+
+    @Test
+    void anotherCoordinatorReattachesByJobId() throws Exception {
+        JobSpec s = spec("hp_search_r", 4, "{\"x\": 21, \"sleep\": 1}");
+        JobRef ref;
+        try (SlurmExecutor first = executor()) {
+            ref = first.submit(s);
+        }
+        try (SlurmExecutor second = executor()) {
+            JobStatus now = second.reattach(ref, s);
+            assertThat(now.state()).isIn(JobStatus.State.QUEUED, JobStatus.State.RUNNING, JobStatus.State.COMPLETED);
+            JobStatus st = awaitAll(second, List.of(ref), Duration.ofSeconds(60)).get(ref);
+            assertThat(st.state()).isEqualTo(JobStatus.State.COMPLETED);
+            assertThat(field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(42.0);
+        }
+    }
+
+    @Test
+    void unknownJobIdIsLost() throws Exception {
+        try (SlurmExecutor ex = executor()) {
+            JobSpec s = spec("hp_search_l", 1, "{\"x\": 1}");
+            JobStatus st = ex.reattach(new JobRef(1, "987654", ""), s);
+            assertThat(st.state()).isEqualTo(JobStatus.State.LOST);
+            assertThat(st.reason()).contains("987654");
+        }
+    }
+
+    @Test
+    void sshdRestartMidSearchLosesNothing() throws Exception {
+        try (SlurmExecutor ex = executor()) {
+            JobSpec s = spec("hp_search_d", 1, "{\"x\": 5, \"sleep\": 3}");
+            JobRef ref = ex.submit(s);
+            try {
+                env.control("sshd-stop");
+                TestEnv.await("the client to notice the drop", Duration.ofSeconds(20), () -> !ssh.isConnected());
+                assertThatThrownBy(() -> ex.poll(List.of(ref))).isInstanceOf(ExecutorException.class)
+                        .hasMessageContaining(ssh.host());
+            } finally {
+                env.control("sshd-start");
+            }
+            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
+            assertThat(st.state()).isEqualTo(JobStatus.State.COMPLETED);
+            assertThat(ssh.reconnects()).isGreaterThanOrEqualTo(1);
+            assertThat(field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(10.0);
+        }
+    }
+
+    @Test
+    void pollOfManyActiveJobsIsOneRemoteCommand() throws Exception {
+        try (SlurmExecutor ex = executor()) {
+            List<JobRef> refs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                refs.add(ex.submit(spec("hp_search_m", i, "{\"x\": " + i + ", \"sleep\": 6}")));
+            }
+            long before = ssh.commandCount();
+            Map<JobRef, JobStatus> st = ex.poll(refs);
+            assertThat(st).hasSize(3);
+            assertThat(st.values()).allMatch(s -> !s.isTerminal());
+            assertThat(ssh.commandCount() - before).as("remote commands for one poll of 3 active jobs").isEqualTo(1);
+            st = awaitAll(ex, refs, Duration.ofSeconds(60));
+            assertThat(st.values()).allMatch(s -> s.state() == JobStatus.State.COMPLETED);
+            before = ssh.commandCount();
+            ex.poll(refs);
+            assertThat(ssh.commandCount() - before).as("finished jobs are answered from memory").isZero();
+        }
+    }
+
+    /** The one slow test (about 70 s): Slurm ends a job at its time limit of one minute. */
+    @Test
+    void jobPastItsTimeLimitIsTimeout() throws Exception {
+        try (SlurmExecutor ex = executor()) {
+            Path dir = project.resolve("hp_search_t/hp_combination_1");
+            Files.createDirectories(dir);
+            Path input = dir.resolve("input.json");
+            Files.writeString(input, "{\"x\": 1, \"sleep\": 600}");
+            JobConfig job = JobConfig.of("bash", script.toString(), "testcluster", 1.0 / 60, 1, "CPU", 1);
+            JobSpec s = new JobSpec(1, dir, input, dir.resolve("log.txt"), List.of("bash", script.toString(), input.toString()), job);
+            JobRef ref = ex.submit(s);
+            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(180)).get(ref);
+            assertThat(st.state()).isEqualTo(JobStatus.State.TIMEOUT);
+            assertThat(st.reason()).contains("TIMEOUT");
+            assertThat(Files.readString(s.logFile())).contains("DUE TO TIME LIMIT");
+        }
+    }
+}
