@@ -452,6 +452,12 @@ public final class SlurmExecutor implements Executor {
 
     // ---------------------------------------------------------------- cancel, reattach, wait
 
+    /** Job arrays carry {@code %max_active_points}: Slurm keeps the limit. */
+    @Override
+    public boolean throttlesBatches() {
+        return true;
+    }
+
     @Override
     public void cancel(JobRef job) throws ExecutorException {
         CommandResult r;

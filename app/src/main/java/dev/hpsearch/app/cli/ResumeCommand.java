@@ -27,6 +27,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = {"--quiet", "-q"}, description = "No progress line.")
     boolean quiet;
 
+    @Option(names = "--clusters-file", paramLabel = "FILE",
+            description = "Cluster profiles file (default: ~/.config/hpsearch/clusters.json).")
+    Path clustersFile;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -40,6 +44,7 @@ final class ResumeCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        return SearchRunner.run(configs, searchDir.toAbsolutePath().normalize(), out, quiet);
+        Path dir = searchDir.toAbsolutePath().normalize();
+        return SearchRunner.run(configs, dir, SearchFiles.cluster(dir), clustersFile, out, err, quiet);
     }
 }

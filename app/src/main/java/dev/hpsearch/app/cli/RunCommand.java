@@ -33,6 +33,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"--quiet", "-q"}, description = "No progress line.")
     boolean quiet;
 
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "Run on this cluster profile (Slurm over SSH) instead of job_config's \"cluster\"; \"local\" for this machine.")
+    String cluster;
+
+    @Option(names = "--clusters-file", paramLabel = "FILE",
+            description = "Cluster profiles file (default: ~/.config/hpsearch/clusters.json).")
+    Path clustersFile;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,17 +52,22 @@ final class RunCommand implements Callable<Integer> {
             return Console.configError(err, e);
         }
         Console.problems(err, configs.warnings());
-        if (!configs.job().isLocal()) {
-            err.println("error: " + paths.job + ": $.cluster: got \"" + configs.job().cluster()
-                    + "\"; this build runs searches on this machine only; set \"cluster\": \"local\"");
-            return ExitCodes.CONFIG;
+        String where = cluster != null ? cluster : configs.job().cluster();
+        if (Executors.isLocal(where)) {
+            List<ConfigProblem> missing = Preflight.local(configs);
+            if (!missing.isEmpty()) {
+                Console.problems(err, missing);
+                return ExitCodes.CONFIG;
+            }
+        } else {
+            try {
+                Executors.profiles(clustersFile).require(where);
+            } catch (dev.hpsearch.ssh.ClusterProfileException e) {
+                err.println("error: " + (cluster != null ? "--cluster" : paths.job + ": $.cluster") + ": " + e.getMessage());
+                return ExitCodes.CONFIG;
+            }
         }
-        List<ConfigProblem> missing = Preflight.local(configs);
-        if (!missing.isEmpty()) {
-            Console.problems(err, missing);
-            return ExitCodes.CONFIG;
-        }
-        Path dir = SearchFiles.create(configs);
+        Path dir = SearchFiles.create(configs, Executors.isLocal(where) ? "local" : where);
         LaunchRecords.append(configs.projectFolder(), new LaunchRecords.Launch(
                 Long.toString(ProcessHandle.current().pid()), configs.projectFolder(), dir,
                 SearchFolder.searchId(dir), dir.resolve("log.txt"), paths.search, paths.job, paths.model,
@@ -62,6 +75,6 @@ final class RunCommand implements Callable<Integer> {
                         + " --model_config_path " + paths.model, ""));
         out.println("Search folder: " + dir);
         out.flush();
-        return SearchRunner.run(configs, dir, out, quiet);
+        return SearchRunner.run(configs, dir, where, clustersFile, out, err, quiet);
     }
 }

@@ -6,7 +6,6 @@ import dev.hpsearch.optimizer.engine.DataTable;
 import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.SearchEngine;
 import dev.hpsearch.optimizer.engine.SearchSummary;
-import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
 import dev.hpsearch.optimizer.strategy.Strategies;
 import dev.hpsearch.optimizer.strategy.Strategy;
 import java.io.IOException;
@@ -20,7 +19,8 @@ final class SearchRunner {
     private SearchRunner() {
     }
 
-    static int run(Configs configs, Path searchDir, PrintWriter out, boolean quiet) throws IOException, InterruptedException {
+    static int run(Configs configs, Path searchDir, String cluster, Path clustersFile, PrintWriter out, PrintWriter err,
+                   boolean quiet) throws IOException, InterruptedException {
         Strategy strategy;
         try {
             strategy = Strategies.forConfig(configs.search(), configs.model().space(), configs.searchPath().toString());
@@ -29,9 +29,21 @@ final class SearchRunner {
         }
         boolean terminal = System.console() != null;
         ProgressPrinter printer = new ProgressPrinter(out, terminal, quiet);
-        try (LocalProcessExecutor executor = new LocalProcessExecutor()) {
+        Executors.Opened opened;
+        try {
+            opened = Executors.open(cluster, clustersFile, searchDir.getParent(), err);
+        } catch (dev.hpsearch.ssh.ClusterProfileException | dev.hpsearch.ssh.SshBridgeException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        if (!Executors.isLocal(cluster)) {
+            out.println("Running on cluster " + cluster + " (Slurm over SSH)");
+            out.flush();
+        }
+        try (opened) {
             SearchEngine engine = new SearchEngine(configs.search(), configs.job(), configs.model(), searchDir,
-                    executor, strategy, Clock.systemUTC(), printer);
+                    opened.executor, strategy, Clock.systemUTC(), printer);
             Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
                 engine.interrupt();

@@ -44,6 +44,8 @@ public final class SearchEngine {
     private static final int MAX_SUBMIT_FAILURES = 3;
     private static final int MAX_ATTEMPTS = 3;
     private static final int SIGINT_EXIT = 130;
+    /** Largest batch handed to an executor at once (Slurm's default MaxArraySize is 1001). */
+    private static final int BATCH_LIMIT = 1000;
 
     private final SearchConfig search;
     private final JobConfig job;
@@ -270,6 +272,9 @@ public final class SearchEngine {
 
     /** Submits re-queued combinations, then new suggestions, while there is room. Returns "exhausted". */
     private boolean fill(boolean exhausted) {
+        if (executor.throttlesBatches() && !strategy.adaptive()) {
+            return fillBatch(exhausted);
+        }
         while (active.size() < search.maxActivePoints() && !toSubmit.isEmpty()
                 && submitFailures < MAX_SUBMIT_FAILURES) {
             submit(toSubmit.poll());
@@ -287,18 +292,51 @@ public final class SearchEngine {
                 break;
             }
             for (Suggestion s : suggestions) {
-                int id = state.nextId();
-                ObjectNode e = SearchState.suggestEvent(now(), id, s.combination(), s.searchType(), s.ordinal(),
-                        state.finishedCount());
-                journal.append(e);
-                state.apply(e);
-                if (!s.note().isEmpty()) {
-                    log("combination " + id + ": " + s.note());
-                }
-                submit(id);
+                submit(record(s));
             }
         }
         return exhausted;
+    }
+
+    /**
+     * Batch mode, for strategies that do not learn from results on an executor that throttles batches itself:
+     * everything left goes out at once (in batches of at most {@value #BATCH_LIMIT}), so the cluster keeps the
+     * parallelism limit even while this coordinator sleeps.
+     */
+    private boolean fillBatch(boolean exhausted) {
+        if (!toSubmit.isEmpty() && submitFailures < MAX_SUBMIT_FAILURES) {
+            List<Integer> again = new ArrayList<>(toSubmit);
+            toSubmit.clear();
+            submitBatch(again, true);
+        }
+        int left = search.maxSuggestions() - state.trials().size();
+        if (exhausted || left <= 0 || submitFailures >= MAX_SUBMIT_FAILURES) {
+            return exhausted;
+        }
+        List<Suggestion> suggestions = strategy.suggest(context(), Math.min(left, BATCH_LIMIT),
+                rngFor(state.trials().size()));
+        if (suggestions.isEmpty()) {
+            return true;
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (Suggestion s : suggestions) {
+            ids.add(record(s));
+        }
+        submitBatch(ids, true);
+        return false;
+    }
+
+    /** Journals a suggestion under the next combination id. */
+    private int record(Suggestion s) {
+        int id = state.nextId();
+        ObjectNode e = SearchState.suggestEvent(now(), id, s.combination(), s.searchType(), s.ordinal(),
+                state.finishedCount());
+        journal.append(e);
+        state.apply(e);
+        if (!s.note().isEmpty()) {
+            log("combination " + id + ": " + s.note());
+        }
+        return id;
     }
 
     /** A generator for the k-th suggestion call, so that a resumed search draws what it would have. */
@@ -324,31 +362,68 @@ public final class SearchEngine {
     }
 
     private void submit(int id) {
-        TrialRecord t = state.trial(id);
-        JobSpec spec = spec(id);
+        submitBatch(List.of(id), false);
+    }
+
+    /**
+     * Writes each combination's input.json and submits them: one by one, or as one batch that the executor
+     * throttles to max_active_points itself (a Slurm job array).
+     */
+    private void submitBatch(List<Integer> ids, boolean asBatch) {
+        List<JobSpec> specs = new ArrayList<>();
+        List<Integer> prepared = new ArrayList<>();
+        for (int id : ids) {
+            JobSpec spec = spec(id);
+            try {
+                Files.createDirectories(spec.workDir());
+                ObjectNode input = model.space().render(model.template(), state.trial(id).combination());
+                input.put("save_folder", spec.workDir().toString());
+                Files.write(spec.inputJson(), JsonFiles.STRICT.writeValueAsBytes(input));
+                Files.deleteIfExists(spec.workDir().resolve("output.json"));
+                specs.add(spec);
+                prepared.add(id);
+            } catch (IOException e) {
+                submitFailures++;
+                finish(id, TrialStatus.FAILED, null, Map.of(), "could not write input.json: " + e.getMessage(), null,
+                        Double.NaN);
+            }
+        }
+        if (specs.isEmpty()) {
+            return;
+        }
         try {
-            Files.createDirectories(spec.workDir());
-            ObjectNode input = model.space().render(model.template(), t.combination());
-            input.put("save_folder", spec.workDir().toString());
-            Files.write(spec.inputJson(), JsonFiles.STRICT.writeValueAsBytes(input));
-            Files.deleteIfExists(spec.workDir().resolve("output.json"));
-            JobRef ref = executor.submit(spec);
-            ObjectNode e = Journal.event("submit", now());
-            e.put("id", id);
-            e.put("job_id", ref.id());
-            e.put("token", ref.token());
-            journal.append(e);
-            state.apply(e);
-            active.put(id, ref);
-            submitFailures = 0;
-            log("combination " + id + " submitted as job " + ref.id() + " (" + t.searchType()
-                    + (t.attempts() > 0 ? ", attempt " + (t.attempts() + 1) : "") + ")");
-            listener.onTrial(state.trial(id));
-        } catch (IOException | ExecutorException e) {
+            List<JobRef> refs = asBatch ? executor.submitAll(specs, search.maxActivePoints())
+                    : List.of(executor.submit(specs.get(0)));
+            for (JobRef ref : refs) {
+                recordSubmission(ref);
+            }
+            if (asBatch) {
+                log(refs.size() + " combinations submitted as one batch, at most " + search.maxActivePoints()
+                        + " running at once");
+            }
+        } catch (ExecutorException e) {
             submitFailures++;
-            finish(id, TrialStatus.FAILED, null, Map.of(), "could not start: " + e.getMessage(), null, Double.NaN);
+            for (int id : prepared) {
+                finish(id, TrialStatus.FAILED, null, Map.of(), "could not start: " + e.getMessage(), null, Double.NaN);
+            }
         }
         tableDirty = true;
+    }
+
+    private void recordSubmission(JobRef ref) {
+        int id = ref.combinationId();
+        TrialRecord t = state.trial(id);
+        ObjectNode e = Journal.event("submit", now());
+        e.put("id", id);
+        e.put("job_id", ref.id());
+        e.put("token", ref.token());
+        journal.append(e);
+        state.apply(e);
+        active.put(id, ref);
+        submitFailures = 0;
+        log("combination " + id + " submitted as job " + ref.id() + " (" + t.searchType()
+                + (t.attempts() > 0 ? ", attempt " + (t.attempts() + 1) : "") + ")");
+        listener.onTrial(state.trial(id));
     }
 
     /** One poll of every active job. Returns true if any finished. */

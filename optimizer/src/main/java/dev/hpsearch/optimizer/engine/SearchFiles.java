@@ -27,6 +27,14 @@ public final class SearchFiles {
 
     /** Creates {@code hp_search_{next id}} in the project folder and copies the configs into it. */
     public static Path create(Configs configs) throws IOException {
+        return create(configs, configs.job().isLocal() ? "local" : configs.job().cluster());
+    }
+
+    /**
+     * As {@link #create(Configs)}, recording where the search runs ({@code local} or a cluster profile name) so
+     * that {@code resume} reconnects to the same place.
+     */
+    public static Path create(Configs configs, String cluster) throws IOException {
         Path dir = SearchFolder.createNext(configs.projectFolder());
         Files.copy(configs.searchPath(), dir.resolve(SEARCH_CONFIG), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(configs.jobPath(), dir.resolve(JOB_CONFIG), StandardCopyOption.REPLACE_EXISTING);
@@ -37,8 +45,19 @@ public final class SearchFiles {
         meta.put("search_config_path", configs.searchPath().toAbsolutePath().normalize().toString());
         meta.put("job_config_path", configs.jobPath().toAbsolutePath().normalize().toString());
         meta.put("model_config_path", configs.modelPath().toAbsolutePath().normalize().toString());
+        meta.put("cluster", cluster);
         Files.write(dir.resolve(META), JsonFiles.STRICT.writeValueAsBytes(meta));
         return dir;
+    }
+
+    /** Where a search runs: {@code local} or the cluster profile it was started on. */
+    public static String cluster(Path searchDir) throws IOException {
+        Path meta = searchDir.resolve(META);
+        if (!Files.exists(meta)) {
+            return "local";
+        }
+        JsonNode n = JsonFiles.STRICT.readTree(meta.toFile());
+        return n.path("cluster").asText("local");
     }
 
     /**

@@ -33,6 +33,14 @@ public interface Executor extends AutoCloseable {
         return refs;
     }
 
+    /**
+     * True when {@link #submitAll} keeps the parallelism limit itself (a Slurm job array with {@code %N}):
+     * the engine then hands over whole batches of combinations known up front instead of feeding slots.
+     */
+    default boolean throttlesBatches() {
+        return false;
+    }
+
     /** The current state of every given job, in one call whatever their number. */
     Map<JobRef, JobStatus> poll(Collection<JobRef> jobs) throws ExecutorException;
 

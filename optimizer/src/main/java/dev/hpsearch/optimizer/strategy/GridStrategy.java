@@ -56,6 +56,11 @@ public final class GridStrategy implements Strategy {
     }
 
     @Override
+    public boolean adaptive() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return TYPE;
     }

@@ -59,6 +59,11 @@ public final class LineStrategy implements Strategy {
     }
 
     @Override
+    public boolean adaptive() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return TYPE;
     }

@@ -111,6 +111,11 @@ public final class RandomStrategy implements Strategy {
     }
 
     @Override
+    public boolean adaptive() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return TYPE;
     }

@@ -27,6 +27,14 @@ public interface Strategy {
         return OptionalLong.empty();
     }
 
+    /**
+     * True when suggestions depend on results (bopt): they are then asked for one free slot at a time. Grid,
+     * line and random know their combinations up front and may be submitted as whole batches.
+     */
+    default boolean adaptive() {
+        return true;
+    }
+
     /** The name used in logs. */
     String name();
 }

@@ -1,0 +1,66 @@
+package dev.hpsearch.app.cli;
+
+import dev.hpsearch.optimizer.exec.Executor;
+import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
+import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.ClusterProfileException;
+import dev.hpsearch.ssh.ClusterProfiles;
+import dev.hpsearch.ssh.PathMapping;
+import dev.hpsearch.ssh.SlurmExecutor;
+import dev.hpsearch.ssh.SlurmSettings;
+import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.ssh.SshSession;
+import dev.hpsearch.ssh.SshSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** Builds the executor a search runs on: this machine, or a Slurm cluster reached over SSH. */
+final class Executors {
+    private Executors() {
+    }
+
+    /** An executor and what it holds open. */
+    static final class Opened implements AutoCloseable {
+        final Executor executor;
+        private final SshSession session;
+
+        Opened(Executor executor, SshSession session) {
+            this.executor = executor;
+            this.session = session;
+        }
+
+        @Override
+        public void close() {
+            executor.close();
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    static boolean isLocal(String cluster) {
+        return cluster == null || cluster.isBlank() || cluster.equalsIgnoreCase("local");
+    }
+
+    /** The user's cluster profiles (the seed's presets plus their own file). */
+    static ClusterProfiles profiles(Path clustersFile) throws ClusterProfileException {
+        return ClusterProfiles.load(clustersFile != null ? clustersFile : ClusterProfiles.defaultFile());
+    }
+
+    /**
+     * Opens the executor for {@code cluster}. On a cluster, the project folder maps to
+     * {@code {remote_root}/{project folder name}} there.
+     */
+    static Opened open(String cluster, Path clustersFile, Path projectFolder, PrintWriter err)
+            throws ClusterProfileException, SshBridgeException {
+        if (isLocal(cluster)) {
+            return new Opened(new LocalProcessExecutor(), null);
+        }
+        ClusterProfile profile = profiles(clustersFile).require(cluster);
+        SshSession session = SshSession.open(profile.target(), SshSettings.defaults(), new TerminalPrompts(err));
+        String remoteProject = profile.remoteRoot() + "/" + projectFolder.getFileName();
+        SlurmExecutor slurm = new SlurmExecutor(session, profile, new PathMapping(projectFolder, remoteProject),
+                SlurmSettings.defaults());
+        return new Opened(slurm, session);
+    }
+}

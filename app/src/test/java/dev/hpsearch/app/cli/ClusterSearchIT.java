@@ -1,0 +1,114 @@
+package dev.hpsearch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole searches through the command line on a real Slurm reached over a real sshd ({@code .ci/testenv.sh start}).
+ * Skipped without that environment on a contributor's machine; under {@code CI=true} a missing environment fails.
+ */
+class ClusterSearchIT {
+    private static final Path ENV = Path.of(System.getenv().getOrDefault("HPSEARCH_TESTENV_DIR", "/tmp/hpsearch-testenv"),
+            "env.properties");
+
+    @TempDir
+    Path tmp;
+    Path project;
+    Path clusters;
+
+    @BeforeEach
+    void environment() throws Exception {
+        boolean present = Files.isRegularFile(ENV);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but the test sshd/Slurm is not running (" + ENV + " missing): run .ci/testenv.sh start");
+        }
+        assumeTrue(present, "no test sshd/Slurm (" + ENV + " missing); start it with .ci/testenv.sh start");
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(ENV)) {
+            p.load(in);
+        }
+        project = tmp.resolve("my project");
+        Files.createDirectories(project);
+        clusters = tmp.resolve("clusters.json");
+        Files.writeString(clusters, "{\"clusters\": [{\"name\": \"testcluster\", \"host\": \"" + p.getProperty("HPSEARCH_TEST_SSH_HOST")
+                + "\", \"port\": " + p.getProperty("HPSEARCH_TEST_SSH_PORT") + ", \"user\": \"" + p.getProperty("HPSEARCH_TEST_SSH_USER")
+                + "\", \"identity_file\": \"" + p.getProperty("HPSEARCH_TEST_SSH_KEY") + "\", \"known_hosts\": \""
+                + p.getProperty("HPSEARCH_TEST_SSH_KNOWN_HOSTS") + "\", \"cpu_partition\": \"" + p.getProperty("HPSEARCH_TEST_PARTITION", "debug")
+                + "\", \"remote_root\": \"" + p.getProperty("HPSEARCH_TEST_REMOTE_ROOT") + "/cli-" + System.nanoTime() + "\"}]}");
+        Files.writeString(project.resolve("score.sh"), String.join("\n",
+                "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
+                "case \"$x\" in 3*) echo 'bad x' >&2; exit 3 ;; esac",
+                "echo \"{\\\"objective\\\": $x}\" > output.json"));
+        Files.writeString(project.resolve("job_config.json"),
+                "{\"environment_path\": \"sh\", \"script_path\": \"score.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
+        Files.writeString(project.resolve("model_config.json"),
+                "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2, 3, 4, 5, 6], \"transformation\": \"linear\"}}");
+    }
+
+    private Cli run(String searchConfig) throws Exception {
+        Files.writeString(project.resolve("search_config.json"), searchConfig);
+        return Cli.run("run", "-q", "--clusters-file", clusters.toString(),
+                "-s", project.resolve("search_config.json").toString(),
+                "-j", project.resolve("job_config.json").toString(),
+                "-m", project.resolve("model_config.json").toString());
+    }
+
+    @Test
+    void gridRunsAsOneThrottledJobArrayAndAFailureIsRecorded() throws Exception {
+        Cli c = run("{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 6, \"max_active_points\": 2}");
+
+        assertThat(c.status).as(c.err + c.out).isEqualTo(0);
+        assertThat(c.out).contains("Running on cluster testcluster");
+        Path search = project.resolve("hp_search_0");
+        List<String> rows = Files.readAllLines(search.resolve("hp_search_data.txt"));
+        assertThat(rows).hasSize(7);
+        List<String> header = Arrays.asList(rows.get(0).split("\t"));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split("\t", -1);
+            String x = f[header.indexOf("x")];
+            if (x.equals("3")) {
+                assertThat(f[header.indexOf("status")]).isEqualTo("failed");
+                assertThat(f[header.indexOf("failure_reason")]).contains("exit code 3");
+            } else {
+                assertThat(f[header.indexOf("status")]).as(row).isEqualTo("ok");
+                assertThat(Double.parseDouble(f[header.indexOf("loss")])).isEqualTo(Double.parseDouble(x));
+            }
+        }
+        assertThat(Files.readString(search.resolve("log.txt"))).contains("6 combinations submitted as one batch, at most 2 running at once");
+        assertThat(Files.readString(search.resolve("hp_combination_2/log.txt"))).contains("bad x");
+    }
+
+    @Test
+    void boptSubmitsOneJobPerSuggestion() throws Exception {
+        Cli c = run("{\"search_type\": \"bopt\", \"max_suggestions\": 5, \"max_active_points\": 2, \"min_initial_points\": 2,"
+                + " \"random_seed\": 4, \"y_transformation\": \"none\", \"bopt_config\": {\"model_estimation_method\": \"MLE\"}}");
+
+        assertThat(c.status).as(c.err + c.out).isEqualTo(0);
+        Path search = project.resolve("hp_search_0");
+        List<String> rows = Files.readAllLines(search.resolve("hp_search_data.txt"));
+        assertThat(rows).hasSize(6);
+        Set<String> jobIds = new HashSet<>();
+        Set<String> xs = new HashSet<>();
+        List<String> header = Arrays.asList(rows.get(0).split("\t"));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split("\t", -1);
+            jobIds.add(f[header.indexOf("job_id")]);
+            xs.add(f[header.indexOf("x")]);
+        }
+        assertThat(jobIds).hasSize(5);
+        assertThat(xs).hasSize(5);
+        assertThat(Files.readString(search.resolve("log.txt"))).doesNotContain("as one batch");
+    }
+}
