@@ -91,6 +91,48 @@ class ClusterSearchIT {
     }
 
     @Test
+    void killedCoordinatorResumesAndReattachesToTheSlurmJobsWithoutResubmitting() throws Exception {
+        Files.writeString(project.resolve("slow.sh"), "echo started; sleep 2; echo 1 > output.json\n");
+        Files.writeString(project.resolve("job_config.json"),
+                "{\"environment_path\": \"sh\", \"script_path\": \"slow.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
+        Files.writeString(project.resolve("search_config.json"),
+                "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 6, \"max_active_points\": 2}");
+        Path search = project.resolve("hp_search_0");
+        Process coordinator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-q",
+                "--clusters-file", clusters.toString(),
+                "-s", project.resolve("search_config.json").toString(), "-j", project.resolve("job_config.json").toString(),
+                "-m", project.resolve("model_config.json").toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("coordinator.txt").toFile()).start();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (count(search, "\"finish\"") < 1 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        coordinator.destroyForcibly();
+        coordinator.waitFor();
+        assertThat(count(search, "\"submit\"")).as(Files.readString(tmp.resolve("coordinator.txt"))).isEqualTo(6);
+
+        Cli resumed = Cli.run("resume", "-q", "--clusters-file", clusters.toString(), search.toString());
+
+        assertThat(resumed.status).as(resumed.err + resumed.out).isEqualTo(0);
+        assertThat(count(search, "\"submit\"")).isEqualTo(6);
+        List<String> rows = Files.readAllLines(search.resolve("hp_search_data.txt"));
+        assertThat(rows).hasSize(7);
+        assertThat(rows.subList(1, 7)).allSatisfy(r -> assertThat(r).contains("\tok\t"));
+        for (int id = 0; id < 6; id++) {
+            assertThat(Files.readString(search.resolve("hp_combination_" + id + "/log.txt"))).containsOnlyOnce("started");
+        }
+    }
+
+    private static long count(Path search, String event) throws Exception {
+        Path journal = search.resolve("journal.jsonl");
+        if (!Files.exists(journal)) {
+            return 0;
+        }
+        return Files.readAllLines(journal).stream().filter(l -> l.contains("\"event\":" + event)).count();
+    }
+
+    @Test
     void boptSubmitsOneJobPerSuggestion() throws Exception {
         Cli c = run("{\"search_type\": \"bopt\", \"max_suggestions\": 5, \"max_active_points\": 2, \"min_initial_points\": 2,"
                 + " \"random_seed\": 4, \"y_transformation\": \"none\", \"bopt_config\": {\"model_estimation_method\": \"MLE\"}}");
