@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  * per poll for all active jobs, plus, only when some job left the queue, one lookup of final states
  * ({@code sacct}; where accounting is off, {@code scontrol show job}, then {@code sacct -c}).
  *
+ * <p>Polling adapts: half a second after any job changed state, growing by half each quiet poll up to the
+ * configured poll interval, so short jobs are collected quickly and long ones cost few {@code squeue} calls.
+ *
  * <p>The session is not owned: {@link #close()} leaves it open for the caller to close.
  */
 public final class SlurmExecutor implements Executor {
@@ -44,6 +47,11 @@ public final class SlurmExecutor implements Executor {
     private static final Pattern JOB_ID = Pattern.compile("^(\\d+)(?:;\\S+)?$");
     private static final DateTimeFormatter BATCH_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+    private static final String SECTION = "@@hpsearch-sacct-c@@";
+    /** Shortest wait between polls, right after a job changed state. */
+    private static final long MIN_POLL_MS = 500;
+    private final Map<JobRef, JobStatus.State> lastStates = new ConcurrentHashMap<>();
+    private volatile long nextWaitMs = MIN_POLL_MS;
     private final SshSession ssh;
     private final ClusterProfile profile;
     private final SlurmSettings settings;
@@ -78,6 +86,7 @@ public final class SlurmExecutor implements Executor {
 
     @Override
     public JobRef submit(JobSpec spec) throws ExecutorException {
+        knowAccounting();
         String dir = prepare(spec);
         List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable"));
         argv.addAll(SbatchScripts.resourceArgs(spec.job(), profile, spec.timeLimit(), "hp_combination_" + spec.combinationId()));
@@ -101,6 +110,7 @@ public final class SlurmExecutor implements Executor {
         if (batch.isEmpty()) {
             return List.of();
         }
+        knowAccounting();
         boolean sameResources = batch.stream().allMatch(s -> s.job().equals(batch.get(0).job())
                 && s.timeLimit().equals(batch.get(0).timeLimit()));
         if (batch.size() == 1 || !sameResources) {
@@ -260,6 +270,22 @@ public final class SlurmExecutor implements Executor {
 
     @Override
     public Map<JobRef, JobStatus> poll(Collection<JobRef> jobs) throws ExecutorException {
+        Map<JobRef, JobStatus> result = pollOnce(jobs);
+        boolean changed = false;
+        for (Map.Entry<JobRef, JobStatus> e : result.entrySet()) {
+            JobStatus.State before = lastStates.put(e.getKey(), e.getValue().state());
+            changed |= before != e.getValue().state();
+            if (e.getValue().isTerminal()) {
+                lastStates.remove(e.getKey());
+            }
+        }
+        // adaptive polling: quick while jobs change state, backing off to the poll interval while nothing happens
+        long max = settings.pollInterval().toMillis();
+        nextWaitMs = changed ? Math.min(MIN_POLL_MS, max) : Math.min(max, Math.round(nextWaitMs * 1.5));
+        return result;
+    }
+
+    private Map<JobRef, JobStatus> pollOnce(Collection<JobRef> jobs) throws ExecutorException {
         Map<JobRef, JobStatus> result = new LinkedHashMap<>();
         List<JobRef> active = new ArrayList<>();
         for (JobRef ref : jobs) {
@@ -361,36 +387,57 @@ public final class SlurmExecutor implements Executor {
         if (found.keySet().containsAll(wanted)) {
             return found;
         }
-        CommandResult r = query("scontrol -o show job");
-        if (r.ok()) {
-            for (String line : r.stdout().split("\n")) {
-                Map<String, String> kv = scontrolFields(line);
-                String id = kv.containsKey("ArrayTaskId") && kv.containsKey("ArrayJobId")
-                        ? kv.get("ArrayJobId") + "_" + kv.get("ArrayTaskId") : kv.get("JobId");
-                if (id != null && wanted.contains(id) && !found.containsKey(id)) {
-                    found.put(id, new SlurmRecord(id, kv.get("JobState"), kv.get("ExitCode"),
-                            SlurmStates.parseDuration(kv.get("RunTime"))));
-                }
-            }
-        }
         // sacct -c knows array tasks only by their own job id, seen earlier in squeue
         Map<String, String> byRaw = new HashMap<>();
         for (String id : wanted) {
-            if (!found.containsKey(id)) {
-                String raw = id.contains("_") ? rawIds.get(id) : id;
-                if (raw != null) {
-                    byRaw.put(raw, id);
+            String raw = id.contains("_") ? rawIds.get(id) : id;
+            if (raw != null) {
+                byRaw.put(raw, id);
+            }
+        }
+        // one remote command for both fallbacks, so that a poll costs at most two (squeue + this)
+        String command = "scontrol -o show job";
+        if (!byRaw.isEmpty()) {
+            command += "; echo " + SECTION + "; " + ShellQuote.join("sacct", "-c", "-n", "-P", "-j",
+                    String.join(",", byRaw.keySet()), "-o", "JobID,State,ExitCode,ElapsedRaw");
+        }
+        CommandResult r = query(command);
+        String out = r.stdout();
+        int cut = out.indexOf(SECTION);
+        String scontrol = cut < 0 ? out : out.substring(0, cut);
+        for (String line : scontrol.split("\n")) {
+            Map<String, String> kv = scontrolFields(line);
+            String id = kv.containsKey("ArrayTaskId") && kv.containsKey("ArrayJobId")
+                    ? kv.get("ArrayJobId") + "_" + kv.get("ArrayTaskId") : kv.get("JobId");
+            if (id != null && wanted.contains(id) && !found.containsKey(id)) {
+                found.put(id, new SlurmRecord(id, kv.get("JobState"), kv.get("ExitCode"),
+                        SlurmStates.parseDuration(kv.get("RunTime"))));
+            }
+        }
+        if (cut >= 0) {
+            Map<String, SlurmRecord> fromJobcomp = new HashMap<>();
+            parseSacct(out.substring(cut + SECTION.length()), byRaw.keySet(), fromJobcomp, byRaw);
+            fromJobcomp.forEach(found::putIfAbsent);
+        }
+        return found;
+    }
+
+    /**
+     * Learns once, outside polls, whether {@code sacct} works here (accounting storage on), so that a poll never
+     * spends a command finding out.
+     */
+    private void knowAccounting() throws ExecutorException {
+        if (accounting != null) {
+            return;
+        }
+        CommandResult r = query("scontrol show config");
+        if (r.ok()) {
+            for (String line : r.stdout().split("\n")) {
+                if (line.strip().startsWith("AccountingStorageType")) {
+                    accounting = !line.contains("accounting_storage/none");
                 }
             }
         }
-        if (!byRaw.isEmpty()) {
-            CommandResult c = query(ShellQuote.join("sacct", "-c", "-n", "-P", "-j", String.join(",", byRaw.keySet()),
-                    "-o", "JobID,State,ExitCode,ElapsedRaw"));
-            if (c.ok()) {
-                parseSacct(c.stdout(), byRaw.keySet(), found, byRaw);
-            }
-        }
-        return found;
     }
 
     private static void parseSacct(String out, Set<String> wanted, Map<String, SlurmRecord> found,
@@ -474,13 +521,14 @@ public final class SlurmExecutor implements Executor {
 
     @Override
     public JobStatus reattach(JobRef job, JobSpec spec) throws ExecutorException {
+        knowAccounting();
         specs.put(job, spec);
         return poll(List.of(job)).get(job);
     }
 
     @Override
     public void awaitChange(Duration timeout) throws InterruptedException {
-        long ms = Math.min(settings.pollInterval().toMillis(), Math.max(0, timeout.toMillis()));
+        long ms = Math.min(nextWaitMs, Math.max(0, timeout.toMillis()));
         if (ms > 0) {
             Thread.sleep(ms);
         }
