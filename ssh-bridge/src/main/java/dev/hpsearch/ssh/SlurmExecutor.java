@@ -27,7 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs combinations as Slurm jobs on a cluster reached over an {@link SshSession}.
+ * Runs combinations as Slurm jobs on a cluster, through a {@link ClusterShell}: a submit host reached over SSH
+ * ({@link SshSession}), or this machine when the coordinator itself runs on a cluster node ({@link LocalShell};
+ * then the path mapping is the identity and the transfers below cost nothing).
  *
  * <p>Files: a combination's local folder maps to a remote folder through {@link PathMapping}; {@code input.json}
  * (and the script, when it lies inside the project) is uploaded before submission, and {@code output.json} and
@@ -40,7 +42,7 @@ import java.util.regex.Pattern;
  * <p>Polling adapts: half a second after any job changed state, growing by half each quiet poll up to the
  * configured poll interval, so short jobs are collected quickly and long ones cost few {@code squeue} calls.
  *
- * <p>The session is not owned: {@link #close()} leaves it open for the caller to close.
+ * <p>The shell is not owned: {@link #close()} leaves it open for the caller to close.
  */
 public final class SlurmExecutor implements Executor {
 
@@ -52,7 +54,7 @@ public final class SlurmExecutor implements Executor {
     private static final long MIN_POLL_MS = 500;
     private final Map<JobRef, JobStatus.State> lastStates = new ConcurrentHashMap<>();
     private volatile long nextWaitMs = MIN_POLL_MS;
-    private final SshSession ssh;
+    private final ClusterShell shell;
     private final ClusterProfile profile;
     private final SlurmSettings settings;
     private PathMapping paths;
@@ -69,14 +71,15 @@ public final class SlurmExecutor implements Executor {
     private int batchCounter;
 
     /**
-     * @param ssh      the connection to the cluster's submit host (not closed by this executor)
+     * @param shell    the connection to the cluster's submit host, or the local shell of a cluster node (not
+     *                 closed by this executor)
      * @param profile  partitions and set-up lines
      * @param paths    where the local project folder lives on the cluster; a relative remote root is taken from
      *                 the remote home
      * @param settings poll interval and command timeout
      */
-    public SlurmExecutor(SshSession ssh, ClusterProfile profile, PathMapping paths, SlurmSettings settings) {
-        this.ssh = ssh;
+    public SlurmExecutor(ClusterShell shell, ClusterProfile profile, PathMapping paths, SlurmSettings settings) {
+        this.shell = shell;
         this.profile = profile;
         this.paths = paths;
         this.settings = settings;
@@ -130,11 +133,11 @@ public final class SlurmExecutor implements Executor {
                 + batch.get(0).combinationId() + "-" + nextBatch();
         try {
             ensureDir(batchDir);
-            ssh.upload(SbatchScripts.folderList(dirs), batchDir + "/folders.list");
-            ssh.upload(SbatchScripts.arrayScript(batchDir + "/folders.list").getBytes(StandardCharsets.UTF_8),
+            shell.upload(SbatchScripts.folderList(dirs), batchDir + "/folders.list");
+            shell.upload(SbatchScripts.arrayScript(batchDir + "/folders.list").getBytes(StandardCharsets.UTF_8),
                     batchDir + "/array.sh");
         } catch (SshBridgeException e) {
-            throw new ExecutorException("Cannot prepare job array in " + batchDir + " on " + ssh.host() + ": "
+            throw new ExecutorException("Cannot prepare job array in " + batchDir + " on " + shell.host() + ": "
                     + e.getMessage(), e);
         }
         // Each task's output goes to task-<i>.log, a link to its combination's log.txt, so that log.txt also gets
@@ -171,18 +174,18 @@ public final class SlurmExecutor implements Executor {
         String dir = remote(spec.workDir());
         try {
             ensureDir(dir);
-            ssh.upload(spec.inputJson(), remote(spec.inputJson()));
+            shell.upload(spec.inputJson(), remote(spec.inputJson()));
             List<String> command = new ArrayList<>();
             for (String part : spec.command()) {
                 command.add(remoteArg(part));
             }
             String script = SbatchScripts.jobScript(spec.combinationId(), dir, profile.setupLines(), command);
-            ssh.upload(script.getBytes(StandardCharsets.UTF_8), dir + "/job.sh");
-            ssh.remove(dir + "/output.json"); // a stale result must not pass for this run's
+            shell.upload(script.getBytes(StandardCharsets.UTF_8), dir + "/job.sh");
+            shell.remove(dir + "/output.json"); // a stale result must not pass for this run's
             return dir;
         } catch (SshBridgeException e) {
             throw new ExecutorException("Cannot prepare combination " + spec.combinationId() + " in " + dir + " on "
-                    + ssh.host() + ": " + e.getMessage(), e);
+                    + shell.host() + ": " + e.getMessage(), e);
         }
     }
 
@@ -202,7 +205,7 @@ public final class SlurmExecutor implements Executor {
             String stamp = fileStamp(p);
             if (!stamp.equals(uploadedScripts.get(p))) {
                 ensureDir(remote.substring(0, remote.lastIndexOf('/')));
-                ssh.upload(p, remote);
+                shell.upload(p, remote);
                 uploadedScripts.put(p, stamp);
             }
         }
@@ -220,7 +223,7 @@ public final class SlurmExecutor implements Executor {
     private void ensureDir(String dir) throws SshBridgeException {
         if (createdDirs.add(dir)) {
             try {
-                ssh.mkdirs(dir);
+                shell.mkdirs(dir);
             } catch (SshBridgeException e) {
                 createdDirs.remove(dir);
                 throw e;
@@ -231,7 +234,7 @@ public final class SlurmExecutor implements Executor {
     private String sbatch(String command, String what) throws ExecutorException {
         CommandResult r;
         try {
-            r = ssh.exec(SbatchScripts.withSetup(profile.setupLines(), command), settings.commandTimeout());
+            r = shell.exec(SbatchScripts.withSetup(profile.setupLines(), command), settings.commandTimeout());
         } catch (SshBridgeException e) {
             throw new ExecutorException("Cannot submit " + what + ": " + e.getMessage(), e);
         }
@@ -241,7 +244,7 @@ public final class SlurmExecutor implements Executor {
         String[] lines = r.stdout().strip().split("\n");
         Matcher m = JOB_ID.matcher(lines[lines.length - 1].strip());
         if (!m.matches()) {
-            throw new ExecutorException("sbatch on " + ssh.host() + " printed no job id for " + what + ": "
+            throw new ExecutorException("sbatch on " + shell.host() + " printed no job id for " + what + ": "
                     + r.stdout().strip() + " " + r.stderr().strip());
         }
         return m.group(1);
@@ -250,12 +253,12 @@ public final class SlurmExecutor implements Executor {
     private synchronized String root() throws ExecutorException {
         if (!rootResolved) {
             try {
-                ssh.mkdirs(paths.remoteRoot());
-                paths = paths.withRemoteRoot(ssh.absolutePath(paths.remoteRoot()));
+                shell.mkdirs(paths.remoteRoot());
+                paths = paths.withRemoteRoot(shell.absolutePath(paths.remoteRoot()));
                 rootResolved = true;
             } catch (SshBridgeException e) {
                 throw new ExecutorException("Cannot use the remote project folder " + paths.remoteRoot() + " on "
-                        + ssh.host() + ": " + e.getMessage(), e);
+                        + shell.host() + ": " + e.getMessage(), e);
             }
         }
         return paths.remoteRoot();
@@ -318,7 +321,7 @@ public final class SlurmExecutor implements Executor {
             for (JobRef ref : gone) {
                 SlurmRecord rec = ended.get(ref.id());
                 JobStatus status = rec != null ? SlurmStates.toStatus(rec.state, rec.exitCode, rec.runtime)
-                        : new JobStatus(JobStatus.State.LOST, null, "Slurm on " + ssh.host() + " no longer knows job "
+                        : new JobStatus(JobStatus.State.LOST, null, "Slurm on " + shell.host() + " no longer knows job "
                         + ref.id() + " (not in squeue, sacct or scontrol)", null);
                 if (!status.isTerminal()) {
                     result.put(ref, status); // left squeue between the two calls; next poll sees its end
@@ -465,7 +468,7 @@ public final class SlurmExecutor implements Executor {
 
     private CommandResult query(String command) throws ExecutorException {
         try {
-            return ssh.execIdempotent(SbatchScripts.withSetup(profile.setupLines(), command), settings.commandTimeout());
+            return shell.execIdempotent(SbatchScripts.withSetup(profile.setupLines(), command), settings.commandTimeout());
         } catch (SshBridgeException e) {
             throw new ExecutorException("Cannot ask Slurm about jobs: " + e.getMessage(), e);
         }
@@ -476,20 +479,20 @@ public final class SlurmExecutor implements Executor {
         JobSpec spec = specs.get(ref);
         String dir = remote(spec.workDir());
         try {
-            if (!ssh.exists(dir)) {
+            if (!shell.exists(dir)) {
                 return; // never prepared here, or removed: nothing to fetch
             }
             Set<String> present = new HashSet<>();
-            for (RemoteFile f : ssh.list(dir)) {
+            for (RemoteFile f : shell.list(dir)) {
                 present.add(f.name());
             }
             if (present.contains("output.json")) {
-                ssh.download(dir + "/output.json", spec.workDir().resolve("output.json"));
+                shell.download(dir + "/output.json", spec.workDir().resolve("output.json"));
             }
             String log = remote(spec.logFile());
             if (log.equals(dir + "/" + spec.logFile().getFileName()) ? present.contains(spec.logFile().getFileName().toString())
-                    : ssh.exists(log)) {
-                ssh.download(log, spec.logFile());
+                    : shell.exists(log)) {
+                shell.download(log, spec.logFile());
             }
         } catch (SshBridgeException e) {
             throw new ExecutorException("Cannot fetch the results of job " + ref.id() + " (combination "
@@ -509,7 +512,7 @@ public final class SlurmExecutor implements Executor {
     public void cancel(JobRef job) throws ExecutorException {
         CommandResult r;
         try {
-            r = ssh.exec(SbatchScripts.withSetup(profile.setupLines(), ShellQuote.join("scancel", job.id())),
+            r = shell.exec(SbatchScripts.withSetup(profile.setupLines(), ShellQuote.join("scancel", job.id())),
                     settings.commandTimeout());
         } catch (SshBridgeException e) {
             throw new ExecutorException("Cannot cancel job " + job.id() + ": " + e.getMessage(), e);
@@ -534,7 +537,7 @@ public final class SlurmExecutor implements Executor {
         }
     }
 
-    /** Forgets jobs; the SSH session stays open (its owner closes it). Running jobs keep running. */
+    /** Forgets jobs; the shell stays open (its owner closes it). Running jobs keep running. */
     @Override
     public void close() {
         specs.clear();

@@ -47,7 +47,7 @@ import org.apache.sshd.sftp.common.SftpException;
  *
  * <p>Thread-safe: commands and transfers from several threads share the connection as separate channels.
  */
-public final class SshSession implements AutoCloseable {
+public final class SshSession implements ClusterShell, AutoCloseable {
 
     private final SshTarget target;
     private final SshSettings settings;
@@ -116,6 +116,7 @@ public final class SshSession implements AutoCloseable {
     }
 
     /** {@code user@host:port} after resolution through the SSH config, for messages. */
+    @Override
     public String host() {
         return entry.getUsername() + "@" + entry.getHostName() + ":" + entry.getPort();
     }
@@ -147,16 +148,19 @@ public final class SshSession implements AutoCloseable {
      *
      * @param command a shell command line; quote every argument with {@link ShellQuote}
      */
+    @Override
     public CommandResult exec(String command, Duration timeout) throws SshBridgeException {
         return run(command, timeout, false);
     }
 
     /** Runs a command line of separate arguments, each quoted; see {@link #exec(String, Duration)}. */
+    @Override
     public CommandResult exec(List<String> argv, Duration timeout) throws SshBridgeException {
         return run(ShellQuote.join(argv), timeout, false);
     }
 
     /** Runs a command that may safely run twice (a query): after a drop it reconnects and runs it again. */
+    @Override
     public CommandResult execIdempotent(String command, Duration timeout) throws SshBridgeException {
         return run(command, timeout, true);
     }
@@ -209,6 +213,7 @@ public final class SshSession implements AutoCloseable {
     // ---------------------------------------------------------------- SFTP
 
     /** Creates a remote folder and its parents; existing ones are fine. */
+    @Override
     public void mkdirs(String dir) throws SshBridgeException {
         sftpDo("create folder " + dir, c -> {
             SftpClient.Attributes existing = statOrNull(c, dir);
@@ -241,6 +246,7 @@ public final class SshSession implements AutoCloseable {
     }
 
     /** Uploads a local file: written to a temporary name beside the target, then renamed over it. */
+    @Override
     public void upload(Path local, String remote) throws SshBridgeException {
         byte[] content;
         try {
@@ -252,6 +258,7 @@ public final class SshSession implements AutoCloseable {
     }
 
     /** Writes bytes to a remote file: to a temporary name beside the target, then renamed over it. */
+    @Override
     public void upload(byte[] content, String remote) throws SshBridgeException {
         sftpDo("upload " + remote, c -> {
             String tmp = remote + ".part-" + HexFormat.of().formatHex(randomBytes(6));
@@ -273,6 +280,7 @@ public final class SshSession implements AutoCloseable {
     }
 
     /** Downloads a remote file, replacing {@code local} atomically (written beside it, then moved). */
+    @Override
     public void download(String remote, Path local) throws SshBridgeException {
         byte[] content = read(remote);
         try {
@@ -295,6 +303,7 @@ public final class SshSession implements AutoCloseable {
     }
 
     /** The content of a remote file. */
+    @Override
     public byte[] read(String remote) throws SshBridgeException {
         return sftpDo("download " + remote, c -> {
             try (InputStream in = c.read(remote)) {
@@ -304,6 +313,7 @@ public final class SshSession implements AutoCloseable {
     }
 
     /** The entries of a remote folder, without {@code .} and {@code ..}. */
+    @Override
     public List<RemoteFile> list(String dir) throws SshBridgeException {
         return sftpDo("list " + dir, c -> {
             List<RemoteFile> files = new ArrayList<>();
@@ -324,16 +334,19 @@ public final class SshSession implements AutoCloseable {
     }
 
     /** Whether a remote file or folder exists. */
+    @Override
     public boolean exists(String path) throws SshBridgeException {
         return sftpDo("look up " + path, c -> statOrNull(c, path) != null);
     }
 
     /** The absolute form of a remote path; a relative one is taken from the login folder (home). */
+    @Override
     public String absolutePath(String path) throws SshBridgeException {
         return sftpDo("resolve " + path, c -> c.canonicalPath(path));
     }
 
     /** Removes a remote file if it exists. */
+    @Override
     public void remove(String path) throws SshBridgeException {
         sftpDo("remove " + path, c -> {
             if (statOrNull(c, path) != null) {

@@ -5,6 +5,7 @@ import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.ClusterProfiles;
+import dev.hpsearch.ssh.LocalShell;
 import dev.hpsearch.ssh.PathMapping;
 import dev.hpsearch.ssh.SlurmExecutor;
 import dev.hpsearch.ssh.SlurmSettings;
@@ -14,7 +15,10 @@ import dev.hpsearch.ssh.SshSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** Builds the executor a search runs on: this machine, or a Slurm cluster reached over SSH. */
+/**
+ * Builds the executor a search runs on: this machine, a Slurm cluster reached over SSH, or the Slurm cluster this
+ * process itself runs on (detached mode: the coordinator is a Slurm job and submits with the node's own sbatch).
+ */
 final class Executors {
     private Executors() {
     }
@@ -48,15 +52,21 @@ final class Executors {
     }
 
     /**
-     * Opens the executor for {@code cluster}. On a cluster, the project folder maps to
-     * {@code {remote_root}/{project folder name}} there.
+     * Opens the executor for {@code cluster}. Over SSH, the project folder maps to
+     * {@code {remote_root}/{project folder name}} on the cluster; on the cluster itself ({@code onCluster}), the
+     * project folder is already where the jobs see it, and Slurm commands run on this machine.
      */
-    static Opened open(String cluster, Path clustersFile, Path projectFolder, PrintWriter err)
+    static Opened open(String cluster, boolean onCluster, Path clustersFile, Path projectFolder, PrintWriter err)
             throws ClusterProfileException, SshBridgeException {
         if (isLocal(cluster)) {
             return new Opened(new LocalProcessExecutor(), null);
         }
         ClusterProfile profile = profiles(clustersFile).require(cluster);
+        if (onCluster) {
+            Path project = projectFolder.toAbsolutePath().normalize();
+            return new Opened(new SlurmExecutor(new LocalShell(), profile,
+                    new PathMapping(project, project.toString()), SlurmSettings.defaults()), null);
+        }
         SshSession session = SshSession.open(profile.target(), SshSettings.defaults(), new TerminalPrompts(err));
         String remoteProject = profile.remoteRoot() + "/" + projectFolder.getFileName();
         SlurmExecutor slurm = new SlurmExecutor(session, profile, new PathMapping(projectFolder, remoteProject),

@@ -4,6 +4,7 @@ import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,6 +46,11 @@ final class ResumeCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         Path dir = searchDir.toAbsolutePath().normalize();
-        return SearchRunner.run(configs, dir, SearchFiles.cluster(dir), clustersFile, out, err, quiet);
+        boolean onCluster = SearchFiles.coordinatorOnCluster(dir);
+        Path profiles = clustersFile;
+        if (profiles == null && onCluster && Files.isRegularFile(LaunchCommand.launchedProfiles(dir.getParent()))) {
+            profiles = LaunchCommand.launchedProfiles(dir.getParent()); // the profile `launch` left beside the project
+        }
+        return SearchRunner.run(configs, dir, SearchFiles.cluster(dir), onCluster, profiles, out, err, quiet);
     }
 }

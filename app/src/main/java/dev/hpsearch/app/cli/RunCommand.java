@@ -41,6 +41,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Cluster profiles file (default: ~/.config/hpsearch/clusters.json).")
     Path clustersFile;
 
+    @Option(names = "--on-cluster",
+            description = {"This machine is a node of the cluster (a login node, or a Slurm job as `hpsearch launch` "
+                    + "starts it): submit with its own sbatch and use its files directly, without SSH.",
+                    "The project folder is then the folder on the cluster."})
+    boolean onCluster;
+
+    @Option(names = {"--search_id", "--search-id"}, paramLabel = "ID",
+            description = "Use hp_search_ID (absent or empty) instead of the next free id; `hpsearch launch` passes it.")
+    Integer searchId;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,6 +63,14 @@ final class RunCommand implements Callable<Integer> {
         }
         Console.problems(err, configs.warnings());
         String where = cluster != null ? cluster : configs.job().cluster();
+        if (onCluster && Executors.isLocal(where)) {
+            err.println("error: --on-cluster needs a cluster: give --cluster NAME or set \"cluster\" in " + paths.job);
+            return ExitCodes.CONFIG;
+        }
+        if (searchId != null && searchId < 0) {
+            err.println("error: --search_id: got " + searchId + "; expected 0 or more");
+            return ExitCodes.CONFIG;
+        }
         if (Executors.isLocal(where)) {
             List<ConfigProblem> missing = Preflight.local(configs);
             if (!missing.isEmpty()) {
@@ -67,14 +85,21 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.CONFIG;
             }
         }
-        Path dir = SearchFiles.create(configs, Executors.isLocal(where) ? "local" : where);
-        LaunchRecords.append(configs.projectFolder(), new LaunchRecords.Launch(
-                Long.toString(ProcessHandle.current().pid()), configs.projectFolder(), dir,
+        Path dir = SearchFiles.create(configs, Executors.isLocal(where) ? "local" : where, onCluster,
+                searchId == null ? -1 : searchId);
+        LaunchRecords.append(configs.projectFolder(), new LaunchRecords.Launch(coordinatorId(), configs.projectFolder(), dir,
                 SearchFolder.searchId(dir), dir.resolve("log.txt"), paths.search, paths.job, paths.model,
                 "hpsearch run --search_config_path " + paths.search + " --job_config_path " + paths.job
                         + " --model_config_path " + paths.model, ""));
         out.println("Search folder: " + dir);
         out.flush();
-        return SearchRunner.run(configs, dir, where, clustersFile, out, err, quiet);
+        return SearchRunner.run(configs, dir, where, onCluster, clustersFile, out, err, quiet);
+    }
+
+    /** The coordinator's id for launched_hp_searches.txt: its Slurm job id when it runs as one, else its pid. */
+    private String coordinatorId() {
+        String slurmJob = System.getenv("SLURM_JOB_ID");
+        return onCluster && slurmJob != null && !slurmJob.isBlank() ? slurmJob
+                : Long.toString(ProcessHandle.current().pid());
     }
 }

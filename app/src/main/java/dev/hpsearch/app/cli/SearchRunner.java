@@ -19,8 +19,12 @@ final class SearchRunner {
     private SearchRunner() {
     }
 
-    static int run(Configs configs, Path searchDir, String cluster, Path clustersFile, PrintWriter out, PrintWriter err,
-                   boolean quiet) throws IOException, InterruptedException {
+    /**
+     * @param onCluster whether this process runs on a node of {@code cluster} (detached mode): Slurm commands
+     *                  and files are then local
+     */
+    static int run(Configs configs, Path searchDir, String cluster, boolean onCluster, Path clustersFile,
+                   PrintWriter out, PrintWriter err, boolean quiet) throws IOException, InterruptedException {
         Strategy strategy;
         try {
             strategy = Strategies.forConfig(configs.search(), configs.model().space(), configs.searchPath().toString());
@@ -31,14 +35,14 @@ final class SearchRunner {
         ProgressPrinter printer = new ProgressPrinter(out, terminal, quiet);
         Executors.Opened opened;
         try {
-            opened = Executors.open(cluster, clustersFile, searchDir.getParent(), err);
+            opened = Executors.open(cluster, onCluster, clustersFile, searchDir.getParent(), err);
         } catch (dev.hpsearch.ssh.ClusterProfileException | dev.hpsearch.ssh.SshBridgeException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.FAILURE;
         }
         if (!Executors.isLocal(cluster)) {
-            out.println("Running on cluster " + cluster + " (Slurm over SSH)");
+            out.println("Running on cluster " + cluster + (onCluster ? " (Slurm on this node)" : " (Slurm over SSH)"));
             out.flush();
         }
         try (opened) {

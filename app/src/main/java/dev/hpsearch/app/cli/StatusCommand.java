@@ -24,13 +24,28 @@ import picocli.CommandLine.Spec;
 
 /** {@code hpsearch status}: a summary of a search folder, best combinations first. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Summarizes a search (running or finished): counts, then the combinations, best first.")
+        description = {"Summarizes a search (running or finished): counts, then the combinations, best first.",
+                "With --cluster, summarizes a search on the cluster (one started by hpsearch launch): SEARCH_DIR is then "
+                        + "the local project folder it was launched from (its latest launch), or a project or search "
+                        + "folder on the cluster. Its journal, configs and results are copied into a local mirror first."})
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SEARCH_DIR", description = "The hp_search_{id} folder.")
+    @Parameters(paramLabel = "SEARCH_DIR", description = "The hp_search_{id} folder (see --cluster).")
     Path searchDir;
+
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Read the search from this cluster.")
+    String cluster;
+
+    @Option(names = "--clusters-file", paramLabel = "FILE",
+            description = "Cluster profiles file (default: ~/.config/hpsearch/clusters.json).")
+    Path clustersFile;
+
+    @Option(names = "--mirror", paramLabel = "DIR",
+            description = "With --cluster: where to copy the search's files (default: {project}/.hpsearch/mirror/{cluster}/hp_search_{id} "
+                    + "for a local project folder, else under the temporary folder).")
+    Path mirror;
 
     @Option(names = {"--top", "-n"}, defaultValue = "20", description = "Rows to show (default: ${DEFAULT-VALUE}; 0 for all).")
     int top;
@@ -43,6 +58,15 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (cluster != null) {
+            return new RemoteStatus(cluster, clustersFile, mirror, out, err).show(searchDir,
+                    (dir, name) -> summarize(dir, name, out, err));
+        }
+        return summarize(searchDir, searchDir.toAbsolutePath().normalize().toString(), out, err);
+    }
+
+    /** Prints the summary of a local search folder (or a mirror of one, shown under {@code name}). */
+    int summarize(Path searchDir, String name, PrintWriter out, PrintWriter err) {
         Configs configs;
         List<JsonNode> events;
         try {
@@ -56,14 +80,14 @@ final class StatusCommand implements Callable<Integer> {
         }
         SearchState state = SearchState.replay(events);
         List<Hyperparameter> hps = configs.model().space().hyperparameters();
-        out.println("Search " + searchDir.toAbsolutePath().normalize() + " ("
+        out.println("Search " + name + " ("
                 + configs.search().searchType().key() + ")");
         out.println(String.format(Locale.ROOT, "%d combinations: %d ok, %d without score, %d failed, %d cancelled, %d running, %d queued",
                 state.trials().size(), state.count(TrialStatus.OK), state.count(TrialStatus.NO_SCORE),
                 state.count(TrialStatus.FAILED), state.count(TrialStatus.CANCELLED), state.count(TrialStatus.RUNNING),
                 state.count(TrialStatus.QUEUED)));
         out.println(state.endReason() != null ? "Ended: " + state.endReason()
-                : "Not ended (running, or its coordinator stopped: hpsearch resume " + searchDir + ")");
+                : "Not ended (running, or its coordinator stopped: hpsearch resume " + name + ")");
         List<TrialRecord> rows = new ArrayList<>(state.trials());
         rows.sort(Comparator.comparing((TrialRecord t) -> t.loss() == null)
                 .thenComparing(t -> t.loss() == null ? 0 : t.loss())

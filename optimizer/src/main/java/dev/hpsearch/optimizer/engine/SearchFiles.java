@@ -21,6 +21,7 @@ public final class SearchFiles {
     public static final String JOB_CONFIG = "job_config.json";
     public static final String MODEL_CONFIG = "model_config.json";
     public static final String META = "search.json";
+    private static final String ON_CLUSTER = "coordinator_on_cluster";
 
     private SearchFiles() {
     }
@@ -35,7 +36,20 @@ public final class SearchFiles {
      * that {@code resume} reconnects to the same place.
      */
     public static Path create(Configs configs, String cluster) throws IOException {
-        Path dir = SearchFolder.createNext(configs.projectFolder());
+        return create(configs, cluster, false, -1);
+    }
+
+    /**
+     * As {@link #create(Configs, String)}, for any placement of the coordinator.
+     *
+     * @param coordinatorOnCluster whether this coordinator runs on a node of {@code cluster} and submits there
+     *                             directly (detached mode), rather than over SSH
+     * @param searchId             the search id to use (its folder must be absent or empty), or -1 for the next
+     */
+    public static Path create(Configs configs, String cluster, boolean coordinatorOnCluster, int searchId)
+            throws IOException {
+        Path dir = searchId < 0 ? SearchFolder.createNext(configs.projectFolder())
+                : SearchFolder.create(configs.projectFolder(), searchId);
         Files.copy(configs.searchPath(), dir.resolve(SEARCH_CONFIG), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(configs.jobPath(), dir.resolve(JOB_CONFIG), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(configs.modelPath(), dir.resolve(MODEL_CONFIG), StandardCopyOption.REPLACE_EXISTING);
@@ -46,6 +60,9 @@ public final class SearchFiles {
         meta.put("job_config_path", configs.jobPath().toAbsolutePath().normalize().toString());
         meta.put("model_config_path", configs.modelPath().toAbsolutePath().normalize().toString());
         meta.put("cluster", cluster);
+        if (coordinatorOnCluster) {
+            meta.put(ON_CLUSTER, true);
+        }
         Files.write(dir.resolve(META), JsonFiles.STRICT.writeValueAsBytes(meta));
         return dir;
     }
@@ -58,6 +75,12 @@ public final class SearchFiles {
         }
         JsonNode n = JsonFiles.STRICT.readTree(meta.toFile());
         return n.path("cluster").asText("local");
+    }
+
+    /** Whether the search's coordinator runs on a node of its cluster (detached mode) rather than over SSH. */
+    public static boolean coordinatorOnCluster(Path searchDir) throws IOException {
+        Path meta = searchDir.resolve(META);
+        return Files.exists(meta) && JsonFiles.STRICT.readTree(meta.toFile()).path(ON_CLUSTER).asBoolean(false);
     }
 
     /**

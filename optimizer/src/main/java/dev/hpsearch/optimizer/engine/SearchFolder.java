@@ -42,6 +42,32 @@ public final class SearchFolder {
         }
     }
 
+    /**
+     * The folder {@code hp_search_{id}} of a project, created, or taken over when it exists and is empty (as
+     * {@code hpsearch launch} leaves it: it claims the id on the cluster before the coordinator starts there).
+     */
+    public static Path create(Path projectFolder, int id) throws IOException {
+        if (id < 0) {
+            throw new IllegalArgumentException("search id must be at least 0: " + id);
+        }
+        Path dir = projectFolder.resolve("hp_search_" + id);
+        Files.createDirectories(projectFolder);
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw new IOException(dir + " exists and is not a folder", e);
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                if (entries.iterator().hasNext()) {
+                    throw new IOException("search folder " + dir + " is already in use (not empty); choose another"
+                            + " search id or leave it out to take the next free one", e);
+                }
+            }
+        }
+        return dir;
+    }
+
     /** The search id of a search folder, or -1 if its name is not {@code hp_search_{id}}. */
     public static int searchId(Path searchDir) {
         Matcher m = SEARCH_DIR.matcher(searchDir.getFileName().toString());

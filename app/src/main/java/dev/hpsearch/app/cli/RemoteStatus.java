@@ -1,0 +1,204 @@
+package dev.hpsearch.app.cli;
+
+import dev.hpsearch.optimizer.engine.DataTable;
+import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.LaunchRecords;
+import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.ClusterProfileException;
+import dev.hpsearch.ssh.RemoteFile;
+import dev.hpsearch.ssh.SlurmJobState;
+import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.ssh.SshSession;
+import dev.hpsearch.ssh.SshSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code hpsearch status --cluster}: finds a detached search on the cluster, copies what its summary needs (the
+ * journal, the config copies, hp_search_data.txt and the search log) into a local mirror, asks Slurm about its
+ * coordinator job, and lets {@link StatusCommand} print the mirror as it prints a local search.
+ */
+final class RemoteStatus {
+    private static final Pattern SEARCH_DIR = Pattern.compile("hp_search_(\\d{1,9})");
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
+    private static final List<String> MIRRORED = List.of(SearchFiles.SEARCH_CONFIG, SearchFiles.JOB_CONFIG,
+            SearchFiles.MODEL_CONFIG, SearchFiles.META, DataTable.FILE_NAME, "log.txt", Journal.FILE_NAME);
+
+    /** Prints the summary of a (mirrored) search folder under a display name; returns the exit status. */
+    interface Summary {
+        int print(Path searchDir, String name);
+    }
+
+    /** A row of launched_hp_searches.txt: the coordinator's job id and the search folder it works in. */
+    private record Launched(String jobId, String searchFolder) {
+    }
+
+    private final String cluster;
+    private final Path clustersFile;
+    private final Path mirror;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    RemoteStatus(String cluster, Path clustersFile, Path mirror, PrintWriter out, PrintWriter err) {
+        this.cluster = cluster;
+        this.clustersFile = clustersFile;
+        this.mirror = mirror;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * @param where a local project folder with a detached launch in its launched_hp_searches.txt (its latest
+     *              launch is shown), or a project or search folder on the cluster
+     */
+    int show(Path where, Summary summary) throws IOException {
+        ClusterProfile profile;
+        try {
+            profile = Executors.profiles(clustersFile).require(cluster);
+        } catch (ClusterProfileException e) {
+            err.println("error: --cluster: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        Path localProject = null;
+        Launched launched = null;
+        Path records = where.resolve(LaunchRecords.FILE_NAME);
+        if (Files.isDirectory(where) && Files.isRegularFile(records)) {
+            localProject = where.toAbsolutePath().normalize();
+            launched = latestDetached(Files.readString(records, StandardCharsets.UTF_8), null);
+            if (launched == null) {
+                err.println("error: " + records + " records no search launched on a cluster (hpsearch launch)");
+                return ExitCodes.FAILURE;
+            }
+        }
+        try (SshSession ssh = SshSession.open(profile.target(), SshSettings.defaults(), new TerminalPrompts(err))) {
+            String searchFolder;
+            String jobId;
+            if (launched != null) {
+                searchFolder = launched.searchFolder();
+                jobId = launched.jobId();
+            } else {
+                searchFolder = findSearch(ssh, where.toString().replace('\\', '/'));
+                if (searchFolder == null) {
+                    return ExitCodes.FAILURE;
+                }
+                jobId = coordinatorOnCluster(ssh, searchFolder);
+            }
+            String name = searchFolder.substring(searchFolder.lastIndexOf('/') + 1);
+            Path dir = mirror != null ? mirror
+                    : localProject != null ? localProject.resolve(RemoteProject.HIDDEN).resolve("mirror").resolve(cluster).resolve(name)
+                    : Path.of(System.getProperty("java.io.tmpdir"), "hpsearch-mirror-" + System.getProperty("user.name"),
+                    cluster, searchFolder.replaceFirst("^/+", ""));
+            Set<String> present = new HashSet<>();
+            if (ssh.exists(searchFolder)) {
+                for (RemoteFile f : ssh.list(searchFolder)) {
+                    present.add(f.name());
+                }
+            }
+            Files.createDirectories(dir);
+            for (String file : MIRRORED) {
+                if (present.contains(file)) {
+                    ssh.download(searchFolder + "/" + file, dir.resolve(file));
+                }
+            }
+            SlurmJobState state = jobId == null ? null : SlurmJobState.query(ssh, profile, jobId, QUERY_TIMEOUT);
+            out.println(state == null ? "Coordinator job on " + cluster + ": unknown (no launch record names it)"
+                    : "Coordinator job " + jobId + " on " + cluster + ": " + state.describe());
+            out.println("Mirror of " + searchFolder + ": " + dir);
+            if (!present.contains(Journal.FILE_NAME)) {
+                out.println("No journal yet in " + searchFolder + ": the coordinator has not started the search.");
+                printLogTail(ssh, searchFolder + ".coordinator.log");
+                out.flush();
+                return state != null && state.queued() ? ExitCodes.OK : ExitCodes.FAILURE;
+            }
+            out.flush();
+            return summary.print(dir, cluster + ":" + searchFolder);
+        } catch (SshBridgeException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    /** The search folder that a folder on the cluster names: itself, or the latest search of a project folder. */
+    private String findSearch(SshSession ssh, String path) throws SshBridgeException {
+        String abs = ssh.absolutePath(path);
+        if (!ssh.exists(abs)) {
+            err.println("error: " + path + " is neither a local project folder with launched_hp_searches.txt nor a"
+                    + " folder on " + cluster + " (" + ssh.host() + ")");
+            return null;
+        }
+        if (SEARCH_DIR.matcher(abs.substring(abs.lastIndexOf('/') + 1)).matches()) {
+            return abs;
+        }
+        int latest = -1;
+        for (RemoteFile f : ssh.list(abs)) {
+            Matcher m = SEARCH_DIR.matcher(f.name());
+            if (f.directory() && m.matches()) {
+                latest = Math.max(latest, Integer.parseInt(m.group(1)));
+            }
+        }
+        if (latest < 0) {
+            err.println("error: " + abs + " on " + cluster + " holds no hp_search_{id} folder");
+            return null;
+        }
+        return abs + "/hp_search_" + latest;
+    }
+
+    /** The coordinator's job id from the records on the cluster (the coordinator records its own), or null. */
+    private static String coordinatorOnCluster(SshSession ssh, String searchFolder) throws SshBridgeException {
+        String records = searchFolder.substring(0, searchFolder.lastIndexOf('/')) + "/" + LaunchRecords.FILE_NAME;
+        if (!ssh.exists(records)) {
+            return null;
+        }
+        Launched l = latestDetached(new String(ssh.read(records), StandardCharsets.UTF_8), searchFolder);
+        return l == null ? null : l.jobId();
+    }
+
+    /**
+     * The latest row of a launched_hp_searches.txt that is a detached launch (a slurm_command), or, with
+     * {@code searchFolder}, the latest row about that folder whose job id is a Slurm job id.
+     */
+    private static Launched latestDetached(String records, String searchFolder) {
+        String[] lines = records.split("\n");
+        if (lines.length < 2) {
+            return null;
+        }
+        List<String> header = Arrays.asList(lines[0].split("\t", -1));
+        int job = header.indexOf("job_id");
+        int folder = header.indexOf("search_folder");
+        int slurm = header.indexOf("slurm_command");
+        Launched found = null;
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split("\t", -1);
+            if (f.length != header.size()) {
+                continue;
+            }
+            boolean match = searchFolder == null ? !f[slurm].isBlank() : f[folder].equals(searchFolder);
+            if (match && f[job].matches("\\d+")) {
+                found = new Launched(f[job], f[folder]);
+            }
+        }
+        return found;
+    }
+
+    private void printLogTail(SshSession ssh, String log) throws SshBridgeException {
+        if (!ssh.exists(log)) {
+            return;
+        }
+        String[] lines = new String(ssh.read(log), StandardCharsets.UTF_8).split("\n");
+        out.println("Last lines of " + log + ":");
+        for (int i = Math.max(0, lines.length - 20); i < lines.length; i++) {
+            out.println("  " + lines[i]);
+        }
+    }
+}
