@@ -69,10 +69,12 @@ public final class LocalShell implements ClusterShell {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(p);
                 throw new RemoteTimeoutException("Command on " + host + " did not finish within "
-                        + timeout.toSeconds() + " s: `" + CommandResult.abbreviate(command) + "`");
+                        + timeout.toMillis() / 1000.0 + " s: `" + CommandResult.abbreviate(command) + "`");
             }
             return new CommandResult(host, command, p.exitValue(), null,
                     Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } catch (RemoteTimeoutException e) {
+            throw e;
         } catch (InterruptedException e) {
             kill(p);
             Thread.currentThread().interrupt();

@@ -45,6 +45,18 @@ public final class ShellQuote {
         return j.toString();
     }
 
+    /**
+     * A command line for people to read and paste (records, messages): like {@link #join(List)}, but arguments
+     * made only of characters no shell interprets are left bare.
+     */
+    public static String display(List<String> argv) {
+        StringJoiner j = new StringJoiner(" ");
+        for (String a : argv) {
+            j.add(!a.isEmpty() && a.matches("[A-Za-z0-9_./=:,%@+-]+") ? a : quote(a));
+        }
+        return j.toString();
+    }
+
     /** Same as {@link #join(List)}. */
     public static String join(String... argv) {
         return join(List.of(argv));

@@ -123,6 +123,7 @@ final class LaunchCommand implements Callable<Integer> {
                 remote.upload(script, remote.place(project, script));
             }
             String profiles = remote.folder + "/" + RemoteProject.HIDDEN + "/clusters.json";
+            ssh.mkdirs(hidden);
             ssh.upload(RemoteProject.profileFile(profile, remote.root), profiles);
 
             List<String> args = List.of("run", "--quiet", "--on-cluster", "--cluster", profile.name(),
@@ -135,7 +136,6 @@ final class LaunchCommand implements Callable<Integer> {
                     Duration.ofSeconds(Math.round(configs.search().searchTimeHours() * 3600)), profile,
                     remote.folder, log);
             String jobScript = hidden + "/coordinator.sh";
-            ssh.mkdirs(hidden);
             ssh.upload(job.script().getBytes(StandardCharsets.UTF_8), jobScript);
             String submit = job.submitCommand(jobScript);
             CommandResult r = ssh.exec(submit, SUBMIT_TIMEOUT);
@@ -147,8 +147,8 @@ final class LaunchCommand implements Callable<Integer> {
             }
             LaunchRecords.append(project, new LaunchRecords.Launch(jobId, Path.of(remote.folder), Path.of(searchFolder),
                     searchId, Path.of(searchFolder, "log.txt"), Path.of(remoteConfigs.get(0)),
-                    Path.of(remoteConfigs.get(1)), Path.of(remoteConfigs.get(2)), ShellQuote.join(job.javaCommand()),
-                    ShellQuote.join(job.sbatchArgs(jobScript))));
+                    Path.of(remoteConfigs.get(1)), Path.of(remoteConfigs.get(2)), ShellQuote.display(job.javaCommand()),
+                    ShellQuote.display(job.sbatchArgs(jobScript))));
             out.println("Submitted coordinator job " + jobId + " on " + profile.name() + " (" + ssh.host() + ")");
             out.println("Search folder on the cluster: " + searchFolder);
             out.println("Coordinator output: " + log);

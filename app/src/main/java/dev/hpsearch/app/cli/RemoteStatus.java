@@ -37,7 +37,7 @@ final class RemoteStatus {
 
     /** Prints the summary of a (mirrored) search folder under a display name; returns the exit status. */
     interface Summary {
-        int print(Path searchDir, String name);
+        int print(Path searchDir, String name, String notEnded);
     }
 
     /** A row of launched_hp_searches.txt: the coordinator's job id and the search folder it works in. */
@@ -74,12 +74,9 @@ final class RemoteStatus {
         Launched launched = null;
         Path records = where.resolve(LaunchRecords.FILE_NAME);
         if (Files.isDirectory(where) && Files.isRegularFile(records)) {
-            localProject = where.toAbsolutePath().normalize();
+            // a local project folder, when it records a detached launch; else the path may name a cluster folder
             launched = latestDetached(Files.readString(records, StandardCharsets.UTF_8), null);
-            if (launched == null) {
-                err.println("error: " + records + " records no search launched on a cluster (hpsearch launch)");
-                return ExitCodes.FAILURE;
-            }
+            localProject = launched == null ? null : where.toAbsolutePath().normalize();
         }
         try (SshSession ssh = SshSession.open(profile.target(), SshSettings.defaults(), new TerminalPrompts(err))) {
             String searchFolder;
@@ -122,7 +119,9 @@ final class RemoteStatus {
                 return state != null && state.queued() ? ExitCodes.OK : ExitCodes.FAILURE;
             }
             out.flush();
-            return summary.print(dir, cluster + ":" + searchFolder);
+            String notEnded = state != null && state.queued() ? "its coordinator job is in the queue"
+                    : "its coordinator is not in the queue; on the cluster: hpsearch resume " + searchFolder;
+            return summary.print(dir, cluster + ":" + searchFolder, notEnded);
         } catch (SshBridgeException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.FAILURE;
@@ -133,8 +132,8 @@ final class RemoteStatus {
     private String findSearch(SshSession ssh, String path) throws SshBridgeException {
         String abs = ssh.absolutePath(path);
         if (!ssh.exists(abs)) {
-            err.println("error: " + path + " is neither a local project folder with launched_hp_searches.txt nor a"
-                    + " folder on " + cluster + " (" + ssh.host() + ")");
+            err.println("error: " + path + " is neither a local project folder that recorded a detached launch in"
+                    + " launched_hp_searches.txt nor a folder on " + cluster + " (" + ssh.host() + ")");
             return null;
         }
         if (SEARCH_DIR.matcher(abs.substring(abs.lastIndexOf('/') + 1)).matches()) {

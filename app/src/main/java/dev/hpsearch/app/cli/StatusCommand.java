@@ -60,13 +60,18 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (cluster != null) {
             return new RemoteStatus(cluster, clustersFile, mirror, out, err).show(searchDir,
-                    (dir, name) -> summarize(dir, name, out, err));
+                    (dir, name, notEnded) -> summarize(dir, name, notEnded, out, err));
         }
-        return summarize(searchDir, searchDir.toAbsolutePath().normalize().toString(), out, err);
+        String name = searchDir.toAbsolutePath().normalize().toString();
+        return summarize(searchDir, name, "running, or its coordinator stopped: hpsearch resume " + name, out, err);
     }
 
-    /** Prints the summary of a local search folder (or a mirror of one, shown under {@code name}). */
-    int summarize(Path searchDir, String name, PrintWriter out, PrintWriter err) {
+    /**
+     * Prints the summary of a local search folder (or a mirror of one, shown under {@code name}).
+     *
+     * @param notEnded what to say when the search has not ended
+     */
+    int summarize(Path searchDir, String name, String notEnded, PrintWriter out, PrintWriter err) {
         Configs configs;
         List<JsonNode> events;
         try {
@@ -87,7 +92,7 @@ final class StatusCommand implements Callable<Integer> {
                 state.count(TrialStatus.FAILED), state.count(TrialStatus.CANCELLED), state.count(TrialStatus.RUNNING),
                 state.count(TrialStatus.QUEUED)));
         out.println(state.endReason() != null ? "Ended: " + state.endReason()
-                : "Not ended (running, or its coordinator stopped: hpsearch resume " + name + ")");
+                : "Not ended (" + notEnded + ")");
         List<TrialRecord> rows = new ArrayList<>(state.trials());
         rows.sort(Comparator.comparing((TrialRecord t) -> t.loss() == null)
                 .thenComparing(t -> t.loss() == null ? 0 : t.loss())

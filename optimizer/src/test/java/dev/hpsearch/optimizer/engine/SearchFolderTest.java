@@ -1,6 +1,7 @@
 package dev.hpsearch.optimizer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,18 @@ class SearchFolderTest {
 
         assertThat(SearchFolder.createNext(project).getFileName()).hasToString("hp_search_3");
         assertThat(SearchFolder.searchId(project.resolve("hp_search_20181002153000"))).isEqualTo(-1);
+    }
+
+    @Test
+    void aGivenIdTakesOverAnEmptyFolderButNotAUsedOne() throws Exception {
+        Files.createDirectories(project.resolve("hp_search_3"));
+        Files.createDirectories(project.resolve("hp_search_4"));
+        Files.writeString(project.resolve("hp_search_4/journal.jsonl"), "");
+
+        assertThat(SearchFolder.create(project, 3)).isEqualTo(project.resolve("hp_search_3"));
+        assertThat(SearchFolder.create(project, 5)).isDirectory();
+        assertThatThrownBy(() -> SearchFolder.create(project, 4)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("hp_search_4").hasMessageContaining("already in use");
     }
 
     @Test
