@@ -49,6 +49,36 @@ class CliTest {
     }
 
     @Test
+    void launchWithoutAClusterIsAConfigErrorAndConnectsNowhere() {
+        Cli c = cli("launch");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains("launch runs the search on a cluster").contains("hpsearch run");
+        assertThat(dir.resolve("launched_hp_searches.txt")).doesNotExist();
+    }
+
+    @Test
+    void launchRefusesAJarThatIsNotSelfContained() throws Exception {
+        Path notAJar = dir.resolve("plain.jar");
+        Files.writeString(notAJar, "not a jar");
+
+        Cli c = Cli.run("launch", "--cluster", "CMS", "--jar", notAJar.toString(), "-s", search.toString(),
+                "-j", job.toString(), "-m", model.toString());
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains(notAJar + " is not a jar").doesNotContain("\tat ");
+    }
+
+    @Test
+    void onClusterNeedsACluster() {
+        Cli c = Cli.run("run", "--on-cluster", "-s", search.toString(), "-j", job.toString(), "-m", model.toString());
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains("--on-cluster needs a cluster");
+        assertThat(dir.resolve("hp_search_0")).doesNotExist();
+    }
+
+    @Test
     void jsonSyntaxErrorNamesFileLineAndColumn() throws Exception {
         Files.writeString(job, "{\n  \"environment_path\": \"sh\",\n  \"script_path\" \"score.sh\"\n}");
 
