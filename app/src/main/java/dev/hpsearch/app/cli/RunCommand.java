@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hpsearch run}: a search in the foreground with a live progress line. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a hyperparameter search in the foreground on this machine.",
+        description = {"Runs a hyperparameter search in the foreground; the analyses run on this machine, or on a Slurm cluster over SSH (--cluster or job_config \"cluster\").",
                 "Creates hp_search_{id}/ in the folder of job_config.json, with one hp_combination_{id}/ per "
                         + "combination, hp_search_data.txt (every combination and its score) and log.txt."})
 final class RunCommand implements Callable<Integer> {
