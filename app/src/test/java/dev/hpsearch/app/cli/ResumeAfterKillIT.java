@@ -52,7 +52,7 @@ class ResumeAfterKillIT {
         }
         coordinator.destroyForcibly(); // SIGKILL
         assertThat(coordinator.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(coordinator.exitValue()).isEqualTo(137);
+        assertThat(coordinator.exitValue()).as(Files.readString(dir.resolve("coordinator.txt"))).isEqualTo(137);
         Set<Integer> finishedBeforeKill = finishedIds(searchDir);
         assertThat(finishedBeforeKill).hasSizeBetween(4, 11);
 

@@ -60,6 +60,10 @@ public final class SearchEngine {
 
     private final Map<Integer, JobRef> active = new LinkedHashMap<>();
     private final Deque<Integer> toSubmit = new ArrayDeque<>();
+    /** Combinations whose folder and input.json are written but which are not submitted yet. */
+    private final java.util.Set<Integer> staged = new java.util.HashSet<>();
+    private boolean exhausted;
+    private boolean cancelling;
     private SearchState state;
     private Journal journal;
     private SearchLog log;
@@ -204,8 +208,6 @@ public final class SearchEngine {
 
     private String loop() throws InterruptedException {
         Instant deadline = started.plusMillis(Math.round(search.searchTimeHours() * 3_600_000d));
-        boolean exhausted = false;
-        boolean cancelling = false;
         while (true) {
             if (interrupted) {
                 return "interrupted";
@@ -223,10 +225,15 @@ public final class SearchEngine {
                         log("combination " + ref.combinationId() + ": cancel failed: " + e.getMessage());
                     }
                 }
+                Integer waiting;
+                while ((waiting = toSubmit.poll()) != null) {
+                    finish(waiting, TrialStatus.CANCELLED, null, Map.of(), "cancelled before it started: " + stopReason,
+                            null, Double.NaN);
+                }
             }
             cancelRequested();
             if (!cancelling) {
-                exhausted = fill(exhausted);
+                fill();
             }
             if (active.isEmpty()) {
                 if (cancelling) {
@@ -242,6 +249,9 @@ public final class SearchEngine {
             }
             boolean changed = pollOnce();
             maybeWriteTable(false);
+            if (!changed && !cancelling) {
+                stageAhead();
+            }
             if (!changed) {
                 Duration untilDeadline = Duration.between(clock.instant(), deadline);
                 Duration wait = untilDeadline.compareTo(IDLE_WAIT) < 0 ? untilDeadline : IDLE_WAIT;
@@ -271,9 +281,10 @@ public final class SearchEngine {
     }
 
     /** Submits re-queued combinations, then new suggestions, while there is room. Returns "exhausted". */
-    private boolean fill(boolean exhausted) {
+    private void fill() {
         if (executor.throttlesBatches() && !strategy.adaptive()) {
-            return fillBatch(exhausted);
+            exhausted = fillBatch(exhausted);
+            return;
         }
         while (active.size() < search.maxActivePoints() && !toSubmit.isEmpty()
                 && submitFailures < MAX_SUBMIT_FAILURES) {
@@ -295,7 +306,32 @@ public final class SearchEngine {
                 submit(record(s));
             }
         }
-        return exhausted;
+    }
+
+    /**
+     * While runs go on, writes the folders and input.json of the next combinations of a strategy that does not
+     * learn from results, so that a free slot costs only the start of a process. Staged combinations are
+     * journaled as suggested; a resumed search submits them like any other suggested one.
+     */
+    private void stageAhead() {
+        if (strategy.adaptive() || executor.throttlesBatches() || exhausted || submitFailures >= MAX_SUBMIT_FAILURES) {
+            return;
+        }
+        int room = Math.min(search.maxActivePoints(), search.maxSuggestions() - state.trials().size()) - toSubmit.size();
+        if (room <= 0) {
+            return;
+        }
+        List<Suggestion> suggestions = strategy.suggest(context(), room, rngFor(state.trials().size()));
+        if (suggestions.isEmpty()) {
+            exhausted = true;
+            return;
+        }
+        for (Suggestion s : suggestions) {
+            int id = record(s);
+            if (writeInput(id)) {
+                toSubmit.add(id);
+            }
+        }
     }
 
     /**
@@ -373,19 +409,10 @@ public final class SearchEngine {
         List<JobSpec> specs = new ArrayList<>();
         List<Integer> prepared = new ArrayList<>();
         for (int id : ids) {
-            JobSpec spec = spec(id);
-            try {
-                Files.createDirectories(spec.workDir());
-                ObjectNode input = model.space().render(model.template(), state.trial(id).combination());
-                input.put("save_folder", spec.workDir().toString());
-                Files.write(spec.inputJson(), JsonFiles.STRICT.writeValueAsBytes(input));
-                Files.deleteIfExists(spec.workDir().resolve("output.json"));
-                specs.add(spec);
+            if (staged.contains(id) || writeInput(id)) {
+                staged.remove(id);
+                specs.add(spec(id));
                 prepared.add(id);
-            } catch (IOException e) {
-                submitFailures++;
-                finish(id, TrialStatus.FAILED, null, Map.of(), "could not write input.json: " + e.getMessage(), null,
-                        Double.NaN);
             }
         }
         if (specs.isEmpty()) {
@@ -410,6 +437,29 @@ public final class SearchEngine {
         tableDirty = true;
     }
 
+    /** Creates the combination folder and its input.json; a failure is recorded as the combination's. */
+    private boolean writeInput(int id) {
+        JobSpec spec = spec(id);
+        try {
+            try {
+                Files.createDirectory(spec.workDir());
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // a re-run: a stale result must not pass for this run's
+                Files.deleteIfExists(spec.workDir().resolve("output.json"));
+            }
+            ObjectNode input = model.space().render(model.template(), state.trial(id).combination());
+            input.put("save_folder", spec.workDir().toString());
+            Files.write(spec.inputJson(), JsonFiles.STRICT.writeValueAsBytes(input));
+            staged.add(id);
+            return true;
+        } catch (IOException e) {
+            submitFailures++;
+            finish(id, TrialStatus.FAILED, null, Map.of(), "could not write input.json: " + e.getMessage(), null,
+                    Double.NaN);
+            return false;
+        }
+    }
+
     private void recordSubmission(JobRef ref) {
         int id = ref.combinationId();
         TrialRecord t = state.trial(id);
@@ -421,8 +471,9 @@ public final class SearchEngine {
         state.apply(e);
         active.put(id, ref);
         submitFailures = 0;
-        log("combination " + id + " submitted as job " + ref.id() + " (" + t.searchType()
-                + (t.attempts() > 0 ? ", attempt " + (t.attempts() + 1) : "") + ")");
+        if (t.attempts() > 0) {
+            log("combination " + id + " submitted again as job " + ref.id() + " (attempt " + (t.attempts() + 1) + ")");
+        }
         listener.onTrial(state.trial(id));
     }
 
@@ -440,14 +491,28 @@ public final class SearchEngine {
             return false;
         }
         boolean changed = false;
+        Map<Integer, JobStatus> ended = new LinkedHashMap<>();
+        for (Map.Entry<JobRef, JobStatus> entry : statuses.entrySet()) {
+            if (entry.getValue().isTerminal()) {
+                active.remove(entry.getKey().combinationId());
+                ended.put(entry.getKey().combinationId(), entry.getValue());
+            }
+        }
+        if (!ended.isEmpty() && !cancelling && !toSubmit.isEmpty() && submitFailures < MAX_SUBMIT_FAILURES
+                && !executor.throttlesBatches()) {
+            // start the next runs first, then do the bookkeeping of the ended ones while those run
+            while (active.size() < search.maxActivePoints() && !toSubmit.isEmpty()) {
+                submit(toSubmit.poll());
+            }
+        }
+        for (Map.Entry<Integer, JobStatus> e : ended.entrySet()) {
+            collect(e.getKey(), e.getValue());
+            changed = true;
+        }
         for (Map.Entry<JobRef, JobStatus> entry : statuses.entrySet()) {
             int id = entry.getKey().combinationId();
             JobStatus status = entry.getValue();
-            if (status.isTerminal()) {
-                active.remove(id);
-                collect(id, status);
-                changed = true;
-            } else {
+            if (!status.isTerminal()) {
                 TrialStatus before = state.trial(id).status();
                 state.markRunning(id, status.state() == JobStatus.State.RUNNING);
                 if (before != state.trial(id).status()) {
@@ -528,10 +593,10 @@ public final class SearchEngine {
         tableDirty = true;
         if (status == TrialStatus.FAILED || status == TrialStatus.CANCELLED) {
             log("combination " + id + " " + status.key() + ": " + reason);
-        } else if (status == TrialStatus.OK) {
-            log("combination " + id + " finished: loss " + loss);
         } else {
-            log("combination " + id + " finished without score (" + reason + ")");
+            TrialRecord t = state.trial(id);
+            log("combination " + id + " (" + t.searchType() + ", job " + t.jobId() + ") finished"
+                    + (status == TrialStatus.OK ? ": loss " + loss : " without score (" + reason + ")"));
         }
         listener.onTrial(state.trial(id));
     }
