@@ -93,6 +93,7 @@ public final class JobConfigView extends VBox {
         slurmPane.setId("slurmSection");
 
         Button save = new Button("Save job_config.json");
+        save.setMnemonicParsing(false);
         save.setId("saveJobButton");
         save.disableProperty().bind(vm.validProperty().not());
         save.setOnAction(e -> vm.save(null));

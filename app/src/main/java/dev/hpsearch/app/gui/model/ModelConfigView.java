@@ -89,6 +89,7 @@ public final class ModelConfigView extends VBox {
         problems.getStyleClass().add("error-text");
         problems.textProperty().bind(vm.generalProblemsProperty());
         Button save = new Button("Save model_config.json");
+        save.setMnemonicParsing(false);
         save.setId("saveModelButton");
         save.disableProperty().bind(vm.validProperty().not());
         save.setOnAction(e -> vm.save(null));
@@ -106,7 +107,7 @@ public final class ModelConfigView extends VBox {
     private void rebuild() {
         grid.getChildren().clear();
         grid.addRow(0, header("variable"), header("kind"), header("value / type"), header("domain"),
-                header("transformation"), header(""));
+                header("transformation"), header(""), header("grid preview / problems"));
         int r = 1;
         for (VariableRow row : vm.rows()) {
             String id = id(row.name());
@@ -150,8 +151,7 @@ public final class ModelConfigView extends VBox {
             row.typeProperty().addListener((o, a, b) -> visibility.run());
             visibility.run();
             HBox valueCell = new HBox(constant, type);
-            grid.addRow(r++, name, kind, valueCell, domain, transformation, remove);
-            grid.add(new VBox(preview, error), 3, r++, 3, 1);
+            grid.addRow(r++, name, kind, valueCell, domain, transformation, remove, new VBox(preview, error));
         }
     }
 

@@ -45,6 +45,7 @@ public final class SearchConfigView extends VBox {
         other.getStyleClass().add("error-text");
         other.textProperty().bind(vm.otherProblemsProperty());
         Button save = new Button("Save search_config.json");
+        save.setMnemonicParsing(false);
         save.setId("saveSearchButton");
         save.disableProperty().bind(vm.validProperty().not());
         save.setOnAction(e -> vm.save(null));
@@ -58,7 +59,7 @@ public final class SearchConfigView extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(260), new ColumnConstraints(320),
+        grid.getColumnConstraints().addAll(new ColumnConstraints(330), new ColumnConstraints(320),
                 new ColumnConstraints(40), new ColumnConstraints());
         int row = 0;
         for (FieldViewModel f : vm.fields()) {
