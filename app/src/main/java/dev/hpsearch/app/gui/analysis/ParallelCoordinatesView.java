@@ -32,6 +32,8 @@ public final class ParallelCoordinatesView extends VBox {
     private double dragStart;
     private boolean dragged;
     private boolean dirty;
+    private boolean showing;
+    private boolean stale;
 
     public ParallelCoordinatesView(DashboardViewModel results, TaskRunner tasks, DialogService dialogs) {
         this.results = results;
@@ -87,6 +89,10 @@ public final class ParallelCoordinatesView extends VBox {
             dragAxis = -1;
         });
         results.dataVersionProperty().addListener((o, a, b) -> {
+            if (!showing) {
+                stale = true;
+                return;
+            }
             if (!dirty) {
                 dirty = true;
                 Platform.runLater(() -> {
@@ -96,6 +102,15 @@ public final class ParallelCoordinatesView extends VBox {
             }
         });
         rebuild();
+    }
+
+    /** Whether the view is on screen; while hidden, new data only marks it stale. */
+    public void setShowing(boolean on) {
+        showing = on;
+        if (on && stale) {
+            stale = false;
+            rebuild();
+        }
     }
 
     private int nearestAxis(double x) {

@@ -60,6 +60,9 @@ public final class ParallelPlot implements Plot {
         int k = layout.axes().size();
         int n = layout.size();
         boolean[] pass = layout.passing(brushes, true);
+        if (p instanceof dev.hpsearch.app.gui.common.CanvasPainter) {
+            ((dev.hpsearch.app.gui.common.CanvasPainter) p).setAntialias(n <= 2000);
+        }
         double[] xs = new double[k];
         for (int j = 0; j < k; j++) {
             xs[j] = axisX(j, w);

@@ -4,14 +4,17 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import org.controlsfx.validation.ValidationMessage;
-import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
 /**
- * Shows a view-model's error text on a control: a ControlsFX error decoration and the message as tooltip,
- * removed when the error clears.
+ * Shows a view-model's error text on a control: a ControlsFX style-class decoration (red outline through the
+ * {@code error} style class) and the message as tooltip, removed when the error clears. The style-class
+ * decoration is used rather than the graphic one because the graphic one wraps the scene root in a
+ * DecorationPane, which with JavaFX 21 floods the log with CSS lookup warnings (controlsfx issue 1600) and
+ * costs FX-thread time on every CSS pass.
  */
 public final class Decorations {
-    private static final GraphicValidationDecoration DECORATION = new GraphicValidationDecoration();
+    private static final StyleClassValidationDecoration DECORATION = new StyleClassValidationDecoration();
 
     private Decorations() {
     }
@@ -20,11 +23,6 @@ public final class Decorations {
     public static void bind(Control control, ObservableValue<String> error, String help) {
         Runnable update = () -> apply(control, error.getValue(), help);
         error.addListener((o, a, b) -> update.run());
-        control.sceneProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                update.run();
-            }
-        });
         update.run();
     }
 
@@ -33,9 +31,7 @@ public final class Decorations {
         control.getStyleClass().remove("invalid");
         if (message != null && !message.isEmpty()) {
             control.getStyleClass().add("invalid");
-            if (control.getScene() != null) {
-                DECORATION.applyValidationDecoration(ValidationMessage.error(control, message));
-            }
+            DECORATION.applyValidationDecoration(ValidationMessage.error(control, message));
             control.setTooltip(new Tooltip(message));
         } else {
             control.setTooltip(help == null || help.isEmpty() ? null : wrapped(help));

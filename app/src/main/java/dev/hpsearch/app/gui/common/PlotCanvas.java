@@ -46,7 +46,9 @@ public final class PlotCanvas extends Pane {
         var g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         if (plot != null && w > 0 && h > 0) {
-            plot.draw(new CanvasPainter(g), w, h);
+            CanvasPainter painter = new CanvasPainter(g);
+            plot.draw(painter, w, h);
+            painter.flush();
         }
     }
 }

@@ -37,7 +37,8 @@ public final class ProjectView extends BorderPane {
         job = new JobConfigViewModel(project, services.tasks(), services.testRuns(), services.cluster());
         model = new ModelConfigViewModel(project.modelConfig(), services.tasks(), services.modelValidator());
         model.gridPointsProperty().bind(search.gridPointsProperty());
-        dashboard = new DashboardViewModel(project, services.tasks(), services.launcher());
+        dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(),
+                java.time.Duration.ofMillis(250));
         search.load();
         job.load();
         model.load();
@@ -54,6 +55,8 @@ public final class ProjectView extends BorderPane {
                 tab("tabSelection", "Selection", new SelectionView(new SelectionViewModel(dashboard, services.tasks()),
                         dashboard, services.dialogs())));
         tabs.setId("projectTabs");
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
+                parallel.setShowing(b != null && "tabParallel".equals(b.getId())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Button back = new Button("◀ Start page");
         back.setId("backToStartButton");

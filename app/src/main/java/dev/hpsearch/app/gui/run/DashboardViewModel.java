@@ -79,8 +79,21 @@ public final class DashboardViewModel {
     private final ConcurrentLinkedQueue<String> pendingLog = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private long session;
+    private final long minBatchNanos;
+    private volatile long lastDrainNanos;
+    private java.util.concurrent.ScheduledExecutorService batchTimer;
 
+    /** A dashboard that applies engine events as soon as they arrive (tests). */
     public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher) {
+        this(project, tasks, launcher, Duration.ZERO);
+    }
+
+    /**
+     * @param minBatchInterval the least time between two batches applied on the UI thread: events arriving
+     *                         sooner wait and are merged into the next batch
+     */
+    public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher, Duration minBatchInterval) {
+        this.minBatchNanos = minBatchInterval.toNanos();
         this.project = project;
         this.tasks = tasks;
         this.launcher = launcher;
@@ -243,6 +256,11 @@ public final class DashboardViewModel {
         if (s != null) {
             s.close();
         }
+        synchronized (this) {
+            if (batchTimer != null) {
+                batchTimer.shutdownNow();
+            }
+        }
     }
 
     private interface Start {
@@ -340,13 +358,30 @@ public final class DashboardViewModel {
 
     private void schedule(long id) {
         if (drainScheduled.compareAndSet(false, true)) {
-            tasks.onUi(() -> drain(id));
+            long wait = lastDrainNanos + minBatchNanos - System.nanoTime();
+            if (minBatchNanos <= 0 || wait <= 0) {
+                tasks.onUi(() -> drain(id));
+            } else {
+                timer().schedule(() -> tasks.onUi(() -> drain(id)), wait, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
         }
+    }
+
+    private synchronized java.util.concurrent.ScheduledExecutorService timer() {
+        if (batchTimer == null) {
+            batchTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "hpsearch-dashboard-batch");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return batchTimer;
     }
 
     /** UI-thread side: apply everything that arrived since the last drain. */
     void drain(long id) {
         drainScheduled.set(false);
+        lastDrainNanos = System.nanoTime();
         if (id != session || search.get() == null) {
             return;
         }
