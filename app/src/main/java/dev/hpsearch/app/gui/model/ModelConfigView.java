@@ -112,6 +112,7 @@ public final class ModelConfigView extends VBox {
         for (VariableRow row : vm.rows()) {
             String id = id(row.name());
             Label name = new Label(row.name());
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             ComboBox<String> kind = combo(id + "_kind", row.kindProperty(), VariableRow.CONSTANT, VariableRow.HYPERPARAMETER);
             TextField constant = new TextField();
             constant.setId(id + "_value");
@@ -166,6 +167,7 @@ public final class ModelConfigView extends VBox {
         c.setId(id);
         c.getItems().setAll(items);
         c.valueProperty().bindBidirectional(p);
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return c;
     }
 }
