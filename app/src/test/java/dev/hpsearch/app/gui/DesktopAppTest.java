@@ -140,6 +140,22 @@ class DesktopAppTest {
         int shown = project.dashboard().filteredRows().size();
         assertThat(shown).isGreaterThanOrEqualTo(1).isLessThan(6);
         shot(robot, "05-parallel-coordinates-brushed");
+        Path png = tmp.resolve("exports/parallel.png");
+        Path svg = tmp.resolve("exports/parallel.svg");
+        dialogs.answer(png);
+        robot.clickOn("#parallelPngButton");
+        waitUntil(() -> Files.size(png) > 1000);
+        dialogs.answer(svg);
+        robot.clickOn("#parallelSvgButton");
+        waitUntil(() -> Files.exists(svg) && Files.readString(svg).endsWith("</svg>\n"));
+        assertThat(Files.readString(svg)).contains("<path d=\"M").contains("optimizer.learning_rate (log)");
+        select(robot, "tabRun");
+        Path csv = tmp.resolve("exports/combinations.csv");
+        dialogs.answer(csv);
+        robot.clickOn("#exportCsvButton");
+        waitUntil(() -> Files.exists(csv));
+        assertThat(Files.readAllLines(csv)).hasSize(shown + 1);
+        select(robot, "tabParallel");
 
         // sensitivity and selection
         select(robot, "tabSensitivity");

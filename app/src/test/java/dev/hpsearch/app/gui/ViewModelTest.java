@@ -259,4 +259,21 @@ class ViewModelTest {
             }
         };
     }
+
+    @Test
+    void anOriginalToolResultsFileOpensReadOnlyWithInferredColumns() throws Exception {
+        Project p = demo();
+        Path file = tmp.resolve("hp_search_data.txt");
+        Files.writeString(file, String.join("\n",
+                "combination_id\tjob_id\tjob_time\tprevious_results_count\tsearch_type\tis_queued\tmodel_config_path\tloss\tlr\tact",
+                "0\t11\t1.0\t0\trandom\tTrue\t/x/input.json\t0.7\t0.01\trelu",
+                "1\t12\t1.0\t0\trandom\tTrue\t/x/input.json\t0.3\t0.1\ttanh", ""));
+        DashboardViewModel vm = new DashboardViewModel(p, tasks, null);
+        vm.openResultsFile(file);
+        assertThat(vm.hyperparameters()).containsExactly("lr", "act");
+        assertThat(vm.rows()).hasSize(2);
+        assertThat(vm.bestProperty().get()).startsWith("0.3").contains("combination 1");
+        assertThat(vm.controllableProperty().get()).isFalse();
+        assertThat(vm.resultTable().toCsv(vm.rows())).contains("1,ok,0.3,0.1,tanh");
+    }
 }

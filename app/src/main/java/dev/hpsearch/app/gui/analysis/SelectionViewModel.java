@@ -101,8 +101,12 @@ public final class SelectionViewModel {
     /** Writes the chosen combination as a ready input.json (the model config with its values filled in). */
     public void export(ResultRow chosen, Path file) {
         RunningSearch s = results.searchProperty().get();
-        if (chosen == null || s == null) {
+        if (chosen == null) {
             status.set("Choose a combination first");
+            return;
+        }
+        if (s == null) {
+            status.set("A results file alone has no model config: open the search it came from to export input.json");
             return;
         }
         ObjectNode input = s.model().space().render(s.model().template(), new Combination(chosen.values()));

@@ -85,7 +85,11 @@ public final class DashboardView extends VBox {
         message.setId("runMessage");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
-        HBox actions = new HBox(8, launch, stop, new Label("  "), past, open, resume);
+        Button openFile = new Button("Open results file…");
+        openFile.setId("openResultsFileButton");
+        openFile.setOnAction(e -> dialogs.openFile("A results table (hp_search_data.txt)", vm.project().folder(),
+                "Results tables", "*.txt", "*.tsv").ifPresent(vm::openResultsFile));
+        HBox actions = new HBox(8, launch, stop, new Label("  "), past, open, resume, openFile);
 
         HBox counters = new HBox(24,
                 counter("done", "doneCount", vm.doneProperty().asString()),
@@ -129,6 +133,7 @@ public final class DashboardView extends VBox {
         cancelOne.setOnAction(e -> vm.cancel(table.getSelectionModel().getSelectedItem()));
 
         table.setId("trialTable");
+        table.setFixedCellSize(24);
         SortedList<ResultRow> sorted = new SortedList<>(vm.filteredRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -173,14 +178,16 @@ public final class DashboardView extends VBox {
         split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        // one history redraw per pulse at most, however many batches arrive
+        // one history redraw per half second at most, however many batches arrive
+        javafx.animation.PauseTransition historyDelay = new javafx.animation.PauseTransition(javafx.util.Duration.millis(500));
+        historyDelay.setOnFinished(e -> {
+            historyDirty = false;
+            redrawHistory();
+        });
         vm.dataVersionProperty().addListener((o, a, b) -> {
             if (!historyDirty) {
                 historyDirty = true;
-                javafx.application.Platform.runLater(() -> {
-                    historyDirty = false;
-                    redrawHistory();
-                });
+                historyDelay.playFromStart();
             }
         });
         redrawHistory();

@@ -227,6 +227,41 @@ public final class DashboardViewModel {
         begin("Opening " + dir.getFileName() + "…", events -> launcher.attach(dir, events));
     }
 
+    /**
+     * Shows a results table read from a file ({@code hp_search_data.txt} of this tool or of the original one)
+     * without a search behind it: the plots infer their axes from the values.
+     */
+    public void openResultsFile(Path file) {
+        RunningSearch previous = search.get();
+        if (previous != null) {
+            previous.close();
+        }
+        long id = ++session;
+        tasks.run(() -> ResultTable.parse(java.nio.file.Files.readString(file)), table -> {
+            if (id != session) {
+                return;
+            }
+            clear();
+            search.set(null);
+            space.set(null);
+            active.set(false);
+            controllable.set(false);
+            hyperparameters.setAll(table.hyperparameters());
+            for (ResultRow r : table.rows()) {
+                index.put(r.id(), rows.size());
+                rows.add(r);
+            }
+            long ok = table.rows().stream().filter(ResultRow::hasLoss).count();
+            done.set((int) ok);
+            failed.set((int) table.rows().stream().filter(ResultRow::isFailed).count());
+            table.rows().stream().filter(ResultRow::hasLoss).min((a, b) -> Double.compare(a.loss(), b.loss()))
+                    .ifPresent(b -> best.set(Axis.format(b.loss()) + "  (combination " + b.id() + ")"));
+            searchName.set(file.getFileName().toString());
+            message.set("Showing " + file + " (" + table.rows().size() + " combinations, read-only)");
+            dataVersion.set(dataVersion.get() + 1);
+        }, e -> message.set("Cannot read " + file + ": " + e.getMessage()));
+    }
+
     /** Stops the whole search. */
     public void stopSearch() {
         RunningSearch s = search.get();
