@@ -81,6 +81,7 @@ public final class DashboardViewModel {
     private long session;
     private final long minBatchNanos;
     private volatile long lastDrainNanos;
+    private volatile long longestBatchNanos;
     private java.util.concurrent.ScheduledExecutorService batchTimer;
 
     /** A dashboard that applies engine events as soon as they arrive (tests). */
@@ -415,6 +416,25 @@ public final class DashboardViewModel {
 
     /** UI-thread side: apply everything that arrived since the last drain. */
     void drain(long id) {
+        long t0 = System.nanoTime();
+        try {
+            drainBatch(id);
+        } finally {
+            longestBatchNanos = Math.max(longestBatchNanos, System.nanoTime() - t0);
+        }
+    }
+
+    /** The longest time one batch of engine events took to apply on the UI thread (for the benchmark). */
+    public long longestBatchNanos() {
+        return longestBatchNanos;
+    }
+
+    /** Forgets the longest batch time. */
+    public void resetBatchTiming() {
+        longestBatchNanos = 0;
+    }
+
+    private void drainBatch(long id) {
         drainScheduled.set(false);
         lastDrainNanos = System.nanoTime();
         if (id != session || search.get() == null) {

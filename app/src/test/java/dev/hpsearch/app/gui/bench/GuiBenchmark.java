@@ -230,6 +230,10 @@ public final class GuiBenchmark {
         latencies.clear();
         maxLatency.set(0);
         maxPulseGap.set(0);
+        fx(() -> {
+            window.projectView().dashboard().resetBatchTiming();
+            return null;
+        });
         probe.start();
         long measureStart = System.nanoTime();
         int doneAtStart = fx(() -> window.projectView().dashboard().doneProperty().get());
@@ -247,6 +251,8 @@ public final class GuiBenchmark {
                         + "second over %.0f s, %d rows in the table%n", (doneAtEnd - doneAtStart) / seconds, seconds,
                 fx(() -> window.projectView().dashboard().rows().size()));
         System.out.printf(Locale.ROOT, "load average after the search: %s%n", loadAverage());
+        System.out.printf(Locale.ROOT, "longest batch of engine events applied on the FX thread (table, counters, "
+                + "best): %.1f ms%n", fx(() -> window.projectView().dashboard().longestBatchNanos()) / 1e6);
         System.out.printf(Locale.ROOT, "FX thread: longest stall (runLater latency) %.1f ms, p99 %.1f ms over %d probes; "
                         + "longest gap between pulses %.1f ms  [target <= 50 ms]%n",
                 maxLatency.get() / 1e6, p99 / 1e6, copy.size(), maxPulseGap.get() / 1e6);
