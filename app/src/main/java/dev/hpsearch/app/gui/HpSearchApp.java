@@ -1,0 +1,48 @@
+package dev.hpsearch.app.gui;
+
+import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
+import dev.hpsearch.app.gui.common.FxDialogService;
+import dev.hpsearch.app.gui.common.FxTaskRunner;
+import dev.hpsearch.app.gui.job.LocalTestRunService;
+import dev.hpsearch.app.gui.model.LoaderModelValidator;
+import dev.hpsearch.app.gui.run.LocalSearchLauncher;
+import dev.hpsearch.app.gui.start.RecentProjects;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The desktop app's composition root: builds the services once and shows the start page. */
+public final class HpSearchApp extends Application {
+    private FxTaskRunner tasks;
+
+    @Override
+    public void start(Stage stage) {
+        tasks = new FxTaskRunner(2);
+        AppServices services = desktopServices(stage, tasks, RecentProjects.defaultConfigFolder());
+        MainWindow window = new MainWindow(services, stage);
+        window.showStart();
+        String open = getParameters().getNamed().get("project");
+        if (open != null) {
+            try {
+                window.showProject(dev.hpsearch.app.gui.project.Project.open(Path.of(open)));
+            } catch (java.io.IOException e) {
+                services.dialogs().showError("Cannot open project", e.getMessage());
+            }
+        }
+        stage.show();
+    }
+
+    /** The real services for a window. */
+    public static AppServices desktopServices(Stage stage, FxTaskRunner tasks, Path configFolder) {
+        return new AppServices(tasks, new FxDialogService(stage), new RecentProjects(configFolder),
+                new LocalOnlyClusterService(), new LocalSearchLauncher(), new LoaderModelValidator(),
+                new LocalTestRunService());
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.hpsearch.app.gui.common;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import javafx.scene.control.Button;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+
+/** "PNG" and "SVG" buttons for a plot canvas; files are written off the FX thread. */
+public final class ExportButtons {
+    private ExportButtons() {
+    }
+
+    public static HBox of(String idPrefix, PlotCanvas canvas, DialogService dialogs, TaskRunner tasks, String baseName,
+                          Supplier<Path> folder) {
+        Button png = new Button("PNG…");
+        png.setId(idPrefix + "PngButton");
+        png.setOnAction(e -> dialogs.saveFile("Save plot as PNG", folder.get(), baseName + ".png").ifPresent(file -> {
+            WritableImage image = Exports.snapshot(canvas.canvas());
+            tasks.run(() -> {
+                Exports.writePng(image, file);
+                return file;
+            }, f -> { }, ex -> dialogs.showError("PNG not saved", ex.getMessage()));
+        }));
+        Button svg = new Button("SVG…");
+        svg.setId(idPrefix + "SvgButton");
+        svg.setOnAction(e -> dialogs.saveFile("Save plot as SVG", folder.get(), baseName + ".svg").ifPresent(file -> {
+            String text = Exports.svg(canvas.plot(), canvas.getWidth(), canvas.getHeight());
+            tasks.run(() -> {
+                Exports.writeText(text, file);
+                return file;
+            }, f -> { }, ex -> dialogs.showError("SVG not saved", ex.getMessage()));
+        }));
+        return new HBox(6, png, svg);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.hpsearch.app.gui.job;
+
+import dev.hpsearch.app.gui.common.Decorations;
+import dev.hpsearch.app.gui.common.DialogService;
+import dev.hpsearch.app.gui.search.FieldSpec;
+import dev.hpsearch.app.gui.search.FieldViewModel;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The job_config.json form. */
+public final class JobConfigView extends VBox {
+    public JobConfigView(JobConfigViewModel vm, DialogService dialogs) {
+        setId("jobConfigView");
+        setSpacing(8);
+        setPadding(new Insets(12));
+        Label intro = new Label("How to run one analysis. ★ marks what the seed says you must decide.");
+        intro.getStyleClass().add("help");
+        GridPane basics = grid();
+        GridPane slurm = grid();
+        int rb = 0;
+        int rs = 0;
+        for (FieldViewModel f : vm.fields()) {
+            FieldSpec s = f.spec();
+            Label label = new Label((s.mustDecide() ? "★ " : "") + s.label());
+            if (s.mustDecide()) {
+                label.getStyleClass().add("must-decide");
+            }
+            label.setTooltip(Decorations.wrapped(s.description()));
+            Control editor;
+            if (s.key().equals("cluster")) {
+                ComboBox<String> c = new ComboBox<>(vm.profiles());
+                c.setEditable(true);
+                c.valueProperty().bindBidirectional(f.textProperty());
+                editor = c;
+            } else if (s.kind() == FieldSpec.Kind.CHOICE) {
+                ComboBox<String> c = new ComboBox<>();
+                c.getItems().setAll(s.choices());
+                c.valueProperty().bindBidirectional(f.textProperty());
+                editor = c;
+            } else {
+                TextField t = new TextField();
+                t.textProperty().bindBidirectional(f.textProperty());
+                t.setPrefColumnCount(30);
+                editor = t;
+            }
+            editor.setId("job_" + s.key());
+            editor.disableProperty().bind(f.enabledProperty().not());
+            Decorations.bind(editor, f.errorProperty(), s.description());
+            HBox extra = new HBox(6);
+            if (s.key().equals("environment_path")) {
+                Button browse = new Button("Browse…");
+                browse.setId("browseInterpreterButton");
+                browse.setOnAction(e -> dialogs.openFile("Interpreter", null, "Programs", "*")
+                        .ifPresent(p -> f.textProperty().set(p.toString())));
+                extra.getChildren().add(browse);
+            } else if (s.key().equals("script_path")) {
+                Button browse = new Button("Browse…");
+                browse.setId("browseScriptButton");
+                browse.setOnAction(e -> dialogs.openFile("Analysis script", vm.project().folder(), "Scripts",
+                        "*.py", "*.R", "*.r", "*.pl", "*.sh", "*").ifPresent(p -> {
+                            java.nio.file.Path folder = vm.project().folder();
+                            f.textProperty().set(p.startsWith(folder) ? folder.relativize(p).toString() : p.toString());
+                        }));
+                extra.getChildren().add(browse);
+            } else if (s.key().equals("cluster")) {
+                Button test = new Button("Test connection");
+                test.setId("testConnectionButton");
+                test.setOnAction(e -> vm.testConnection());
+                Label st = new Label();
+                st.setId("connectionStatus");
+                st.textProperty().bind(vm.connectionStatusProperty());
+                extra.getChildren().addAll(test, st);
+            }
+            if (s.appliesTo().isEmpty()) {
+                basics.addRow(rb++, label, editor, extra);
+            } else {
+                slurm.addRow(rs++, label, editor, extra);
+            }
+        }
+        TitledPane slurmPane = new TitledPane("Slurm extras (cluster runs only)", slurm);
+        slurmPane.setExpanded(false);
+        slurmPane.setId("slurmSection");
+
+        Button save = new Button("Save job_config.json");
+        save.setMnemonicParsing(false);
+        save.setId("saveJobButton");
+        save.disableProperty().bind(vm.validProperty().not());
+        save.setOnAction(e -> vm.save(null));
+        Label status = new Label();
+        status.setId("jobStatus");
+        status.textProperty().bind(vm.statusProperty());
+        Button test = new Button("Test run");
+        test.setId("testRunButton");
+        test.disableProperty().bind(vm.runningProperty().or(vm.validProperty().not()));
+        test.setOnAction(e -> vm.testRun());
+        Label summary = new Label();
+        summary.setId("testRunSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.testSummaryProperty());
+        TextArea details = new TextArea();
+        details.setId("testRunOutput");
+        details.setEditable(false);
+        details.setPromptText("Test run: runs the script once on the example values in a temporary folder.");
+        details.textProperty().bind(vm.testDetailsProperty());
+        VBox.setVgrow(details, Priority.ALWAYS);
+        getChildren().addAll(intro, basics, slurmPane, new HBox(12, save, status), new HBox(12, test, summary), details);
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(6);
+        g.getColumnConstraints().addAll(new ColumnConstraints(200), new ColumnConstraints(360), new ColumnConstraints());
+        return g;
+    }
+}

@@ -1,0 +1,293 @@
+package dev.hpsearch.app.gui.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.app.gui.common.JsonText;
+import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.optimizer.config.ConfigException;
+import dev.hpsearch.optimizer.config.ConfigProblem;
+import dev.hpsearch.optimizer.config.JsonFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The model_config.json editor: one row per variable (nested objects give dotted names), each a constant or
+ * a hyperparameter. Every change is validated in the background by the loader's rules; the save button is
+ * disabled until the latest version is known to be valid. A raw-JSON view shows the file with its own live
+ * validation.
+ */
+public final class ModelConfigViewModel {
+    private final Path file;
+    private final TaskRunner tasks;
+    private final ModelValidator validator;
+    private final ObservableList<VariableRow> rows = FXCollections.observableArrayList();
+    private final BooleanProperty valid = new SimpleBooleanProperty(false);
+    private final BooleanProperty validating = new SimpleBooleanProperty(false);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty generalProblems = new SimpleStringProperty("");
+    private final StringProperty rawText = new SimpleStringProperty("");
+    private final StringProperty rawError = new SimpleStringProperty("");
+    private final BooleanProperty rawValid = new SimpleBooleanProperty(true);
+    private final IntegerProperty gridPoints = new SimpleIntegerProperty(3);
+    private long generation;
+    private long rawGeneration;
+    private boolean loading;
+
+    public ModelConfigViewModel(Path file, TaskRunner tasks, ModelValidator validator) {
+        this.file = file;
+        this.tasks = tasks;
+        this.validator = validator;
+        gridPoints.addListener((o, a, b) -> rows.forEach(r -> r.previewProperty().set(r.gridPreview(b.intValue()))));
+    }
+
+    public ObservableList<VariableRow> rows() {
+        return rows;
+    }
+
+    public BooleanProperty validProperty() {
+        return valid;
+    }
+
+    public BooleanProperty validatingProperty() {
+        return validating;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty generalProblemsProperty() {
+        return generalProblems;
+    }
+
+    public StringProperty rawTextProperty() {
+        return rawText;
+    }
+
+    public StringProperty rawErrorProperty() {
+        return rawError;
+    }
+
+    public BooleanProperty rawValidProperty() {
+        return rawValid;
+    }
+
+    public IntegerProperty gridPointsProperty() {
+        return gridPoints;
+    }
+
+    public VariableRow row(String name) {
+        return rows.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no variable " + name));
+    }
+
+    public void load() {
+        tasks.run(() -> JsonFiles.read(file, file.toString()), this::setDocument,
+                e -> status.set("Cannot read " + file.getFileName() + ": " + e.getMessage()));
+    }
+
+    /** Replaces the rows with the variables of a document. */
+    public void setDocument(JsonNode root) {
+        List<VariableRow> list = new ArrayList<>();
+        if (root.isObject()) {
+            walk(root, new ArrayList<>(), list);
+        }
+        loading = true;
+        rows.setAll(list);
+        for (VariableRow r : list) {
+            for (StringProperty p : List.of(r.kindProperty(), r.constantProperty(), r.typeProperty(),
+                    r.domainProperty(), r.transformationProperty())) {
+                p.addListener((o, a, b) -> {
+                    if (!loading) {
+                        changed();
+                    }
+                });
+            }
+        }
+        loading = false;
+        changed();
+    }
+
+    private static void walk(JsonNode node, List<String> path, List<VariableRow> out) {
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<String> p = new ArrayList<>(path);
+            p.add(e.getKey());
+            JsonNode v = e.getValue();
+            if (v.isObject() && !(v.has("type") && v.has("domain")) && v.size() > 0) {
+                walk(v, p, out);
+            } else {
+                out.add(VariableRow.of(p, v));
+            }
+        }
+    }
+
+    /** Adds a constant (dots in the name make it nested). */
+    public void addVariable(String name) {
+        if (name == null || name.isBlank() || rows.stream().anyMatch(r -> r.name().equals(name.trim()))) {
+            status.set(name == null || name.isBlank() ? "Type a name first" : name + " exists already");
+            return;
+        }
+        ObjectNode doc = document();
+        VariableRow r = new VariableRow(List.of(name.trim().split("\\.")));
+        setIn(doc, r.path(), JsonNodeFactory.instance.textNode(""));
+        setDocument(doc);
+    }
+
+    public void removeVariable(VariableRow r) {
+        rows.remove(r);
+        setDocument(document());
+    }
+
+    /** The file the rows describe. */
+    public ObjectNode document() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        for (VariableRow r : rows) {
+            setIn(root, r.path(), r.toJson());
+        }
+        return root;
+    }
+
+    private static void setIn(ObjectNode root, List<String> path, JsonNode value) {
+        ObjectNode parent = root;
+        for (int i = 0; i < path.size() - 1; i++) {
+            JsonNode child = parent.get(path.get(i));
+            parent = child != null && child.isObject() ? (ObjectNode) child : parent.putObject(path.get(i));
+        }
+        parent.set(path.get(path.size() - 1), value);
+    }
+
+    private void changed() {
+        rows.forEach(r -> r.previewProperty().set(r.gridPreview(gridPoints.get())));
+        ObjectNode doc = document();
+        rawText.set(JsonText.pretty(doc));
+        rawError.set("");
+        rawValid.set(true);
+        validate(doc);
+    }
+
+    private void validate(ObjectNode doc) {
+        long gen = ++generation;
+        valid.set(false);
+        validating.set(true);
+        tasks.run(() -> validator.validate(doc), problems -> {
+            if (gen == generation) {
+                show(problems);
+            }
+        }, e -> {
+            if (gen == generation) {
+                validating.set(false);
+                generalProblems.set("Cannot validate: " + e.getMessage());
+            }
+        });
+    }
+
+    private void show(List<ConfigProblem> problems) {
+        Map<VariableRow, List<String>> byRow = new LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        boolean errors = false;
+        for (ConfigProblem p : problems) {
+            errors |= p.isError();
+            VariableRow r = rowAt(p.jsonPath());
+            if (r != null && p.isError()) {
+                byRow.computeIfAbsent(r, k -> new ArrayList<>()).add(p.message());
+            } else {
+                general.add((p.isError() ? "" : "warning: ") + (p.jsonPath() == null ? "" : p.jsonPath() + ": ")
+                        + p.message());
+            }
+        }
+        for (VariableRow r : rows) {
+            List<String> m = byRow.get(r);
+            r.errorProperty().set(m == null ? "" : String.join("; ", m));
+        }
+        generalProblems.set(String.join("\n", general));
+        validating.set(false);
+        valid.set(!errors);
+    }
+
+    /** The row a JSON path points into: the longest row name that prefixes the path. */
+    VariableRow rowAt(String jsonPath) {
+        if (jsonPath == null || !jsonPath.startsWith("$.")) {
+            return null;
+        }
+        String p = jsonPath.substring(2);
+        VariableRow best = null;
+        for (VariableRow r : rows) {
+            String n = r.name();
+            boolean match = p.equals(n) || p.startsWith(n + ".") || p.startsWith(n + "[");
+            if (match && (best == null || n.length() > best.name().length())) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** The raw text changed: parse and validate it without touching the rows. */
+    public void rawEdited(String text) {
+        long gen = ++rawGeneration;
+        JsonNode parsed;
+        try {
+            parsed = JsonFiles.parse(text, "model_config.json");
+        } catch (ConfigException e) {
+            rawValid.set(false);
+            rawError.set(e.problems().get(0).message());
+            return;
+        }
+        if (!parsed.isObject()) {
+            rawValid.set(false);
+            rawError.set("expected a JSON object with the script's inputs");
+            return;
+        }
+        rawValid.set(false);
+        rawError.set("checking…");
+        tasks.run(() -> validator.validate((ObjectNode) parsed), problems -> {
+            if (gen != rawGeneration) {
+                return;
+            }
+            List<String> errs = problems.stream().filter(ConfigProblem::isError).map(ConfigProblem::toString).toList();
+            rawValid.set(errs.isEmpty());
+            rawError.set(errs.isEmpty() ? "valid" : String.join("\n", errs));
+        }, e -> rawError.set("Cannot validate: " + e.getMessage()));
+    }
+
+    /** Takes the raw text into the rows. */
+    public void applyRaw(String text) {
+        try {
+            setDocument(JsonFiles.parse(text, "model_config.json"));
+            status.set("Raw JSON applied to the form");
+        } catch (ConfigException e) {
+            rawError.set(e.problems().get(0).message());
+        }
+    }
+
+    public void save(Runnable onSaved) {
+        if (!valid.get()) {
+            status.set("Not saved: fix the marked rows first");
+            return;
+        }
+        ObjectNode doc = document();
+        tasks.run(() -> {
+            JsonText.write(doc, file);
+            return doc;
+        }, d -> {
+            status.set("Saved " + file.getFileName());
+            if (onSaved != null) {
+                onSaved.run();
+            }
+        }, e -> status.set("Not saved: " + e.getMessage()));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.hpsearch.app.gui.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.app.gui.common.JsonText;
+import dev.hpsearch.optimizer.analysis.ResultTable;
+import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.space.HyperparameterType;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.space.Transformation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One variable of the model config: a constant, or a hyperparameter with type, domain and transformation. */
+public final class VariableRow {
+    public static final String CONSTANT = "constant";
+    public static final String HYPERPARAMETER = "hyperparameter";
+    public static final List<String> TYPES = List.of("continuous", "discrete", "categorical");
+    public static final List<String> TRANSFORMATIONS = List.of("linear", "log", "none");
+
+    private final List<String> path;
+    private final StringProperty kind = new SimpleStringProperty(CONSTANT);
+    private final StringProperty constant = new SimpleStringProperty("");
+    private final StringProperty type = new SimpleStringProperty("continuous");
+    private final StringProperty domain = new SimpleStringProperty("");
+    private final StringProperty transformation = new SimpleStringProperty("linear");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty preview = new SimpleStringProperty("");
+    /** The hyperparameter object as read, so that keys the editor does not know survive a save. */
+    private ObjectNode extra = JsonNodeFactory.instance.objectNode();
+    /** The constant as read, so that unchanged text keeps its JSON type (a string "123" stays a string). */
+    private JsonNode originalConstant;
+
+    public VariableRow(List<String> path) {
+        this.path = List.copyOf(path);
+    }
+
+    /** A row from a value of the file. */
+    static VariableRow of(List<String> path, JsonNode v) {
+        VariableRow r = new VariableRow(path);
+        if (v.isObject() && v.has("type") && v.has("domain")) {
+            r.kind.set(HYPERPARAMETER);
+            r.extra = ((ObjectNode) v).deepCopy();
+            r.type.set(v.get("type").asText());
+            r.domain.set(JsonText.display(v.get("domain")));
+            r.transformation.set(v.has("transformation") ? v.get("transformation").asText()
+                    : "categorical".equals(v.get("type").asText()) ? "none" : "");
+        } else {
+            r.originalConstant = v;
+            r.constant.set(v.isTextual() ? v.asText() : v.toString());
+        }
+        return r;
+    }
+
+    /** The dotted name, as the column in hp_search_data.txt. */
+    public String name() {
+        return String.join(".", path);
+    }
+
+    public List<String> path() {
+        return path;
+    }
+
+    public StringProperty kindProperty() {
+        return kind;
+    }
+
+    public StringProperty constantProperty() {
+        return constant;
+    }
+
+    public StringProperty typeProperty() {
+        return type;
+    }
+
+    public StringProperty domainProperty() {
+        return domain;
+    }
+
+    public StringProperty transformationProperty() {
+        return transformation;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty previewProperty() {
+        return preview;
+    }
+
+    public boolean isHyperparameter() {
+        return HYPERPARAMETER.equals(kind.get());
+    }
+
+    /** The value written to the file. */
+    public JsonNode toJson() {
+        if (!isHyperparameter()) {
+            if (originalConstant != null && constant.get().equals(originalConstant.isTextual()
+                    ? originalConstant.asText() : originalConstant.toString())) {
+                return originalConstant.deepCopy();
+            }
+            return JsonText.value(constant.get());
+        }
+        ObjectNode o = extra.deepCopy();
+        o.put("type", type.get());
+        ArrayNode d = JsonText.list(domain.get());
+        o.set("domain", d);
+        String t = transformation.get();
+        if (t == null || t.isBlank()) {
+            o.remove("transformation");
+        } else {
+            o.put("transformation", t);
+        }
+        return o;
+    }
+
+    /** The values a grid of {@code n} points per hyperparameter would try, or empty when the row is invalid. */
+    public String gridPreview(int n) {
+        if (!isHyperparameter() || n < 1) {
+            return "";
+        }
+        try {
+            HyperparameterType ht = HyperparameterType.valueOf(type.get().toUpperCase(Locale.ROOT));
+            List<JsonNode> values = new ArrayList<>();
+            JsonText.list(domain.get()).forEach(values::add);
+            Transformation tr = ht == HyperparameterType.CATEGORICAL ? Transformation.NONE
+                    : "log".equals(transformation.get()) ? Transformation.LOG : Transformation.LINEAR;
+            Hyperparameter h;
+            if (ht == HyperparameterType.CONTINUOUS) {
+                if (values.size() != 2 || !values.get(0).isNumber() || !values.get(1).isNumber()) {
+                    return "";
+                }
+                h = Hyperparameter.continuous(name(), values.get(0).asDouble(), values.get(1).asDouble(), tr);
+            } else if (ht == HyperparameterType.DISCRETE) {
+                if (values.isEmpty() || values.stream().anyMatch(v -> !v.isNumber())) {
+                    return "";
+                }
+                h = Hyperparameter.discrete(name(), values, tr);
+            } else {
+                h = Hyperparameter.categorical(name(), values);
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode v : new SearchSpace(List.of(h)).gridValues(0, n)) {
+                out.add(v.isDouble() ? dev.hpsearch.optimizer.analysis.Axis.format(v.asDouble()) : ResultTable.text(v));
+            }
+            return "grid of " + n + ": " + String.join(", ", out);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.hpsearch.app.gui.project;
+
+import dev.hpsearch.app.gui.AppServices;
+import dev.hpsearch.app.gui.analysis.ParallelCoordinatesView;
+import dev.hpsearch.app.gui.analysis.SelectionView;
+import dev.hpsearch.app.gui.analysis.SelectionViewModel;
+import dev.hpsearch.app.gui.analysis.SensitivityView;
+import dev.hpsearch.app.gui.job.JobConfigView;
+import dev.hpsearch.app.gui.job.JobConfigViewModel;
+import dev.hpsearch.app.gui.model.ModelConfigView;
+import dev.hpsearch.app.gui.model.ModelConfigViewModel;
+import dev.hpsearch.app.gui.run.DashboardView;
+import dev.hpsearch.app.gui.run.DashboardViewModel;
+import dev.hpsearch.app.gui.search.SearchConfigView;
+import dev.hpsearch.app.gui.search.SearchConfigViewModel;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/** A project: config forms, the run dashboard and the analysis views, one tab each. */
+public final class ProjectView extends BorderPane {
+    private final SearchConfigViewModel search;
+    private final JobConfigViewModel job;
+    private final ModelConfigViewModel model;
+    private final DashboardViewModel dashboard;
+    private final DashboardView dashboardView;
+    private final ParallelCoordinatesView parallel;
+    private final TabPane tabs = new TabPane();
+
+    public ProjectView(AppServices services, Project project, Runnable backToStart) {
+        setId("projectView");
+        search = new SearchConfigViewModel(project.searchConfig(), services.tasks());
+        job = new JobConfigViewModel(project, services.tasks(), services.testRuns(), services.cluster());
+        model = new ModelConfigViewModel(project.modelConfig(), services.tasks(), services.modelValidator());
+        model.gridPointsProperty().bind(search.gridPointsProperty());
+        dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(),
+                java.time.Duration.ofMillis(250));
+        search.load();
+        job.load();
+        model.load();
+
+        dashboardView = new DashboardView(dashboard, services.tasks(), services.dialogs());
+        parallel = new ParallelCoordinatesView(dashboard, services.tasks(), services.dialogs());
+        tabs.getTabs().addAll(
+                tab("tabSearch", "Search settings", new SearchConfigView(search)),
+                tab("tabJob", "Job", new JobConfigView(job, services.dialogs())),
+                tab("tabModel", "Model config", new ModelConfigView(model)),
+                tab("tabRun", "Run", dashboardView),
+                tab("tabParallel", "Parallel coordinates", parallel),
+                tab("tabSensitivity", "Sensitivity", new SensitivityView(dashboard, services.tasks(), services.dialogs())),
+                tab("tabSelection", "Selection", new SelectionView(new SelectionViewModel(dashboard, services.tasks()),
+                        dashboard, services.dialogs())));
+        tabs.setId("projectTabs");
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
+                parallel.setShowing(b != null && "tabParallel".equals(b.getId())));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Button back = new Button("◀ Start page");
+        back.setId("backToStartButton");
+        back.setOnAction(e -> backToStart.run());
+        Label title = new Label(project.name());
+        title.getStyleClass().add("subtitle");
+        Label folder = new Label(project.folder().toString());
+        folder.getStyleClass().add("help");
+        HBox top = new HBox(12, back, title, folder);
+        top.setPadding(new Insets(8, 12, 0, 12));
+        setTop(top);
+        setCenter(tabs);
+    }
+
+    private static Tab tab(String id, String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public SearchConfigViewModel searchViewModel() {
+        return search;
+    }
+
+    public ModelConfigViewModel modelViewModel() {
+        return model;
+    }
+
+    public JobConfigViewModel jobViewModel() {
+        return job;
+    }
+
+    public DashboardViewModel dashboard() {
+        return dashboard;
+    }
+
+    public ParallelCoordinatesView parallel() {
+        return parallel;
+    }
+
+    /** Stops log followers and watchers; a search run from here is interrupted (resumable). */
+    public void dispose() {
+        dashboardView.dispose();
+        dashboard.dispose();
+    }
+}

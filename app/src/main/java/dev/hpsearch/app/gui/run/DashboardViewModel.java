@@ -1,0 +1,522 @@
+package dev.hpsearch.app.gui.run;
+
+import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.optimizer.analysis.Axis;
+import dev.hpsearch.optimizer.analysis.ResultRow;
+import dev.hpsearch.optimizer.analysis.ResultTable;
+import dev.hpsearch.optimizer.engine.Progress;
+import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The run dashboard: launches, resumes or follows a search and turns its events into counters, a table of
+ * combinations and the history. Engine events arrive on the engine's thread; they are coalesced (latest
+ * record per combination, latest progress) and applied in one batch on the UI thread, so the UI thread
+ * never waits for the engine and is never flooded.
+ */
+public final class DashboardViewModel {
+    public static final List<String> STATUS_FILTERS = List.of("all", "ok", "failed", "cancelled", "running", "queued",
+            "no_score");
+
+    private final Project project;
+    private final TaskRunner tasks;
+    private final SearchLauncher launcher;
+    private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ResultRow> filtered = new FilteredList<>(rows);
+    private final Map<Integer, Integer> index = new HashMap<>();
+    private final ObservableList<String> hyperparameters = FXCollections.observableArrayList();
+    private final ObservableList<Path> pastSearches = FXCollections.observableArrayList();
+    private final IntegerProperty done = new SimpleIntegerProperty();
+    private final IntegerProperty failed = new SimpleIntegerProperty();
+    private final IntegerProperty cancelled = new SimpleIntegerProperty();
+    private final IntegerProperty running = new SimpleIntegerProperty();
+    private final IntegerProperty queued = new SimpleIntegerProperty();
+    private final StringProperty elapsed = new SimpleStringProperty("–");
+    private final StringProperty eta = new SimpleStringProperty("–");
+    private final StringProperty best = new SimpleStringProperty("–");
+    private final StringProperty message = new SimpleStringProperty("No search yet: launch one, or open an earlier one.");
+    private final StringProperty searchName = new SimpleStringProperty("");
+    private final BooleanProperty active = new SimpleBooleanProperty(false);
+    private final BooleanProperty controllable = new SimpleBooleanProperty(false);
+    private final IntegerProperty dataVersion = new SimpleIntegerProperty();
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final StringProperty statusFilter = new SimpleStringProperty("all");
+    private final ObjectProperty<Set<Integer>> brushed = new SimpleObjectProperty<>(null);
+    private final ObjectProperty<SearchSpace> space = new SimpleObjectProperty<>(null);
+    private final ObjectProperty<RunningSearch> search = new SimpleObjectProperty<>(null);
+    private final ObservableList<String> searchLog = FXCollections.observableArrayList();
+
+    // filled on the engine thread, drained on the UI thread
+    private final Map<Integer, TrialRecord> pendingTrials = new LinkedHashMap<>();
+    private final AtomicReference<Progress> pendingProgress = new AtomicReference<>();
+    private final AtomicReference<String> pendingEnd = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<String> pendingLog = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private long session;
+    private final long minBatchNanos;
+    private volatile long lastDrainNanos;
+    private volatile long longestBatchNanos;
+    private java.util.concurrent.ScheduledExecutorService batchTimer;
+
+    /** A dashboard that applies engine events as soon as they arrive (tests). */
+    public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher) {
+        this(project, tasks, launcher, Duration.ZERO);
+    }
+
+    /**
+     * @param minBatchInterval the least time between two batches applied on the UI thread: events arriving
+     *                         sooner wait and are merged into the next batch
+     */
+    public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher, Duration minBatchInterval) {
+        this.minBatchNanos = minBatchInterval.toNanos();
+        this.project = project;
+        this.tasks = tasks;
+        this.launcher = launcher;
+        filterText.addListener((o, a, b) -> refilter());
+        statusFilter.addListener((o, a, b) -> refilter());
+        brushed.addListener((o, a, b) -> refilter());
+    }
+
+    // ---- properties
+
+    public ObservableList<ResultRow> rows() {
+        return rows;
+    }
+
+    public FilteredList<ResultRow> filteredRows() {
+        return filtered;
+    }
+
+    public ObservableList<String> hyperparameters() {
+        return hyperparameters;
+    }
+
+    public ObservableList<Path> pastSearches() {
+        return pastSearches;
+    }
+
+    public IntegerProperty doneProperty() {
+        return done;
+    }
+
+    public IntegerProperty failedProperty() {
+        return failed;
+    }
+
+    public IntegerProperty cancelledProperty() {
+        return cancelled;
+    }
+
+    public IntegerProperty runningProperty() {
+        return running;
+    }
+
+    public IntegerProperty queuedProperty() {
+        return queued;
+    }
+
+    public StringProperty elapsedProperty() {
+        return elapsed;
+    }
+
+    public StringProperty etaProperty() {
+        return eta;
+    }
+
+    public StringProperty bestProperty() {
+        return best;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty searchNameProperty() {
+        return searchName;
+    }
+
+    /** True while a search runs in this window or is being followed. */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    /** True when the search can be stopped and its combinations cancelled from here. */
+    public BooleanProperty controllableProperty() {
+        return controllable;
+    }
+
+    /** Bumped after each batch of changes, for plots to redraw. */
+    public IntegerProperty dataVersionProperty() {
+        return dataVersion;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public StringProperty statusFilterProperty() {
+        return statusFilter;
+    }
+
+    /** Ids kept by the parallel-coordinates brushes, or {@code null} for no brush. */
+    public ObjectProperty<Set<Integer>> brushedProperty() {
+        return brushed;
+    }
+
+    public ObjectProperty<SearchSpace> spaceProperty() {
+        return space;
+    }
+
+    public ObjectProperty<RunningSearch> searchProperty() {
+        return search;
+    }
+
+    public ObservableList<String> searchLog() {
+        return searchLog;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    /** The results so far as an analysis table. */
+    public ResultTable resultTable() {
+        return new ResultTable(hyperparameters, rows);
+    }
+
+    // ---- actions
+
+    public void refreshPastSearches() {
+        tasks.run(project::searches, pastSearches::setAll, e -> message.set("Cannot list searches: " + e.getMessage()));
+    }
+
+    public void launch() {
+        begin("Starting a new search…", events -> launcher.start(project, events));
+    }
+
+    public void resume(Path dir) {
+        begin("Resuming " + dir.getFileName() + "…", events -> launcher.resume(dir, events));
+    }
+
+    public void attach(Path dir) {
+        begin("Opening " + dir.getFileName() + "…", events -> launcher.attach(dir, events));
+    }
+
+    /**
+     * Shows a results table read from a file ({@code hp_search_data.txt} of this tool or of the original one)
+     * without a search behind it: the plots infer their axes from the values.
+     */
+    public void openResultsFile(Path file) {
+        RunningSearch previous = search.get();
+        if (previous != null) {
+            previous.close();
+        }
+        long id = ++session;
+        tasks.run(() -> ResultTable.parse(java.nio.file.Files.readString(file)), table -> {
+            if (id != session) {
+                return;
+            }
+            clear();
+            search.set(null);
+            space.set(null);
+            active.set(false);
+            controllable.set(false);
+            hyperparameters.setAll(table.hyperparameters());
+            for (ResultRow r : table.rows()) {
+                index.put(r.id(), rows.size());
+                rows.add(r);
+            }
+            long ok = table.rows().stream().filter(ResultRow::hasLoss).count();
+            done.set((int) ok);
+            failed.set((int) table.rows().stream().filter(ResultRow::isFailed).count());
+            table.rows().stream().filter(ResultRow::hasLoss).min((a, b) -> Double.compare(a.loss(), b.loss()))
+                    .ifPresent(b -> best.set(Axis.format(b.loss()) + "  (combination " + b.id() + ")"));
+            searchName.set(file.getFileName().toString());
+            message.set("Showing " + file + " (" + table.rows().size() + " combinations, read-only)");
+            dataVersion.set(dataVersion.get() + 1);
+        }, e -> message.set("Cannot read " + file + ": " + e.getMessage()));
+    }
+
+    /** Stops the whole search. */
+    public void stopSearch() {
+        RunningSearch s = search.get();
+        if (s != null && !s.followOnly()) {
+            s.stop("stopped from the dashboard");
+            message.set("Stopping: running combinations are being cancelled…");
+        }
+    }
+
+    public void cancel(ResultRow row) {
+        RunningSearch s = search.get();
+        if (s != null && !s.followOnly() && row != null) {
+            s.cancel(row.id());
+            message.set("Cancelling combination " + row.id() + "…");
+        }
+    }
+
+    /** Where a combination's log is. */
+    public Path logOf(ResultRow row) {
+        RunningSearch s = search.get();
+        return s == null || row == null ? null : s.searchDir().resolve("hp_combination_" + row.id()).resolve("log.txt");
+    }
+
+    /** Stops watching (the window closes). A search run by this window is interrupted and can be resumed. */
+    public void dispose() {
+        RunningSearch s = search.get();
+        if (s != null) {
+            s.close();
+        }
+        synchronized (this) {
+            if (batchTimer != null) {
+                batchTimer.shutdownNow();
+            }
+        }
+    }
+
+    private interface Start {
+        RunningSearch start(SearchEvents events) throws Exception;
+    }
+
+    private void begin(String what, Start start) {
+        RunningSearch previous = search.get();
+        if (previous != null) {
+            previous.close();
+        }
+        long id = ++session;
+        clear();
+        message.set(what);
+        active.set(true);
+        controllable.set(false);
+        SearchEvents events = new Events(id);
+        tasks.run(() -> start.start(events), s -> {
+            if (id != session) {
+                s.close();
+                return;
+            }
+            search.set(s);
+            space.set(s.model().space());
+            hyperparameters.setAll(s.model().space().hyperparameters().stream().map(Hyperparameter::name).toList());
+            searchName.set(s.searchDir().getFileName().toString());
+            controllable.set(!s.followOnly());
+            message.set((s.followOnly() ? "Following " : "Running ") + s.searchDir());
+            refreshPastSearches();
+            drain(id);
+        }, e -> {
+            if (id == session) {
+                active.set(false);
+                message.set("Could not start: " + e.getMessage());
+            }
+        });
+    }
+
+    private void clear() {
+        synchronized (pendingTrials) {
+            pendingTrials.clear();
+        }
+        pendingProgress.set(null);
+        pendingEnd.set(null);
+        pendingLog.clear();
+        rows.clear();
+        index.clear();
+        searchLog.clear();
+        done.set(0);
+        failed.set(0);
+        cancelled.set(0);
+        running.set(0);
+        queued.set(0);
+        elapsed.set("–");
+        eta.set("–");
+        best.set("–");
+        brushed.set(null);
+        dataVersion.set(dataVersion.get() + 1);
+    }
+
+    /** Engine-thread side: record and schedule one drain. */
+    private final class Events implements SearchEvents {
+        private final long id;
+
+        Events(long id) {
+            this.id = id;
+        }
+
+        @Override
+        public void onTrial(TrialRecord trial) {
+            synchronized (pendingTrials) {
+                pendingTrials.put(trial.id(), trial);
+            }
+            schedule(id);
+        }
+
+        @Override
+        public void onProgress(Progress progress) {
+            pendingProgress.set(progress);
+            schedule(id);
+        }
+
+        @Override
+        public void onLog(String line) {
+            pendingLog.add(line);
+            schedule(id);
+        }
+
+        @Override
+        public void onEnd(String msg) {
+            pendingEnd.set(msg);
+            schedule(id);
+        }
+    }
+
+    private void schedule(long id) {
+        if (drainScheduled.compareAndSet(false, true)) {
+            long wait = lastDrainNanos + minBatchNanos - System.nanoTime();
+            if (minBatchNanos <= 0 || wait <= 0) {
+                tasks.onUi(() -> drain(id));
+            } else {
+                timer().schedule(() -> tasks.onUi(() -> drain(id)), wait, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private synchronized java.util.concurrent.ScheduledExecutorService timer() {
+        if (batchTimer == null) {
+            batchTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "hpsearch-dashboard-batch");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return batchTimer;
+    }
+
+    /** UI-thread side: apply everything that arrived since the last drain. */
+    void drain(long id) {
+        long t0 = System.nanoTime();
+        try {
+            drainBatch(id);
+        } finally {
+            longestBatchNanos = Math.max(longestBatchNanos, System.nanoTime() - t0);
+        }
+    }
+
+    /** The longest time one batch of engine events took to apply on the UI thread (for the benchmark). */
+    public long longestBatchNanos() {
+        return longestBatchNanos;
+    }
+
+    /** Forgets the longest batch time. */
+    public void resetBatchTiming() {
+        longestBatchNanos = 0;
+    }
+
+    private void drainBatch(long id) {
+        drainScheduled.set(false);
+        lastDrainNanos = System.nanoTime();
+        if (id != session || search.get() == null) {
+            return;
+        }
+        List<TrialRecord> trials;
+        synchronized (pendingTrials) {
+            trials = new ArrayList<>(pendingTrials.values());
+            pendingTrials.clear();
+        }
+        for (TrialRecord t : trials) {
+            ResultRow r = ResultTable.row(t);
+            Integer at = index.get(t.id());
+            if (at == null) {
+                index.put(t.id(), rows.size());
+                rows.add(r);
+            } else {
+                rows.set(at, r);
+            }
+        }
+        String line;
+        int lines = 0;
+        while ((line = pendingLog.poll()) != null) {
+            searchLog.add(line);
+            lines++;
+        }
+        if (searchLog.size() > 2000) {
+            searchLog.remove(0, searchLog.size() - 2000);
+        }
+        Progress p = pendingProgress.getAndSet(null);
+        if (p != null) {
+            apply(p);
+        }
+        String end = pendingEnd.getAndSet(null);
+        if (end != null) {
+            active.set(false);
+            controllable.set(false);
+            message.set(end);
+        }
+        if (!trials.isEmpty() || p != null || lines > 0) {
+            dataVersion.set(dataVersion.get() + 1);
+        }
+    }
+
+    private void apply(Progress p) {
+        done.set(p.done());
+        failed.set(p.failed());
+        cancelled.set(p.cancelled());
+        running.set(p.running());
+        queued.set(p.queued());
+        elapsed.set(format(p.elapsed()));
+        eta.set(p.remaining() == null ? "–" : format(p.remaining()));
+        if (p.best() != null && p.best().loss() != null) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < p.best().combination().size() && i < hyperparameters.size(); i++) {
+                values.add(hyperparameters.get(i) + "=" + ResultTable.text(p.best().combination().get(i)));
+            }
+            best.set(Axis.format(p.best().loss()) + "  (combination " + p.best().id() + ": " + String.join(", ", values) + ")");
+        }
+    }
+
+    static String format(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private void refilter() {
+        String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
+        String status = statusFilter.get();
+        Set<Integer> ids = brushed.get();
+        Predicate<ResultRow> p = r -> (status == null || status.equals("all") || r.status().equals(status))
+                && (ids == null || ids.contains(r.id()))
+                && (text.isEmpty() || matches(r, text));
+        filtered.setPredicate(p);
+    }
+
+    private static boolean matches(ResultRow r, String text) {
+        if (Integer.toString(r.id()).equals(text) || r.status().contains(text) || r.searchType().toLowerCase(Locale.ROOT)
+                .contains(text) || r.reason().toLowerCase(Locale.ROOT).contains(text) || r.jobId().contains(text)) {
+            return true;
+        }
+        return r.values().stream().anyMatch(v -> ResultTable.text(v).toLowerCase(Locale.ROOT).contains(text));
+    }
+}

@@ -1,0 +1,219 @@
+package dev.hpsearch.app.gui.run;
+
+import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
+import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.optimizer.config.ConfigLoader;
+import dev.hpsearch.optimizer.config.ConfigProblem;
+import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.LaunchRecords;
+import dev.hpsearch.optimizer.engine.Preflight;
+import dev.hpsearch.optimizer.engine.Progress;
+import dev.hpsearch.optimizer.engine.SearchEngine;
+import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.optimizer.engine.SearchFolder;
+import dev.hpsearch.optimizer.engine.SearchState;
+import dev.hpsearch.optimizer.engine.SearchSummary;
+import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.engine.TrialStatus;
+import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
+import dev.hpsearch.optimizer.space.ModelConfig;
+import dev.hpsearch.optimizer.strategy.Strategies;
+import dev.hpsearch.optimizer.strategy.Strategy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** Runs searches on this machine with the same engine as {@code hpsearch run}. */
+public final class LocalSearchLauncher implements SearchLauncher {
+    @Override
+    public RunningSearch start(Project project, SearchEvents events) throws Exception {
+        Configs configs = new ConfigLoader().load(project.searchConfig(), project.jobConfig(), project.modelConfig());
+        if (!configs.job().isLocal()) {
+            throw new IOException(LocalOnlyClusterService.NOT_AVAILABLE);
+        }
+        List<ConfigProblem> missing = Preflight.local(configs);
+        if (!missing.isEmpty()) {
+            throw new IOException(missing.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n")));
+        }
+        Strategy strategy = Strategies.forConfig(configs.search(), configs.model().space(),
+                configs.searchPath().toString());
+        Path dir = SearchFiles.create(configs);
+        LaunchRecords.append(configs.projectFolder(), new LaunchRecords.Launch(
+                Long.toString(ProcessHandle.current().pid()), configs.projectFolder(), dir, SearchFolder.searchId(dir),
+                dir.resolve("log.txt"), project.searchConfig(), project.jobConfig(), project.modelConfig(),
+                "hpsearch gui", ""));
+        return run(configs, strategy, dir, events);
+    }
+
+    @Override
+    public RunningSearch resume(Path searchDir, SearchEvents events) throws Exception {
+        Configs configs = SearchFiles.load(searchDir);
+        if (!configs.job().isLocal()) {
+            throw new IOException(LocalOnlyClusterService.NOT_AVAILABLE);
+        }
+        SearchState state = SearchState.replay(Journal.read(searchDir));
+        if (state.endReason() != null) {
+            throw new IOException(searchDir.getFileName() + " has ended (" + state.endReason()
+                    + "); use Open to look at it, or launch a new search");
+        }
+        state.trials().forEach(events::onTrial);
+        Strategy strategy = Strategies.forConfig(configs.search(), configs.model().space(),
+                configs.searchPath().toString());
+        return run(configs, strategy, searchDir, events);
+    }
+
+    private static RunningSearch run(Configs configs, Strategy strategy, Path dir, SearchEvents events) {
+        LocalProcessExecutor executor = new LocalProcessExecutor();
+        SearchEngine engine = new SearchEngine(configs.search(), configs.job(), configs.model(), dir, executor,
+                strategy, Clock.systemUTC(), events);
+        Thread t = new Thread(() -> {
+            try (executor) {
+                SearchSummary s = engine.run();
+                events.onEnd((s.complete() ? "Search complete: " : "Search stopped: ") + s.reason());
+            } catch (IOException e) {
+                events.onEnd("Search could not run: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                events.onEnd("Search interrupted");
+            } catch (RuntimeException e) {
+                events.onEnd("Search failed: " + e);
+            }
+        }, "hpsearch-engine-" + dir.getFileName());
+        t.setDaemon(true);
+        t.start();
+        ModelConfig model = configs.model();
+        return new RunningSearch() {
+            @Override
+            public Path searchDir() {
+                return dir;
+            }
+
+            @Override
+            public ModelConfig model() {
+                return model;
+            }
+
+            @Override
+            public boolean followOnly() {
+                return false;
+            }
+
+            @Override
+            public void stop(String reason) {
+                engine.requestStop(reason);
+            }
+
+            @Override
+            public void cancel(int combinationId) {
+                engine.cancel(combinationId);
+            }
+
+            @Override
+            public void close() {
+                engine.interrupt();
+            }
+        };
+    }
+
+    @Override
+    public RunningSearch attach(Path searchDir, SearchEvents events) throws Exception {
+        Configs configs = SearchFiles.load(searchDir);
+        JournalFollower follower = new JournalFollower(searchDir, events);
+        follower.poll();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hpsearch-follow-" + searchDir.getFileName());
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            if (follower.poll()) {
+                timer.shutdown();
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        ModelConfig model = configs.model();
+        return new RunningSearch() {
+            @Override
+            public Path searchDir() {
+                return searchDir;
+            }
+
+            @Override
+            public ModelConfig model() {
+                return model;
+            }
+
+            @Override
+            public boolean followOnly() {
+                return true;
+            }
+
+            @Override
+            public void stop(String reason) {
+                throw new IllegalStateException("another coordinator runs this search");
+            }
+
+            @Override
+            public void cancel(int combinationId) {
+                throw new IllegalStateException("another coordinator runs this search");
+            }
+
+            @Override
+            public void close() {
+                timer.shutdownNow();
+            }
+        };
+    }
+
+    /** Re-reads a journal and reports what changed since the last read. */
+    static final class JournalFollower {
+        private final Path dir;
+        private final SearchEvents events;
+        private final Map<Integer, TrialRecord> seen = new HashMap<>();
+        private final long startedAt = System.currentTimeMillis();
+        private boolean ended;
+
+        JournalFollower(Path dir, SearchEvents events) {
+            this.dir = dir;
+            this.events = events;
+        }
+
+        /** Returns true once the search has ended (nothing more to follow). */
+        boolean poll() {
+            if (ended) {
+                return true;
+            }
+            SearchState state;
+            try {
+                state = SearchState.replay(Journal.read(dir));
+            } catch (IOException | RuntimeException e) {
+                events.onLog("cannot read the journal: " + e.getMessage());
+                return false;
+            }
+            for (TrialRecord t : state.trials()) {
+                if (!t.equals(seen.get(t.id()))) {
+                    seen.put(t.id(), t);
+                    events.onTrial(t);
+                }
+            }
+            int done = state.count(TrialStatus.OK) + state.count(TrialStatus.NO_SCORE);
+            long origin = state.startedAtMillis() > 0 ? state.startedAtMillis() : startedAt;
+            events.onProgress(new Progress(done, state.count(TrialStatus.FAILED), state.count(TrialStatus.CANCELLED),
+                    state.count(TrialStatus.RUNNING), state.count(TrialStatus.QUEUED), -1, state.best(),
+                    Duration.ofMillis(Math.max(0, System.currentTimeMillis() - origin)), null));
+            if (state.endReason() != null) {
+                ended = true;
+                events.onEnd("Search ended: " + state.endReason());
+            }
+            return ended;
+        }
+    }
+}

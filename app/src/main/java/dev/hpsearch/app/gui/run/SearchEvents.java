@@ -1,0 +1,9 @@
+package dev.hpsearch.app.gui.run;
+
+import dev.hpsearch.optimizer.engine.SearchListener;
+
+/** What a running search reports, on the thread that runs it. */
+public interface SearchEvents extends SearchListener {
+    /** The search ended or the coordinator stopped; {@code message} says why. */
+    void onEnd(String message);
+}

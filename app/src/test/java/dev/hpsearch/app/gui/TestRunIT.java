@@ -1,0 +1,42 @@
+package dev.hpsearch.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
+import dev.hpsearch.app.gui.job.JobConfigViewModel;
+import dev.hpsearch.app.gui.job.LocalTestRunService;
+import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.app.gui.start.ProjectFactory;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job form's test run starts the real demo script once, outside the project folder. */
+class TestRunIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demoScriptRunsOnceOnTheExampleInput() throws Exception {
+        Project p = new ProjectFactory().fromDemo(tmp.resolve("demo"));
+        JobConfigViewModel vm = new JobConfigViewModel(p, new DirectTaskRunner(), new LocalTestRunService(),
+                new LocalOnlyClusterService());
+        vm.load();
+        vm.testRun();
+        assertThat(vm.testSummaryProperty().get()).startsWith("✔ Ran fine: output.json").contains("objective");
+        assertThat(vm.testDetailsProperty().get()).contains("train_logreg.py").contains("output.json:");
+        assertThat(p.folder().resolve("hp_search_0")).doesNotExist();
+    }
+
+    @Test
+    void aFailingScriptReportsItsExitStatus() throws Exception {
+        Project p = new ProjectFactory().fromDemo(tmp.resolve("demo2"));
+        JobConfigViewModel vm = new JobConfigViewModel(p, new DirectTaskRunner(), new LocalTestRunService(),
+                new LocalOnlyClusterService());
+        vm.load();
+        vm.field("environment_path").textProperty().set("bash");
+        vm.field("script_path").textProperty().set("README.md");
+        vm.testRun();
+        assertThat(vm.testSummaryProperty().get()).startsWith("✘ The script exited with status");
+    }
+}

@@ -1,0 +1,279 @@
+package dev.hpsearch.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
+import dev.hpsearch.app.gui.job.JobConfigViewModel;
+import dev.hpsearch.app.gui.model.LoaderModelValidator;
+import dev.hpsearch.app.gui.model.ModelConfigViewModel;
+import dev.hpsearch.app.gui.model.VariableRow;
+import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.app.gui.run.DashboardViewModel;
+import dev.hpsearch.app.gui.run.RunningSearch;
+import dev.hpsearch.app.gui.run.SearchEvents;
+import dev.hpsearch.app.gui.run.SearchLauncher;
+import dev.hpsearch.app.gui.search.SearchConfigViewModel;
+import dev.hpsearch.app.gui.start.ProjectFactory;
+import dev.hpsearch.app.gui.start.RecentProjects;
+import dev.hpsearch.app.gui.start.StartViewModel;
+import dev.hpsearch.optimizer.config.JsonFiles;
+import dev.hpsearch.optimizer.engine.Progress;
+import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.engine.TrialStatus;
+import dev.hpsearch.optimizer.space.Combination;
+import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.space.ModelConfig;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.space.Transformation;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** View-model behaviour without a JavaFX toolkit: background work runs synchronously. */
+class ViewModelTest {
+    private final DirectTaskRunner tasks = new DirectTaskRunner();
+
+    @TempDir
+    Path tmp;
+
+    private Project demo() throws Exception {
+        return new ProjectFactory().fromDemo(tmp.resolve("demo"));
+    }
+
+    @Test
+    void newDemoProjectIsOpenedAndRemembered() {
+        List<Project> opened = new ArrayList<>();
+        ScriptedDialogs dialogs = new ScriptedDialogs().answer(tmp.resolve("p"));
+        AppServices services = new AppServices(tasks, dialogs, new RecentProjects(tmp.resolve("config")),
+                new LocalOnlyClusterService(), null, new LoaderModelValidator(), null);
+        StartViewModel vm = new StartViewModel(services, opened::add);
+        vm.newFromDemo();
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).modelConfig()).exists();
+        assertThat(new RecentProjects(tmp.resolve("config")).load()).containsExactly(tmp.resolve("p"));
+        vm.newFromDemo(tmp.resolve("p"));
+        assertThat(vm.errorProperty().get()).contains("already holds");
+    }
+
+    @Test
+    void exampleInputKeysBecomeConstantRows() throws Exception {
+        Path input = tmp.resolve("in.json");
+        Files.writeString(input, "{\"alpha\": 0.5, \"name\": \"x\", \"save_folder\": \"out\", \"nested\": {\"k\": 3}}");
+        Project p = new ProjectFactory().fromExampleInput(tmp.resolve("mine"), input);
+        ModelConfigViewModel vm = new ModelConfigViewModel(p.modelConfig(), tasks, new LoaderModelValidator());
+        vm.load();
+        assertThat(vm.rows()).extracting(VariableRow::name).containsExactly("alpha", "name", "nested.k");
+        assertThat(vm.rows()).noneMatch(VariableRow::isHyperparameter);
+        assertThat(vm.validProperty().get()).as("no hyperparameter yet").isFalse();
+        vm.row("alpha").kindProperty().set(VariableRow.HYPERPARAMETER);
+        vm.row("alpha").domainProperty().set("0.1, 1");
+        assertThat(vm.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void searchFieldsThatDoNotApplyAreDisabledAndErrorsSitAtTheirField() throws Exception {
+        Project p = demo();
+        SearchConfigViewModel vm = new SearchConfigViewModel(p.searchConfig(), tasks);
+        vm.load();
+        assertThat(vm.field("search_type").textProperty().get()).isEqualTo("random");
+        assertThat(vm.field("bopt_config.kernel").enabledProperty().get()).isFalse();
+        assertThat(vm.field("num_grid_points_per_hyperparameter").enabledProperty().get()).isFalse();
+        vm.field("search_type").textProperty().set("bopt");
+        assertThat(vm.field("bopt_config.kernel").enabledProperty().get()).isTrue();
+        vm.field("max_suggestions").textProperty().set("0");
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(vm.field("max_suggestions").errorProperty().get()).contains("0");
+        vm.field("max_suggestions").textProperty().set("12");
+        vm.field("bopt_config.kernel").textProperty().set("Matern52");
+        assertThat(vm.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void savingTheSearchConfigKeepsUnknownKeys() throws Exception {
+        Path f = tmp.resolve("search_config.json");
+        Files.writeString(f, "{\"search_type\": \"grid\", \"my_note\": \"keep me\", \"bopt_config.kernel\": \"ExpQuad\"}");
+        SearchConfigViewModel vm = new SearchConfigViewModel(f, tasks);
+        vm.load();
+        assertThat(vm.field("bopt_config.kernel").textProperty().get()).isEqualTo("ExpQuad");
+        vm.field("max_suggestions").textProperty().set("9");
+        vm.save(null);
+        JsonNode saved = JsonFiles.read(f, "s");
+        assertThat(saved.get("my_note").asText()).isEqualTo("keep me");
+        assertThat(saved.get("max_suggestions").asInt()).isEqualTo(9);
+        assertThat(saved.has("bopt_config")).as("flat bopt keys stay flat").isFalse();
+        assertThat(saved.get("bopt_config.kernel").get(0).asText()).isEqualTo("ExpQuad");
+    }
+
+    @Test
+    void invalidLogDomainIsRefusedAtItsRowAndSaveRoundTripsTheJson() throws Exception {
+        Project p = demo();
+        JsonNode before = JsonFiles.read(p.modelConfig(), "m");
+        ModelConfigViewModel vm = new ModelConfigViewModel(p.modelConfig(), tasks, new LoaderModelValidator());
+        vm.load();
+        assertThat(vm.rows()).extracting(VariableRow::name).contains("optimizer.learning_rate", "epochs");
+        assertThat(vm.validProperty().get()).isTrue();
+        VariableRow lr = vm.row("optimizer.learning_rate");
+        assertThat(lr.previewProperty().get()).isEqualTo("grid of 3: 0.001, 0.3162, 100");
+        lr.domainProperty().set("-1, 100");
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(lr.errorProperty().get()).contains("log transformation needs bounds > 0");
+        assertThat(lr.previewProperty().get()).isEmpty();
+        lr.domainProperty().set("0.001, 100.0");
+        assertThat(vm.validProperty().get()).isTrue();
+        vm.save(null);
+        assertThat(JsonFiles.read(p.modelConfig(), "m")).isEqualTo(before);
+    }
+
+    @Test
+    void rawJsonIsValidatedLiveAndAppliedToTheRows() throws Exception {
+        Project p = demo();
+        ModelConfigViewModel vm = new ModelConfigViewModel(p.modelConfig(), tasks, new LoaderModelValidator());
+        vm.load();
+        vm.rawEdited("{\"a\": {\"type\": \"discrete\", \"domain\": [1, 2], \"transformation\": \"log\"}");
+        assertThat(vm.rawValidProperty().get()).isFalse();
+        assertThat(vm.rawErrorProperty().get()).contains("invalid JSON");
+        vm.rawEdited("{\"a\": {\"type\": \"discrete\", \"domain\": [0, 2], \"transformation\": \"log\"}}");
+        assertThat(vm.rawValidProperty().get()).isFalse();
+        assertThat(vm.rawErrorProperty().get()).contains("values > 0");
+        String good = "{\"a\": {\"type\": \"discrete\", \"domain\": [1, 2], \"transformation\": \"log\"}, \"b\": 3}";
+        vm.rawEdited(good);
+        assertThat(vm.rawValidProperty().get()).isTrue();
+        vm.applyRaw(good);
+        assertThat(vm.rows()).extracting(VariableRow::name).containsExactly("a", "b");
+        assertThat(vm.row("a").previewProperty().get()).isEqualTo("grid of 3: 1, 2");
+    }
+
+    @Test
+    void jobFormNeedsAScriptAndRefusesClustersThisBuildCannotReach() throws Exception {
+        Project p = demo();
+        JobConfigViewModel vm = new JobConfigViewModel(p, tasks, (proj, job) -> null, new LocalOnlyClusterService());
+        vm.load();
+        assertThat(vm.validProperty().get()).isTrue();
+        assertThat(vm.field("partition").enabledProperty().get()).isFalse();
+        vm.field("script_path").textProperty().set("");
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(vm.field("script_path").errorProperty().get()).contains("missing");
+        vm.field("script_path").textProperty().set("train_logreg.py");
+        vm.field("cluster").textProperty().set("hpc");
+        assertThat(vm.field("cluster").errorProperty().get()).contains("this machine only");
+        assertThat(vm.field("partition").enabledProperty().get()).isTrue();
+        vm.testConnection();
+        assertThat(vm.connectionStatusProperty().get()).startsWith("✘");
+    }
+
+    @Test
+    void dashboardCountsRowsAndBestFromBatchedEvents() throws Exception {
+        Project p = demo();
+        SearchSpace space = new SearchSpace(List.of(Hyperparameter.continuous("x", 0.1, 10, Transformation.LOG)));
+        ModelConfig model = new ModelConfig(JsonFiles.STRICT.createObjectNode(), space);
+        List<SearchEvents> captured = new ArrayList<>();
+        List<Integer> cancelled = new ArrayList<>();
+        SearchLauncher launcher = new SearchLauncher() {
+            @Override
+            public RunningSearch start(Project project, SearchEvents events) {
+                captured.add(events);
+                return running(model, cancelled);
+            }
+
+            @Override
+            public RunningSearch resume(Path searchDir, SearchEvents events) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public RunningSearch attach(Path searchDir, SearchEvents events) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher);
+        vm.launch();
+        SearchEvents ev = captured.get(0);
+        TrialRecord t0 = trial(0, 1.0, 0.5, TrialStatus.OK);
+        TrialRecord t1 = trial(1, 2.0, 0.25, TrialStatus.OK);
+        TrialRecord t2 = trial(2, 5.0, null, TrialStatus.RUNNING);
+        ev.onTrial(t0);
+        ev.onTrial(t1);
+        ev.onTrial(t2);
+        ev.onProgress(new Progress(2, 0, 0, 1, 0, -1, t1, Duration.ofSeconds(75), Duration.ofSeconds(30)));
+        assertThat(vm.rows()).hasSize(3);
+        assertThat(vm.doneProperty().get()).isEqualTo(2);
+        assertThat(vm.runningProperty().get()).isEqualTo(1);
+        assertThat(vm.elapsedProperty().get()).isEqualTo("1:15");
+        assertThat(vm.bestProperty().get()).startsWith("0.25").contains("combination 1").contains("x=2.0");
+        ev.onTrial(trial(2, 5.0, 3.0, TrialStatus.OK));
+        assertThat(vm.rows()).hasSize(3);
+        assertThat(vm.rows().get(2).loss()).isEqualTo(3.0);
+        vm.statusFilterProperty().set("ok");
+        vm.brushedProperty().set(Set.of(0, 2));
+        assertThat(vm.filteredRows()).extracting(r -> r.id()).containsExactly(0, 2);
+        vm.filterTextProperty().set("5.0");
+        assertThat(vm.filteredRows()).extracting(r -> r.id()).containsExactly(2);
+        vm.cancel(vm.rows().get(2));
+        assertThat(cancelled).containsExactly(2);
+        ev.onEnd("Search complete: max_suggestions (3) reached");
+        assertThat(vm.activeProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).contains("complete");
+    }
+
+    private static TrialRecord trial(int id, double x, Double loss, TrialStatus status) {
+        return new TrialRecord(id, new Combination(List.<JsonNode>of(DoubleNode.valueOf(x))), "random", id, 0,
+                "j" + id, "", status, loss, Map.of(), null, null, 1.5, 0, 1);
+    }
+
+    private RunningSearch running(ModelConfig model, List<Integer> cancelled) {
+        return new RunningSearch() {
+            @Override
+            public Path searchDir() {
+                return tmp.resolve("hp_search_0");
+            }
+
+            @Override
+            public ModelConfig model() {
+                return model;
+            }
+
+            @Override
+            public boolean followOnly() {
+                return false;
+            }
+
+            @Override
+            public void stop(String reason) {
+            }
+
+            @Override
+            public void cancel(int combinationId) {
+                cancelled.add(combinationId);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void anOriginalToolResultsFileOpensReadOnlyWithInferredColumns() throws Exception {
+        Project p = demo();
+        Path file = tmp.resolve("hp_search_data.txt");
+        Files.writeString(file, String.join("\n",
+                "combination_id\tjob_id\tjob_time\tprevious_results_count\tsearch_type\tis_queued\tmodel_config_path\tloss\tlr\tact",
+                "0\t11\t1.0\t0\trandom\tTrue\t/x/input.json\t0.7\t0.01\trelu",
+                "1\t12\t1.0\t0\trandom\tTrue\t/x/input.json\t0.3\t0.1\ttanh", ""));
+        DashboardViewModel vm = new DashboardViewModel(p, tasks, null);
+        vm.openResultsFile(file);
+        assertThat(vm.hyperparameters()).containsExactly("lr", "act");
+        assertThat(vm.rows()).hasSize(2);
+        assertThat(vm.bestProperty().get()).startsWith("0.3").contains("combination 1");
+        assertThat(vm.controllableProperty().get()).isFalse();
+        assertThat(vm.resultTable().toCsv(vm.rows())).contains("1,ok,0.3,0.1,tanh");
+    }
+}

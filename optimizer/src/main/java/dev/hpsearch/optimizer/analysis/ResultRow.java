@@ -1,0 +1,35 @@
+package dev.hpsearch.optimizer.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One combination of a search as analysis sees it.
+ *
+ * @param id             combination id
+ * @param status         ok, no_score, failed, cancelled, running, queued (lower case, as in the data table)
+ * @param loss           the score, or {@code null}
+ * @param values         one value per hyperparameter, in the table's order
+ * @param jobId          executor job id, or empty
+ * @param runtimeSeconds run time, or NaN when unknown
+ * @param searchType     what produced it (grid, random, Matern52_EI_MLE, ...)
+ * @param reason         why it failed or was cancelled, or empty
+ */
+public record ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId,
+                        double runtimeSeconds, String searchType, String reason) {
+    public ResultRow {
+        values = List.copyOf(values);
+        jobId = jobId == null ? "" : jobId;
+        reason = reason == null ? "" : reason;
+        searchType = searchType == null ? "" : searchType;
+    }
+
+    /** Finished with a finite score. */
+    public boolean hasLoss() {
+        return loss != null && Double.isFinite(loss);
+    }
+
+    public boolean isFailed() {
+        return "failed".equals(status) || "cancelled".equals(status);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.hpsearch.optimizer.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hpsearch.optimizer.engine.SearchState;
+import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The results of a search: hyperparameter names and one row per combination. Built from a live
+ * {@link SearchState} or parsed from an {@code hp_search_data.txt}, including files written by the original tool
+ * that have only the seed's columns.
+ */
+public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
+    private static final List<String> KNOWN = List.of("combination_id", "job_id", "job_time",
+            "previous_results_count", "search_type", "is_queued", "model_config_path", "loss", "status",
+            "failure_reason");
+
+    public ResultTable {
+        hyperparameters = List.copyOf(hyperparameters);
+        rows = List.copyOf(rows);
+    }
+
+    /** The rows of a search state, in combination order. */
+    public static ResultTable of(SearchState state, SearchSpace space) {
+        List<String> names = space.hyperparameters().stream().map(Hyperparameter::name).toList();
+        List<ResultRow> rows = new ArrayList<>();
+        for (TrialRecord t : state.trials()) {
+            rows.add(row(t));
+        }
+        return new ResultTable(names, rows);
+    }
+
+    /** One trial as a row. */
+    public static ResultRow row(TrialRecord t) {
+        return new ResultRow(t.id(), t.status().key(), t.loss(), t.combination().values(), t.jobId(),
+                t.runtimeSeconds(), t.searchType(), t.reason());
+    }
+
+    /**
+     * Parses a tab-separated {@code hp_search_data.txt}. Columns after the seed's eight that are not status,
+     * failure_reason or a known metric are hyperparameters; without a status column (the original tool) the
+     * status is derived: a finite loss is ok, a non-finite one failed, no loss running or queued.
+     *
+     * @throws IllegalArgumentException if the header lacks combination_id or loss
+     */
+    public static ResultTable parse(String text) {
+        String[] lines = text.split("\r?\n");
+        if (lines.length == 0 || lines[0].isBlank()) {
+            throw new IllegalArgumentException("empty results table");
+        }
+        List<String> header = Arrays.asList(lines[0].split("\t", -1));
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            col.putIfAbsent(header.get(i).trim(), i);
+        }
+        if (!col.containsKey("combination_id") || !col.containsKey("loss")) {
+            throw new IllegalArgumentException("not an hp_search_data.txt: the header needs combination_id and loss, got "
+                    + lines[0]);
+        }
+        // hyperparameters sit between loss and status (ours) or after loss until the end (the original tool)
+        int first = col.get("loss") + 1;
+        int end = col.containsKey("status") ? col.get("status") : header.size();
+        List<Integer> hpColumns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = first; i < end; i++) {
+            if (!KNOWN.contains(header.get(i))) {
+                hpColumns.add(i);
+                names.add(header.get(i));
+            }
+        }
+        List<ResultRow> rows = new ArrayList<>();
+        for (int r = 1; r < lines.length; r++) {
+            if (lines[r].isBlank()) {
+                continue;
+            }
+            String[] f = lines[r].split("\t", -1);
+            List<JsonNode> values = new ArrayList<>();
+            for (int c : hpColumns) {
+                values.add(value(get(f, c)));
+            }
+            Double loss = number(get(f, col.get("loss")));
+            String status = col.containsKey("status") ? get(f, col.get("status")) : derivedStatus(loss, f, col);
+            Double minutes = col.containsKey("job_time") ? number(get(f, col.get("job_time"))) : null;
+            rows.add(new ResultRow(Integer.parseInt(get(f, col.get("combination_id")).trim()), status,
+                    loss,
+                    values, col.containsKey("job_id") ? get(f, col.get("job_id")) : "",
+                    minutes == null ? Double.NaN : minutes * 60, col.containsKey("search_type") ? get(f, col.get("search_type")) : "",
+                    col.containsKey("failure_reason") ? get(f, col.get("failure_reason")) : ""));
+        }
+        return new ResultTable(names, rows);
+    }
+
+    private static String derivedStatus(Double loss, String[] f, Map<String, Integer> col) {
+        if (loss != null) {
+            return Double.isFinite(loss) ? "ok" : "failed";
+        }
+        boolean submitted = col.containsKey("is_queued") && get(f, col.get("is_queued")).equalsIgnoreCase("true");
+        return submitted ? "running" : "queued";
+    }
+
+    private static String get(String[] f, int i) {
+        return i < f.length ? f[i] : "";
+    }
+
+    private static Double number(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("nan")) {
+            return Double.NaN;
+        }
+        if (lower.matches("[+-]?inf(inity)?")) {
+            return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A cell as the JSON value the script saw: integers, decimals, booleans, else text. */
+    static JsonNode value(String cell) {
+        String t = cell.trim();
+        if (t.matches("-?\\d{1,18}")) {
+            long n = Long.parseLong(t);
+            return n == (int) n ? IntNode.valueOf((int) n) : LongNode.valueOf(n);
+        }
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return BooleanNode.valueOf(Boolean.parseBoolean(t));
+        }
+        try {
+            double d = Double.parseDouble(t);
+            if (!t.isEmpty() && Character.isDigit(t.charAt(t.length() - 1))) {
+                return DoubleNode.valueOf(d);
+            }
+        } catch (NumberFormatException e) {
+            // text
+        }
+        return TextNode.valueOf(t);
+    }
+
+    /** The table as CSV (RFC 4180 quoting), the given rows only, hyperparameters as columns. */
+    public String toCsv(List<ResultRow> selected) {
+        StringBuilder sb = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("combination_id", "status", "loss"));
+        header.addAll(hyperparameters);
+        header.addAll(List.of("job_id", "runtime_s", "search_type", "reason"));
+        sb.append(String.join(",", header.stream().map(ResultTable::csv).toList())).append("\r\n");
+        for (ResultRow r : selected) {
+            List<String> cells = new ArrayList<>();
+            cells.add(Integer.toString(r.id()));
+            cells.add(r.status());
+            cells.add(r.loss() == null ? "" : Double.toString(r.loss()));
+            for (JsonNode v : r.values()) {
+                cells.add(text(v));
+            }
+            cells.add(r.jobId());
+            cells.add(Double.isFinite(r.runtimeSeconds()) ? Double.toString(r.runtimeSeconds()) : "");
+            cells.add(r.searchType());
+            cells.add(r.reason());
+            sb.append(String.join(",", cells.stream().map(ResultTable::csv).toList())).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    /** A value as plain text (strings without quotes). */
+    public static String text(JsonNode v) {
+        return v.isTextual() ? v.asText() : v.toString();
+    }
+
+    private static String csv(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}
