@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * Prints the wall times and their ratio; the target is hpsearch at most 1.10 x xargs.
  *
  * <p>Two xargs baselines: "lean" runs {@code sh w.sh DIR/input.json} with no working directory change and no
- * log file (less work than hpsearch does); "equivalent" also changes into the combination folder and sends
- * stdout and stderr to its log.txt, as hpsearch does. Run: {@code bench/engine-overhead.sh [rounds]}.
+ * log file (less work than hpsearch does); "equivalent" starts one shell per run, as hpsearch does, that changes
+ * into the combination folder, sends stdout and stderr to its log.txt and runs the script in that same shell
+ * ({@code sh -c 'cd DIR && . w.sh DIR/input.json >> log.txt 2>&1'}): one process per run, the same work. Run: {@code bench/engine-overhead.sh [rounds]}.
  */
 public final class EngineOverheadBenchmark {
     private static final int COMBINATIONS = 500;
@@ -110,7 +111,7 @@ public final class EngineOverheadBenchmark {
         Path list = searchDir.resolve("inputs.txt");
         Files.write(list, inputs);
         String inner = equivalent
-                ? "xargs -P 2 -I{} sh -c 'cd \"$(dirname \"$1\")\" && exec sh " + script + " \"$1\" >> log.txt 2>&1' _ {}"
+                ? "xargs -P 2 -I{} sh -c 'cd \"$(dirname \"$1\")\" && . " + script + " \"$1\" >> log.txt 2>&1' _ {}"
                 : "xargs -P 2 -n 1 sh " + script;
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", inner + " < " + list)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
