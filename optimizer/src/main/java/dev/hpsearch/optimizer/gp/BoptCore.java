@@ -28,6 +28,13 @@ public final class BoptCore {
 
     /** Fewer observations than this give random points. */
     public static final int MIN_OBSERVATIONS = 2;
+    /**
+     * Above this many observations the GP parameters (MLE and HMC) are fitted on a random subset of this
+     * size; the model used for the acquisition is still conditioned on every observation. Keeps a
+     * suggestion at a few seconds and the memory at a few n x n arrays of this size in long searches
+     * (one likelihood evaluation costs O(n^3)).
+     */
+    public static final int MAX_FIT_POINTS = 500;
     private static final int OBSERVED_STARTS = 3;
     private static final int RANDOM_UNSEEN_ATTEMPTS = 10_000;
     private static final double SAME = 1e-12;
@@ -123,7 +130,12 @@ public final class BoptCore {
                               RandomGenerator rng, StringBuilder log) throws GpFitException {
         GpData data = GpData.of(observedEnc.toArray(new double[0][]), problem.y(), settings.normalizeY());
         ParamLayout layout = data.layout(settings.kernel(), settings.exactFeval());
-        MleEstimator.Fit mle = MleEstimator.maximize(new MarginalLikelihood(layout, data.x, data.y, true),
+        GpData fitData = data.randomSubset(MAX_FIT_POINTS, rng);
+        if (fitData != data) {
+            log.append(String.format(Locale.ROOT, "GP parameters fitted on a random subset of %d of the %d observations%n",
+                    fitData.n, data.n));
+        }
+        MleEstimator.Fit mle = MleEstimator.maximize(new MarginalLikelihood(layout, fitData.x, fitData.y, true),
                 settings.mleRestarts(), rng);
         GaussianProcess mleModel = GaussianProcess.of(data, layout, mle.theta());
         log.append(String.format(Locale.ROOT, "MLE: n=%d, log posterior %.4g, %d/%d starts finite, %d evaluations; %s",
@@ -142,7 +154,7 @@ public final class BoptCore {
         for (int c = 1; c < hmc.chains(); c++) {
             starts.add(layout.randomStart(rng));
         }
-        HmcResult result = new HmcSampler(hmc).sample(c -> new MarginalLikelihood(layout, data.x, data.y, true),
+        HmcResult result = new HmcSampler(hmc).sample(c -> new MarginalLikelihood(layout, fitData.x, fitData.y, true),
                 starts, rng);
         log.append(result.summary(mleModel.parameterNames())).append('\n');
         if (!result.converged()) {
