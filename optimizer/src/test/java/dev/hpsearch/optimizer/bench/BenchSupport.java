@@ -27,6 +27,10 @@ final class BenchSupport {
             Problems problems = new Problems();
             SearchConfig c = new ConfigLoader().readSearch(root, "benchmark", problems);
             problems.throwIfErrors();
+            if (!problems.warnings().isEmpty()) {
+                // an unknown key is only a warning for users; in a benchmark it is a mistake
+                throw new IllegalArgumentException(problems.warnings().toString());
+            }
             return c;
         } catch (Exception e) {
             throw new IllegalArgumentException("bad benchmark config " + json + ": " + e.getMessage(), e);
