@@ -166,8 +166,8 @@ public final class BoptStrategy implements Strategy {
         return null;
     }
 
-    /** The GP's training data from the finished combinations. */
-    private Training training(SearchContext context) {
+    /** The GP's training data from the finished combinations (package-private for tests). */
+    Training training(SearchContext context) {
         Training t = new Training();
         List<double[]> failedX = new ArrayList<>();
         List<Integer> failedIds = new ArrayList<>();
@@ -232,7 +232,8 @@ public final class BoptStrategy implements Strategy {
         return TYPE;
     }
 
-    private static final class Training {
+    /** Coordinates and transformed losses the GP is fitted to, and notes about losses left out. */
+    static final class Training {
         final List<double[]> x = new ArrayList<>();
         final List<Double> y = new ArrayList<>();
         String notes = "";
