@@ -75,9 +75,16 @@ public final class BoptCore {
                     + " observations, the GP needs at least " + MIN_OBSERVATIONS);
         }
         StringBuilder log = new StringBuilder();
+        double[] y = problem.y();
+        if (settings.outputWarping()) {
+            OutputWarping.Result w = OutputWarping.apply(y);
+            y = w.values();
+            log.append(String.format(Locale.ROOT, "losses modelled through a power transform (Yeo-Johnson, lambda %.2f)%n",
+                    w.lambda()));
+        }
         Fitted fitted;
         try {
-            fitted = fit(problem, settings, observedEnc, rng, log);
+            fitted = fit(y, settings, observedEnc, rng, log);
         } catch (GpFitException e) {
             log.append("GP fit failed: ").append(e.getMessage()).append("; suggesting random points\n");
             return randomSuggestion(problem, count, taken, rng, log.toString().strip());
@@ -97,7 +104,7 @@ public final class BoptCore {
             log.append(pendingEnc.size()).append(" pending points added at their posterior mean (kriging believer)\n");
         }
         List<double[]> points = new ArrayList<>();
-        double[] order = observedOrder(problem.y());
+        double[] order = observedOrder(y);
         for (int k = 0; k < count; k++) {
             List<GaussianProcess> withFantasies = withFantasies(models, fantasyX, fantasyY, log);
             Acquisition acquisition = new Acquisition(settings.acquisition(), withFantasies, parameter);
@@ -126,9 +133,9 @@ public final class BoptCore {
     private record Fitted(List<GaussianProcess> models, String method) {
     }
 
-    private static Fitted fit(BoptProblem problem, BoptSettings settings, List<double[]> observedEnc,
+    private static Fitted fit(double[] y, BoptSettings settings, List<double[]> observedEnc,
                               RandomGenerator rng, StringBuilder log) throws GpFitException {
-        GpData data = GpData.of(observedEnc.toArray(new double[0][]), problem.y(), settings.normalizeY());
+        GpData data = GpData.of(observedEnc.toArray(new double[0][]), y, settings.normalizeY());
         ParamLayout layout = data.layout(settings.kernel(), settings.exactFeval());
         GpData fitData = data.randomSubset(MAX_FIT_POINTS, rng);
         if (fitData != data) {
