@@ -117,8 +117,8 @@ public final class BoptCore {
             } else {
                 point = best.point;
                 enc = best.encoded;
-                log.append(String.format(Locale.ROOT, "suggestion %d: acquisition %.4g, posterior mean %.4g%n",
-                        k + 1, -best.score, acquisition.mean(enc)));
+                log.append(String.format(Locale.ROOT, "suggestion %d: acquisition %.4g, posterior mean %.4g%s%n",
+                        k + 1, -best.score, acquisition.mean(enc), settings.outputWarping() ? " (warped scale)" : ""));
             }
             points.add(point);
             taken.add(point, enc);
