@@ -32,7 +32,8 @@ import java.util.random.RandomGenerator;
  * <p>Losses are transformed by {@code y_transformation}; failed combinations get {@code y_failure_value}
  * (max: worse than the worst transformed loss by 5% of the observed range; nan: left out; a number: that loss,
  * transformed). A loss the transformation cannot take (log of a value &lt;= 0) is treated as a failure and
- * named in the suggestion's note.
+ * named in the suggestion's note. The GP then sees these values through {@code BoptCore}'s output warping (a
+ * monotone power transform fitted per suggestion, see {@code BoptSettings#outputWarping}).
  */
 public final class BoptStrategy implements Strategy {
     public static final String TYPE = "bopt";
