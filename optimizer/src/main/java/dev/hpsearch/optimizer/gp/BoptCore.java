@@ -28,6 +28,13 @@ public final class BoptCore {
 
     /** Fewer observations than this give random points. */
     public static final int MIN_OBSERVATIONS = 2;
+    /**
+     * Above this many observations the GP parameters (MLE and HMC) are fitted on a random subset of this
+     * size; the model used for the acquisition is still conditioned on every observation. Keeps a
+     * suggestion at a few seconds and the memory at a few n x n arrays of this size in long searches
+     * (one likelihood evaluation costs O(n^3)).
+     */
+    public static final int MAX_FIT_POINTS = 500;
     private static final int OBSERVED_STARTS = 3;
     private static final int RANDOM_UNSEEN_ATTEMPTS = 10_000;
     private static final double SAME = 1e-12;
@@ -68,9 +75,16 @@ public final class BoptCore {
                     + " observations, the GP needs at least " + MIN_OBSERVATIONS);
         }
         StringBuilder log = new StringBuilder();
+        double[] y = problem.y();
+        if (settings.outputWarping()) {
+            OutputWarping.Result w = OutputWarping.apply(y);
+            y = w.values();
+            log.append(String.format(Locale.ROOT, "losses modelled through a power transform (Yeo-Johnson, lambda %.2f)%n",
+                    w.lambda()));
+        }
         Fitted fitted;
         try {
-            fitted = fit(problem, settings, observedEnc, rng, log);
+            fitted = fit(y, settings, observedEnc, rng, log);
         } catch (GpFitException e) {
             log.append("GP fit failed: ").append(e.getMessage()).append("; suggesting random points\n");
             return randomSuggestion(problem, count, taken, rng, log.toString().strip());
@@ -90,7 +104,7 @@ public final class BoptCore {
             log.append(pendingEnc.size()).append(" pending points added at their posterior mean (kriging believer)\n");
         }
         List<double[]> points = new ArrayList<>();
-        double[] order = observedOrder(problem.y());
+        double[] order = observedOrder(y);
         for (int k = 0; k < count; k++) {
             List<GaussianProcess> withFantasies = withFantasies(models, fantasyX, fantasyY, log);
             Acquisition acquisition = new Acquisition(settings.acquisition(), withFantasies, parameter);
@@ -103,8 +117,8 @@ public final class BoptCore {
             } else {
                 point = best.point;
                 enc = best.encoded;
-                log.append(String.format(Locale.ROOT, "suggestion %d: acquisition %.4g, posterior mean %.4g%n",
-                        k + 1, -best.score, acquisition.mean(enc)));
+                log.append(String.format(Locale.ROOT, "suggestion %d: acquisition %.4g, posterior mean %.4g%s%n",
+                        k + 1, -best.score, acquisition.mean(enc), settings.outputWarping() ? " (warped scale)" : ""));
             }
             points.add(point);
             taken.add(point, enc);
@@ -119,11 +133,16 @@ public final class BoptCore {
     private record Fitted(List<GaussianProcess> models, String method) {
     }
 
-    private static Fitted fit(BoptProblem problem, BoptSettings settings, List<double[]> observedEnc,
+    private static Fitted fit(double[] y, BoptSettings settings, List<double[]> observedEnc,
                               RandomGenerator rng, StringBuilder log) throws GpFitException {
-        GpData data = GpData.of(observedEnc.toArray(new double[0][]), problem.y(), settings.normalizeY());
+        GpData data = GpData.of(observedEnc.toArray(new double[0][]), y, settings.normalizeY());
         ParamLayout layout = data.layout(settings.kernel(), settings.exactFeval());
-        MleEstimator.Fit mle = MleEstimator.maximize(new MarginalLikelihood(layout, data.x, data.y, true),
+        GpData fitData = data.randomSubset(MAX_FIT_POINTS, rng);
+        if (fitData != data) {
+            log.append(String.format(Locale.ROOT, "GP parameters fitted on a random subset of %d of the %d observations%n",
+                    fitData.n, data.n));
+        }
+        MleEstimator.Fit mle = MleEstimator.maximize(new MarginalLikelihood(layout, fitData.x, fitData.y, true),
                 settings.mleRestarts(), rng);
         GaussianProcess mleModel = GaussianProcess.of(data, layout, mle.theta());
         log.append(String.format(Locale.ROOT, "MLE: n=%d, log posterior %.4g, %d/%d starts finite, %d evaluations; %s",
@@ -142,7 +161,7 @@ public final class BoptCore {
         for (int c = 1; c < hmc.chains(); c++) {
             starts.add(layout.randomStart(rng));
         }
-        HmcResult result = new HmcSampler(hmc).sample(c -> new MarginalLikelihood(layout, data.x, data.y, true),
+        HmcResult result = new HmcSampler(hmc).sample(c -> new MarginalLikelihood(layout, fitData.x, fitData.y, true),
                 starts, rng);
         log.append(result.summary(mleModel.parameterNames())).append('\n');
         if (!result.converged()) {

@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param optimizerStarts L-BFGS starts from the best random candidates (default 8), plus up to 3 from
  *     the best observed points
  * @param maxMcmcModels at most this many posterior draws (evenly thinned) average the acquisition (default 20)
+ * @param outputWarping model the losses through a monotone power transform fitted to them ({@link OutputWarping});
+ *     default true
  */
 public record BoptSettings(KernelType kernel, AcquisitionType acquisition, EstimationMethod method, boolean normalizeY,
                            boolean exactFeval, boolean deDuplication, double eps, HmcSettings hmc,
                            double acquisitionParameter, int mleRestarts, int randomCandidates, int optimizerStarts,
-                           int maxMcmcModels) {
+                           int maxMcmcModels, boolean outputWarping) {
 
     public BoptSettings {
         Objects.requireNonNull(kernel, "kernel");
@@ -41,10 +43,10 @@ public record BoptSettings(KernelType kernel, AcquisitionType acquisition, Estim
         }
     }
 
-    /** Matern52, EI, MLE, normalizeY, noisy, de-duplication, eps 0, default HMC and search effort. */
+    /** Matern52, EI, MLE, normalizeY, noisy, de-duplication, eps 0, default HMC and search effort, output warping. */
     public static BoptSettings defaults() {
         return new BoptSettings(KernelType.MATERN52, AcquisitionType.EI, EstimationMethod.MLE, true, false, true, 0,
-                HmcSettings.defaults(), Double.NaN, 3, 1000, 8, 20);
+                HmcSettings.defaults(), Double.NaN, 3, 1000, 8, 20, true);
     }
 
     /** The acquisition parameter in use: the explicit one or the type's default. */
@@ -54,66 +56,71 @@ public record BoptSettings(KernelType kernel, AcquisitionType acquisition, Estim
 
     public BoptSettings withKernel(KernelType v) {
         return new BoptSettings(v, acquisition, method, normalizeY, exactFeval, deDuplication, eps, hmc,
-                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels);
+                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withAcquisition(AcquisitionType v) {
         return new BoptSettings(kernel, v, method, normalizeY, exactFeval, deDuplication, eps, hmc,
-                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels);
+                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withMethod(EstimationMethod v) {
         return new BoptSettings(kernel, acquisition, v, normalizeY, exactFeval, deDuplication, eps, hmc,
-                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels);
+                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withNormalizeY(boolean v) {
         return new BoptSettings(kernel, acquisition, method, v, exactFeval, deDuplication, eps, hmc,
-                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels);
+                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withExactFeval(boolean v) {
         return new BoptSettings(kernel, acquisition, method, normalizeY, v, deDuplication, eps, hmc,
-                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels);
+                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withDeDuplication(boolean v) {
         return new BoptSettings(kernel, acquisition, method, normalizeY, exactFeval, v, eps, hmc,
-                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels);
+                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withEps(double v) {
         return new BoptSettings(kernel, acquisition, method, normalizeY, exactFeval, deDuplication, v, hmc,
-                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels);
+                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withHmc(HmcSettings v) {
         return new BoptSettings(kernel, acquisition, method, normalizeY, exactFeval, deDuplication, eps, v,
-                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels);
+                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withAcquisitionParameter(double v) {
         return new BoptSettings(kernel, acquisition, method, normalizeY, exactFeval, deDuplication, eps, hmc,
-                v, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels);
+                v, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withMleRestarts(int v) {
         return new BoptSettings(kernel, acquisition, method, normalizeY, exactFeval, deDuplication, eps, hmc,
-                acquisitionParameter, v, randomCandidates, optimizerStarts, maxMcmcModels);
+                acquisitionParameter, v, randomCandidates, optimizerStarts, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withRandomCandidates(int v) {
         return new BoptSettings(kernel, acquisition, method, normalizeY, exactFeval, deDuplication, eps, hmc,
-                acquisitionParameter, mleRestarts, v, optimizerStarts, maxMcmcModels);
+                acquisitionParameter, mleRestarts, v, optimizerStarts, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withOptimizerStarts(int v) {
         return new BoptSettings(kernel, acquisition, method, normalizeY, exactFeval, deDuplication, eps, hmc,
-                acquisitionParameter, mleRestarts, randomCandidates, v, maxMcmcModels);
+                acquisitionParameter, mleRestarts, randomCandidates, v, maxMcmcModels, outputWarping);
     }
 
     public BoptSettings withMaxMcmcModels(int v) {
         return new BoptSettings(kernel, acquisition, method, normalizeY, exactFeval, deDuplication, eps, hmc,
-                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, v);
+                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, v, outputWarping);
+    }
+
+    public BoptSettings withOutputWarping(boolean v) {
+        return new BoptSettings(kernel, acquisition, method, normalizeY, exactFeval, deDuplication, eps, hmc,
+                acquisitionParameter, mleRestarts, randomCandidates, optimizerStarts, maxMcmcModels, v);
     }
 }

@@ -67,44 +67,44 @@ final class CholeskyJitter {
     }
 
     /**
-     * The lower triangle of {@code K^-1 = L^-T L^-1} from the factor of the last successful
-     * {@link #factor} call. Row-oriented so the inner loops are vectorisable axpys; about twice as
-     * fast as EJML's {@code invert} at n = 100 (measured), and only the lower triangle is needed.
+     * Factors {@code K = L L^T} held in the upper triangle of a plain row-major array, with the same
+     * growing jitter as {@link #factor}, using {@link DenseCholesky} (the likelihood's hot path).
      *
-     * @param l the factored matrix (lower triangle = L), n x n row-major; not modified
-     * @param linv work array of n*n; modified
-     * @param row work array of n; modified
-     * @param out receives the lower triangle (including the diagonal) of K^-1; upper triangle untouched
+     * @param a row-major {@code n x n}; on entry its upper triangle (with the diagonal) holds K; on success
+     *     the lower triangle (with the diagonal) holds L and the upper holds {@code U = L^T} (modified)
+     * @return the relative jitter that was needed (0 if none), or {@code NaN} if even the largest jitter
+     *     did not make the matrix positive definite (then {@code a} is garbage)
      */
-    static void inverseLower(double[] l, int n, double[] linv, double[] row, double[] out) {
-        // rows of L^-1: row_i = (e_i - sum_{k<i} L_ik row_k) / L_ii, row_k nonzero on [0, k]
-        for (int i = 0; i < n; i++) {
-            int ri = i * n;
-            java.util.Arrays.fill(row, 0, i + 1, 0.0);
-            row[i] = 1;
-            for (int k = 0; k < i; k++) {
-                double c = l[ri + k];
-                int rk = k * n;
-                for (int j = 0; j <= k; j++) {
-                    row[j] -= c * linv[rk + j];
-                }
-            }
-            double inv = 1.0 / l[ri + i];
-            for (int j = 0; j <= i; j++) {
-                linv[ri + j] = row[j] * inv;
-            }
+    double factorUpper(double[] a, int n) {
+        int len = n * n;
+        if (backup.length < len) {
+            backup = new double[len];
         }
-        // (K^-1)_ij = sum_{k >= i} (L^-1)_ki (L^-1)_kj for j <= i
+        System.arraycopy(a, 0, backup, 0, len);
+        double meanDiag = 0;
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(row, 0, i + 1, 0.0);
-            for (int k = i; k < n; k++) {
-                int rk = k * n;
-                double c = linv[rk + i];
-                for (int j = 0; j <= i; j++) {
-                    row[j] += c * linv[rk + j];
+            meanDiag += a[i * n + i];
+        }
+        meanDiag /= n;
+        if (!Double.isFinite(meanDiag) || meanDiag <= 0) {
+            return Double.NaN;
+        }
+        double jitter = 0;
+        while (true) {
+            if (jitter > 0) {
+                System.arraycopy(backup, 0, a, 0, len);
+                for (int i = 0; i < n; i++) {
+                    a[i * n + i] += jitter * meanDiag;
                 }
             }
-            System.arraycopy(row, 0, out, i * n, i + 1);
+            if (DenseCholesky.factorUpper(a, n)) {
+                DenseCholesky.mirrorToLower(a, n);
+                return jitter;
+            }
+            if (jitter >= MAX_JITTER * 0.999) {
+                return Double.NaN;
+            }
+            jitter = jitter == 0 ? FIRST_JITTER : jitter * 10;
         }
     }
 

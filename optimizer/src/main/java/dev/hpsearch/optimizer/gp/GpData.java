@@ -91,6 +91,35 @@ final class GpData {
         return new GpData(n + p, d, flat, yy, yMean, yScale, priorVariance);
     }
 
+    /**
+     * A uniformly random subset of {@code size} points with the same normalisation (so parameters fitted
+     * on it are in the units of the whole data), for fitting the GP parameters on large data.
+     */
+    GpData randomSubset(int size, java.util.random.RandomGenerator rng) {
+        if (size >= n) {
+            return this;
+        }
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        // partial Fisher-Yates: the first size entries are a uniform random subset
+        for (int i = 0; i < size; i++) {
+            int j = i + rng.nextInt(n - i);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        java.util.Arrays.sort(idx, 0, size);
+        double[] flat = new double[size * d];
+        double[] yy = new double[size];
+        for (int k = 0; k < size; k++) {
+            System.arraycopy(x, idx[k] * d, flat, k * d, d);
+            yy[k] = y[idx[k]];
+        }
+        return new GpData(size, d, flat, yy, yMean, yScale, priorVariance);
+    }
+
     ParamLayout layout(KernelType kernel, boolean exactFeval) {
         return new ParamLayout(kernel, d, !exactFeval, priorVariance);
     }

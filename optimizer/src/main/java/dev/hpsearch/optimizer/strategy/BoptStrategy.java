@@ -32,7 +32,8 @@ import java.util.random.RandomGenerator;
  * <p>Losses are transformed by {@code y_transformation}; failed combinations get {@code y_failure_value}
  * (max: worse than the worst transformed loss by 5% of the observed range; nan: left out; a number: that loss,
  * transformed). A loss the transformation cannot take (log of a value &lt;= 0) is treated as a failure and
- * named in the suggestion's note.
+ * named in the suggestion's note. The GP then sees these values through {@code BoptCore}'s output warping (a
+ * monotone power transform fitted per suggestion, see {@code BoptSettings#outputWarping}).
  */
 public final class BoptStrategy implements Strategy {
     public static final String TYPE = "bopt";
@@ -166,8 +167,8 @@ public final class BoptStrategy implements Strategy {
         return null;
     }
 
-    /** The GP's training data from the finished combinations. */
-    private Training training(SearchContext context) {
+    /** The GP's training data from the finished combinations (package-private for tests). */
+    Training training(SearchContext context) {
         Training t = new Training();
         List<double[]> failedX = new ArrayList<>();
         List<Integer> failedIds = new ArrayList<>();
@@ -232,7 +233,8 @@ public final class BoptStrategy implements Strategy {
         return TYPE;
     }
 
-    private static final class Training {
+    /** Coordinates and transformed losses the GP is fitted to, and notes about losses left out. */
+    static final class Training {
         final List<double[]> x = new ArrayList<>();
         final List<Double> y = new ArrayList<>();
         String notes = "";

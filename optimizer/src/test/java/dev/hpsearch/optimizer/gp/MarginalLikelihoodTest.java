@@ -10,19 +10,34 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class MarginalLikelihoodTest {
 
-    private static MarginalLikelihood fixture(KernelType kernel, boolean exact, boolean withPrior) {
+    private static final int N = 12;
+    private static final int D = 3;
+
+    private static double[] fixtureX() {
+        return fixtureData()[0];
+    }
+
+    private static double[] fixtureY() {
+        return fixtureData()[1];
+    }
+
+    /** {x (n*d, row-major), y (n)}, the same on every call. */
+    private static double[][] fixtureData() {
         SplittableRandom rng = new SplittableRandom(11);
-        int n = 12;
-        int d = 3;
-        double[] x = new double[n * d];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                x[i * d + j] = rng.nextDouble();
+        double[] x = new double[N * D];
+        double[] y = new double[N];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < D; j++) {
+                x[i * D + j] = rng.nextDouble();
             }
-            y[i] = Math.cos(4 * x[i * d]) + 0.5 * x[i * d + 1] + 0.1 * rng.nextGaussian();
+            y[i] = Math.cos(4 * x[i * D]) + 0.5 * x[i * D + 1] + 0.1 * rng.nextGaussian();
         }
-        return new MarginalLikelihood(new ParamLayout(kernel, d, !exact, 1.0), x, y, withPrior);
+        return new double[][] {x, y};
+    }
+
+    private static MarginalLikelihood fixture(KernelType kernel, boolean exact, boolean withPrior) {
+        double[][] data = fixtureData();
+        return new MarginalLikelihood(new ParamLayout(kernel, D, !exact, 1.0), data[0], data[1], withPrior);
     }
 
     private static void assertGradientMatchesCentralDifferences(MarginalLikelihood f, double[] theta) {
@@ -63,5 +78,28 @@ class MarginalLikelihoodTest {
             theta[i] = Math.log(values[i]);
         }
         assertGradientMatchesCentralDifferences(f, theta);
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelType.class)
+    void recomputedDistancesGiveTheSameValueAndGradientAsCachedOnes(KernelType kernel) {
+        MarginalLikelihood cached = fixture(kernel, false, true);
+        MarginalLikelihood recomputed = new MarginalLikelihood(cached.layout, fixtureX(), fixtureY(), true, 0);
+        double[] theta = new double[cached.size()];
+        double[] values = {0.3, 0.8, 0.5, 1.3, 0.7, 0.05};
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = Math.log(values[i]);
+        }
+        double[] g1 = new double[theta.length];
+        double[] g2 = new double[theta.length];
+
+        double v1 = cached.valueAndGradient(theta, g1);
+        double v2 = recomputed.valueAndGradient(theta, g2);
+
+        assertThat(v2).isCloseTo(v1, within(1e-10 * Math.abs(v1)));
+        for (int p = 0; p < theta.length; p++) {
+            assertThat(g2[p]).as("d/d %s", cached.layout.name(p)).isCloseTo(g1[p], within(1e-9 * Math.max(1, Math.abs(g1[p]))));
+        }
+        assertGradientMatchesCentralDifferences(recomputed, theta);
     }
 }

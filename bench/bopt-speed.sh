@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# bopt speed and memory benchmark (issue 3): MLE suggestion times at n = 50..500 and one HMC suggestion
+# with the seed's defaults at n = 100 (6-D), then a 2,000-result search suggesting under -Xmx512m.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B -DskipTests install -pl optimizer -am >/dev/null
+mvn -q -B -pl optimizer dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+cp=$(cat optimizer/target/bench-classpath.txt)
+classes="optimizer/target/test-classes:optimizer/target/classes:$cp"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "$classes" dev.hpsearch.optimizer.bench.BoptSpeedBenchmark speed
+echo
+java -Xmx512m -cp "$classes" dev.hpsearch.optimizer.bench.BoptSpeedBenchmark memory "${1:-2000}"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,59 @@
+package dev.hpsearch.optimizer.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.optimizer.config.ConfigLoader;
+import dev.hpsearch.optimizer.config.JsonFiles;
+import dev.hpsearch.optimizer.config.Problems;
+import dev.hpsearch.optimizer.config.SearchConfig;
+import dev.hpsearch.optimizer.space.Combination;
+import dev.hpsearch.optimizer.strategy.Observation;
+import dev.hpsearch.optimizer.strategy.SearchContext;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Helpers shared by the bopt benchmarks: configs from JSON text and a growing search context. */
+final class BenchSupport {
+
+    private BenchSupport() {
+    }
+
+    /** A search config read as the CLI reads {@code search_config.json}: seed defaults for every key not given. */
+    static SearchConfig searchConfig(String json) {
+        try {
+            JsonNode root = JsonFiles.STRICT.readTree(json);
+            Problems problems = new Problems();
+            SearchConfig c = new ConfigLoader().readSearch(root, "benchmark", problems);
+            problems.throwIfErrors();
+            if (!problems.warnings().isEmpty()) {
+                // an unknown key is only a warning for users; in a benchmark it is a mistake
+                throw new IllegalArgumentException(problems.warnings().toString());
+            }
+            return c;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("bad benchmark config " + json + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Finished observations of a sequential search, as the engine would hand them to a strategy. */
+    static final class History {
+        final SearchSpace space;
+        final List<Observation> finished = new ArrayList<>();
+        final Set<Combination> seen = new HashSet<>();
+
+        History(SearchSpace space) {
+            this.space = space;
+        }
+
+        void add(Combination c, String searchType, Double loss) {
+            finished.add(new Observation(finished.size(), c, searchType, -1, loss, loss == null));
+            seen.add(c);
+        }
+
+        SearchContext context() {
+            return new SearchContext(space, List.copyOf(finished), List.of(), Set.copyOf(seen));
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.hpsearch.optimizer.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hpsearch.optimizer.config.ConfigLoader;
+import dev.hpsearch.optimizer.config.JsonFiles;
+import dev.hpsearch.optimizer.config.Problems;
+import dev.hpsearch.optimizer.config.SearchConfig;
+import dev.hpsearch.optimizer.space.Combination;
+import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.space.Transformation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BoptStrategyTest {
+
+    /** Two continuous (one log-scale), one integer and one categorical hyperparameter. */
+    private static final SearchSpace SPACE = new SearchSpace(List.of(
+            Hyperparameter.continuous("x", 0, 1, Transformation.LINEAR),
+            Hyperparameter.continuous("lr", 1e-4, 1, Transformation.LOG),
+            Hyperparameter.discrete("units", List.of(IntNode.valueOf(1), IntNode.valueOf(2), IntNode.valueOf(4),
+                    IntNode.valueOf(8)), Transformation.LINEAR),
+            Hyperparameter.categorical("opt", List.of(TextNode.valueOf("adam"), TextNode.valueOf("sgd")))));
+
+    /** MLE only so tests stay fast; no random or grid draws unless a test asks for them. */
+    private static final String FAST = "\"random_suggestion_probability\": 0, \"bopt_config\": "
+            + "{\"model_estimation_method\": \"MLE\"";
+
+    private static SearchConfig config(String json) {
+        try {
+            JsonNode root = JsonFiles.STRICT.readTree(json);
+            Problems problems = new Problems();
+            SearchConfig c = new ConfigLoader().readSearch(root, "search_config.json", problems);
+            problems.throwIfErrors();
+            assertThat(problems.warnings()).isEmpty();
+            return c;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@code results} finished combinations with loss {@code 1 + (x - 0.3)^2 + ...}, drawn at random. */
+    private static List<Observation> finished(int results, long seed) {
+        RandomStrategy random = new RandomStrategy(SPACE);
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Observation> out = new ArrayList<>();
+        Set<Combination> seen = new HashSet<>();
+        while (out.size() < results) {
+            Combination c = random.draw(rng);
+            if (seen.add(c)) {
+                out.add(new Observation(out.size(), c, "random", -1, loss(c), false));
+            }
+        }
+        return out;
+    }
+
+    private static double loss(Combination c) {
+        double x = c.get(0).asDouble();
+        double lr = Math.log10(c.get(1).asDouble());
+        return 1 + (x - 0.3) * (x - 0.3) + 0.1 * (lr + 2) * (lr + 2) + 0.05 * c.get(2).asInt()
+                + (c.get(3).asText().equals("sgd") ? 0 : 0.5);
+    }
+
+    private static SearchContext context(List<Observation> finished, List<Observation> pending) {
+        Set<Combination> seen = new HashSet<>();
+        finished.forEach(o -> seen.add(o.combination()));
+        pending.forEach(o -> seen.add(o.combination()));
+        return new SearchContext(SPACE, finished, pending, seen);
+    }
+
+    @Test
+    void suggestionsAreRandomUntilMinInitialPointsResultsHaveFinished() {
+        BoptStrategy bopt = new BoptStrategy(config("{\"min_initial_points\": 4, " + FAST + "}}"), SPACE);
+
+        for (int results = 0; results < 4; results++) {
+            List<Suggestion> s = bopt.suggest(context(finished(results, 1), List.of()), 2, new SplittableRandom(results));
+
+            assertThat(s).hasSize(2).allSatisfy(x -> {
+                assertThat(x.searchType()).isEqualTo(RandomStrategy.TYPE);
+                assertThat(x.note()).contains("initial random").contains("min_initial_points 4");
+            });
+        }
+        List<Suggestion> after = bopt.suggest(context(finished(4, 1), List.of()), 1, new SplittableRandom(9));
+        assertThat(after.get(0).searchType()).isNotEqualTo(RandomStrategy.TYPE);
+    }
+
+    @Test
+    void gridSuggestionProbabilityOneGivesGridPoints() {
+        BoptStrategy bopt = new BoptStrategy(config("{\"grid_suggestion_probability\": 1, "
+                + "\"num_grid_points_per_hyperparameter\": 3, " + FAST + "}}"), SPACE);
+        Set<Combination> grid = new HashSet<>();
+        GridStrategy all = new GridStrategy(SPACE, 3);
+        for (long i = 0; i < all.plannedCount().getAsLong(); i++) {
+            grid.add(all.at(i));
+        }
+
+        List<Suggestion> s = bopt.suggest(context(finished(8, 2), List.of()), 5, new SplittableRandom(3));
+
+        assertThat(s).hasSize(5).allSatisfy(x -> {
+            assertThat(x.searchType()).isEqualTo(GridStrategy.TYPE);
+            assertThat(grid).contains(x.combination());
+        });
+    }
+
+    @Test
+    void failureValueMaxImputesALossWorseThanTheWorst() {
+        BoptStrategy bopt = new BoptStrategy(config("{\"y_transformation\": \"none\", \"y_failure_value\": \"max\", "
+                + FAST + "}}"), SPACE);
+        List<Observation> done = new ArrayList<>(finished(6, 4));
+        Combination failed = finished(7, 4).get(6).combination();
+        done.add(new Observation(6, failed, "random", -1, null, true));
+
+        BoptStrategy.Training t = bopt.training(context(done, List.of()));
+
+        assertThat(t.x).hasSize(7);
+        double worst = done.stream().filter(o -> o.loss() != null).mapToDouble(Observation::loss).max().orElseThrow();
+        assertThat(t.y.get(6)).isGreaterThan(worst);
+        assertThat(t.x.get(6)).containsExactly(SPACE.coordinates(failed));
+    }
+
+    @Test
+    void failureValueNanLeavesFailuresOut() {
+        BoptStrategy bopt = new BoptStrategy(config("{\"y_failure_value\": \"nan\", " + FAST + "}}"), SPACE);
+        List<Observation> done = new ArrayList<>(finished(6, 5));
+        done.add(new Observation(6, finished(7, 5).get(6).combination(), "random", -1, null, true));
+
+        BoptStrategy.Training t = bopt.training(context(done, List.of()));
+
+        assertThat(t.x).hasSize(6);
+        assertThat(t.y).hasSize(6);
+        assertThat(bopt.suggest(context(done, List.of()), 1, new SplittableRandom(1))).hasSize(1);
+    }
+
+    @Test
+    void logOfANonPositiveLossIsNamedInTheNoteAndDoesNotThrow() {
+        BoptStrategy bopt = new BoptStrategy(config("{\"y_transformation\": \"log\", " + FAST + "}}"), SPACE);
+        List<Observation> done = new ArrayList<>(finished(6, 6));
+        done.add(new Observation(41, finished(7, 6).get(6).combination(), "random", -1, -0.5, false));
+        SearchContext context = context(done, List.of());
+
+        List<Suggestion> s = new ArrayList<>();
+        assertThatCode(() -> s.addAll(bopt.suggest(context, 1, new SplittableRandom(2)))).doesNotThrowAnyException();
+
+        assertThat(s).hasSize(1);
+        assertThat(s.get(0).note()).contains("combination 41").contains("-0.5").contains("y_transformation log");
+    }
+
+    @Test
+    void searchTypeLabelsReadKernelAcquisitionMethod() {
+        BoptStrategy bopt = new BoptStrategy(config("{\"random_suggestion_probability\": 0, \"bopt_config\": {"
+                + "\"model_estimation_method\": [\"MLE\", \"MCMC\"], \"n_burnin\": 20, \"n_samples\": 5, "
+                + "\"subsample_interval\": 1, \"leapfrog_steps\": 3}}"), SPACE);
+        Set<String> labels = new HashSet<>();
+
+        for (int seed = 0; seed < 12; seed++) {
+            List<Suggestion> s = bopt.suggest(context(finished(6, seed), List.of()), 1, new SplittableRandom(seed));
+            labels.add(s.get(0).searchType());
+        }
+
+        assertThat(labels).allSatisfy(l -> assertThat(l).matches("(ExpQuad|RatQuad|Matern52)_(EI|MPI|LCB)_(MLE|MCMC)"));
+        assertThat(labels.size()).as("kernels and acquisitions are drawn from the default lists").isGreaterThan(2);
+    }
+
+    @Test
+    void sameContextAndSeedGiveTheSameSuggestions() {
+        SearchConfig c = config("{" + FAST + "}}");
+        SearchContext context = context(finished(10, 7), finished(12, 7).subList(10, 12));
+
+        List<Suggestion> a = new BoptStrategy(c, SPACE).suggest(context, 3, new SplittableRandom(42));
+        List<Suggestion> b = new BoptStrategy(c, SPACE).suggest(context, 3, new SplittableRandom(42));
+
+        assertThat(a).hasSize(3);
+        assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void suggestionsNeverRepeatSeenOrPendingCombinations() {
+        // a finite space of 4 x 2 = 8 combinations: 5 finished, 1 pending, 2 left
+        SearchSpace small = new SearchSpace(List.of(SPACE.get(2), SPACE.get(3)));
+        List<Combination> all = new ArrayList<>();
+        for (JsonNode u : small.get(0).values()) {
+            for (JsonNode o : small.get(1).values()) {
+                all.add(new Combination(List.of(u, o)));
+            }
+        }
+        List<Observation> done = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            done.add(new Observation(i, all.get(i), "random", -1, 1.0 + i, false));
+        }
+        List<Observation> pending = List.of(new Observation(5, all.get(5), "random", -1, null, false));
+        Set<Combination> seen = new HashSet<>(all.subList(0, 6));
+        BoptStrategy bopt = new BoptStrategy(config("{\"min_initial_points\": 2, " + FAST + "}}"), small);
+
+        List<Suggestion> s = bopt.suggest(new SearchContext(small, done, pending, seen), 2, new SplittableRandom(5));
+
+        assertThat(s).extracting(Suggestion::combination).containsExactlyInAnyOrder(all.get(6), all.get(7));
+        assertThat(bopt.suggest(new SearchContext(small, done, pending, new HashSet<>(all)), 1, new SplittableRandom(5)))
+                .isEmpty();
+    }
+
+    @Test
+    void continuousSuggestionsAvoidEveryFinishedAndPendingCombination() {
+        BoptStrategy bopt = new BoptStrategy(config("{" + FAST + "}}"), SPACE);
+        List<Observation> done = finished(12, 8);
+        List<Observation> pending = finished(15, 8).subList(12, 15);
+        SearchContext context = context(done, pending);
+
+        List<Suggestion> s = bopt.suggest(context, 4, new SplittableRandom(8));
+
+        assertThat(s).hasSize(4);
+        Set<Combination> proposed = new HashSet<>();
+        for (Suggestion x : s) {
+            assertThat(context.seen()).doesNotContain(x.combination());
+            assertThat(proposed.add(x.combination())).isTrue();
+        }
+    }
+}
