@@ -253,6 +253,47 @@ class LocalSearchIT {
         assertThat(engine[0].state().trial(0).reason()).isEqualTo("cancelled by the user");
     }
 
+    @Test
+    void boptSearchOfARealScriptWithFailuresAndParallelRuns() throws Exception {
+        String py = String.join("\n",
+                "import json, sys",
+                "cfg = json.load(open(sys.argv[1]))",
+                "x, y = cfg['x'], cfg['y']",
+                "if x > 0.85 or cfg['save_folder'].endswith('hp_combination_1'): sys.exit('diverged')",
+                "json.dump({'objective': (x - 0.3) ** 2 + (y - 0.6) ** 2 + 0.01}, open('output.json', 'w'))");
+        Project p = new Project(tmp).script("python3", "bowl.py", py, 1);
+        p.modelConfig = "{\"x\": {\"type\": \"continuous\", \"domain\": [0, 1], \"transformation\": \"linear\"},"
+                + " \"y\": {\"type\": \"continuous\", \"domain\": [0, 1], \"transformation\": \"linear\"}}";
+        p.searchConfig = "{\"search_type\": \"bopt\", \"max_suggestions\": 16, \"max_active_points\": 3,"
+                + " \"min_initial_points\": 5, \"random_seed\": 21, \"random_suggestion_probability\": 0,"
+                + " \"bopt_config\": {\"model_estimation_method\": \"MLE\"}}";
+        SearchSummary s = p.run();
+
+        assertThat(s.complete()).isTrue();
+        List<String> rows = Project.table(s);
+        assertThat(rows).hasSize(17);
+        List<String> header = Arrays.asList(rows.get(0).split("\t"));
+        java.util.Set<String> combos = new java.util.HashSet<>();
+        int modelBased = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split("\t", -1);
+            combos.add(f[header.indexOf("x")] + "," + f[header.indexOf("y")]);
+            String type = f[header.indexOf("search_type")];
+            assertThat(type).matches("random|(ExpQuad|RatQuad|Matern52)_(EI|MPI|LCB)_MLE");
+            if (!type.equals("random")) {
+                modelBased++;
+            }
+            if (Double.parseDouble(f[header.indexOf("x")]) > 0.85 || f[0].equals("1")) {
+                assertThat(f[header.indexOf("status")]).isEqualTo("failed");
+                assertThat(f[header.indexOf("failure_reason")]).isEqualTo("exit code 1");
+            }
+        }
+        assertThat(combos).hasSize(16);
+        assertThat(s.progress().failed()).isGreaterThanOrEqualTo(1);
+        assertThat(modelBased).isGreaterThanOrEqualTo(8);
+        assertThat(s.progress().best().loss()).isLessThan(0.05);
+    }
+
     private static List<Double> losses(SearchSummary s) throws Exception {
         List<Double> out = new ArrayList<>();
         for (String[] row : rowsBy(s, "combination_id").values()) {
