@@ -98,7 +98,6 @@ public final class JobConfigViewModel {
         this.cluster = cluster;
         this.prompts = prompts;
         this.dialogs = dialogs;
-        profiles.setAll(cluster.profiles());
         for (FieldSpec s : FIELDS) {
             FieldViewModel f = new FieldViewModel(s);
             fields.put(s.key(), f);
@@ -109,6 +108,7 @@ public final class JobConfigViewModel {
             });
         }
         validate();
+        refreshProfiles();
     }
 
     public FieldViewModel field(String key) {

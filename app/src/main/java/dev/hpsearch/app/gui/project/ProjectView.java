@@ -46,7 +46,6 @@ public final class ProjectView extends BorderPane {
         model.gridPointsProperty().bind(search.gridPointsProperty());
         dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(),
                 java.time.Duration.ofMillis(250));
-        dashboard.targets().setAll(services.cluster().profiles());
         // the Run tab runs where job_config says until the user picks another place there
         job.field("cluster").textProperty().addListener((o, a, b) -> {
             if (!dashboard.activeProperty().get()) {
