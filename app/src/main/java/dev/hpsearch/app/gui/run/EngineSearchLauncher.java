@@ -137,8 +137,14 @@ public final class EngineSearchLauncher implements SearchLauncher {
         if (missing != null) {
             throw new IOException(missing);
         }
+        Path jarFile;
+        try {
+            jarFile = DetachedLaunch.selfContainedJar(jar);
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + ". The desktop app names the jar with -Dhpsearch.jar=FILE", e);
+        }
         DetachedLaunch.Submitted s = DetachedLaunch.submit(configs, project.searchConfig(), project.jobConfig(),
-                project.modelConfig(), profile, DetachedLaunch.selfContainedJar(jar), prompts);
+                project.modelConfig(), profile, jarFile, prompts);
         return "Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + "); search folder "
                 + s.searchFolder() + ". It goes on without this window; follow it with: hpsearch status --cluster "
                 + s.profile() + " " + project.folder();
