@@ -99,7 +99,7 @@ public final class RemoteFolderViewModel {
         busy.set(false);
         path.set(l.path);
         folders.setAll(l.folders);
-        status.set(l.folders.isEmpty() ? "No folders here" : l.folders.size() + " folders");
+        status.set(l.folders.isEmpty() ? "No folders here" : l.folders.size() + (l.folders.size() == 1 ? " folder" : " folders"));
     }
 
     private void failed(Exception e) {

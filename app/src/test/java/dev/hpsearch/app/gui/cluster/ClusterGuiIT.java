@@ -160,6 +160,21 @@ class ClusterGuiIT {
                 .isEqualTo("testcluster");
         assertThat(dialogs.messages).isEmpty();
         shot(window.scene().getRoot(), "11-cluster-run");
+
+        // the remote folder chooser lists the remote root over SFTP, where the project now is
+        select(robot, "tabClusters");
+        String root = view.clusters().remoteRootProperty().get();
+        Button browse = robot.lookup("#browseRemoteButton").queryButton();
+        WaitForAsyncUtils.asyncFx(browse::fire); // the chooser waits in showAndWait: do not wait for it here
+        waitUntil(60, () -> robot.lookup("#remoteFolderList").tryQuery().isPresent()
+                && robot.lookup("#remoteFolderList").queryListView().getItems().contains("gui project"));
+        assertThat(robot.lookup("#remotePath").queryAs(Label.class).getText()).isEqualTo(root);
+        DialogPane chooser = robot.lookup("#remoteFolderDialog").query();
+        shot(chooser, "12-remote-folder-chooser");
+        robot.interact(() -> ((Button) chooser.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        waitUntil(15, () -> robot.lookup("#remoteFolderDialog").tryQuery().isEmpty());
+        assertThat(view.clusters().remoteRootProperty().get()).isEqualTo(root);
+        assertThat(view.clusters().statusProperty().get()).contains(root + "/gui project");
     }
 
     /** The key's fingerprint as {@code ssh-keygen -lf} prints it: SHA256 of the key blob, base64 without padding. */
