@@ -1,76 +1,29 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.optimizer.exec.Executor;
-import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
-import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.ClusterProfiles;
-import dev.hpsearch.ssh.LocalShell;
-import dev.hpsearch.ssh.PathMapping;
-import dev.hpsearch.ssh.SlurmExecutor;
-import dev.hpsearch.ssh.SlurmSettings;
 import dev.hpsearch.ssh.SshBridgeException;
-import dev.hpsearch.ssh.SshSession;
-import dev.hpsearch.ssh.SshSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/**
- * Builds the executor a search runs on: this machine, a Slurm cluster reached over SSH, or the Slurm cluster this
- * process itself runs on (detached mode: the coordinator is a Slurm job and submits with the node's own sbatch).
- */
+/** The command line's view of {@link SearchExecutors}: SSH asks its questions on the terminal. */
 final class Executors {
     private Executors() {
     }
 
-    /** An executor and what it holds open. */
-    static final class Opened implements AutoCloseable {
-        final Executor executor;
-        private final SshSession session;
-
-        Opened(Executor executor, SshSession session) {
-            this.executor = executor;
-            this.session = session;
-        }
-
-        @Override
-        public void close() {
-            executor.close();
-            if (session != null) {
-                session.close();
-            }
-        }
-    }
-
     static boolean isLocal(String cluster) {
-        return cluster == null || cluster.isBlank() || cluster.equalsIgnoreCase("local");
+        return SearchExecutors.isLocal(cluster);
     }
 
     /** The user's cluster profiles (the seed's presets plus their own file). */
     static ClusterProfiles profiles(Path clustersFile) throws ClusterProfileException {
-        return ClusterProfiles.load(clustersFile != null ? clustersFile : ClusterProfiles.defaultFile());
+        return SearchExecutors.profiles(clustersFile);
     }
 
-    /**
-     * Opens the executor for {@code cluster}. Over SSH, the project folder maps to
-     * {@code {remote_root}/{project folder name}} on the cluster; on the cluster itself ({@code onCluster}), the
-     * project folder is already where the jobs see it, and Slurm commands run on this machine.
-     */
-    static Opened open(String cluster, boolean onCluster, Path clustersFile, Path projectFolder, PrintWriter err)
-            throws ClusterProfileException, SshBridgeException {
-        if (isLocal(cluster)) {
-            return new Opened(new LocalProcessExecutor(), null);
-        }
-        ClusterProfile profile = profiles(clustersFile).require(cluster);
-        if (onCluster) {
-            Path project = projectFolder.toAbsolutePath().normalize();
-            return new Opened(new SlurmExecutor(new LocalShell(), profile,
-                    new PathMapping(project, project.toString()), SlurmSettings.defaults()), null);
-        }
-        SshSession session = SshSession.open(profile.target(), SshSettings.defaults(), new TerminalPrompts(err));
-        String remoteProject = profile.remoteRoot() + "/" + projectFolder.getFileName();
-        SlurmExecutor slurm = new SlurmExecutor(session, profile, new PathMapping(projectFolder, remoteProject),
-                SlurmSettings.defaults());
-        return new Opened(slurm, session);
+    /** Opens the executor for {@code cluster}; see {@link SearchExecutors#open}. */
+    static SearchExecutors.Opened open(String cluster, boolean onCluster, Path clustersFile, Path projectFolder,
+                                       PrintWriter err) throws ClusterProfileException, SshBridgeException {
+        return SearchExecutors.open(cluster, onCluster, clustersFile, projectFolder, new TerminalPrompts(err));
     }
 }

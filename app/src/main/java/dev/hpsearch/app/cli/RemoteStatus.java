@@ -4,6 +4,7 @@ import dev.hpsearch.optimizer.engine.DataTable;
 import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
 import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.app.remote.RemoteProject;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.RemoteFile;

@@ -33,7 +33,7 @@ final class SearchRunner {
         }
         boolean terminal = System.console() != null;
         ProgressPrinter printer = new ProgressPrinter(out, terminal, quiet);
-        Executors.Opened opened;
+        dev.hpsearch.app.remote.SearchExecutors.Opened opened;
         try {
             opened = Executors.open(cluster, onCluster, clustersFile, searchDir.getParent(), err);
         } catch (dev.hpsearch.ssh.ClusterProfileException | dev.hpsearch.ssh.SshBridgeException e) {
@@ -47,7 +47,7 @@ final class SearchRunner {
         }
         try (opened) {
             SearchEngine engine = new SearchEngine(configs.search(), configs.job(), configs.model(), searchDir,
-                    opened.executor, strategy, Clock.systemUTC(), printer);
+                    opened.executor(), strategy, Clock.systemUTC(), printer);
             Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
                 engine.interrupt();

@@ -7,11 +7,21 @@ import dev.hpsearch.app.gui.job.TestRunService;
 import dev.hpsearch.app.gui.model.ModelValidator;
 import dev.hpsearch.app.gui.run.SearchLauncher;
 import dev.hpsearch.app.gui.start.RecentProjects;
+import dev.hpsearch.ssh.SshPrompts;
 
 /**
  * The services the views and view-models use, built once by the composition root ({@link HpSearchApp}) or
  * by a test.
+ *
+ * @param sshPrompts SSH's questions (host keys, passphrases, passwords); the desktop app's show dialogs
  */
 public record AppServices(TaskRunner tasks, DialogService dialogs, RecentProjects recent, ClusterService cluster,
-                          SearchLauncher launcher, ModelValidator modelValidator, TestRunService testRuns) {
+                          SearchLauncher launcher, ModelValidator modelValidator, TestRunService testRuns,
+                          SshPrompts sshPrompts) {
+
+    /** Services that cannot answer SSH's questions: unknown host keys are refused, no secret is given. */
+    public AppServices(TaskRunner tasks, DialogService dialogs, RecentProjects recent, ClusterService cluster,
+                       SearchLauncher launcher, ModelValidator modelValidator, TestRunService testRuns) {
+        this(tasks, dialogs, recent, cluster, launcher, modelValidator, testRuns, SshPrompts.nonInteractive());
+    }
 }

@@ -1,12 +1,14 @@
 package dev.hpsearch.app.gui;
 
-import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
+import dev.hpsearch.app.gui.cluster.FxSshPrompts;
+import dev.hpsearch.app.gui.cluster.SshClusterService;
 import dev.hpsearch.app.gui.common.FxDialogService;
 import dev.hpsearch.app.gui.common.FxTaskRunner;
 import dev.hpsearch.app.gui.job.LocalTestRunService;
 import dev.hpsearch.app.gui.model.LoaderModelValidator;
-import dev.hpsearch.app.gui.run.LocalSearchLauncher;
+import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.RecentProjects;
+import dev.hpsearch.ssh.ClusterProfiles;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -32,11 +34,22 @@ public final class HpSearchApp extends Application {
         stage.show();
     }
 
-    /** The real services for a window. */
+    /** The real services for a window: cluster profiles from the user's clusters.json. */
     public static AppServices desktopServices(Stage stage, FxTaskRunner tasks, Path configFolder) {
+        return desktopServices(stage, tasks, configFolder, ClusterProfiles.defaultFile());
+    }
+
+    /**
+     * The real services for a window with the cluster profiles of {@code clustersFile}. A detached launch uploads
+     * the jar named by the system property {@code hpsearch.jar}, else the one the app runs from.
+     */
+    public static AppServices desktopServices(Stage stage, FxTaskRunner tasks, Path configFolder, Path clustersFile) {
+        FxSshPrompts prompts = new FxSshPrompts(stage);
+        String jar = System.getProperty("hpsearch.jar");
         return new AppServices(tasks, new FxDialogService(stage), new RecentProjects(configFolder),
-                new LocalOnlyClusterService(), new LocalSearchLauncher(), new LoaderModelValidator(),
-                new LocalTestRunService());
+                new SshClusterService(clustersFile),
+                EngineSearchLauncher.withClusters(clustersFile, prompts, jar == null || jar.isBlank() ? null : Path.of(jar)),
+                new LoaderModelValidator(), new LocalTestRunService(), prompts);
     }
 
     @Override

@@ -11,7 +11,7 @@ import dev.hpsearch.app.gui.model.LoaderModelValidator;
 import dev.hpsearch.app.gui.model.ModelConfigView;
 import dev.hpsearch.app.gui.model.ModelConfigViewModel;
 import dev.hpsearch.app.gui.project.ProjectView;
-import dev.hpsearch.app.gui.run.LocalSearchLauncher;
+import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.search.SearchConfigView;
 import dev.hpsearch.app.gui.start.RecentProjects;
 import dev.hpsearch.optimizer.analysis.ParallelLayout;
@@ -55,7 +55,7 @@ class DesktopAppTest {
     void start(Stage stage) {
         tasks = new FxTaskRunner(2);
         AppServices services = new AppServices(tasks, dialogs, new RecentProjects(tmp.resolve("config")),
-                new LocalOnlyClusterService(), new LocalSearchLauncher(), new LoaderModelValidator(),
+                new LocalOnlyClusterService(), EngineSearchLauncher.localOnly(), new LoaderModelValidator(),
                 new LocalTestRunService());
         window = new MainWindow(services, stage);
         window.showStart();

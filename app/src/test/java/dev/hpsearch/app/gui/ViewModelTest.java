@@ -178,9 +178,14 @@ class ViewModelTest {
         List<Integer> cancelled = new ArrayList<>();
         SearchLauncher launcher = new SearchLauncher() {
             @Override
-            public RunningSearch start(Project project, SearchEvents events) {
+            public RunningSearch start(Project project, String cluster, SearchEvents events) {
                 captured.add(events);
                 return running(model, cancelled);
+            }
+
+            @Override
+            public String launchDetached(Project project, String cluster) {
+                throw new UnsupportedOperationException();
             }
 
             @Override

@@ -1,12 +1,17 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.SshPrompts;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Cluster connections as the GUI needs them: the profiles to choose from and a connection test that may ask
- * the user to trust a host key or type a passphrase. The remote-execution module implements this; the GUI
- * never depends on its classes.
+ * Cluster connections as the GUI needs them: the profiles to choose from (the seed's presets and the user's own),
+ * saving a profile, a connection test and browsing folders on a cluster. The calls that connect are blocking: run
+ * them off the UI thread; they ask their questions through {@link SshPrompts}, whose GUI implementation hops to
+ * the UI thread itself.
  */
 public interface ClusterService {
     /** Profile names, {@code local} first. */
@@ -15,23 +20,62 @@ public interface ClusterService {
     /** True when searches can run on a cluster in this build. */
     boolean remoteAvailable();
 
+    /** The presets and the user's profiles, presets first; a user profile with a preset's name replaces it. */
+    List<ProfileEntry> list() throws IOException;
+
+    /** The profile with this name (case-insensitive), if there is one. */
+    default Optional<ClusterProfile> find(String name) throws IOException {
+        return list().stream().map(ProfileEntry::profile).filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** The user's profiles file that {@link #save} writes. */
+    Path profilesFile();
+
     /**
-     * Tries to connect with a profile. Blocking: call off the UI thread; prompts are called on the calling
-     * thread and must hop to the UI thread themselves.
+     * Adds the profile to the user's profiles file, or replaces the one with its name; the file is checked with
+     * the same reader the command line uses before it replaces the old one.
+     *
+     * @throws IOException with a message naming the file and the problem
      */
-    ConnectionCheck test(String profile, HostKeyPrompt hostKeys, SecretPrompt secrets);
+    void save(ProfileDraft draft) throws IOException;
 
-    /** The outcome of a connection test. */
-    record ConnectionCheck(boolean ok, String message) {
+    /** Connects with the profile and asks Slurm for its version and partitions. Never throws. */
+    ConnectionCheck test(ClusterProfile profile, SshPrompts prompts);
+
+    /** Connects with the profile to list folders on the cluster; close the result to disconnect. */
+    RemoteFolders browse(ClusterProfile profile, SshPrompts prompts) throws IOException;
+
+    /**
+     * A profile and where it comes from.
+     *
+     * @param user true when the user's file defines it, false for a preset
+     */
+    record ProfileEntry(ClusterProfile profile, boolean user) {
     }
 
-    /** Asks whether to trust an unknown host key, showing its fingerprint. */
-    interface HostKeyPrompt {
-        boolean trust(String host, String keyType, String fingerprint);
+    /**
+     * The outcome of a connection test.
+     *
+     * @param ok             connected, authenticated, and both Slurm commands answered
+     * @param message        one line for a status label
+     * @param details        what the commands printed, or why it failed
+     * @param hostKeyChanged the server's key differs from the recorded one: never to be accepted from here
+     */
+    record ConnectionCheck(boolean ok, String message, String details, boolean hostKeyChanged) {
+        public static ConnectionCheck failed(String message) {
+            return new ConnectionCheck(false, message, message, false);
+        }
     }
 
-    /** Asks for a passphrase or password; empty when the user cancels. */
-    interface SecretPrompt {
-        Optional<char[]> ask(String prompt);
+    /** Folders on a cluster over one SFTP connection. */
+    interface RemoteFolders extends AutoCloseable {
+        /** Where browsing starts: the profile's remote root when it exists, else the remote home. */
+        String start() throws IOException;
+
+        /** The names of the folders in {@code path}, sorted. */
+        List<String> folders(String path) throws IOException;
+
+        @Override
+        void close();
     }
 }

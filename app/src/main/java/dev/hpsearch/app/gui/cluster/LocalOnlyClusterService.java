@@ -1,11 +1,15 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.SshPrompts;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
-/** This build's cluster service: everything runs on this machine. */
+/** Cluster support switched off: everything runs on this machine (tests and builds without SSH). */
 public final class LocalOnlyClusterService implements ClusterService {
-    public static final String NOT_AVAILABLE = "This build runs searches on this machine only: cluster support "
-            + "(SSH and Slurm) arrives with the remote-execution release. Set cluster to \"local\".";
+    public static final String NOT_AVAILABLE = "This window runs searches on this machine only: cluster support "
+            + "(SSH and Slurm) is switched off. Set cluster to \"local\".";
 
     @Override
     public List<String> profiles() {
@@ -18,10 +22,27 @@ public final class LocalOnlyClusterService implements ClusterService {
     }
 
     @Override
-    public ConnectionCheck test(String profile, HostKeyPrompt hostKeys, SecretPrompt secrets) {
-        if (profile == null || profile.isBlank() || profile.equalsIgnoreCase("local")) {
-            return new ConnectionCheck(true, "local: runs on this machine, nothing to connect to");
-        }
-        return new ConnectionCheck(false, profile + ": " + NOT_AVAILABLE);
+    public List<ProfileEntry> list() {
+        return List.of();
+    }
+
+    @Override
+    public Path profilesFile() {
+        return null;
+    }
+
+    @Override
+    public void save(ProfileDraft draft) throws IOException {
+        throw new IOException(NOT_AVAILABLE);
+    }
+
+    @Override
+    public ConnectionCheck test(ClusterProfile profile, SshPrompts prompts) {
+        return ConnectionCheck.failed(profile.name() + ": " + NOT_AVAILABLE);
+    }
+
+    @Override
+    public RemoteFolders browse(ClusterProfile profile, SshPrompts prompts) throws IOException {
+        throw new IOException(NOT_AVAILABLE);
     }
 }

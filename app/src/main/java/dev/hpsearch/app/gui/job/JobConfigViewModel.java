@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hpsearch.app.gui.cluster.ClusterProfilesViewModel;
 import dev.hpsearch.app.gui.cluster.ClusterService;
+import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.JsonText;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.project.Project;
@@ -17,6 +19,7 @@ import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.Problems;
+import dev.hpsearch.ssh.SshPrompts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,12 +78,26 @@ public final class JobConfigViewModel {
     private ObjectNode original = JsonNodeFactory.instance.objectNode();
     private boolean loading;
 
+    private final SshPrompts prompts;
+    private final DialogService dialogs;
+
+    /** A form whose connection test cannot ask questions (unknown host keys are refused). */
     public JobConfigViewModel(Project project, TaskRunner tasks, TestRunService testRuns, ClusterService cluster) {
+        this(project, tasks, testRuns, cluster, SshPrompts.nonInteractive(), null);
+    }
+
+    /**
+     * @param prompts SSH's questions for the connection test
+     * @param dialogs shows the warning about a changed host key; may be {@code null}
+     */
+    public JobConfigViewModel(Project project, TaskRunner tasks, TestRunService testRuns, ClusterService cluster,
+                              SshPrompts prompts, DialogService dialogs) {
         this.project = project;
         this.tasks = tasks;
         this.testRuns = testRuns;
         this.cluster = cluster;
-        profiles.setAll(cluster.profiles());
+        this.prompts = prompts;
+        this.dialogs = dialogs;
         for (FieldSpec s : FIELDS) {
             FieldViewModel f = new FieldViewModel(s);
             fields.put(s.key(), f);
@@ -91,6 +108,7 @@ public final class JobConfigViewModel {
             });
         }
         validate();
+        refreshProfiles();
     }
 
     public FieldViewModel field(String key) {
@@ -151,10 +169,17 @@ public final class JobConfigViewModel {
         } finally {
             loading = false;
         }
-        if (!profiles.contains(field("cluster").textProperty().get())) {
-            profiles.add(field("cluster").textProperty().get());
-        }
         validate();
+    }
+
+    /** Re-reads the profile names (after a profile was saved), keeping the field's value. */
+    public void refreshProfiles() {
+        tasks.run(cluster::profiles, names -> {
+            String current = field("cluster").textProperty().get();
+            profiles.setAll(names);
+            field("cluster").textProperty().set(current);
+            validate();
+        }, e -> { });
     }
 
     private static List<String> strings(JsonNode v) {
@@ -210,6 +235,9 @@ public final class JobConfigViewModel {
             String error = m == null ? "" : String.join("; ", m);
             if (f.spec().key().equals("cluster") && remote && !cluster.remoteAvailable()) {
                 error = dev.hpsearch.app.gui.cluster.LocalOnlyClusterService.NOT_AVAILABLE;
+            } else if (f.spec().key().equals("cluster") && remote && error.isEmpty()
+                    && profiles.stream().noneMatch(n -> n.equalsIgnoreCase(c.strip()))) {
+                error = "No cluster profile named \"" + c.strip() + "\"; add it in the Clusters tab";
             }
             f.errorProperty().set(error);
             f.enabledProperty().set(f.spec().appliesTo().isEmpty() || remote);
@@ -252,11 +280,22 @@ public final class JobConfigViewModel {
         });
     }
 
+    /** Connects with the chosen profile and asks Slurm for its version and partitions, off the UI thread. */
     public void testConnection() {
         String profile = field("cluster").textProperty().get();
+        if (profile == null || profile.isBlank() || profile.equalsIgnoreCase("local")) {
+            connectionStatus.set("✔ local: runs on this machine, nothing to connect to");
+            return;
+        }
         connectionStatus.set("Testing " + profile + "…");
-        tasks.run(() -> cluster.test(profile, (h, t, f) -> false, p -> java.util.Optional.empty()),
-                r -> connectionStatus.set((r.ok() ? "✔ " : "✘ ") + r.message()),
+        tasks.run(() -> cluster.find(profile).map(p -> cluster.test(p, prompts))
+                        .orElse(ClusterService.ConnectionCheck.failed("No cluster profile named \"" + profile + "\"")),
+                r -> {
+                    connectionStatus.set((r.ok() ? "✔ " : "✘ ") + r.message());
+                    if (r.hostKeyChanged() && dialogs != null) {
+                        dialogs.showError(ClusterProfilesViewModel.HOST_KEY_CHANGED, r.message());
+                    }
+                },
                 e -> connectionStatus.set("✘ " + e.getMessage()));
     }
 }

@@ -2,6 +2,9 @@ package dev.hpsearch.app.gui.project;
 
 import dev.hpsearch.app.gui.AppServices;
 import dev.hpsearch.app.gui.analysis.ParallelCoordinatesView;
+import dev.hpsearch.app.gui.cluster.ClusterProfilesView;
+import dev.hpsearch.app.gui.cluster.ClusterProfilesViewModel;
+import dev.hpsearch.app.gui.cluster.ClusterService;
 import dev.hpsearch.app.gui.analysis.SelectionView;
 import dev.hpsearch.app.gui.analysis.SelectionViewModel;
 import dev.hpsearch.app.gui.analysis.SensitivityView;
@@ -27,6 +30,7 @@ public final class ProjectView extends BorderPane {
     private final JobConfigViewModel job;
     private final ModelConfigViewModel model;
     private final DashboardViewModel dashboard;
+    private final ClusterProfilesViewModel clusters;
     private final DashboardView dashboardView;
     private final ParallelCoordinatesView parallel;
     private final TabPane tabs = new TabPane();
@@ -34,11 +38,28 @@ public final class ProjectView extends BorderPane {
     public ProjectView(AppServices services, Project project, Runnable backToStart) {
         setId("projectView");
         search = new SearchConfigViewModel(project.searchConfig(), services.tasks());
-        job = new JobConfigViewModel(project, services.tasks(), services.testRuns(), services.cluster());
+        job = new JobConfigViewModel(project, services.tasks(), services.testRuns(), services.cluster(),
+                services.sshPrompts(), services.dialogs());
+        clusters = new ClusterProfilesViewModel(services.cluster(), services.tasks(), services.dialogs(),
+                services.sshPrompts(), project.name());
         model = new ModelConfigViewModel(project.modelConfig(), services.tasks(), services.modelValidator());
         model.gridPointsProperty().bind(search.gridPointsProperty());
         dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(),
                 java.time.Duration.ofMillis(250));
+        // the Run tab runs where job_config says until the user picks another place there
+        job.field("cluster").textProperty().addListener((o, a, b) -> {
+            if (!dashboard.activeProperty().get()) {
+                dashboard.targetProperty().set(b);
+            }
+        });
+        clusters.entries().addListener((javafx.collections.ListChangeListener<ClusterService.ProfileEntry>) c -> {
+            job.refreshProfiles();
+            String keep = dashboard.targetProperty().get();
+            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("local"));
+            clusters.entries().forEach(e -> names.add(e.profile().name()));
+            dashboard.targets().setAll(names);
+            dashboard.targetProperty().set(keep);
+        });
         search.load();
         job.load();
         model.load();
@@ -49,6 +70,7 @@ public final class ProjectView extends BorderPane {
                 tab("tabSearch", "Search settings", new SearchConfigView(search)),
                 tab("tabJob", "Job", new JobConfigView(job, services.dialogs())),
                 tab("tabModel", "Model config", new ModelConfigView(model)),
+                tab("tabClusters", "Clusters", new ClusterProfilesView(clusters)),
                 tab("tabRun", "Run", dashboardView),
                 tab("tabParallel", "Parallel coordinates", parallel),
                 tab("tabSensitivity", "Sensitivity", new SensitivityView(dashboard, services.tasks(), services.dialogs())),
@@ -91,6 +113,10 @@ public final class ProjectView extends BorderPane {
 
     public JobConfigViewModel jobViewModel() {
         return job;
+    }
+
+    public ClusterProfilesViewModel clusters() {
+        return clusters;
     }
 
     public DashboardViewModel dashboard() {

@@ -54,6 +54,20 @@ public final class DashboardView extends VBox {
         launch.setId("launchButton");
         launch.disableProperty().bind(vm.activeProperty());
         launch.setOnAction(e -> vm.launch());
+        ComboBox<String> where = new ComboBox<>(vm.targets());
+        where.setId("runTarget");
+        where.setPromptText("as job_config says");
+        where.valueProperty().bindBidirectional(vm.targetProperty());
+        where.disableProperty().bind(vm.activeProperty());
+        where.setTooltip(dev.hpsearch.app.gui.common.Decorations.wrapped("Where the analyses run: local (this "
+                + "machine) or a cluster profile. On a cluster, this window coordinates the search over SSH; "
+                + "\"Launch detached\" submits the coordinator itself as a Slurm job instead."));
+        Button detached = new Button("Launch detached");
+        detached.setId("launchDetachedButton");
+        detached.disableProperty().bind(vm.submittingProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> where.getValue() == null || where.getValue().isBlank() || where.getValue().equalsIgnoreCase("local"),
+                where.valueProperty())));
+        detached.setOnAction(e -> vm.launchDetached());
         Button stop = new Button("Stop search");
         stop.setId("stopButton");
         stop.disableProperty().bind(vm.controllableProperty().not());
@@ -89,7 +103,9 @@ public final class DashboardView extends VBox {
         openFile.setId("openResultsFileButton");
         openFile.setOnAction(e -> dialogs.openFile("A results table (hp_search_data.txt)", vm.project().folder(),
                 "Results tables", "*.txt", "*.tsv").ifPresent(vm::openResultsFile));
-        HBox actions = new HBox(8, launch, stop, new Label("  "), past, open, resume, openFile);
+        HBox runRow = new HBox(8, new Label("Run on"), where, launch, detached, stop);
+        runRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox actions = new VBox(6, runRow, new HBox(8, past, open, resume, openFile));
 
         HBox counters = new HBox(24,
                 counter("done", "doneCount", vm.doneProperty().asString()),

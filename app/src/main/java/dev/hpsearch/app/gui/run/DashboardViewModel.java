@@ -71,6 +71,9 @@ public final class DashboardViewModel {
     private final ObjectProperty<SearchSpace> space = new SimpleObjectProperty<>(null);
     private final ObjectProperty<RunningSearch> search = new SimpleObjectProperty<>(null);
     private final ObservableList<String> searchLog = FXCollections.observableArrayList();
+    private final ObservableList<String> targets = FXCollections.observableArrayList("local");
+    private final StringProperty target = new SimpleStringProperty(null);
+    private final BooleanProperty submitting = new SimpleBooleanProperty(false);
 
     // filled on the engine thread, drained on the UI thread
     private final Map<Integer, TrialRecord> pendingTrials = new LinkedHashMap<>();
@@ -205,6 +208,21 @@ public final class DashboardViewModel {
         return project;
     }
 
+    /** Where a search can run: {@code local} and the cluster profiles. */
+    public ObservableList<String> targets() {
+        return targets;
+    }
+
+    /** Where the next search runs: {@code local}, a cluster profile, or {@code null} for job_config's cluster. */
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    /** True while a detached launch is being submitted. */
+    public BooleanProperty submittingProperty() {
+        return submitting;
+    }
+
     /** The results so far as an analysis table. */
     public ResultTable resultTable() {
         return new ResultTable(hyperparameters, rows);
@@ -217,7 +235,30 @@ public final class DashboardViewModel {
     }
 
     public void launch() {
-        begin("Starting a new search…", events -> launcher.start(project, events));
+        String where = target.get() == null || target.get().isBlank() ? null : target.get();
+        begin(where == null || where.equalsIgnoreCase("local") ? "Starting a new search…"
+                : "Connecting to " + where + " and starting a new search…", events -> launcher.start(project, where, events));
+    }
+
+    /**
+     * Submits the search's coordinator as a Slurm job on the chosen cluster (detached mode): the search goes on
+     * with this window closed.
+     */
+    public void launchDetached() {
+        String where = target.get();
+        if (where == null || where.isBlank() || where.equalsIgnoreCase("local")) {
+            message.set("Launch detached runs the coordinator on a cluster: choose a cluster profile first");
+            return;
+        }
+        submitting.set(true);
+        message.set("Submitting the coordinator to " + where + "…");
+        tasks.run(() -> launcher.launchDetached(project, where), m -> {
+            submitting.set(false);
+            message.set(m);
+        }, e -> {
+            submitting.set(false);
+            message.set("Could not launch on " + where + ": " + e.getMessage());
+        });
     }
 
     public void resume(Path dir) {

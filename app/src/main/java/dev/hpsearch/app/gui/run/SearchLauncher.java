@@ -3,14 +3,30 @@ package dev.hpsearch.app.gui.run;
 import dev.hpsearch.app.gui.project.Project;
 import java.nio.file.Path;
 
-/** Starts, resumes or follows searches. The calls prepare files: run them off the UI thread. */
+/** Starts, resumes or follows searches. The calls prepare files and connect: run them off the UI thread. */
 public interface SearchLauncher {
-    /** Creates a new search folder from the project's configs and runs it on a background thread. */
-    RunningSearch start(Project project, SearchEvents events) throws Exception;
+    /**
+     * Creates a new search folder from the project's configs and runs it on a background thread.
+     *
+     * @param cluster where the analyses run: {@code local}, a cluster profile, or {@code null} for job_config's
+     *                {@code cluster}; the search folder's search.json records it, so resume goes back there
+     */
+    RunningSearch start(Project project, String cluster, SearchEvents events) throws Exception;
 
-    /** Resumes an interrupted search of the project on a background thread. */
+    /** As {@link #start(Project, String, SearchEvents)} where job_config says. */
+    default RunningSearch start(Project project, SearchEvents events) throws Exception {
+        return start(project, null, events);
+    }
+
+    /** Resumes an interrupted search of the project on a background thread, where it ran before. */
     RunningSearch resume(Path searchDir, SearchEvents events) throws Exception;
 
     /** Follows a search run by another coordinator (or a finished one) by reading its journal. */
     RunningSearch attach(Path searchDir, SearchEvents events) throws Exception;
+
+    /**
+     * Submits the search's coordinator as a Slurm job on {@code cluster} (detached mode) and returns a message
+     * saying what was submitted; the search goes on without this window.
+     */
+    String launchDetached(Project project, String cluster) throws Exception;
 }

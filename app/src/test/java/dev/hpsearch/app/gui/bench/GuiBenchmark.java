@@ -13,7 +13,7 @@ import dev.hpsearch.app.gui.common.FxTaskRunner;
 import dev.hpsearch.app.gui.job.LocalTestRunService;
 import dev.hpsearch.app.gui.model.LoaderModelValidator;
 import dev.hpsearch.app.gui.project.Project;
-import dev.hpsearch.app.gui.run.LocalSearchLauncher;
+import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.RecentProjects;
 import dev.hpsearch.optimizer.analysis.ParallelLayout;
 import dev.hpsearch.optimizer.analysis.ResultRow;
@@ -58,7 +58,7 @@ public final class GuiBenchmark {
         Platform.runLater(() -> {
             Stage stage = new Stage();
             AppServices services = new AppServices(tasks, new FxDialogService(stage), new RecentProjects(tmp.resolve("config")),
-                    new LocalOnlyClusterService(), new LocalSearchLauncher(), new LoaderModelValidator(),
+                    new LocalOnlyClusterService(), EngineSearchLauncher.localOnly(), new LoaderModelValidator(),
                     new LocalTestRunService());
             window[0] = new MainWindow(services, stage);
             window[0].showStart();

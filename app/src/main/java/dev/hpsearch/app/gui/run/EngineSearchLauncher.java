@@ -2,6 +2,8 @@ package dev.hpsearch.app.gui.run;
 
 import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
 import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.app.remote.DetachedLaunch;
+import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.Configs;
@@ -16,10 +18,11 @@ import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.SearchSummary;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.engine.TrialStatus;
-import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
 import dev.hpsearch.optimizer.space.ModelConfig;
 import dev.hpsearch.optimizer.strategy.Strategies;
 import dev.hpsearch.optimizer.strategy.Strategy;
+import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.SshPrompts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,48 +35,131 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** Runs searches on this machine with the same engine as {@code hpsearch run}. */
-public final class LocalSearchLauncher implements SearchLauncher {
+/**
+ * Runs searches with the same engine as {@code hpsearch run}: on this machine, or on a cluster profile with the
+ * engine here and a Slurm executor over SSH, built exactly as the command line builds it
+ * ({@link SearchExecutors#open}) but asking SSH's questions through the GUI's prompts. Also submits detached
+ * searches ({@link DetachedLaunch}).
+ */
+public final class EngineSearchLauncher implements SearchLauncher {
+    private final boolean remote;
+    private final Path clustersFile;
+    private final SshPrompts prompts;
+    private final Path jar;
+
+    private EngineSearchLauncher(boolean remote, Path clustersFile, SshPrompts prompts, Path jar) {
+        this.remote = remote;
+        this.clustersFile = clustersFile;
+        this.prompts = prompts;
+        this.jar = jar;
+    }
+
+    /** Searches on this machine only. */
+    public static EngineSearchLauncher localOnly() {
+        return new EngineSearchLauncher(false, null, SshPrompts.nonInteractive(), null);
+    }
+
+    /**
+     * Searches here or on the clusters of {@code clustersFile}.
+     *
+     * @param prompts SSH's questions; called on the thread that connects, never the UI thread
+     * @param jar     the self-contained hpsearch jar for detached launches, or {@code null} for the one this
+     *                app runs from
+     */
+    public static EngineSearchLauncher withClusters(Path clustersFile, SshPrompts prompts, Path jar) {
+        return new EngineSearchLauncher(true, clustersFile, prompts, jar);
+    }
+
     @Override
-    public RunningSearch start(Project project, SearchEvents events) throws Exception {
+    public RunningSearch start(Project project, String cluster, SearchEvents events) throws Exception {
         Configs configs = new ConfigLoader().load(project.searchConfig(), project.jobConfig(), project.modelConfig());
-        if (!configs.job().isLocal()) {
-            throw new IOException(LocalOnlyClusterService.NOT_AVAILABLE);
-        }
-        List<ConfigProblem> missing = Preflight.local(configs);
-        if (!missing.isEmpty()) {
-            throw new IOException(missing.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n")));
+        String where = cluster != null ? cluster : configs.job().cluster();
+        if (SearchExecutors.isLocal(where)) {
+            List<ConfigProblem> missing = Preflight.local(configs);
+            if (!missing.isEmpty()) {
+                throw new IOException(missing.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n")));
+            }
+        } else {
+            checkRemote();
         }
         Strategy strategy = Strategies.forConfig(configs.search(), configs.model().space(),
                 configs.searchPath().toString());
-        Path dir = SearchFiles.create(configs);
-        LaunchRecords.append(configs.projectFolder(), new LaunchRecords.Launch(
-                Long.toString(ProcessHandle.current().pid()), configs.projectFolder(), dir, SearchFolder.searchId(dir),
-                dir.resolve("log.txt"), project.searchConfig(), project.jobConfig(), project.modelConfig(),
-                "hpsearch gui", ""));
-        return run(configs, strategy, dir, events);
+        // connect before the search folder exists: a refused host key or password leaves nothing behind
+        SearchExecutors.Opened opened = SearchExecutors.open(where, false, clustersFile, configs.projectFolder(), prompts);
+        Path dir;
+        try {
+            dir = SearchFiles.create(configs, SearchExecutors.isLocal(where) ? "local" : where, false, -1);
+            LaunchRecords.append(configs.projectFolder(), new LaunchRecords.Launch(
+                    Long.toString(ProcessHandle.current().pid()), configs.projectFolder(), dir, SearchFolder.searchId(dir),
+                    dir.resolve("log.txt"), project.searchConfig(), project.jobConfig(), project.modelConfig(),
+                    "hpsearch gui" + (SearchExecutors.isLocal(where) ? "" : " (cluster " + where + ")"), ""));
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        return run(configs, strategy, dir, opened, events);
     }
 
     @Override
     public RunningSearch resume(Path searchDir, SearchEvents events) throws Exception {
         Configs configs = SearchFiles.load(searchDir);
-        if (!configs.job().isLocal()) {
-            throw new IOException(LocalOnlyClusterService.NOT_AVAILABLE);
+        String where = SearchFiles.cluster(searchDir);
+        if (SearchFiles.coordinatorOnCluster(searchDir)) {
+            throw new IOException(searchDir.getFileName() + " was run by a coordinator on the cluster (detached);"
+                    + " resume it there with: hpsearch resume " + searchDir);
+        }
+        if (!SearchExecutors.isLocal(where)) {
+            checkRemote();
         }
         SearchState state = SearchState.replay(Journal.read(searchDir));
         if (state.endReason() != null) {
             throw new IOException(searchDir.getFileName() + " has ended (" + state.endReason()
                     + "); use Open to look at it, or launch a new search");
         }
-        state.trials().forEach(events::onTrial);
         Strategy strategy = Strategies.forConfig(configs.search(), configs.model().space(),
                 configs.searchPath().toString());
-        return run(configs, strategy, searchDir, events);
+        SearchExecutors.Opened opened = SearchExecutors.open(where, false, clustersFile,
+                searchDir.toAbsolutePath().normalize().getParent(), prompts);
+        state.trials().forEach(events::onTrial);
+        return run(configs, strategy, searchDir, opened, events);
     }
 
-    private static RunningSearch run(Configs configs, Strategy strategy, Path dir, SearchEvents events) {
-        LocalProcessExecutor executor = new LocalProcessExecutor();
-        SearchEngine engine = new SearchEngine(configs.search(), configs.job(), configs.model(), dir, executor,
+    @Override
+    public String launchDetached(Project project, String cluster) throws Exception {
+        checkRemote();
+        Configs configs = new ConfigLoader().load(project.searchConfig(), project.jobConfig(), project.modelConfig());
+        String where = cluster != null ? cluster : configs.job().cluster();
+        if (SearchExecutors.isLocal(where)) {
+            throw new IOException("A detached search runs its coordinator on a cluster: choose a cluster profile");
+        }
+        ClusterProfile profile = SearchExecutors.profiles(clustersFile).require(where);
+        String missing = DetachedLaunch.missingScript(configs, project.jobConfig());
+        if (missing != null) {
+            throw new IOException(missing);
+        }
+        Path jarFile;
+        try {
+            jarFile = DetachedLaunch.selfContainedJar(jar);
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + ". The desktop app names the jar with -Dhpsearch.jar=FILE", e);
+        }
+        DetachedLaunch.Submitted s = DetachedLaunch.submit(configs, project.searchConfig(), project.jobConfig(),
+                project.modelConfig(), profile, jarFile, prompts);
+        return "Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + "); search folder "
+                + s.searchFolder() + ". It goes on without this window; follow it with: hpsearch status --cluster "
+                + s.profile() + " " + project.folder();
+    }
+
+    private void checkRemote() throws IOException {
+        if (!remote) {
+            throw new IOException(LocalOnlyClusterService.NOT_AVAILABLE);
+        }
+    }
+
+    private static RunningSearch run(Configs configs, Strategy strategy, Path dir, SearchExecutors.Opened opened,
+                                     SearchEvents events) {
+        SearchExecutors.Opened executor = opened;
+        SearchEngine engine = new SearchEngine(configs.search(), configs.job(), configs.model(), dir, executor.executor(),
                 strategy, Clock.systemUTC(), events);
         Thread t = new Thread(() -> {
             try (executor) {

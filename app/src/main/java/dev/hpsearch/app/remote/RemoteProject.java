@@ -1,4 +1,4 @@
-package dev.hpsearch.app.cli;
+package dev.hpsearch.app.remote;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,16 +25,16 @@ import java.util.regex.Pattern;
  * A project folder on a cluster, {@code {remote_root}/{project folder name}}, as {@code launch} and
  * {@code status --cluster} see it: where its files go, which search id comes next, where the jar lives.
  */
-final class RemoteProject {
+public final class RemoteProject {
     private static final Pattern SEARCH_DIR = Pattern.compile("hp_search_(\\d{1,9})");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
     /** The folder, beside a project's searches, where hpsearch keeps its own files on the cluster. */
-    static final String HIDDEN = ".hpsearch";
+    public static final String HIDDEN = ".hpsearch";
 
     private final ClusterShell shell;
-    final String root;
-    final String folder;
+    private final String root;
+    private final String folder;
 
     private RemoteProject(ClusterShell shell, String root, String folder) {
         this.shell = shell;
@@ -43,7 +43,7 @@ final class RemoteProject {
     }
 
     /** The cluster's project folder for a local project folder (created; the remote root made absolute). */
-    static RemoteProject of(ClusterShell shell, ClusterProfile profile, Path localProject) throws SshBridgeException {
+    public static RemoteProject of(ClusterShell shell, ClusterProfile profile, Path localProject) throws SshBridgeException {
         shell.mkdirs(profile.remoteRoot());
         String root = shell.absolutePath(profile.remoteRoot());
         String folder = root + "/" + localProject.getFileName();
@@ -52,7 +52,7 @@ final class RemoteProject {
     }
 
     /** Where a local file of the project goes on the cluster, keeping its path relative to the project. */
-    String place(Path localProject, Path file) {
+    public String place(Path localProject, Path file) {
         Path rel = localProject.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
         StringBuilder sb = new StringBuilder(folder);
         for (Path part : rel) {
@@ -61,12 +61,12 @@ final class RemoteProject {
         return sb.toString();
     }
 
-    static boolean inside(Path localProject, Path file) {
+    public static boolean inside(Path localProject, Path file) {
         return file.toAbsolutePath().normalize().startsWith(localProject.toAbsolutePath().normalize());
     }
 
     /** Uploads a file, creating its folder. */
-    void upload(Path local, String remote) throws SshBridgeException {
+    public void upload(Path local, String remote) throws SshBridgeException {
         shell.mkdirs(remote.substring(0, remote.lastIndexOf('/')));
         shell.upload(local, remote);
     }
@@ -75,7 +75,7 @@ final class RemoteProject {
      * Uploads the jar to {@code {remote_root}/.hpsearch/hpsearch-{hash}.jar} unless that file is already there:
      * the content hash names the version, so each version travels once and searches still running keep theirs.
      */
-    String uploadJar(Path jar) throws SshBridgeException, IOException {
+    public String uploadJar(Path jar) throws SshBridgeException, IOException {
         String remote = root + "/" + HIDDEN + "/hpsearch-" + sha256(jar).substring(0, 16) + ".jar";
         if (!shell.exists(remote)) {
             upload(jar, remote);
@@ -101,7 +101,7 @@ final class RemoteProject {
      * Creates the next {@code hp_search_{id}} folder on the cluster and returns its id. {@code mkdir} without
      * {@code -p} fails when the folder exists, so two launches never claim the same id.
      */
-    int claimSearchId() throws SshBridgeException {
+    public int claimSearchId() throws SshBridgeException {
         int id = 0;
         for (RemoteFile f : shell.list(folder)) {
             Matcher m = SEARCH_DIR.matcher(f.name());
@@ -122,12 +122,22 @@ final class RemoteProject {
         throw new SshBridgeException("No free search id in " + folder + " on " + shell.host());
     }
 
-    String searchFolder(int id) {
+    /** The cluster's remote root, made absolute. */
+    public String root() {
+        return root;
+    }
+
+    /** The project folder on the cluster: {@code {root}/{local project folder name}}. */
+    public String folder() {
+        return folder;
+    }
+
+    public String searchFolder(int id) {
         return folder + "/hp_search_" + id;
     }
 
     /** The profile as the coordinator on the cluster needs it: no local key or known_hosts paths. */
-    static byte[] profileFile(ClusterProfile p, String remoteRoot) {
+    public static byte[] profileFile(ClusterProfile p, String remoteRoot) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode c = json.createObjectNode();
         c.put("name", p.name());

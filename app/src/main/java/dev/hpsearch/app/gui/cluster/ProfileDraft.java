@@ -1,0 +1,63 @@
+package dev.hpsearch.app.gui.cluster;
+
+import dev.hpsearch.ssh.ClusterProfile;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A cluster profile as the form holds it: text as typed (paths with {@code ~} unexpanded, the port as text), so
+ * that the file gets what the user wrote.
+ */
+public record ProfileDraft(String name, String host, String port, String user, String identityFile,
+                           String knownHosts, String cpuPartition, String gpuPartition, List<String> setup,
+                           String remoteRoot) {
+
+    public ProfileDraft {
+        setup = setup == null ? List.of() : setup.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The draft of an existing profile. */
+    public static ProfileDraft of(ClusterProfile p) {
+        return new ProfileDraft(p.name(), p.host(), p.port() > 0 ? Integer.toString(p.port()) : "", text(p.user()),
+                p.identityFile() == null ? "" : p.identityFile().toString(),
+                p.knownHosts() == null ? "" : p.knownHosts().toString(), text(p.cpuPartition()),
+                text(p.gpuPartition()), p.setupLines(), text(p.remoteRoot()));
+    }
+
+    /**
+     * The profile it describes, for a connection test before it is saved.
+     *
+     * @throws IllegalArgumentException when the name, host or port is not acceptable
+     */
+    public ClusterProfile toProfile() {
+        int p = 0;
+        if (!blank(port)) {
+            try {
+                p = Integer.parseInt(port.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("port: \"" + port + "\" is not a number 1..65535");
+            }
+        }
+        return new ClusterProfile(blank(name) ? "unnamed" : name.strip(), blank(host) ? "" : host.strip(), p,
+                user, path(identityFile), path(knownHosts), cpuPartition, gpuPartition, setup, remoteRoot);
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Path path(String p) {
+        if (blank(p)) {
+            return null;
+        }
+        String s = p.strip();
+        if (s.equals("~") || s.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + s.substring(1));
+        }
+        return Path.of(s);
+    }
+}

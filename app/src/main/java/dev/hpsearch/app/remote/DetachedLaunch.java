@@ -1,0 +1,161 @@
+package dev.hpsearch.app.remote;
+
+import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.engine.CommandLine;
+import dev.hpsearch.optimizer.engine.LaunchRecords;
+import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.CommandResult;
+import dev.hpsearch.ssh.CoordinatorJob;
+import dev.hpsearch.ssh.ShellQuote;
+import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.ssh.SshPrompts;
+import dev.hpsearch.ssh.SshSession;
+import dev.hpsearch.ssh.SshSettings;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+
+/**
+ * Detached mode: submits a search's coordinator as a Slurm job, so the search goes on with the laptop closed (the
+ * seed's {@code launch_hp_search.py}; see docs/decisions/0004-detached-coordinator-on-the-cluster.md).
+ * {@code hpsearch launch} and the desktop app's "Launch detached" both call {@link #submit}.
+ */
+public final class DetachedLaunch {
+    private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(120);
+
+    private DetachedLaunch() {
+    }
+
+    /**
+     * What was submitted.
+     *
+     * @param jobId        the coordinator's Slurm job id
+     * @param profile      the cluster profile's name
+     * @param host         {@code user@host:port} as connected
+     * @param searchFolder the search folder on the cluster
+     * @param log          the coordinator's output file on the cluster
+     * @param record       the local launched_hp_searches.txt the launch was added to
+     */
+    public record Submitted(String jobId, String profile, String host, String searchFolder, String log, Path record) {
+    }
+
+    /** The profile file a launch leaves in a project folder on the cluster, for the coordinator and resume. */
+    public static Path launchedProfiles(Path projectFolder) {
+        return projectFolder.resolve(RemoteProject.HIDDEN).resolve("clusters.json");
+    }
+
+    /**
+     * The script must exist when it lives in the project, since it is uploaded from here; {@code null} when it
+     * does, else the message naming the file.
+     */
+    public static String missingScript(Configs configs, Path jobPath) {
+        Path project = configs.projectFolder();
+        Path script = CommandLine.script(configs.job(), project);
+        if (RemoteProject.inside(project, script) && !Files.isRegularFile(script)) {
+            return jobPath + ": $.script_path: no such file: " + script
+                    + " (relative paths are taken from the folder of job_config.json)";
+        }
+        return null;
+    }
+
+    /**
+     * Uploads the jar (once per version), the configs and the script, claims a search id on the cluster, submits the
+     * coordinator job and records the launch in the project's launched_hp_searches.txt.
+     *
+     * @param configs the validated configs; {@code searchPath}, {@code jobPath}, {@code modelPath} are the files
+     * @param jar     a self-contained hpsearch jar ({@link #selfContainedJar})
+     * @param prompts SSH's questions (host key, passphrase, password)
+     * @throws SshBridgeException when connecting or a remote step fails, or the cluster refuses the job
+     * @throws IOException        when a local file cannot be read or the launch cannot be recorded
+     */
+    public static Submitted submit(Configs configs, Path searchPath, Path jobPath, Path modelPath, ClusterProfile profile,
+                                   Path jar, SshPrompts prompts) throws IOException {
+        Path project = configs.projectFolder();
+        Path script = CommandLine.script(configs.job(), project);
+        boolean uploadScript = RemoteProject.inside(project, script);
+        try (SshSession ssh = SshSession.open(profile.target(), SshSettings.defaults(), prompts)) {
+            RemoteProject remote = RemoteProject.of(ssh, profile, project);
+            String remoteJar = remote.uploadJar(jar);
+            int searchId = remote.claimSearchId();
+            String searchFolder = remote.searchFolder(searchId);
+            // configs outside the project folder go beside the search, under a name of their own
+            String hidden = remote.folder() + "/" + RemoteProject.HIDDEN + "/hp_search_" + searchId;
+            List<String> remoteConfigs = new ArrayList<>();
+            for (Path c : List.of(searchPath, jobPath, modelPath)) {
+                String to = RemoteProject.inside(project, c) ? remote.place(project, c) : hidden + "/" + c.getFileName();
+                remote.upload(c, to);
+                remoteConfigs.add(to);
+            }
+            if (uploadScript) {
+                remote.upload(script, remote.place(project, script));
+            }
+            String profiles = remote.folder() + "/" + RemoteProject.HIDDEN + "/clusters.json";
+            ssh.mkdirs(hidden);
+            ssh.upload(RemoteProject.profileFile(profile, remote.root()), profiles);
+
+            List<String> args = List.of("run", "--quiet", "--on-cluster", "--cluster", profile.name(),
+                    "--clusters-file", profiles, "--search_id", Integer.toString(searchId),
+                    "--search_config_path", remoteConfigs.get(0), "--job_config_path", remoteConfigs.get(1),
+                    "--model_config_path", remoteConfigs.get(2));
+            String log = remote.folder() + "/hp_search_" + searchId + ".coordinator.log";
+            CoordinatorJob job = new CoordinatorJob(configs.search().searchEnvironmentPath(), remoteJar, args,
+                    configs.search().searchMemoryGb(),
+                    Duration.ofSeconds(Math.round(configs.search().searchTimeHours() * 3600)), profile,
+                    remote.folder(), log);
+            String jobScript = hidden + "/coordinator.sh";
+            ssh.upload(job.script().getBytes(StandardCharsets.UTF_8), jobScript);
+            CommandResult r = ssh.exec(job.submitCommand(jobScript), SUBMIT_TIMEOUT);
+            String jobId = r.ok() ? CoordinatorJob.parseJobId(r.stdout()) : null;
+            if (jobId == null) {
+                throw new SshBridgeException("the cluster refused the coordinator job " + r.describe()
+                        + (r.ok() ? " (no job id in: " + r.stdout().strip() + ")" : ""));
+            }
+            LaunchRecords.append(project, new LaunchRecords.Launch(jobId, Path.of(remote.folder()), Path.of(searchFolder),
+                    searchId, Path.of(searchFolder, "log.txt"), Path.of(remoteConfigs.get(0)),
+                    Path.of(remoteConfigs.get(1)), Path.of(remoteConfigs.get(2)), ShellQuote.display(job.javaCommand()),
+                    ShellQuote.display(job.sbatchArgs(jobScript))));
+            return new Submitted(jobId, profile.name(), ssh.host(), searchFolder, log,
+                    project.resolve(LaunchRecords.FILE_NAME));
+        }
+    }
+
+    /**
+     * The jar to upload: {@code jar}, else the one this class was loaded from; it must hold every dependency.
+     *
+     * @param jar the jar the user named, or {@code null}
+     * @throws IOException saying what is wrong and what to do instead
+     */
+    public static Path selfContainedJar(Path jar) throws IOException {
+        Path file = jar;
+        if (file == null) {
+            try {
+                file = Path.of(DetachedLaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (URISyntaxException | SecurityException | NullPointerException e) {
+                throw new IOException("cannot tell which jar hpsearch runs from; give --jar FILE", e);
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("hpsearch does not run from a jar here (" + file + "); give --jar FILE with the"
+                        + " self-contained hpsearch-app-*-all.jar");
+            }
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("--jar: no such file: " + file);
+        }
+        try (JarFile j = new JarFile(file.toFile())) {
+            if (j.getEntry("dev/hpsearch/app/cli/Main.class") == null || j.getEntry("picocli/CommandLine.class") == null
+                    || j.getEntry("org/apache/sshd/client/SshClient.class") == null) {
+                throw new IOException(file + " is not a self-contained hpsearch jar (it lacks hpsearch or its"
+                        + " libraries); use hpsearch-app-*-all.jar");
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + " is not a jar: " + e.getMessage(), e);
+        }
+        return file;
+    }
+}

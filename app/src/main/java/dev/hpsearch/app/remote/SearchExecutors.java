@@ -1,0 +1,84 @@
+package dev.hpsearch.app.remote;
+
+import dev.hpsearch.optimizer.exec.Executor;
+import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
+import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.ClusterProfileException;
+import dev.hpsearch.ssh.ClusterProfiles;
+import dev.hpsearch.ssh.LocalShell;
+import dev.hpsearch.ssh.PathMapping;
+import dev.hpsearch.ssh.SlurmExecutor;
+import dev.hpsearch.ssh.SlurmSettings;
+import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.ssh.SshPrompts;
+import dev.hpsearch.ssh.SshSession;
+import dev.hpsearch.ssh.SshSettings;
+import java.nio.file.Path;
+
+/**
+ * Builds the executor a search runs on: this machine, a Slurm cluster reached over SSH, or the Slurm cluster this
+ * process itself runs on (detached mode: the coordinator is a Slurm job and submits with the node's own sbatch).
+ * The command line and the desktop app both open executors here; they differ only in how SSH asks its questions.
+ */
+public final class SearchExecutors {
+    private SearchExecutors() {
+    }
+
+    /** An executor and what it holds open. */
+    public static final class Opened implements AutoCloseable {
+        private final Executor executor;
+        private final SshSession session;
+
+        Opened(Executor executor, SshSession session) {
+            this.executor = executor;
+            this.session = session;
+        }
+
+        public Executor executor() {
+            return executor;
+        }
+
+        @Override
+        public void close() {
+            executor.close();
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    /** True for the names that mean this machine: none, blank or {@code local}. */
+    public static boolean isLocal(String cluster) {
+        return cluster == null || cluster.isBlank() || cluster.equalsIgnoreCase("local");
+    }
+
+    /** The user's cluster profiles (the seed's presets plus their own file; {@code null} for the default file). */
+    public static ClusterProfiles profiles(Path clustersFile) throws ClusterProfileException {
+        return ClusterProfiles.load(clustersFile != null ? clustersFile : ClusterProfiles.defaultFile());
+    }
+
+    /**
+     * Opens the executor for {@code cluster}. Over SSH, the project folder maps to
+     * {@code {remote_root}/{project folder name}} on the cluster; on the cluster itself ({@code onCluster}), the
+     * project folder is already where the jobs see it, and Slurm commands run on this machine.
+     *
+     * @param prompts asked about unknown host keys, passphrases and passwords while connecting (and reconnecting)
+     */
+    public static Opened open(String cluster, boolean onCluster, Path clustersFile, Path projectFolder,
+                              SshPrompts prompts) throws ClusterProfileException, SshBridgeException {
+        if (isLocal(cluster)) {
+            return new Opened(new LocalProcessExecutor(), null);
+        }
+        ClusterProfile profile = profiles(clustersFile).require(cluster);
+        if (onCluster) {
+            Path project = projectFolder.toAbsolutePath().normalize();
+            return new Opened(new SlurmExecutor(new LocalShell(), profile,
+                    new PathMapping(project, project.toString()), SlurmSettings.defaults()), null);
+        }
+        SshSession session = SshSession.open(profile.target(), SshSettings.defaults(), prompts);
+        String remoteProject = profile.remoteRoot() + "/" + projectFolder.getFileName();
+        SlurmExecutor slurm = new SlurmExecutor(session, profile, new PathMapping(projectFolder, remoteProject),
+                SlurmSettings.defaults());
+        return new Opened(slurm, session);
+    }
+}

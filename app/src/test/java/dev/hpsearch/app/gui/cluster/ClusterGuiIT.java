@@ -1,0 +1,208 @@
+package dev.hpsearch.app.gui.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hpsearch.app.gui.AppServices;
+import dev.hpsearch.app.gui.MainWindow;
+import dev.hpsearch.app.gui.ScriptedDialogs;
+import dev.hpsearch.app.gui.common.Exports;
+import dev.hpsearch.app.gui.common.FxTaskRunner;
+import dev.hpsearch.app.gui.job.LocalTestRunService;
+import dev.hpsearch.app.gui.model.LoaderModelValidator;
+import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.app.gui.project.ProjectView;
+import dev.hpsearch.app.gui.run.EngineSearchLauncher;
+import dev.hpsearch.app.gui.start.RecentProjects;
+import dev.hpsearch.optimizer.analysis.ResultRow;
+import dev.hpsearch.optimizer.config.JsonFiles;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The desktop app against a real sshd and single-node Slurm ({@code .ci/testenv.sh start}), headless: a profile
+ * file written here with a fresh known_hosts, the connection test from the Clusters tab with the unknown host key
+ * accepted in the real dialog, then a 2-combination grid run on the cluster from the Run tab. Skipped without that
+ * environment on a contributor's machine; under {@code CI=true} a missing environment fails.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClusterGuiIT {
+    private static final Path ENV = Path.of(System.getenv().getOrDefault("HPSEARCH_TESTENV_DIR", "/tmp/hpsearch-testenv"),
+            "env.properties");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path tmp;
+    static Properties env;
+    static Path clusters;
+    static Path knownHosts;
+    static Path project;
+
+    private FxTaskRunner tasks;
+    private MainWindow window;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    @BeforeAll
+    static void environment() throws Exception {
+        boolean present = Files.isRegularFile(ENV);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but the test sshd/Slurm is not running (" + ENV + " missing): run .ci/testenv.sh start");
+        }
+        assumeTrue(present, "no test sshd/Slurm (" + ENV + " missing); start it with .ci/testenv.sh start");
+        env = new Properties();
+        try (InputStream in = Files.newInputStream(ENV)) {
+            env.load(in);
+        }
+        knownHosts = tmp.resolve("fresh/known_hosts"); // does not exist yet: the host key is unknown
+        clusters = tmp.resolve("clusters.json");
+        Files.writeString(clusters, "{\"clusters\": [{\"name\": \"testcluster\", \"host\": \"" + env.getProperty("HPSEARCH_TEST_SSH_HOST")
+                + "\", \"port\": " + env.getProperty("HPSEARCH_TEST_SSH_PORT") + ", \"user\": \"" + env.getProperty("HPSEARCH_TEST_SSH_USER")
+                + "\", \"identity_file\": \"" + env.getProperty("HPSEARCH_TEST_SSH_KEY") + "\", \"known_hosts\": \""
+                + knownHosts + "\", \"cpu_partition\": \"" + env.getProperty("HPSEARCH_TEST_PARTITION", "debug")
+                + "\", \"remote_root\": \"" + env.getProperty("HPSEARCH_TEST_REMOTE_ROOT") + "/gui-" + System.nanoTime() + "\"}]}");
+        project = tmp.resolve("gui project");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("score.sh"), String.join("\n",
+                "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
+                "echo \"{\\\"objective\\\": $x}\" > output.json"));
+        Files.writeString(project.resolve("job_config.json"),
+                "{\"environment_path\": \"sh\", \"script_path\": \"score.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
+        Files.writeString(project.resolve("model_config.json"),
+                "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2], \"transformation\": \"linear\"}}");
+        Files.writeString(project.resolve("search_config.json"),
+                "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 2, \"max_active_points\": 2}");
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        tasks = new FxTaskRunner(2);
+        FxSshPrompts prompts = new FxSshPrompts(stage);
+        AppServices services = new AppServices(tasks, dialogs, new RecentProjects(tmp.resolve("config")),
+                new SshClusterService(clusters), EngineSearchLauncher.withClusters(clusters, prompts, null),
+                new LoaderModelValidator(), new LocalTestRunService(), prompts);
+        window = new MainWindow(services, stage);
+        window.showProject(Project.open(project));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        if (window != null) {
+            WaitForAsyncUtils.asyncFx(() -> window.showStart());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+
+    @Test
+    void connectsAcceptingTheHostKeyInTheDialogThenRunsAGridOnTheCluster(FxRobot robot) throws Exception {
+        ProjectView view = window.projectView();
+        select(robot, "tabClusters");
+        ListView<ClusterService.ProfileEntry> list = robot.lookup("#clusterProfileList").queryListView();
+        waitUntil(15, () -> list.getItems().stream().anyMatch(e -> e.profile().name().equals("testcluster")));
+        robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(e -> e.profile().name().equals("testcluster")).findFirst().orElseThrow()));
+        assertThat(robot.lookup("#profile_host").queryAs(TextField.class).getText())
+                .isEqualTo(env.getProperty("HPSEARCH_TEST_SSH_HOST"));
+
+        robot.interact(() -> robot.lookup("#testProfileConnectionButton").queryButton().fire());
+        waitUntil(60, () -> robot.lookup("#hostKeyDialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#hostKeyDialog").query();
+        assertThat(robot.from(dialog).lookup("#hostKeyFingerprint").queryAs(TextField.class).getText())
+                .isEqualTo(fingerprint(Path.of(env.getProperty("HPSEARCH_TEST_SSH_HOST_KEY_PUB"))));
+        assertThat(robot.from(dialog).lookup("#hostKeyType").queryAs(TextField.class).getText()).isEqualTo("ssh-ed25519");
+        shot(dialog, "09-host-key-dialog");
+        robot.interact(() -> ((Button) robot.from(dialog).lookup("#acceptAndSaveButton").query()).fire());
+
+        Label status = robot.lookup("#profileConnectionStatus").queryAs(Label.class);
+        waitUntil(90, () -> status.getText().startsWith("✔"));
+        assertThat(status.getText()).contains("slurm");
+        assertThat(Files.readString(knownHosts)).contains("ssh-ed25519");
+        shot(window.scene().getRoot(), "10-cluster-connection");
+
+        select(robot, "tabRun");
+        ComboBox<String> target = robot.lookup("#runTarget").queryComboBox();
+        assertThat(target.getValue()).isEqualTo("testcluster");
+        robot.interact(() -> robot.lookup("#launchButton").queryButton().fire());
+        waitUntil(240, () -> view.dashboard().rows().size() == 2
+                && view.dashboard().rows().stream().allMatch(r -> "ok".equals(r.status()))
+                && !view.dashboard().activeProperty().get());
+        assertThat(view.dashboard().rows()).extracting(ResultRow::jobId).allSatisfy(id -> assertThat(id).isNotBlank());
+        assertThat(robot.lookup("#runMessage").queryAs(Label.class).getText()).startsWith("Search complete");
+        Path search = project.resolve("hp_search_0");
+        assertThat(JsonFiles.read(search.resolve("search.json"), "search.json").get("cluster").asText())
+                .isEqualTo("testcluster");
+        assertThat(dialogs.messages).isEmpty();
+        shot(window.scene().getRoot(), "11-cluster-run");
+
+        // the remote folder chooser lists the remote root over SFTP, where the project now is
+        select(robot, "tabClusters");
+        String root = view.clusters().remoteRootProperty().get();
+        Button browse = robot.lookup("#browseRemoteButton").queryButton();
+        WaitForAsyncUtils.asyncFx(browse::fire); // the chooser waits in showAndWait: do not wait for it here
+        waitUntil(60, () -> robot.lookup("#remoteFolderList").tryQuery().isPresent()
+                && robot.lookup("#remoteFolderList").queryListView().getItems().contains("gui project"));
+        assertThat(robot.lookup("#remotePath").queryAs(Label.class).getText()).isEqualTo(root);
+        DialogPane chooser = robot.lookup("#remoteFolderDialog").query();
+        shot(chooser, "12-remote-folder-chooser");
+        robot.interact(() -> ((Button) chooser.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        waitUntil(15, () -> robot.lookup("#remoteFolderDialog").tryQuery().isEmpty());
+        assertThat(view.clusters().remoteRootProperty().get()).isEqualTo(root);
+        assertThat(view.clusters().statusProperty().get()).contains(root + "/gui project");
+    }
+
+    /** The key's fingerprint as {@code ssh-keygen -lf} prints it: SHA256 of the key blob, base64 without padding. */
+    private static String fingerprint(Path pub) throws Exception {
+        byte[] blob = Base64.getDecoder().decode(Files.readString(pub).trim().split("\\s+")[1]);
+        return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(blob));
+    }
+
+    private static void select(FxRobot robot, String tabId) {
+        TabPane tabs = robot.lookup("#projectTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(
+                tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void shot(Node node, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        var image = WaitForAsyncUtils.asyncFx(() -> Exports.snapshot(node.getScene().getRoot())).get(10, TimeUnit.SECONDS);
+        Exports.writePng(image, SHOTS.resolve(name + ".png"));
+    }
+
+    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            try {
+                return condition.call();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+}

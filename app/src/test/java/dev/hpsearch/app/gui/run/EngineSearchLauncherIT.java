@@ -1,0 +1,159 @@
+package dev.hpsearch.app.gui.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.ssh.SshPrompts;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The desktop app's launcher on the real test sshd and Slurm ({@code .ci/testenv.sh start}): a cluster search
+ * interrupted and resumed where search.json says it ran, and a detached launch. The host key is already known here,
+ * so no question is asked. Skipped without that environment; under {@code CI=true} a missing environment fails.
+ */
+class EngineSearchLauncherIT {
+    private static final Path ENV = Path.of(System.getenv().getOrDefault("HPSEARCH_TESTENV_DIR", "/tmp/hpsearch-testenv"),
+            "env.properties");
+    private static final long DEADLINE_MS = 240_000;
+
+    @TempDir
+    Path tmp;
+    Path projectDir;
+    Path clusters;
+    Path remoteRoot;
+
+    @BeforeEach
+    void environment() throws Exception {
+        boolean present = Files.isRegularFile(ENV);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but the test sshd/Slurm is not running (" + ENV + " missing): run .ci/testenv.sh start");
+        }
+        assumeTrue(present, "no test sshd/Slurm (" + ENV + " missing); start it with .ci/testenv.sh start");
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(ENV)) {
+            p.load(in);
+        }
+        projectDir = tmp.resolve("launcher project");
+        Files.createDirectories(projectDir);
+        remoteRoot = Path.of(p.getProperty("HPSEARCH_TEST_REMOTE_ROOT"), "gui-launcher-" + System.nanoTime());
+        clusters = tmp.resolve("clusters.json");
+        Files.writeString(clusters, "{\"clusters\": [{\"name\": \"testcluster\", \"host\": \"" + p.getProperty("HPSEARCH_TEST_SSH_HOST")
+                + "\", \"port\": " + p.getProperty("HPSEARCH_TEST_SSH_PORT") + ", \"user\": \"" + p.getProperty("HPSEARCH_TEST_SSH_USER")
+                + "\", \"identity_file\": \"" + p.getProperty("HPSEARCH_TEST_SSH_KEY") + "\", \"known_hosts\": \""
+                + p.getProperty("HPSEARCH_TEST_SSH_KNOWN_HOSTS") + "\", \"cpu_partition\": \"" + p.getProperty("HPSEARCH_TEST_PARTITION", "debug")
+                + "\", \"remote_root\": \"" + remoteRoot + "\"}]}");
+        Files.writeString(projectDir.resolve("slow.sh"), String.join("\n",
+                "echo started",
+                "sleep 2",
+                "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
+                "echo \"{\\\"objective\\\": $x}\" > output.json"));
+        Files.writeString(projectDir.resolve("job_config.json"),
+                "{\"environment_path\": \"sh\", \"script_path\": \"slow.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"local\"}");
+        Files.writeString(projectDir.resolve("model_config.json"),
+                "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2], \"transformation\": \"linear\"}}");
+        Files.writeString(projectDir.resolve("search_config.json"), "{\"search_type\": \"grid\","
+                + " \"num_grid_points_per_hyperparameter\": 2, \"max_active_points\": 2, \"search_time\": 0.25, \"search_memory\": 1}");
+    }
+
+    /** Collects the end message of a search. */
+    private static final class Ends implements SearchEvents {
+        final BlockingQueue<String> ends = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onEnd(String message) {
+            ends.add(message);
+        }
+    }
+
+    @Test
+    void aClusterSearchInterruptedHereResumesOnTheSameClusterWithoutResubmitting() throws Exception {
+        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(), null);
+        Project project = Project.open(projectDir);
+        Ends first = new Ends();
+        // job_config says local; the Run tab's choice wins and search.json records it
+        RunningSearch s = launcher.start(project, "testcluster", first);
+        Path dir = s.searchDir();
+        long deadline = System.currentTimeMillis() + DEADLINE_MS;
+        while (count(dir, "\"submit\"") < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        s.close();
+        assertThat(first.ends.poll(60, TimeUnit.SECONDS)).isNotNull().doesNotStartWith("Search complete");
+        assertThat(SearchFiles.cluster(dir)).isEqualTo("testcluster");
+
+        Ends second = new Ends();
+        RunningSearch resumed = launcher.resume(dir, second);
+        String end = second.ends.poll(DEADLINE_MS, TimeUnit.MILLISECONDS);
+
+        assertThat(end).startsWith("Search complete");
+        assertThat(resumed.followOnly()).isFalse();
+        assertThat(count(dir, "\"submit\"")).isEqualTo(2);
+        List<String> rows = Files.readAllLines(dir.resolve("hp_search_data.txt"));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.subList(1, 3)).allSatisfy(r -> assertThat(r).contains("\tok\t"));
+        for (int id = 0; id < 2; id++) {
+            assertThat(Files.readString(dir.resolve("hp_combination_" + id + "/log.txt"))).containsOnlyOnce("started");
+        }
+    }
+
+    @Test
+    void launchDetachedSubmitsTheCoordinatorWhichRunsTheGridOnTheCluster() throws Exception {
+        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(),
+                selfContainedJar());
+
+        String message = launcher.launchDetached(Project.open(projectDir), "testcluster");
+
+        Matcher m = Pattern.compile("Submitted coordinator job (\\d+) on testcluster").matcher(message);
+        assertThat(m.find()).as(message).isTrue();
+        assertThat(Files.readString(projectDir.resolve("launched_hp_searches.txt"))).contains(m.group(1) + "\t");
+        Path data = remoteRoot.resolve("launcher project/hp_search_0/hp_search_data.txt");
+        long deadline = System.currentTimeMillis() + DEADLINE_MS;
+        while (System.currentTimeMillis() < deadline
+                && !(Files.exists(data) && Files.readAllLines(data).stream().filter(l -> l.contains("\tok\t")).count() == 2)) {
+            Thread.sleep(500);
+        }
+        assertThat(Files.readAllLines(data)).hasSize(3);
+        assertThat(Files.readString(remoteRoot.resolve("launcher project/hp_search_0/search.json")))
+                .containsPattern("\"coordinator_on_cluster\"\\s*:\\s*true");
+    }
+
+    @Test
+    void launchDetachedWithoutAJarSaysWhatToDo() throws Exception {
+        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(), null);
+        // the tests run from target/classes or the thin jar, neither of which the coordinator could run
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> launcher.launchDetached(Project.open(projectDir), "testcluster"))
+                .hasMessageContaining("hpsearch-app-*-all.jar").hasMessageContaining("-Dhpsearch.jar=FILE");
+        assertThat(projectDir.resolve("launched_hp_searches.txt")).doesNotExist();
+    }
+
+    private static long count(Path search, String event) throws Exception {
+        Path journal = search.resolve("journal.jsonl");
+        return !Files.exists(journal) ? 0
+                : Files.readAllLines(journal).stream().filter(l -> l.contains("\"event\":" + event)).count();
+    }
+
+    /** The shaded jar that `package` built before the integration tests run. */
+    private static Path selfContainedJar() throws Exception {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "hpsearch-app-*-all.jar")) {
+            for (Path j : jars) {
+                return j.toAbsolutePath();
+            }
+        }
+        throw new AssertionError("no target/hpsearch-app-*-all.jar: run the integration tests through mvn verify");
+    }
+}
