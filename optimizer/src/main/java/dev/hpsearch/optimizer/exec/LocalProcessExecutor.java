@@ -28,6 +28,7 @@ public final class LocalProcessExecutor implements Executor {
     private final Duration grace;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Semaphore changes = new Semaphore(0);
+    private final Map<String, String> programs = new ConcurrentHashMap<>();
 
     /** A process this executor watches. */
     private static final class Job {
@@ -65,7 +66,9 @@ public final class LocalProcessExecutor implements Executor {
 
     @Override
     public JobRef submit(JobSpec spec) throws ExecutorException {
-        ProcessBuilder pb = new ProcessBuilder(spec.command())
+        List<String> command = new ArrayList<>(spec.command());
+        command.set(0, programs.computeIfAbsent(command.get(0), LocalProcessExecutor::onPath));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(spec.workDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
                 .redirectErrorStream(true)
@@ -85,6 +88,26 @@ public final class LocalProcessExecutor implements Executor {
         jobs.put(id, job);
         p.onExit().thenRun(() -> ended(job));
         return new JobRef(spec.combinationId(), id, token(h));
+    }
+
+    /**
+     * The absolute path of a program named without a folder, found on PATH once per search rather than by every
+     * start (the child would try each PATH entry in turn); the name itself when it is not found.
+     */
+    private static String onPath(String program) {
+        String path = System.getenv("PATH");
+        if (program.contains("/") || path == null) {
+            return program;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                java.nio.file.Path candidate = java.nio.file.Path.of(dir, program);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate.toString();
+                }
+            }
+        }
+        return program;
     }
 
     private void ended(Job job) {

@@ -26,7 +26,10 @@ import java.util.stream.Stream;
  * <p>Two xargs baselines: "lean" runs {@code sh w.sh DIR/input.json} with no working directory change and no
  * log file (less work than hpsearch does); "equivalent" starts one shell per run, as hpsearch does, that changes
  * into the combination folder, sends stdout and stderr to its log.txt and runs the script in that same shell
- * ({@code sh -c 'cd DIR && . w.sh DIR/input.json >> log.txt 2>&1'}): one process per run, the same work. Run: {@code bench/engine-overhead.sh [rounds]}.
+ * ({@code sh -c 'cd DIR && . w.sh DIR/input.json >> log.txt 2>&1'}): one process per run, the same work.
+ *
+ * <p>Arguments: rounds (default 3) and the folder to work in (default java.io.tmpdir). The file system matters:
+ * hpsearch creates a folder and an input.json per combination, which xargs is handed ready-made. Run: {@code bench/engine-overhead.sh [rounds]}.
  */
 public final class EngineOverheadBenchmark {
     private static final int COMBINATIONS = 500;
@@ -41,7 +44,9 @@ public final class EngineOverheadBenchmark {
         }
         System.out.println("process launch mechanism: " + System.getProperty("jdk.lang.Process.launchMechanism"));
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        Path root = Files.createTempDirectory("hpsearch-bench");
+        Path base = args.length > 1 ? Path.of(args[1]) : Path.of(System.getProperty("java.io.tmpdir"));
+        Path root = Files.createTempDirectory(base, "hpsearch-bench");
+        System.out.println("working folder: " + root + " (file system: " + Files.getFileStore(root).type() + ")");
         Path script = root.resolve("w.sh");
         Files.writeString(script, "echo 0.5 > \"$(dirname \"$1\")/output.json\"\n");
         System.out.printf(Locale.ROOT, "engine overhead: %d combinations, max_active_points 2, script: sh w.sh input.json%n",
