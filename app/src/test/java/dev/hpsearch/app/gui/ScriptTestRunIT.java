@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The job form's test run starts the real demo script once, outside the project folder. */
-class TestRunIT {
+class ScriptTestRunIT {
     @TempDir
     Path tmp;
 
