@@ -51,8 +51,11 @@ public final class EngineOverheadBenchmark {
         Files.writeString(script, "echo 0.5 > \"$(dirname \"$1\")/output.json\"\n");
         System.out.printf(Locale.ROOT, "engine overhead: %d combinations, max_active_points 2, script: sh w.sh input.json%n",
                 COMBINATIONS);
-        System.out.println("warm-up: one search of 100 combinations (JIT), not counted");
-        hpsearch(root, script, 100);
+        int warmUp = Integer.getInteger("warmup", 1000);
+        System.out.println("warm-up: searches of " + warmUp + " combinations in all (JIT), not counted");
+        for (int done = 0; done < warmUp; done += 250) {
+            hpsearch(root, script, 250);
+        }
         List<Double> hp = new ArrayList<>();
         List<Double> lean = new ArrayList<>();
         List<Double> equivalent = new ArrayList<>();
