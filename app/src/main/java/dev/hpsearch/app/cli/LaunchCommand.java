@@ -1,8 +1,6 @@
 package dev.hpsearch.app.cli;
 
 import dev.hpsearch.app.remote.DetachedLaunch;
-import dev.hpsearch.optimizer.config.ConfigException;
-import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
@@ -55,13 +53,10 @@ final class LaunchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Configs configs;
-        try {
-            configs = new ConfigLoader().load(paths.search, paths.job, paths.model);
-        } catch (ConfigException e) {
-            return Console.configError(err, e);
+        Configs configs = paths.loadReporting(err);
+        if (configs == null) {
+            return ExitCodes.CONFIG;
         }
-        Console.problems(err, configs.warnings());
         String where = cluster != null ? cluster : configs.job().cluster();
         if (Executors.isLocal(where)) {
             err.println("error: launch runs the search on a cluster: give --cluster NAME or set \"cluster\" in "
