@@ -5,6 +5,7 @@ import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
+import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,6 +95,9 @@ public final class SlurmExecutor implements Executor {
      * the same run (its marker in the combination folder, see {@link SbatchScripts#SUBMIT_SCRIPT}) is adopted
      * instead, and a connection that drops while sbatch runs is re-established and the same command sent again,
      * which then answers with the job submitted the first time.
+     *
+     * @throws SubmitUncertainException when the connection did not come back in time to learn the outcome; a
+     *                                  later submit of the same spec finds the job if there is one
      */
     @Override
     public JobRef submit(JobSpec spec) throws ExecutorException {
@@ -317,7 +321,11 @@ public final class SlurmExecutor implements Executor {
         try {
             r = shell.execIdempotent(SbatchScripts.withSetup(profile.setupLines(), command), settings.commandTimeout());
         } catch (SshBridgeException e) {
-            throw new ExecutorException("Cannot submit " + what + ": " + e.getMessage(), e);
+            // sent, perhaps run, answer lost: the marker lets a later submit of the same spec find the job
+            throw new SubmitUncertainException("Cannot submit " + what + ": " + e.getMessage(), e);
+        }
+        if (r.exitStatus() == SbatchScripts.SUBMIT_BUSY) {
+            throw new SubmitUncertainException("Cannot submit " + what + " yet " + r.describe(), null);
         }
         if (!r.ok()) {
             throw new ExecutorException("sbatch refused " + what + " " + r.describe());
