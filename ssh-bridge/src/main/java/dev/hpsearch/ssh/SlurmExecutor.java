@@ -102,10 +102,14 @@ public final class SlurmExecutor implements Executor {
     @Override
     public JobRef submit(JobSpec spec) throws ExecutorException {
         knowAccounting();
-        Prepared p = prepare(spec);
+        return submitOne(prepare(spec));
+    }
+
+    private JobRef submitOne(Prepared p) throws ExecutorException {
         if (p.adoptedId != null) {
             return adopt(p);
         }
+        JobSpec spec = p.spec;
         List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable"));
         argv.addAll(SbatchScripts.resourceArgs(spec.job(), profile, spec.timeLimit(), "hp_combination_" + spec.combinationId()));
         String log = SbatchScripts.slurmFileName(remote(spec.logFile()));
@@ -152,8 +156,7 @@ public final class SlurmExecutor implements Executor {
         }
         if (fresh.size() == 1) {
             // one left after adoptions: an array of one would work too, but a plain job is simpler to read
-            JobSpec only = fresh.get(0).spec;
-            byCombination.put(only.combinationId(), submit(only));
+            byCombination.put(fresh.get(0).spec.combinationId(), submitOne(fresh.get(0)));
         } else if (!fresh.isEmpty()) {
             for (JobRef ref : submitArray(fresh, maxActive)) {
                 byCombination.put(ref.combinationId(), ref);
