@@ -1,8 +1,12 @@
 package dev.hpsearch.ssh;
 
 import dev.hpsearch.optimizer.config.JobConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Renders the {@code sbatch} options and batch scripts of a search's jobs. Pure text, no I/O. */
@@ -101,7 +105,121 @@ final class SbatchScripts {
             }
             sb.append(d).append('\0');
         }
-        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** In a combination's folder: {@code JOBID KEY} of the job that runs it, written once sbatch has answered. */
+    static final String JOB_MARKER = ".hpsearch_job";
+    /** In the folder being submitted from: exists while a submission is in progress (mkdir is atomic). */
+    static final String SUBMIT_LOCK = ".hpsearch_submitting";
+    /** Exit status of {@link #SUBMIT_SCRIPT} when another submission holds the lock longer than it may wait. */
+    static final int SUBMIT_BUSY = 75;
+
+    /**
+     * Submits at most once per key, so that the same command line may be sent again after a dropped connection.
+     * Arguments: folder, key, seconds to wait for a concurrent copy, folders list and keys list of a job array
+     * (both empty for a single job), then the sbatch command line.
+     *
+     * <p>In the folder: an existing marker with the same key names the job, which is printed and nothing is
+     * submitted. Otherwise the lock is taken (a copy of this command that lost its connection may still hold it:
+     * then wait for its marker), stale output.json files are removed, sbatch runs, and the markers are written
+     * (each combination's first, then the folder's own) before the lock is released and the id printed. Hang-ups
+     * and broken pipes are ignored: when the connection drops the command still finishes and leaves its marker.
+     */
+    static final String SUBMIT_SCRIPT = String.join("\n",
+            "trap '' HUP PIPE",
+            "dir=$1 key=$2 wait=$3 list=$4 keys=$5",
+            "shift 5",
+            "cd \"$dir\" || exit 1",
+            "adopt() {",
+            "  local m",
+            "  m=$(cat " + JOB_MARKER + " 2>/dev/null) || return 1",
+            "  [ \"${m#* }\" = \"$key\" ] || return 1",
+            "  printf '%s\\n' \"${m%% *}\"",
+            "}",
+            "adopt && exit 0",
+            "if ! mkdir " + SUBMIT_LOCK + " 2>/dev/null; then",
+            "  n=0",
+            "  while [ -d " + SUBMIT_LOCK + " ] && [ \"$n\" -lt $((wait * 5)) ]; do sleep 0.2; n=$((n + 1)); done",
+            "  adopt && exit 0",
+            "  echo \"hpsearch: another submission from $dir has not finished; if squeue shows no job of it,"
+                    + " remove $dir/" + SUBMIT_LOCK + "\" >&2",
+            "  exit " + SUBMIT_BUSY,
+            "fi",
+            "if [ -n \"$list\" ]; then",
+            "  while IFS= read -r -d '' d; do rm -f \"$d/output.json\"; done < \"$list\"",
+            "else",
+            "  rm -f output.json",
+            "fi",
+            "out=$(\"$@\")",
+            "rc=$?",
+            "id=${out##*$'\\n'}",
+            "id=${id%%;*}",
+            "case $rc:$id in",
+            "  0:*[!0-9]* | 0:) printf '%s\\n' \"$out\" >&2; rmdir " + SUBMIT_LOCK + "; exit 1 ;;",
+            "  0:*) ;;",
+            "  *) printf '%s\\n' \"$out\"; rmdir " + SUBMIT_LOCK + "; exit \"$rc\" ;;",
+            "esac",
+            "if [ -n \"$list\" ]; then",
+            "  i=0",
+            "  while IFS= read -r -d '' d && IFS= read -r k <&3; do",
+            "    printf '%s_%s %s\\n' \"$id\" \"$i\" \"$k\" > \"$d/" + JOB_MARKER + ".tmp\" && mv -f \"$d/" + JOB_MARKER
+                    + ".tmp\" \"$d/" + JOB_MARKER + "\"",
+            "    i=$((i + 1))",
+            "  done < \"$list\" 3< \"$keys\"",
+            "fi",
+            "printf '%s %s\\n' \"$id\" \"$key\" > " + JOB_MARKER + ".tmp && mv -f " + JOB_MARKER + ".tmp " + JOB_MARKER,
+            "rmdir " + SUBMIT_LOCK,
+            "printf '%s\\n' \"$id\"",
+            "");
+
+    /**
+     * The command line that submits once: {@link #SUBMIT_SCRIPT} run by bash (whatever the login shell), every
+     * argument quoted.
+     *
+     * @param dir         the folder that holds the marker and the lock: the combination's, or the batch's for an array
+     * @param key         what the submission must match to be the same one ({@link #submissionKey})
+     * @param waitSeconds how long a repeated command waits for a copy of itself still holding the lock
+     * @param folderList  for a job array, the list of {@link #folderList}, else {@code null}
+     * @param keyList     for a job array, the keys of those folders, one a line, else {@code null}
+     * @param sbatch      the sbatch command line, {@code --parsable}
+     */
+    static String submitCommand(String dir, String key, long waitSeconds, String folderList, String keyList,
+                                List<String> sbatch) {
+        if ((folderList == null) != (keyList == null)) {
+            throw new IllegalArgumentException("a job array needs both the folder list and the key list");
+        }
+        List<String> argv = new ArrayList<>(List.of("bash", "-c", SUBMIT_SCRIPT, "hpsearch-submit", dir, key,
+                String.valueOf(Math.max(1, waitSeconds)), folderList == null ? "" : folderList,
+                keyList == null ? "" : keyList));
+        argv.addAll(sbatch);
+        return ShellQuote.join(argv);
+    }
+
+    /**
+     * What identifies one combination's run: a digest of its input.json and its job script. Markers are only
+     * believed when their key matches, so a folder re-used for other input is submitted afresh.
+     */
+    static String submissionKey(byte[] inputJson, String jobScript) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(inputJson);
+            sha.update((byte) 0);
+            sha.update(jobScript.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The job id a marker names, when its key matches; else {@code null}. */
+    static String markedJob(String marker, String key) {
+        String line = marker.strip();
+        int sp = line.indexOf(' ');
+        if (sp <= 0 || !line.substring(sp + 1).equals(key)) {
+            return null;
+        }
+        return line.substring(0, sp);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
+import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +48,8 @@ import java.util.regex.Pattern;
 public final class SlurmExecutor implements Executor {
 
     private static final Pattern JOB_ID = Pattern.compile("^(\\d+)(?:;\\S+)?$");
+    /** A job id as a marker holds it: a job, or a task of a job array. */
+    private static final Pattern MARKED_ID = Pattern.compile("^\\d+(?:_\\d+)?$");
     private static final DateTimeFormatter BATCH_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private static final String SECTION = "@@hpsearch-sacct-c@@";
@@ -87,15 +90,32 @@ public final class SlurmExecutor implements Executor {
 
     // ---------------------------------------------------------------- submit
 
+    /**
+     * Submits one combination, at most once: a job that an earlier call or an earlier coordinator submitted for
+     * the same run (its marker in the combination folder, see {@link SbatchScripts#SUBMIT_SCRIPT}) is adopted
+     * instead, and a connection that drops while sbatch runs is re-established and the same command sent again,
+     * which then answers with the job submitted the first time.
+     *
+     * @throws SubmitUncertainException when the connection did not come back in time to learn the outcome; a
+     *                                  later submit of the same spec finds the job if there is one
+     */
     @Override
     public JobRef submit(JobSpec spec) throws ExecutorException {
         knowAccounting();
-        String dir = prepare(spec);
+        return submitOne(prepare(spec));
+    }
+
+    private JobRef submitOne(Prepared p) throws ExecutorException {
+        if (p.adoptedId != null) {
+            return adopt(p);
+        }
+        JobSpec spec = p.spec;
         List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable"));
         argv.addAll(SbatchScripts.resourceArgs(spec.job(), profile, spec.timeLimit(), "hp_combination_" + spec.combinationId()));
         String log = SbatchScripts.slurmFileName(remote(spec.logFile()));
-        argv.addAll(List.of("--chdir=" + dir, "-o", log, "-e", log, dir + "/job.sh"));
-        String id = sbatch(ShellQuote.join(argv), "combination " + spec.combinationId());
+        argv.addAll(List.of("--chdir=" + p.dir, "-o", log, "-e", log, p.dir + "/job.sh"));
+        String id = sbatch(SbatchScripts.submitCommand(p.dir, p.key, lockWaitSeconds(), null, null, argv),
+                "combination " + spec.combinationId());
         JobRef ref = new JobRef(spec.combinationId(), id, "");
         specs.put(ref, spec);
         return ref;
@@ -104,6 +124,7 @@ public final class SlurmExecutor implements Executor {
     /**
      * Submits the batch as one job array, {@code --array=0-(n-1)%maxActive}, so that the cluster keeps the limit
      * even while the coordinator sleeps. Specs whose job configs differ cannot share an array; they go one by one.
+     * Combinations already submitted (their marker names a job for the same run) are adopted, not submitted again.
      */
     @Override
     public List<JobRef> submitAll(List<JobSpec> batch, int maxActive) throws ExecutorException {
@@ -123,17 +144,47 @@ public final class SlurmExecutor implements Executor {
             }
             return refs;
         }
+        Map<Integer, JobRef> byCombination = new HashMap<>();
+        List<Prepared> fresh = new ArrayList<>();
+        for (JobSpec s : batch) {
+            Prepared p = prepare(s);
+            if (p.adoptedId != null) {
+                byCombination.put(s.combinationId(), adopt(p));
+            } else {
+                fresh.add(p);
+            }
+        }
+        if (fresh.size() == 1) {
+            // one left after adoptions: an array of one would work too, but a plain job is simpler to read
+            byCombination.put(fresh.get(0).spec.combinationId(), submitOne(fresh.get(0)));
+        } else if (!fresh.isEmpty()) {
+            for (JobRef ref : submitArray(fresh, maxActive)) {
+                byCombination.put(ref.combinationId(), ref);
+            }
+        }
+        List<JobRef> refs = new ArrayList<>();
+        for (JobSpec s : batch) {
+            refs.add(byCombination.get(s.combinationId()));
+        }
+        return refs;
+    }
+
+    private List<JobRef> submitArray(List<Prepared> batch, int maxActive) throws ExecutorException {
         List<String> dirs = new ArrayList<>();
         List<String> logs = new ArrayList<>();
-        for (JobSpec s : batch) {
-            dirs.add(prepare(s));
-            logs.add(remote(s.logFile()));
+        StringBuilder keys = new StringBuilder();
+        for (Prepared p : batch) {
+            dirs.add(p.dir);
+            logs.add(remote(p.spec.logFile()));
+            keys.append(p.key).append('\n');
         }
+        JobSpec first = batch.get(0).spec;
         String batchDir = root() + "/.hpsearch/batches/" + LocalDateTime.now().format(BATCH_STAMP) + "-c"
-                + batch.get(0).combinationId() + "-" + nextBatch();
+                + first.combinationId() + "-" + nextBatch();
         try {
             ensureDir(batchDir);
             shell.upload(SbatchScripts.folderList(dirs), batchDir + "/folders.list");
+            shell.upload(keys.toString().getBytes(StandardCharsets.UTF_8), batchDir + "/keys.list");
             shell.upload(SbatchScripts.arrayScript(batchDir + "/folders.list").getBytes(StandardCharsets.UTF_8),
                     batchDir + "/array.sh");
         } catch (SshBridgeException e) {
@@ -147,19 +198,21 @@ public final class SlurmExecutor implements Executor {
         for (int i = 0; i < dirs.size(); i++) {
             cmd.add(ShellQuote.join("ln", "-sfn", logs.get(i), "task-" + i + ".log"));
         }
-        JobSpec first = batch.get(0);
         List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable",
                 "--array=0-" + (batch.size() - 1) + "%" + maxActive));
         argv.addAll(SbatchScripts.resourceArgs(first.job(), profile, first.timeLimit(),
                 "hp_batch_c" + first.combinationId()));
         String log = SbatchScripts.slurmFileName(batchDir) + "/task-%a.log";
         argv.addAll(List.of("--chdir=" + batchDir, "-o", log, "-e", log, batchDir + "/array.sh"));
-        cmd.add(ShellQuote.join(argv));
+        // the batch folder's own key: which combinations, in which order
+        String batchKey = SbatchScripts.submissionKey(keys.toString().getBytes(StandardCharsets.UTF_8), batchDir);
+        cmd.add(SbatchScripts.submitCommand(batchDir, batchKey, lockWaitSeconds(), batchDir + "/folders.list",
+                batchDir + "/keys.list", argv));
         String arrayId = sbatch(cmd.toString(), "a job array of " + batch.size() + " combinations");
         List<JobRef> refs = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            JobRef ref = new JobRef(batch.get(i).combinationId(), arrayId + "_" + i, "");
-            specs.put(ref, batch.get(i));
+            JobRef ref = new JobRef(batch.get(i).spec.combinationId(), arrayId + "_" + i, "");
+            specs.put(ref, batch.get(i).spec);
             refs.add(ref);
         }
         return refs;
@@ -169,20 +222,51 @@ public final class SlurmExecutor implements Executor {
         return ++batchCounter;
     }
 
-    /** Creates the remote combination folder and uploads what the run needs; returns the folder. */
-    private String prepare(JobSpec spec) throws ExecutorException {
+    /**
+     * A combination ready to submit: its remote folder, the key of this run, and the job already submitted for
+     * it ({@code null} if none).
+     */
+    private record Prepared(JobSpec spec, String dir, String key, String adoptedId) {
+    }
+
+    private JobRef adopt(Prepared p) {
+        JobRef ref = new JobRef(p.spec.combinationId(), p.adoptedId, "");
+        specs.put(ref, p.spec);
+        return ref;
+    }
+
+    /**
+     * Creates the remote combination folder and, unless its marker names a job already submitted for this very
+     * run, uploads what the run needs.
+     */
+    private Prepared prepare(JobSpec spec) throws ExecutorException {
         String dir = remote(spec.workDir());
+        byte[] input;
+        try {
+            input = Files.readAllBytes(spec.inputJson());
+        } catch (IOException e) {
+            throw new ExecutorException("Cannot read " + spec.inputJson() + " of combination " + spec.combinationId()
+                    + ": " + e.getMessage(), e);
+        }
         try {
             ensureDir(dir);
-            shell.upload(spec.inputJson(), remote(spec.inputJson()));
             List<String> command = new ArrayList<>();
             for (String part : spec.command()) {
                 command.add(remoteArg(part));
             }
             String script = SbatchScripts.jobScript(spec.combinationId(), dir, profile.setupLines(), command);
+            String key = SbatchScripts.submissionKey(input, script);
+            String marker = dir + "/" + SbatchScripts.JOB_MARKER;
+            if (shell.exists(marker)) {
+                String id = SbatchScripts.markedJob(new String(shell.read(marker), StandardCharsets.UTF_8), key);
+                if (id != null && MARKED_ID.matcher(id).matches()) {
+                    return new Prepared(spec, dir, key, id);
+                }
+            }
+            shell.upload(input, remote(spec.inputJson()));
             shell.upload(script.getBytes(StandardCharsets.UTF_8), dir + "/job.sh");
-            shell.remove(dir + "/output.json"); // a stale result must not pass for this run's
-            return dir;
+            // a stale output.json is removed by the submit command itself, so that an adopted job's stays
+            return new Prepared(spec, dir, key, null);
         } catch (SshBridgeException e) {
             throw new ExecutorException("Cannot prepare combination " + spec.combinationId() + " in " + dir + " on "
                     + shell.host() + ": " + e.getMessage(), e);
@@ -231,12 +315,20 @@ public final class SlurmExecutor implements Executor {
         }
     }
 
+    /**
+     * Runs a submit command of {@link SbatchScripts#submitCommand}. It submits at most once however often it is
+     * sent, so the shell may send it again after a dropped connection (and does, within its reconnect window).
+     */
     private String sbatch(String command, String what) throws ExecutorException {
         CommandResult r;
         try {
-            r = shell.exec(SbatchScripts.withSetup(profile.setupLines(), command), settings.commandTimeout());
+            r = shell.execIdempotent(SbatchScripts.withSetup(profile.setupLines(), command), settings.commandTimeout());
         } catch (SshBridgeException e) {
-            throw new ExecutorException("Cannot submit " + what + ": " + e.getMessage(), e);
+            // sent, perhaps run, answer lost: the marker lets a later submit of the same spec find the job
+            throw new SubmitUncertainException("Cannot submit " + what + ": " + e.getMessage(), e);
+        }
+        if (r.exitStatus() == SbatchScripts.SUBMIT_BUSY) {
+            throw new SubmitUncertainException("Cannot submit " + what + " yet " + r.describe(), null);
         }
         if (!r.ok()) {
             throw new ExecutorException("sbatch refused " + what + " " + r.describe());
@@ -248,6 +340,11 @@ public final class SlurmExecutor implements Executor {
                     + r.stdout().strip() + " " + r.stderr().strip());
         }
         return m.group(1);
+    }
+
+    /** How long a re-sent submit command waits for the first copy, still running after the drop, to finish. */
+    private long lockWaitSeconds() {
+        return Math.max(1, settings.commandTimeout().toSeconds() / 2);
     }
 
     private synchronized String root() throws ExecutorException {
@@ -488,6 +585,15 @@ public final class SlurmExecutor implements Executor {
             }
             if (present.contains("output.json")) {
                 shell.download(dir + "/output.json", spec.workDir().resolve("output.json"));
+            }
+            if (present.contains(SbatchScripts.JOB_MARKER)) {
+                // The run is over and the engine learns so now: a later submit of this combination is a new run,
+                // not this job. (A journal that lacks this end still names the job by id, so nothing is lost.)
+                String marker = dir + "/" + SbatchScripts.JOB_MARKER;
+                String line = new String(shell.read(marker), StandardCharsets.UTF_8).strip();
+                if (line.startsWith(ref.id() + " ")) {
+                    shell.remove(marker);
+                }
             }
             String log = remote(spec.logFile());
             if (log.equals(dir + "/" + spec.logFile().getFileName()) ? present.contains(spec.logFile().getFileName().toString())

@@ -248,6 +248,117 @@ class SlurmExecutorIT {
         }
     }
 
+    /**
+     * An sbatch for this profile (put first on PATH by a set-up line) that records every call and, the first time,
+     * kills the sshd process serving the connection it came through once the real sbatch has answered, then
+     * passes the answer on: the connection drops after the job is queued and before its id can reach us. Nothing
+     * else produces this fault at a chosen moment; sshd-stop could only guess at it.
+     */
+    private Path dropAfterSbatch() throws Exception {
+        String bin = remoteRoot + "/bin";
+        String calls = remoteRoot + "/sbatch-calls";
+        String real = ssh.exec("command -v sbatch", Duration.ofSeconds(30)).requireSuccess().stdout().strip();
+        String wrapper = String.join("\n",
+                "#!/bin/bash",
+                "out=$(" + ShellQuote.quote(real) + " \"$@\")",
+                "rc=$?",
+                "printf '%s\\n' \"$out\" >> " + ShellQuote.quote(calls),
+                "if [ \"$rc\" = 0 ] && mkdir " + ShellQuote.quote(remoteRoot + "/dropped") + " 2>/dev/null; then",
+                "  p=$PPID",
+                "  while [ \"$p\" -gt 1 ]; do",
+                "    case $(ps -o args= -p \"$p\") in 'sshd'*': '*'@'*) kill -9 \"$p\"; break ;; esac",
+                "    p=$(ps -o ppid= -p \"$p\" | tr -d ' ')",
+                "  done",
+                "  sleep 1",
+                "fi",
+                "printf '%s\\n' \"$out\"",
+                "exit \"$rc\"",
+                "");
+        ssh.mkdirs(bin);
+        ssh.upload(wrapper.getBytes(java.nio.charset.StandardCharsets.UTF_8), bin + "/sbatch");
+        ssh.exec(ShellQuote.join("chmod", "+x", bin + "/sbatch"), Duration.ofSeconds(30)).requireSuccess();
+        profile = new ClusterProfile("testcluster", env.host, env.port, env.user, env.key, env.knownHosts,
+                env.partition, env.partition,
+                List.of("export HPSEARCH_MARK='from setup'", "export PATH=" + ShellQuote.quote(bin) + ":\"$PATH\""),
+                null);
+        return Path.of(calls);
+    }
+
+    private List<String> sbatchCalls(Path calls) throws Exception {
+        String text = new String(ssh.read(calls.toString()), java.nio.charset.StandardCharsets.UTF_8);
+        return text.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    void connectionDroppedBetweenSbatchAndItsAnswerSubmitsOnce() throws Exception {
+        Path calls = dropAfterSbatch();
+        JobSpec s = spec("hp_search_once", 1, "{\"x\": 8, \"sleep\": 1}");
+        JobRef ref;
+        try (SlurmExecutor ex = executor()) {
+            ref = ex.submit(s);
+            assertThat(ssh.reconnects()).as("the connection dropped during sbatch").isGreaterThanOrEqualTo(1);
+            assertThat(sbatchCalls(calls)).as("sbatch calls").containsExactly(ref.id());
+            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
+            assertThat(st.state()).isEqualTo(JobStatus.State.COMPLETED);
+            assertThat(field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(16.0);
+        }
+        assertThat(sbatchCalls(calls)).hasSize(1);
+    }
+
+    /** A coordinator killed before its journal got the job id submits again on resume: it gets the same job. */
+    @Test
+    void aSubmissionWhoseIdWasNeverRecordedIsAdoptedNotRepeated() throws Exception {
+        Path calls = dropAfterSbatch();
+        ssh.mkdirs(remoteRoot + "/dropped"); // no drop here
+        JobSpec s = spec("hp_search_adopt", 2, "{\"x\": 4, \"sleep\": 2}");
+        JobRef first;
+        try (SlurmExecutor lost = executor()) {
+            first = lost.submit(s);
+        }
+        try (SlurmExecutor resumed = executor()) {
+            JobRef again = resumed.submit(s);
+            assertThat(again).isEqualTo(first);
+            JobStatus st = awaitAll(resumed, List.of(again), Duration.ofSeconds(60)).get(again);
+            assertThat(st.state()).isEqualTo(JobStatus.State.COMPLETED);
+            assertThat(field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(8.0);
+            assertThat(sbatchCalls(calls)).hasSize(1);
+            // once its end is collected the marker is gone: running the combination again is a new job
+            JobRef rerun = resumed.submit(s);
+            assertThat(rerun.id()).isNotEqualTo(first.id());
+            assertThat(awaitAll(resumed, List.of(rerun), Duration.ofSeconds(60)).get(rerun).state())
+                    .isEqualTo(JobStatus.State.COMPLETED);
+            assertThat(sbatchCalls(calls)).hasSize(2);
+        }
+    }
+
+    @Test
+    void connectionDroppedWhileSubmittingAnArraySubmitsItOnce() throws Exception {
+        Path calls = dropAfterSbatch();
+        List<JobSpec> specs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            specs.add(spec("hp_search_once_array", i, "{\"x\": " + (i + 20) + ", \"sleep\": 1}"));
+        }
+        List<JobRef> refs;
+        try (SlurmExecutor ex = executor()) {
+            refs = ex.submitAll(specs, 2);
+            assertThat(ssh.reconnects()).as("the connection dropped during sbatch").isGreaterThanOrEqualTo(1);
+            String arrayId = refs.get(0).id().split("_")[0];
+            assertThat(refs).extracting(JobRef::id).containsExactly(arrayId + "_0", arrayId + "_1", arrayId + "_2");
+            assertThat(sbatchCalls(calls)).containsExactly(arrayId);
+        }
+        // and a coordinator that never learnt the ids (killed before its journal got them) adopts the same tasks
+        try (SlurmExecutor resumed = executor()) {
+            assertThat(resumed.submitAll(specs, 2)).isEqualTo(refs);
+            Map<JobRef, JobStatus> st = awaitAll(resumed, refs, Duration.ofSeconds(90));
+            for (int i = 0; i < 3; i++) {
+                assertThat(st.get(refs.get(i)).state()).isEqualTo(JobStatus.State.COMPLETED);
+                assertThat(field(Files.readString(specs.get(i).workDir().resolve("output.json")), "score"))
+                        .isEqualTo(2.0 * (i + 20));
+            }
+        }
+        assertThat(sbatchCalls(calls)).hasSize(1);
+    }
+
     @Test
     void pollOfManyActiveJobsIsOneRemoteCommand() throws Exception {
         try (SlurmExecutor ex = executor()) {

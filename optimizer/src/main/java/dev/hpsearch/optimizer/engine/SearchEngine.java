@@ -10,6 +10,7 @@ import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
+import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.ModelConfig;
 import dev.hpsearch.optimizer.strategy.Observation;
@@ -72,6 +73,10 @@ public final class SearchEngine {
     private Instant lastTableWrite = Instant.EPOCH;
     private boolean tableDirty;
     private int submitFailures;
+    /** Whether the last failed submission may have started its runs (they wait in toSubmit, not failed). */
+    private boolean lastSubmitUncertain;
+    /** Set when the search stops with work left that a resume finishes (the cluster could not be reached). */
+    private boolean leftForResume;
     private final java.util.Queue<Integer> cancelRequests = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile String stopReason;
     private volatile boolean interrupted;
@@ -145,7 +150,7 @@ public final class SearchEngine {
             String reason = loop();
             writeTable();
             Progress p = progress();
-            boolean complete = !interrupted;
+            boolean complete = !interrupted && !leftForResume;
             if (complete) {
                 ObjectNode end = Journal.event("end", now());
                 end.put("reason", reason);
@@ -238,6 +243,11 @@ public final class SearchEngine {
             if (active.isEmpty()) {
                 if (cancelling) {
                     return stopReason;
+                }
+                if (submitFailures >= MAX_SUBMIT_FAILURES && lastSubmitUncertain) {
+                    leftForResume = true;
+                    return toSubmit.size() + " combination(s) could not be submitted, or were submitted unseen, as the"
+                            + " cluster could not be reached " + submitFailures + " times in a row";
                 }
                 if (submitFailures >= MAX_SUBMIT_FAILURES) {
                     return "stopped after " + submitFailures + " combinations in a row could not be started";
@@ -428,8 +438,20 @@ public final class SearchEngine {
                 log(refs.size() + " combinations submitted as one batch, at most " + search.maxActivePoints()
                         + " running at once");
             }
+        } catch (SubmitUncertainException e) {
+            // the runs may be queued: submitting them again finds them (the executor promises so), failing them
+            // would leave them running unobserved
+            submitFailures++;
+            lastSubmitUncertain = true;
+            for (int i = prepared.size() - 1; i >= 0; i--) {
+                toSubmit.addFirst(prepared.get(i));
+                staged.add(prepared.get(i));
+            }
+            log("combination(s) " + prepared + ": not known whether submitted; will submit again, which finds them"
+                    + " if they were: " + e.getMessage());
         } catch (ExecutorException e) {
             submitFailures++;
+            lastSubmitUncertain = false;
             for (int id : prepared) {
                 finish(id, TrialStatus.FAILED, null, Map.of(), "could not start: " + e.getMessage(), null, Double.NaN);
             }
@@ -501,7 +523,8 @@ public final class SearchEngine {
         if (!ended.isEmpty() && !cancelling && !toSubmit.isEmpty() && submitFailures < MAX_SUBMIT_FAILURES
                 && !executor.throttlesBatches()) {
             // start the next runs first, then do the bookkeeping of the ended ones while those run
-            while (active.size() < search.maxActivePoints() && !toSubmit.isEmpty()) {
+            while (active.size() < search.maxActivePoints() && !toSubmit.isEmpty()
+                    && submitFailures < MAX_SUBMIT_FAILURES) {
                 submit(toSubmit.poll());
             }
         }
