@@ -1,5 +1,7 @@
 package dev.hpsearch.app.gui.common;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;
 
@@ -7,6 +9,9 @@ import javafx.scene.layout.Pane;
 public final class PlotCanvas extends Pane {
     private final Canvas canvas = new Canvas();
     private Plot plot;
+    /** Reused by every redraw of the same size: no 3 MB buffer and image per brush stroke. */
+    private LineRaster raster;
+    private Executor rasterHelper = ForkJoinPool.commonPool();
 
     public PlotCanvas(Plot plot) {
         this.plot = plot;
@@ -14,6 +19,15 @@ public final class PlotCanvas extends Pane {
         setMinSize(200, 150);
         widthProperty().addListener((o, a, b) -> redraw());
         heightProperty().addListener((o, a, b) -> redraw());
+    }
+
+    /**
+     * The executor a plot may use for a second rasterising thread (default: the common fork-join pool), or
+     * {@code null} to rasterise on the FX thread only. The FX thread never waits for a helper that has not
+     * started.
+     */
+    public void setRasterHelper(Executor helper) {
+        rasterHelper = helper;
     }
 
     public Canvas canvas() {
@@ -46,7 +60,12 @@ public final class PlotCanvas extends Pane {
         var g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         if (plot != null && w > 0 && h > 0) {
-            CanvasPainter painter = new CanvasPainter(g);
+            int bw = (int) Math.ceil(w);
+            int bh = (int) Math.ceil(h);
+            if (raster == null || raster.width() != bw || raster.height() != bh) {
+                raster = new LineRaster(bw, bh);
+            }
+            CanvasPainter painter = new CanvasPainter(g, raster, rasterHelper);
             plot.draw(painter, w, h);
             painter.flush();
         }
