@@ -70,7 +70,8 @@ public final class DashboardView extends VBox {
         detached.setOnAction(e -> vm.launchDetached());
         Button follow = new Button("Follow on cluster");
         follow.setId("followClusterButton");
-        follow.disableProperty().bind(vm.detachedLaunchProperty().isNull());
+        // not while this window runs a search: following would stop watching it
+        follow.disableProperty().bind(vm.detachedLaunchProperty().isNull().or(vm.controllableProperty()));
         follow.setTooltip(dev.hpsearch.app.gui.common.Decorations.wrapped("Follows the latest search launched "
                 + "detached from this project: its journal and configs are copied from the cluster every "
                 + EngineSearchLauncher.FOLLOW_INTERVAL.toSeconds() + " s into .hpsearch/mirror, and the table, "
