@@ -146,16 +146,29 @@ public final class GuiBenchmark {
                 return null;
             });
         }
+        // a resize: new raster and screen coordinates, the canvas's own buffer reallocated
+        double[] resizeMs = new double[8];
+        for (int r = 0; r < resizeMs.length; r++) {
+            final int run = r;
+            resizeMs[r] = fx(() -> {
+                long a = System.nanoTime();
+                canvas.resize(run % 2 == 0 ? 1180 : 1200, run % 2 == 0 ? 690 : 700);
+                canvas.layout();
+                canvas.canvas().snapshot(null, null);
+                return (System.nanoTime() - a) / 1e6;
+            });
+        }
+        Arrays.sort(resizeMs);
         double[] dw = Arrays.copyOfRange(drawMs, 3, runs);
         double[] rd = Arrays.copyOfRange(renderMs, 3, runs);
         Arrays.sort(dw);
         Arrays.sort(rd);
         System.out.printf(Locale.ROOT, "parallel coordinates, 10,000 combinations x 8 axes: layout %.1f ms; first draw of "
                         + "the layout %.1f ms (%.1f ms incl. rasterising); redraw after a brush (drawing calls) median "
-                        + "%.1f ms, max %.1f ms; redraw incl. rasterising (snapshot) median %.1f ms, max %.1f ms  "
-                        + "[target < 100 ms]%n",
+                        + "%.1f ms, max %.1f ms; redraw incl. rasterising (snapshot) median %.1f ms, max %.1f ms; "
+                        + "after a resize incl. rasterising median %.1f ms  [target < 100 ms]%n",
                 layoutNs / 1e6, firstMs[0], firstMs[1], dw[dw.length / 2], dw[dw.length - 1], rd[rd.length / 2],
-                rd[rd.length - 1]);
+                rd[rd.length - 1], resizeMs[resizeMs.length / 2]);
     }
 
     /** A real local search: 7 hyperparameters, a 0.5 s script, 10 at a time = about 20 finishing per second. */
