@@ -88,8 +88,9 @@ final class RemoteStatus {
                     : localProject != null ? SearchMirror.folder(localProject, cluster, name)
                     : Path.of(System.getProperty("java.io.tmpdir"), "hpsearch-mirror-" + System.getProperty("user.name"),
                     cluster, searchFolder.replaceFirst("^/+", ""));
-            Set<String> present = SearchMirror.copy(ssh, searchFolder, dir);
+            // Slurm first: a coordinator that has left the queue has written its last journal line before the copy
             SlurmJobState state = jobId == null ? null : SlurmJobState.query(ssh, profile, jobId, QUERY_TIMEOUT);
+            Set<String> present = SearchMirror.copy(ssh, searchFolder, dir);
             out.println(state == null ? "Coordinator job on " + cluster + ": unknown (no launch record names it)"
                     : "Coordinator job " + jobId + " on " + cluster + ": " + state.describe());
             out.println("Mirror of " + searchFolder + ": " + dir);
