@@ -1,10 +1,9 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.optimizer.engine.DataTable;
 import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
-import dev.hpsearch.optimizer.engine.SearchFiles;
-import dev.hpsearch.app.remote.RemoteProject;
+import dev.hpsearch.app.remote.DetachedLaunches;
+import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.RemoteFile;
@@ -18,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -33,16 +30,10 @@ import java.util.regex.Pattern;
 final class RemoteStatus {
     private static final Pattern SEARCH_DIR = Pattern.compile("hp_search_(\\d{1,9})");
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
-    private static final List<String> MIRRORED = List.of(SearchFiles.SEARCH_CONFIG, SearchFiles.JOB_CONFIG,
-            SearchFiles.MODEL_CONFIG, SearchFiles.META, DataTable.FILE_NAME, "log.txt", Journal.FILE_NAME);
 
     /** Prints the summary of a (mirrored) search folder under a display name; returns the exit status. */
     interface Summary {
         int print(Path searchDir, String name, String notEnded);
-    }
-
-    /** A row of launched_hp_searches.txt: the coordinator's job id and the search folder it works in. */
-    private record Launched(String jobId, String searchFolder) {
     }
 
     private final String cluster;
@@ -72,7 +63,7 @@ final class RemoteStatus {
             return ExitCodes.CONFIG;
         }
         Path localProject = null;
-        Launched launched = null;
+        DetachedLaunches.Launch launched = null;
         Path records = where.resolve(LaunchRecords.FILE_NAME);
         if (Files.isDirectory(where) && Files.isRegularFile(records)) {
             // a local project folder, when it records a detached launch; else the path may name a cluster folder
@@ -94,22 +85,12 @@ final class RemoteStatus {
             }
             String name = searchFolder.substring(searchFolder.lastIndexOf('/') + 1);
             Path dir = mirror != null ? mirror
-                    : localProject != null ? localProject.resolve(RemoteProject.HIDDEN).resolve("mirror").resolve(cluster).resolve(name)
+                    : localProject != null ? SearchMirror.folder(localProject, cluster, name)
                     : Path.of(System.getProperty("java.io.tmpdir"), "hpsearch-mirror-" + System.getProperty("user.name"),
                     cluster, searchFolder.replaceFirst("^/+", ""));
-            Set<String> present = new HashSet<>();
-            if (ssh.exists(searchFolder)) {
-                for (RemoteFile f : ssh.list(searchFolder)) {
-                    present.add(f.name());
-                }
-            }
-            Files.createDirectories(dir);
-            for (String file : MIRRORED) {
-                if (present.contains(file)) {
-                    ssh.download(searchFolder + "/" + file, dir.resolve(file));
-                }
-            }
+            // Slurm first: a coordinator that has left the queue has written its last journal line before the copy
             SlurmJobState state = jobId == null ? null : SlurmJobState.query(ssh, profile, jobId, QUERY_TIMEOUT);
+            Set<String> present = SearchMirror.copy(ssh, searchFolder, dir);
             out.println(state == null ? "Coordinator job on " + cluster + ": unknown (no launch record names it)"
                     : "Coordinator job " + jobId + " on " + cluster + ": " + state.describe());
             out.println("Mirror of " + searchFolder + ": " + dir);
@@ -160,7 +141,7 @@ final class RemoteStatus {
         if (!ssh.exists(records)) {
             return null;
         }
-        Launched l = latestDetached(new String(ssh.read(records), StandardCharsets.UTF_8), searchFolder);
+        DetachedLaunches.Launch l = latestDetached(new String(ssh.read(records), StandardCharsets.UTF_8), searchFolder);
         return l == null ? null : l.jobId();
     }
 
@@ -168,27 +149,9 @@ final class RemoteStatus {
      * The latest row of a launched_hp_searches.txt that is a detached launch (a slurm_command), or, with
      * {@code searchFolder}, the latest row about that folder whose job id is a Slurm job id.
      */
-    private static Launched latestDetached(String records, String searchFolder) {
-        String[] lines = records.split("\n");
-        if (lines.length < 2) {
-            return null;
-        }
-        List<String> header = Arrays.asList(lines[0].split("\t", -1));
-        int job = header.indexOf("job_id");
-        int folder = header.indexOf("search_folder");
-        int slurm = header.indexOf("slurm_command");
-        Launched found = null;
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].split("\t", -1);
-            if (f.length != header.size()) {
-                continue;
-            }
-            boolean match = searchFolder == null ? !f[slurm].isBlank() : f[folder].equals(searchFolder);
-            if (match && f[job].matches("\\d+")) {
-                found = new Launched(f[job], f[folder]);
-            }
-        }
-        return found;
+    private static DetachedLaunches.Launch latestDetached(String records, String searchFolder) {
+        List<DetachedLaunches.Launch> all = DetachedLaunches.parse(records, searchFolder);
+        return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
     private void printLogTail(SshSession ssh, String log) throws SshBridgeException {

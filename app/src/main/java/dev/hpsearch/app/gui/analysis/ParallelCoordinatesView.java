@@ -137,7 +137,11 @@ public final class ParallelCoordinatesView extends VBox {
     }
 
     private void redraw() {
-        canvas.setPlot(new ParallelPlot(layout, brushes, showFailed.isSelected()));
+        // a new layout regroups the lines; a brush or the failed toggle reuses the plot's grouping and geometry
+        ParallelPlot current = canvas.plot() instanceof ParallelPlot ? (ParallelPlot) canvas.plot() : null;
+        canvas.setPlot(current != null && current.layout() == layout
+                ? current.withBrushes(brushes, showFailed.isSelected())
+                : new ParallelPlot(layout, brushes, showFailed.isSelected()));
     }
 
     /** Sets a brush on an axis in axis positions (for tests and keyboard users). */

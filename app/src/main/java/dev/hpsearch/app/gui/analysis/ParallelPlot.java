@@ -1,31 +1,67 @@
 package dev.hpsearch.app.gui.analysis;
 
+import dev.hpsearch.app.gui.common.CanvasPainter;
+import dev.hpsearch.app.gui.common.LineRaster;
 import dev.hpsearch.app.gui.common.Painter;
 import dev.hpsearch.app.gui.common.Plot;
 import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.ParallelLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.paint.Color;
 
 /**
  * Parallel coordinates: one vertical axis per hyperparameter and one for the loss; each combination is a
  * line coloured by its loss (blue = low, red = high). Lines outside the brushes are drawn faint grey, failed
  * combinations (no loss) pink at the top of the loss axis. Lines are grouped by colour so that each group is
- * one stroked path: thousands of lines cost a few dozen strokes.
+ * one stroked path: thousands of lines cost a few dozen strokes. On a canvas the lines go straight into the
+ * painter's {@link LineRaster} from screen coordinates computed once per layout and size; brushing (a new
+ * plot from {@link #withBrushes}) only recomputes which lines pass.
  */
 public final class ParallelPlot implements Plot {
     static final double TOP = 48;
     static final double BOTTOM = 40;
     static final double SIDE = 70;
     private static final int BUCKETS = 24;
+    private static final Color FAINT = Color.rgb(180, 180, 180, 0.25);
+    private static final Color FAILED = Color.rgb(230, 120, 160, 0.6);
+    /** The colour of each loss bucket, taken at the bucket's centre. */
+    private static final Color[] BUCKET_COLOURS = new Color[BUCKETS];
+
+    static {
+        for (int b = 0; b < BUCKETS; b++) {
+            BUCKET_COLOURS[b] = colour((b + 0.5) / BUCKETS);
+        }
+    }
 
     private final ParallelLayout layout;
     private final ParallelLayout.Brush[] brushes;
     private final boolean showFailed;
+    private final Lines lines;
 
     public ParallelPlot(ParallelLayout layout, ParallelLayout.Brush[] brushes, boolean showFailed) {
+        this(layout, brushes, showFailed, new Lines(layout));
+    }
+
+    private ParallelPlot(ParallelLayout layout, ParallelLayout.Brush[] brushes, boolean showFailed, Lines lines) {
         this.layout = layout;
         this.brushes = brushes;
         this.showFailed = showFailed;
+        this.lines = lines;
+    }
+
+    /**
+     * The same layout with other brushes: shares the lines' colour grouping and screen coordinates, so a
+     * brush stroke only recomputes which lines pass.
+     */
+    public ParallelPlot withBrushes(ParallelLayout.Brush[] brushes, boolean showFailed) {
+        return new ParallelPlot(layout, brushes, showFailed, lines);
     }
 
     public ParallelLayout layout() {
@@ -60,49 +96,21 @@ public final class ParallelPlot implements Plot {
         int k = layout.axes().size();
         int n = layout.size();
         boolean[] pass = layout.passing(brushes, true);
-        if (p instanceof dev.hpsearch.app.gui.common.CanvasPainter) {
-            ((dev.hpsearch.app.gui.common.CanvasPainter) p).setAntialias(n <= 2000);
-        }
         double[] xs = new double[k];
         for (int j = 0; j < k; j++) {
             xs[j] = axisX(j, w);
         }
-        // faint lines first: outside the brushes
-        p.setStroke(Color.rgb(180, 180, 180, 0.25), 1);
-        p.beginPath();
-        int shown = 0;
-        for (int i = 0; i < n; i++) {
-            boolean failed = Double.isNaN(layout.colour(i));
-            if (!pass[i] && (showFailed || !failed)) {
-                path(p, i, xs, h);
-            }
+        LineStroker stroker;
+        if (p instanceof CanvasPainter) {
+            CanvasPainter canvas = (CanvasPainter) p;
+            canvas.setAntialias(n <= 2000);
+            stroker = canvas.antialias() ? new SmoothRasterStroker(canvas.raster(), xs, h)
+                    : new RasterStroker(canvas.raster(), canvas.helper(), screenFor(xs, h), n);
+        } else {
+            stroker = new PathStroker(p, xs, h);
         }
-        p.strokePath();
-        if (showFailed) {
-            p.setStroke(Color.rgb(230, 120, 160, 0.6), 1);
-            p.beginPath();
-            for (int i = 0; i < n; i++) {
-                if (pass[i] && Double.isNaN(layout.colour(i))) {
-                    path(p, i, xs, h);
-                    shown++;
-                }
-            }
-            p.strokePath();
-        }
-        double alpha = n > 2000 ? 0.35 : n > 300 ? 0.6 : 0.9;
-        for (int b = BUCKETS - 1; b >= 0; b--) {
-            Color c = colour((b + 0.5) / BUCKETS);
-            p.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), alpha), n > 2000 ? 1 : 1.5);
-            p.beginPath();
-            for (int i = 0; i < n; i++) {
-                double t = layout.colour(i);
-                if (pass[i] && !Double.isNaN(t) && Math.min(BUCKETS - 1, (int) (t * BUCKETS)) == b) {
-                    path(p, i, xs, h);
-                    shown++;
-                }
-            }
-            p.strokePath();
-        }
+        int shown = strokeLines(stroker, pass);
+        stroker.finish();
         // axes, ticks, brushes
         for (int j = 0; j < k; j++) {
             Axis a = layout.axes().get(j);
@@ -133,21 +141,338 @@ public final class ParallelPlot implements Plot {
                 SIDE, h - 10, Painter.Align.LEFT, 11);
     }
 
-    private void path(Painter p, int i, double[] xs, double h) {
-        boolean pen = false;
-        for (int j = 0; j < xs.length; j++) {
-            double pos = layout.position(i, j);
-            if (Double.isNaN(pos)) {
-                pen = false;
-                continue;
-            }
-            double yy = y(pos, h);
-            if (pen) {
-                p.lineTo(xs[j], yy);
-            } else {
-                p.moveTo(xs[j], yy);
-                pen = true;
+    /**
+     * Strokes every line in drawing order: faint ones outside the brushes, failed ones, then the rest by
+     * colour bucket from red (high loss) to blue, so the best lines end on top. Returns how many lines pass.
+     */
+    private int strokeLines(LineStroker s, boolean[] pass) {
+        int n = layout.size();
+        s.begin(FAINT, 1);
+        for (int i = 0; i < n; i++) {
+            if (!pass[i] && (showFailed || !Double.isNaN(layout.colour(i)))) {
+                s.line(i);
             }
         }
+        s.end();
+        int shown = 0;
+        if (showFailed) {
+            s.begin(FAILED, 1);
+            for (int i : lines.failed) {
+                if (pass[i]) {
+                    s.line(i);
+                    shown++;
+                }
+            }
+            s.end();
+        }
+        double alpha = n > 2000 ? 0.35 : n > 300 ? 0.6 : 0.9;
+        for (int b = BUCKETS - 1; b >= 0; b--) {
+            Color c = BUCKET_COLOURS[b];
+            s.begin(Color.color(c.getRed(), c.getGreen(), c.getBlue(), alpha), n > 2000 ? 1 : 1.5);
+            for (int o = lines.bucketStart[b]; o < lines.bucketStart[b + 1]; o++) {
+                int i = lines.order[o];
+                if (pass[i]) {
+                    s.line(i);
+                    shown++;
+                }
+            }
+            s.end();
+        }
+        return shown;
+    }
+
+    /** Where the lines of one colour go: a painter's path, or the canvas painter's raster. */
+    private interface LineStroker {
+        void begin(Color colour, double width);
+
+        /** Adds combination {@code i}'s polyline. */
+        void line(int i);
+
+        void end();
+
+        /** Called once after the last group. */
+        default void finish() {
+        }
+    }
+
+    /** One path per colour through the painter's path calls (SVG). */
+    private final class PathStroker implements LineStroker {
+        private final Painter p;
+        private final double[] xs;
+        private final double h;
+
+        PathStroker(Painter p, double[] xs, double h) {
+            this.p = p;
+            this.xs = xs;
+            this.h = h;
+        }
+
+        @Override
+        public void begin(Color colour, double width) {
+            p.setStroke(colour, width);
+            p.beginPath();
+        }
+
+        @Override
+        public void line(int i) {
+            boolean pen = false;
+            for (int j = 0; j < xs.length; j++) {
+                double pos = layout.position(i, j);
+                if (Double.isNaN(pos)) {
+                    pen = false;
+                    continue;
+                }
+                double yy = y(pos, h);
+                if (pen) {
+                    p.lineTo(xs[j], yy);
+                } else {
+                    p.moveTo(xs[j], yy);
+                    pen = true;
+                }
+            }
+        }
+
+        @Override
+        public void end() {
+            p.strokePath();
+        }
+    }
+
+    /**
+     * Plain lines into the raster from the cached fixed-point screen coordinates. The lines are collected and
+     * drawn at {@link #finish} in horizontal strips, and within a strip one band between two neighbouring axes
+     * at a time, each in the same order of colours and lines: a strip of a band stays in the CPU cache while
+     * its segments are blended, where the whole raster would not. A pixel inside a band is blended in the same
+     * order as line by line; only an axis's column, which the axis line then covers, sees the two bands'
+     * segments in another order. With a helper executor a second thread takes strips too; the calling
+     * thread takes strips until none is left, so it never waits for a helper that has not started.
+     */
+    private static final class RasterStroker implements LineStroker {
+        private static final int STRIPS = 8;
+        private final LineRaster raster;
+        private final Executor helper;
+        private final int[] xs;
+        private final int[] ys;
+        private final int k;
+        private final int[] drawn;
+        private int count;
+        private final List<Color> colours = new ArrayList<>();
+        private final List<Integer> ends = new ArrayList<>();
+
+        RasterStroker(LineRaster raster, Executor helper, Screen screen, int lines) {
+            this.raster = raster;
+            this.helper = helper;
+            this.xs = screen.xs;
+            this.ys = screen.ys;
+            this.k = xs.length;
+            this.drawn = new int[lines];
+        }
+
+        @Override
+        public void begin(Color colour, double width) {
+            colours.add(colour);
+        }
+
+        @Override
+        public void line(int i) {
+            drawn[count++] = i;
+        }
+
+        @Override
+        public void end() {
+            ends.add(count);
+        }
+
+        @Override
+        public void finish() {
+            LineRaster.Ink[] inks = new LineRaster.Ink[colours.size()];
+            int[] groupEnd = new int[inks.length];
+            for (int g = 0; g < inks.length; g++) {
+                inks[g] = LineRaster.Ink.of(colours.get(g));
+                groupEnd[g] = ends.get(g);
+            }
+            int strips = helper == null ? 1 : STRIPS;
+            int rows = (raster.height() + strips - 1) / strips;
+            AtomicInteger next = new AtomicInteger();
+            CountDownLatch done = new CountDownLatch(strips);
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
+            Runnable work = () -> {
+                for (int s = next.getAndIncrement(); s < strips; s = next.getAndIncrement()) {
+                    try {
+                        strip(s * rows, Math.min(raster.height(), (s + 1) * rows), inks, groupEnd);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        done.countDown();
+                    }
+                }
+            };
+            if (helper != null) {
+                try {
+                    helper.execute(work);
+                } catch (RejectedExecutionException e) {
+                    // no helper today: this thread draws every strip
+                }
+            }
+            work.run();
+            try {
+                // every strip is claimed by now; this waits only for those the helper is drawing
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            raster.markDrawn();
+        }
+
+        private void strip(int rowFrom, int rowTo, LineRaster.Ink[] inks, int[] groupEnd) {
+            // a segment's pixels lie within a row of its end points' rows
+            long low = ((long) rowFrom - 1) << 16;
+            long high = ((long) rowTo + 1) << 16;
+            for (int j = 0; j + 1 < k; j++) {
+                int x0 = xs[j];
+                int x1 = xs[j + 1];
+                int from = 0;
+                for (int g = 0; g < inks.length; g++) {
+                    LineRaster.Ink ink = inks[g];
+                    for (int o = from; o < groupEnd[g]; o++) {
+                        int base = drawn[o] * k + j;
+                        int y0 = ys[base];
+                        int y1 = ys[base + 1];
+                        if (y0 != Screen.MISSING && y1 != Screen.MISSING && Math.max(y0, y1) >= low
+                                && Math.min(y0, y1) < high) {
+                            raster.line(ink, x0, y0, x1, y1, rowFrom, rowTo);
+                        }
+                    }
+                    from = groupEnd[g];
+                }
+            }
+        }
+    }
+
+    /** Anti-aliased lines into the raster (a few thousand lines at most, so computed as drawn). */
+    private final class SmoothRasterStroker implements LineStroker {
+        private final LineRaster raster;
+        private final double[] xs;
+        private final double h;
+
+        SmoothRasterStroker(LineRaster raster, double[] xs, double h) {
+            this.raster = raster;
+            this.xs = xs;
+            this.h = h;
+        }
+
+        @Override
+        public void begin(Color colour, double width) {
+            raster.setColour(colour);
+        }
+
+        @Override
+        public void line(int i) {
+            double px = 0;
+            double py = Double.NaN;
+            for (int j = 0; j < xs.length; j++) {
+                double pos = layout.position(i, j);
+                double y = Double.isNaN(pos) ? Double.NaN : y(pos, h);
+                if (!Double.isNaN(y) && !Double.isNaN(py)) {
+                    raster.smoothLine(px, py, xs[j], y);
+                }
+                px = xs[j];
+                py = y;
+            }
+        }
+
+        @Override
+        public void end() {
+        }
+    }
+
+    /** Screen coordinates of every vertex for one plot size, in the raster's fixed point. */
+    private static final class Screen {
+        static final int MISSING = Integer.MIN_VALUE;
+        final double[] axisX;
+        final double h;
+        final int[] xs;
+        /** ys[line * axes + axis], {@link #MISSING} where the value has no position. */
+        final int[] ys;
+
+        Screen(ParallelLayout layout, double[] axisX, double h) {
+            this.axisX = axisX.clone();
+            this.h = h;
+            int k = axisX.length;
+            xs = new int[k];
+            for (int j = 0; j < k; j++) {
+                xs[j] = LineRaster.fixed(axisX[j]);
+            }
+            int n = layout.size();
+            ys = new int[n * k];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    double pos = layout.position(i, j);
+                    ys[i * k + j] = Double.isNaN(pos) ? MISSING : LineRaster.fixed(y(pos, h));
+                }
+            }
+        }
+
+        boolean fits(double[] axisX, double h) {
+            return this.h == h && Arrays.equals(this.axisX, axisX);
+        }
+    }
+
+    /**
+     * What does not change while brushing: the lines grouped by colour bucket and, for the last plot size,
+     * their screen coordinates. Shared by the plots of one layout (see {@link #withBrushes}).
+     */
+    private static final class Lines {
+        /** Lines with a loss, grouped by bucket (ascending), by index within a bucket. */
+        final int[] order;
+        /** order[bucketStart[b] .. bucketStart[b + 1]) are the lines of bucket b. */
+        final int[] bucketStart = new int[BUCKETS + 1];
+        /** Lines without a loss, by index. */
+        final int[] failed;
+        private Screen screen;
+
+        Lines(ParallelLayout layout) {
+            int n = layout.size();
+            int[] bucket = new int[n];
+            int nFailed = 0;
+            int[] count = new int[BUCKETS];
+            for (int i = 0; i < n; i++) {
+                double t = layout.colour(i);
+                // a loss position below 0 falls in no bucket and is drawn only faint, as before
+                bucket[i] = Double.isNaN(t) ? -1 : Math.min(BUCKETS - 1, (int) (t * BUCKETS));
+                if (Double.isNaN(t)) {
+                    nFailed++;
+                } else if (bucket[i] >= 0) {
+                    count[bucket[i]]++;
+                }
+            }
+            for (int b = 0; b < BUCKETS; b++) {
+                bucketStart[b + 1] = bucketStart[b] + count[b];
+            }
+            order = new int[bucketStart[BUCKETS]];
+            failed = new int[nFailed];
+            int[] next = Arrays.copyOf(bucketStart, BUCKETS);
+            int f = 0;
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(layout.colour(i))) {
+                    failed[f++] = i;
+                } else if (bucket[i] >= 0) {
+                    order[next[bucket[i]]++] = i;
+                }
+            }
+        }
+    }
+
+    /** Screen coordinates for this size, computed once per size and layout; FX thread only. */
+    private Screen screenFor(double[] xs, double h) {
+        Screen s = lines.screen;
+        if (s == null || !s.fits(xs, h)) {
+            s = new Screen(layout, xs, h);
+            lines.screen = s;
+        }
+        return s;
     }
 }

@@ -68,6 +68,15 @@ public final class DashboardView extends VBox {
                 () -> where.getValue() == null || where.getValue().isBlank() || where.getValue().equalsIgnoreCase("local"),
                 where.valueProperty())));
         detached.setOnAction(e -> vm.launchDetached());
+        Button follow = new Button("Follow on cluster");
+        follow.setId("followClusterButton");
+        // not while this window runs a search: following would stop watching it
+        follow.disableProperty().bind(vm.detachedLaunchProperty().isNull().or(vm.controllableProperty()));
+        follow.setTooltip(dev.hpsearch.app.gui.common.Decorations.wrapped("Follows the latest search launched "
+                + "detached from this project: its journal and configs are copied from the cluster every "
+                + EngineSearchLauncher.FOLLOW_INTERVAL.toSeconds() + " s into .hpsearch/mirror, and the table, "
+                + "counters and plots are rebuilt from the copy. Combination logs stay on the cluster."));
+        follow.setOnAction(e -> vm.followDetached());
         Button stop = new Button("Stop search");
         stop.setId("stopButton");
         stop.disableProperty().bind(vm.controllableProperty().not());
@@ -103,9 +112,14 @@ public final class DashboardView extends VBox {
         openFile.setId("openResultsFileButton");
         openFile.setOnAction(e -> dialogs.openFile("A results table (hp_search_data.txt)", vm.project().folder(),
                 "Results tables", "*.txt", "*.tsv").ifPresent(vm::openResultsFile));
-        HBox runRow = new HBox(8, new Label("Run on"), where, launch, detached, stop);
+        HBox runRow = new HBox(8, new Label("Run on"), where, launch, detached, follow, stop);
         runRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox actions = new VBox(6, runRow, new HBox(8, past, open, resume, openFile));
+        Label coordinator = new Label();
+        coordinator.setId("coordinatorState");
+        coordinator.textProperty().bind(vm.coordinatorProperty());
+        coordinator.visibleProperty().bind(vm.coordinatorProperty().isNotEmpty());
+        coordinator.managedProperty().bind(coordinator.visibleProperty());
+        VBox actions = new VBox(6, runRow, new HBox(8, past, open, resume, openFile), coordinator);
 
         HBox counters = new HBox(24,
                 counter("done", "doneCount", vm.doneProperty().asString()),

@@ -2,6 +2,7 @@ package dev.hpsearch.app.gui.run;
 
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
@@ -74,11 +75,14 @@ public final class DashboardViewModel {
     private final ObservableList<String> targets = FXCollections.observableArrayList("local");
     private final StringProperty target = new SimpleStringProperty(null);
     private final BooleanProperty submitting = new SimpleBooleanProperty(false);
+    private final StringProperty coordinator = new SimpleStringProperty("");
+    private final StringProperty detachedLaunch = new SimpleStringProperty(null);
 
     // filled on the engine thread, drained on the UI thread
     private final Map<Integer, TrialRecord> pendingTrials = new LinkedHashMap<>();
     private final AtomicReference<Progress> pendingProgress = new AtomicReference<>();
     private final AtomicReference<String> pendingEnd = new AtomicReference<>();
+    private final AtomicReference<String> pendingCoordinator = new AtomicReference<>();
     private final ConcurrentLinkedQueue<String> pendingLog = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private long session;
@@ -223,6 +227,22 @@ public final class DashboardViewModel {
         return submitting;
     }
 
+    /**
+     * Slurm's state of the coordinator job of the search followed on the cluster, refreshed at every copy; empty
+     * for searches run or opened here.
+     */
+    public StringProperty coordinatorProperty() {
+        return coordinator;
+    }
+
+    /**
+     * The project's latest detached launch ({@code hp_search_3: job 123 on cluster}), which "Follow on cluster"
+     * follows, or {@code null} when launched_hp_searches.txt records none.
+     */
+    public StringProperty detachedLaunchProperty() {
+        return detachedLaunch;
+    }
+
     /** The results so far as an analysis table. */
     public ResultTable resultTable() {
         return new ResultTable(hyperparameters, rows);
@@ -232,6 +252,27 @@ public final class DashboardViewModel {
 
     public void refreshPastSearches() {
         tasks.run(project::searches, pastSearches::setAll, e -> message.set("Cannot list searches: " + e.getMessage()));
+        refreshDetachedLaunch();
+    }
+
+    /** Reads which detached launch "Follow on cluster" would follow. */
+    public void refreshDetachedLaunch() {
+        tasks.run(() -> java.util.Optional.ofNullable(DetachedLaunches.latest(project.folder())),
+                l -> detachedLaunch.set(l.map(d -> d.searchName() + ": job " + d.jobId()
+                        + (d.cluster() == null ? "" : " on " + d.cluster())).orElse(null)),
+                e -> detachedLaunch.set(null));
+    }
+
+    /**
+     * Follows the project's latest detached search from here: its journal and configs are copied from the
+     * cluster into a local mirror every few seconds, the table, counters and plots are rebuilt from the mirror,
+     * and the coordinator job's Slurm state is shown ({@link #coordinatorProperty}).
+     */
+    public void followDetached() {
+        String where = target.get() == null || target.get().isBlank() || target.get().equalsIgnoreCase("local") ? null
+                : target.get();
+        begin("Connecting to the cluster to follow " + (detachedLaunch.get() == null ? "the detached search"
+                : detachedLaunch.get()) + "…", events -> launcher.followDetached(project, where, events));
     }
 
     public void launch() {
@@ -255,6 +296,7 @@ public final class DashboardViewModel {
         tasks.run(() -> launcher.launchDetached(project, where), m -> {
             submitting.set(false);
             message.set(m);
+            refreshDetachedLaunch();
         }, e -> {
             submitting.set(false);
             message.set("Could not launch on " + where + ": " + e.getMessage());
@@ -382,7 +424,9 @@ public final class DashboardViewModel {
         }
         pendingProgress.set(null);
         pendingEnd.set(null);
+        pendingCoordinator.set(null);
         pendingLog.clear();
+        coordinator.set("");
         rows.clear();
         index.clear();
         searchLog.clear();
@@ -429,6 +473,12 @@ public final class DashboardViewModel {
         @Override
         public void onEnd(String msg) {
             pendingEnd.set(msg);
+            schedule(id);
+        }
+
+        @Override
+        public void onCoordinator(String state) {
+            pendingCoordinator.set(state);
             schedule(id);
         }
     }
@@ -508,6 +558,10 @@ public final class DashboardViewModel {
         Progress p = pendingProgress.getAndSet(null);
         if (p != null) {
             apply(p);
+        }
+        String job = pendingCoordinator.getAndSet(null);
+        if (job != null) {
+            coordinator.set(job);
         }
         String end = pendingEnd.getAndSet(null);
         if (end != null) {

@@ -3,6 +3,8 @@ package dev.hpsearch.app.gui.run;
 import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.remote.DetachedLaunch;
+import dev.hpsearch.app.remote.DetachedLaunches;
+import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigProblem;
@@ -22,7 +24,10 @@ import dev.hpsearch.optimizer.space.ModelConfig;
 import dev.hpsearch.optimizer.strategy.Strategies;
 import dev.hpsearch.optimizer.strategy.Strategy;
 import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.SlurmJobState;
 import dev.hpsearch.ssh.SshPrompts;
+import dev.hpsearch.ssh.SshSession;
+import dev.hpsearch.ssh.SshSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,24 +44,39 @@ import java.util.stream.Collectors;
  * Runs searches with the same engine as {@code hpsearch run}: on this machine, or on a cluster profile with the
  * engine here and a Slurm executor over SSH, built exactly as the command line builds it
  * ({@link SearchExecutors#open}) but asking SSH's questions through the GUI's prompts. Also submits detached
- * searches ({@link DetachedLaunch}).
+ * searches ({@link DetachedLaunch}) and follows them from a local mirror ({@link DetachedFollow}).
  */
 public final class EngineSearchLauncher implements SearchLauncher {
     private final boolean remote;
     private final Path clustersFile;
     private final SshPrompts prompts;
     private final Path jar;
+    private final Duration followInterval;
 
-    private EngineSearchLauncher(boolean remote, Path clustersFile, SshPrompts prompts, Path jar) {
+    /** How often a search followed on the cluster is copied again, unless {@link #withFollowInterval} says. */
+    public static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
+
+    private EngineSearchLauncher(boolean remote, Path clustersFile, SshPrompts prompts, Path jar,
+                                 Duration followInterval) {
         this.remote = remote;
         this.clustersFile = clustersFile;
         this.prompts = prompts;
         this.jar = jar;
+        this.followInterval = followInterval;
+    }
+
+    /** This launcher, copying a search followed on the cluster every {@code interval}. */
+    public EngineSearchLauncher withFollowInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("follow interval must be positive: " + interval);
+        }
+        return new EngineSearchLauncher(remote, clustersFile, prompts, jar, interval);
     }
 
     /** Searches on this machine only. */
     public static EngineSearchLauncher localOnly() {
-        return new EngineSearchLauncher(false, null, SshPrompts.nonInteractive(), null);
+        return new EngineSearchLauncher(false, null, SshPrompts.nonInteractive(), null, FOLLOW_INTERVAL);
     }
 
     /**
@@ -67,7 +87,7 @@ public final class EngineSearchLauncher implements SearchLauncher {
      *                app runs from
      */
     public static EngineSearchLauncher withClusters(Path clustersFile, SshPrompts prompts, Path jar) {
-        return new EngineSearchLauncher(true, clustersFile, prompts, jar);
+        return new EngineSearchLauncher(true, clustersFile, prompts, jar, FOLLOW_INTERVAL);
     }
 
     @Override
@@ -148,6 +168,109 @@ public final class EngineSearchLauncher implements SearchLauncher {
         return "Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + "); search folder "
                 + s.searchFolder() + ". It goes on without this window; follow it with: hpsearch status --cluster "
                 + s.profile() + " " + project.folder();
+    }
+
+    @Override
+    public RunningSearch followDetached(Project project, String cluster, SearchEvents events) throws Exception {
+        checkRemote();
+        DetachedLaunches.Launch launch = DetachedLaunches.latest(project.folder());
+        if (launch == null) {
+            throw new IOException(project.folder().resolve(LaunchRecords.FILE_NAME) + " records no detached launch:"
+                    + " use Launch detached first");
+        }
+        String where = launch.cluster() != null ? launch.cluster() : cluster;
+        if (where == null || SearchExecutors.isLocal(where)) {
+            throw new IOException("The launch record of " + launch.searchName() + " does not name its cluster: choose"
+                    + " the cluster profile it was launched on");
+        }
+        ClusterProfile profile = SearchExecutors.profiles(clustersFile).require(where);
+        Path mirror = SearchMirror.folder(project.folder(), where, launch.searchName());
+        DetachedFollow follow = new DetachedFollow(
+                () -> SshSession.open(profile.target(), SshSettings.defaults(), prompts),
+                (shell, job) -> SlurmJobState.query(shell, profile, job, QUERY_TIMEOUT), launch, where, mirror, events);
+        boolean over;
+        ModelConfig model;
+        try {
+            // the first copy here, on the caller's thread: a refused connection is the caller's error
+            over = follow.poll();
+            model = modelOf(mirror, project);
+        } catch (IOException | RuntimeException e) {
+            follow.close();
+            throw e;
+        }
+        events.onLog("Following " + where + ":" + launch.searchFolder() + " (coordinator job " + launch.jobId()
+                + "), copied every " + followInterval.toSeconds() + " s to " + mirror);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hpsearch-follow-" + where + "-" + launch.searchName());
+            t.setDaemon(true);
+            return t;
+        });
+        if (over) {
+            follow.close();
+            timer.shutdown();
+        } else {
+            long every = followInterval.toMillis();
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    if (follow.poll()) {
+                        follow.close();
+                        timer.shutdown();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    events.onLog("Cannot refresh from " + where + ": " + e.getMessage() + " (trying again in "
+                            + followInterval.toSeconds() + " s)");
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+        return new RunningSearch() {
+            @Override
+            public Path searchDir() {
+                return mirror;
+            }
+
+            @Override
+            public ModelConfig model() {
+                return model;
+            }
+
+            @Override
+            public boolean followOnly() {
+                return true;
+            }
+
+            @Override
+            public void stop(String reason) {
+                throw new IllegalStateException("the coordinator on " + where + " runs this search");
+            }
+
+            @Override
+            public void cancel(int combinationId) {
+                throw new IllegalStateException("the coordinator on " + where + " runs this search");
+            }
+
+            @Override
+            public void close() {
+                // after the poll under way, if any: the connection belongs to the timer's thread
+                try {
+                    timer.execute(follow::close);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // already over and closed
+                }
+                timer.shutdown();
+            }
+        };
+    }
+
+    /**
+     * The model config of a mirrored search; before the coordinator has started it (no journal yet), the
+     * project's own, which the launch uploaded.
+     */
+    private static ModelConfig modelOf(Path mirror, Project project) throws Exception {
+        if (java.nio.file.Files.isRegularFile(mirror.resolve(Journal.FILE_NAME))
+                && java.nio.file.Files.isRegularFile(mirror.resolve(SearchFiles.SEARCH_CONFIG))) {
+            return SearchFiles.load(mirror).model();
+        }
+        return new ConfigLoader().load(project.searchConfig(), project.jobConfig(), project.modelConfig()).model();
     }
 
     private void checkRemote() throws IOException {

@@ -6,4 +6,11 @@ import dev.hpsearch.optimizer.engine.SearchListener;
 public interface SearchEvents extends SearchListener {
     /** The search ended or the coordinator stopped; {@code message} says why. */
     void onEnd(String message);
+
+    /**
+     * What Slurm says about the coordinator job of a search followed on the cluster (a detached launch), after
+     * each poll; searches run by this window never call it.
+     */
+    default void onCoordinator(String state) {
+    }
 }

@@ -29,4 +29,16 @@ public interface SearchLauncher {
      * saying what was submitted; the search goes on without this window.
      */
     String launchDetached(Project project, String cluster) throws Exception;
+
+    /**
+     * Follows the project's latest detached search (recorded in its launched_hp_searches.txt): every few seconds
+     * its journal and configs on the cluster are copied into a local mirror, whose changes are reported like an
+     * attached search's, and the coordinator job's Slurm state is reported with
+     * {@link SearchEvents#onCoordinator}. Connects before returning, so a refused connection is an exception.
+     *
+     * @param cluster the cluster profile to use when the launch record does not name one
+     */
+    default RunningSearch followDetached(Project project, String cluster, SearchEvents events) throws Exception {
+        throw new java.io.IOException("Following a search on a cluster is not available in this build");
+    }
 }

@@ -46,10 +46,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The desktop app against a real sshd and single-node Slurm ({@code .ci/testenv.sh start}), headless: a profile
  * file written here with a fresh known_hosts, the connection test from the Clusters tab with the unknown host key
- * accepted in the real dialog, then a 2-combination grid run on the cluster from the Run tab. Skipped without that
+ * accepted in the real dialog, then a 2-combination grid run on the cluster from the Run tab; then the same grid
+ * launched detached and followed from the Run tab until it ends. Skipped without that
  * environment on a contributor's machine; under {@code CI=true} a missing environment fails.
  */
 @ExtendWith(ApplicationExtension.class)
+// the first test accepts the unknown host key in the dialog; the later ones find it saved
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ClusterGuiIT {
     private static final Path ENV = Path.of(System.getenv().getOrDefault("HPSEARCH_TESTENV_DIR", "/tmp/hpsearch-testenv"),
             "env.properties");
@@ -102,7 +105,8 @@ class ClusterGuiIT {
         tasks = new FxTaskRunner(2);
         FxSshPrompts prompts = new FxSshPrompts(stage);
         AppServices services = new AppServices(tasks, dialogs, new RecentProjects(tmp.resolve("config")),
-                new SshClusterService(clusters), EngineSearchLauncher.withClusters(clusters, prompts, null),
+                new SshClusterService(clusters), EngineSearchLauncher.withClusters(clusters, prompts, jarIfBuilt())
+                        .withFollowInterval(java.time.Duration.ofSeconds(2)),
                 new LoaderModelValidator(), new LocalTestRunService(), prompts);
         window = new MainWindow(services, stage);
         window.showProject(Project.open(project));
@@ -121,6 +125,7 @@ class ClusterGuiIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void connectsAcceptingTheHostKeyInTheDialogThenRunsAGridOnTheCluster(FxRobot robot) throws Exception {
         ProjectView view = window.projectView();
         select(robot, "tabClusters");
@@ -175,6 +180,65 @@ class ClusterGuiIT {
         waitUntil(15, () -> robot.lookup("#remoteFolderDialog").tryQuery().isEmpty());
         assertThat(view.clusters().remoteRootProperty().get()).isEqualTo(root);
         assertThat(view.clusters().statusProperty().get()).contains(root + "/gui project");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void launchesDetachedThenFollowsTheSearchOnTheClusterUntilItEnds(FxRobot robot) throws Exception {
+        assertThat(jarIfBuilt()).as("target/hpsearch-app-*-all.jar: run the integration tests through mvn verify")
+                .isNotNull();
+        ProjectView view = window.projectView();
+        select(robot, "tabRun");
+        assertThat(robot.lookup("#runTarget").queryComboBox().getValue()).isEqualTo("testcluster");
+        Button follow = robot.lookup("#followClusterButton").queryButton();
+        assertThat(follow.isDisabled()).as("nothing launched detached yet").isTrue();
+        Label message = robot.lookup("#runMessage").queryAs(Label.class);
+        // the coordinator job asks Slurm for search_memory and search_time: keep them within the test node
+        Files.writeString(project.resolve("search_config.json"), "{\"search_type\": \"grid\", "
+                + "\"num_grid_points_per_hyperparameter\": 2, \"max_active_points\": 2, \"search_time\": 0.25, "
+                + "\"search_memory\": 1}");
+
+        robot.interact(() -> robot.lookup("#launchDetachedButton").queryButton().fire());
+        acceptHostKeyIfAsked(robot, () -> message.getText().startsWith("Submitted coordinator job")
+                || message.getText().startsWith("Could not launch"));
+        assertThat(message.getText()).startsWith("Submitted coordinator job");
+        waitUntil(15, () -> !follow.isDisabled());
+
+        robot.interact(follow::fire);
+        acceptHostKeyIfAsked(robot, () -> !view.dashboard().coordinatorProperty().get().isEmpty()
+                || message.getText().startsWith("Could not start"));
+        assertThat(message.getText()).doesNotStartWith("Could not start");
+        Label coordinator = robot.lookup("#coordinatorState").queryAs(Label.class);
+        waitUntil(240, () -> !view.dashboard().activeProperty().get());
+        assertThat(message.getText()).startsWith("Search ended");
+        waitUntil(15, () -> view.dashboard().rows().size() == 2
+                && view.dashboard().rows().stream().allMatch(r -> "ok".equals(r.status())));
+        assertThat(view.dashboard().activeProperty().get()).isFalse();
+        assertThat(coordinator.isVisible()).isTrue();
+        assertThat(coordinator.getText()).startsWith("Coordinator job ").contains(" on testcluster: ");
+        assertThat(view.dashboard().searchNameProperty().get()).startsWith("hp_search_");
+        assertThat(dialogs.messages).isEmpty();
+        shot(window.scene().getRoot(), "13-follow-detached-on-cluster");
+    }
+
+    /** Waits for {@code done}; accepts the host key (and saves it) if this test is the first to connect. */
+    private static void acceptHostKeyIfAsked(FxRobot robot, Callable<Boolean> done) throws Exception {
+        waitUntil(120, () -> robot.lookup("#hostKeyDialog").tryQuery().isPresent() || done.call());
+        if (robot.lookup("#hostKeyDialog").tryQuery().isPresent()) {
+            DialogPane dialog = robot.lookup("#hostKeyDialog").query();
+            robot.interact(() -> ((Button) robot.from(dialog).lookup("#acceptAndSaveButton").query()).fire());
+            waitUntil(120, done);
+        }
+    }
+
+    /** The shaded jar that `package` built before the integration tests run, or null (run from an IDE). */
+    private static Path jarIfBuilt() throws Exception {
+        try (java.nio.file.DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "hpsearch-app-*-all.jar")) {
+            for (Path j : jars) {
+                return j.toAbsolutePath();
+            }
+        }
+        return null;
     }
 
     /** The key's fingerprint as {@code ssh-keygen -lf} prints it: SHA256 of the key blob, base64 without padding. */

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The desktop app's launcher on the real test sshd and Slurm ({@code .ci/testenv.sh start}): a cluster search
- * interrupted and resumed where search.json says it ran, and a detached launch. The host key is already known here,
+ * interrupted and resumed where search.json says it ran, and a detached launch, also followed from its local
+ * mirror. The host key is already known here,
  * so no question is asked. Skipped without that environment; under {@code CI=true} a missing environment fails.
  */
 class EngineSearchLauncherIT {
@@ -130,6 +131,59 @@ class EngineSearchLauncherIT {
         assertThat(Files.readAllLines(data)).hasSize(3);
         assertThat(Files.readString(remoteRoot.resolve("launcher project/hp_search_0/search.json")))
                 .containsPattern("\"coordinator_on_cluster\"\\s*:\\s*true");
+    }
+
+    @Test
+    void aSearchLaunchedDetachedIsFollowedFromItsMirrorUntilItEnds() throws Exception {
+        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(),
+                selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2));
+        Project project = Project.open(projectDir);
+        String message = launcher.launchDetached(project, "testcluster");
+        Matcher m = Pattern.compile("Submitted coordinator job (\\d+)").matcher(message);
+        assertThat(m.find()).as(message).isTrue();
+
+        Followed followed = new Followed();
+        // no cluster given: the launch record names it
+        RunningSearch s = launcher.followDetached(project, null, followed);
+        String end;
+        try {
+            end = followed.ends.poll(DEADLINE_MS, TimeUnit.MILLISECONDS);
+        } finally {
+            s.close();
+        }
+
+        assertThat(end).isEqualTo("Search ended: every combination of the search space has been tried");
+        assertThat(s.followOnly()).isTrue();
+        assertThat(s.searchDir()).isEqualTo(projectDir.resolve(".hpsearch/mirror/testcluster/hp_search_0"));
+        assertThat(s.model().space().hyperparameters()).extracting(h -> h.name()).containsExactly("x");
+        assertThat(followed.coordinator).isNotEmpty()
+                .allSatisfy(c -> assertThat(c).startsWith("Coordinator job " + m.group(1) + " on testcluster: "));
+        assertThat(followed.trials.values()).hasSize(2).allSatisfy(t -> assertThat(t.loss()).isNotNull());
+        assertThat(s.searchDir().resolve("journal.jsonl")).exists();
+        assertThat(Files.readAllLines(s.searchDir().resolve("hp_search_data.txt"))).hasSize(3);
+    }
+
+    /** What following a detached search reports. */
+    private static final class Followed implements SearchEvents {
+        final BlockingQueue<String> ends = new LinkedBlockingQueue<>();
+        final List<String> coordinator = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.Map<Integer, dev.hpsearch.optimizer.engine.TrialRecord> trials =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void onTrial(dev.hpsearch.optimizer.engine.TrialRecord trial) {
+            trials.put(trial.id(), trial);
+        }
+
+        @Override
+        public void onCoordinator(String state) {
+            coordinator.add(state);
+        }
+
+        @Override
+        public void onEnd(String message) {
+            ends.add(message);
+        }
     }
 
     @Test
