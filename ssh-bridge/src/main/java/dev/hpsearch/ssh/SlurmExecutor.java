@@ -179,8 +179,11 @@ public final class SlurmExecutor implements Executor {
             keys.append(p.key).append('\n');
         }
         JobSpec first = batch.get(0).spec;
-        String batchDir = root() + "/.hpsearch/batches/" + LocalDateTime.now().format(BATCH_STAMP) + "-c"
-                + first.combinationId() + "-" + nextBatch();
+        // inside the search folder of the batch: two searches submitting in the same second never share one
+        String firstDir = batch.get(0).dir;
+        String searchDir = firstDir.substring(0, Math.max(0, firstDir.lastIndexOf('/')));
+        String batchDir = (searchDir.isEmpty() ? root() + "/.hpsearch" : searchDir) + "/.batches/"
+                + LocalDateTime.now().format(BATCH_STAMP) + "-c" + first.combinationId() + "-" + nextBatch();
         try {
             ensureDir(batchDir);
             shell.upload(SbatchScripts.folderList(dirs), batchDir + "/folders.list");
