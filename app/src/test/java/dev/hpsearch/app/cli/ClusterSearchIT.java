@@ -1,15 +1,13 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped without that environment on a contributor's machine; under {@code CI=true} a missing environment fails.
  */
 class ClusterSearchIT {
-    private static final Path ENV = Path.of(System.getenv().getOrDefault("HPSEARCH_TESTENV_DIR", "/tmp/hpsearch-testenv"),
-            "env.properties");
 
     @TempDir
     Path tmp;
@@ -30,23 +26,11 @@ class ClusterSearchIT {
 
     @BeforeEach
     void environment() throws Exception {
-        boolean present = Files.isRegularFile(ENV);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but the test sshd/Slurm is not running (" + ENV + " missing): run .ci/testenv.sh start");
-        }
-        assumeTrue(present, "no test sshd/Slurm (" + ENV + " missing); start it with .ci/testenv.sh start");
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(ENV)) {
-            p.load(in);
-        }
+        TestCluster cluster = TestCluster.require();
         project = tmp.resolve("my project");
         Files.createDirectories(project);
         clusters = tmp.resolve("clusters.json");
-        Files.writeString(clusters, "{\"clusters\": [{\"name\": \"testcluster\", \"host\": \"" + p.getProperty("HPSEARCH_TEST_SSH_HOST")
-                + "\", \"port\": " + p.getProperty("HPSEARCH_TEST_SSH_PORT") + ", \"user\": \"" + p.getProperty("HPSEARCH_TEST_SSH_USER")
-                + "\", \"identity_file\": \"" + p.getProperty("HPSEARCH_TEST_SSH_KEY") + "\", \"known_hosts\": \""
-                + p.getProperty("HPSEARCH_TEST_SSH_KNOWN_HOSTS") + "\", \"cpu_partition\": \"" + p.getProperty("HPSEARCH_TEST_PARTITION", "debug")
-                + "\", \"remote_root\": \"" + p.getProperty("HPSEARCH_TEST_REMOTE_ROOT") + "/cli-" + System.nanoTime() + "\"}]}");
+        cluster.writeClustersFile(clusters, cluster.remoteRoot() + "/cli-" + System.nanoTime());
         Files.writeString(project.resolve("score.sh"), String.join("\n",
                 "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
                 "case \"$x\" in 3*) echo 'bad x' >&2; exit 3 ;; esac",

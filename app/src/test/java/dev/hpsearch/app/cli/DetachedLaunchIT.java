@@ -1,16 +1,14 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped without that environment on a contributor's machine; under {@code CI=true} a missing environment fails.
  */
 class DetachedLaunchIT {
-    private static final Path ENV = Path.of(System.getenv().getOrDefault("HPSEARCH_TESTENV_DIR", "/tmp/hpsearch-testenv"),
-            "env.properties");
     private static final long DEADLINE_MS = 300_000;
 
     @TempDir
@@ -37,25 +33,13 @@ class DetachedLaunchIT {
 
     @BeforeEach
     void environment() throws Exception {
-        boolean present = Files.isRegularFile(ENV);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but the test sshd/Slurm is not running (" + ENV + " missing): run .ci/testenv.sh start");
-        }
-        assumeTrue(present, "no test sshd/Slurm (" + ENV + " missing); start it with .ci/testenv.sh start");
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(ENV)) {
-            p.load(in);
-        }
+        TestCluster cluster = TestCluster.require();
         jar = selfContainedJar();
         project = tmp.resolve("my project");
         Files.createDirectories(project);
-        remoteRoot = Path.of(p.getProperty("HPSEARCH_TEST_REMOTE_ROOT"), "detached-" + System.nanoTime());
+        remoteRoot = Path.of(cluster.remoteRoot(), "detached-" + System.nanoTime());
         clusters = tmp.resolve("clusters.json");
-        Files.writeString(clusters, "{\"clusters\": [{\"name\": \"testcluster\", \"host\": \"" + p.getProperty("HPSEARCH_TEST_SSH_HOST")
-                + "\", \"port\": " + p.getProperty("HPSEARCH_TEST_SSH_PORT") + ", \"user\": \"" + p.getProperty("HPSEARCH_TEST_SSH_USER")
-                + "\", \"identity_file\": \"" + p.getProperty("HPSEARCH_TEST_SSH_KEY") + "\", \"known_hosts\": \""
-                + p.getProperty("HPSEARCH_TEST_SSH_KNOWN_HOSTS") + "\", \"cpu_partition\": \"" + p.getProperty("HPSEARCH_TEST_PARTITION", "debug")
-                + "\", \"remote_root\": \"" + remoteRoot + "\"}]}");
+        cluster.writeClustersFile(clusters, remoteRoot.toString());
         Files.writeString(project.resolve("score.sh"), String.join("\n",
                 "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
                 "echo \"{\\\"objective\\\": $x}\" > output.json"));

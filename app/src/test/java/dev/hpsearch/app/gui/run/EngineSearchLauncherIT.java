@@ -1,17 +1,15 @@
 package dev.hpsearch.app.gui.run;
 
+import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.ssh.SshPrompts;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * so no question is asked. Skipped without that environment; under {@code CI=true} a missing environment fails.
  */
 class EngineSearchLauncherIT {
-    private static final Path ENV = Path.of(System.getenv().getOrDefault("HPSEARCH_TESTENV_DIR", "/tmp/hpsearch-testenv"),
-            "env.properties");
     private static final long DEADLINE_MS = 240_000;
 
     @TempDir
@@ -40,24 +36,12 @@ class EngineSearchLauncherIT {
 
     @BeforeEach
     void environment() throws Exception {
-        boolean present = Files.isRegularFile(ENV);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but the test sshd/Slurm is not running (" + ENV + " missing): run .ci/testenv.sh start");
-        }
-        assumeTrue(present, "no test sshd/Slurm (" + ENV + " missing); start it with .ci/testenv.sh start");
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(ENV)) {
-            p.load(in);
-        }
+        TestCluster cluster = TestCluster.require();
         projectDir = tmp.resolve("launcher project");
         Files.createDirectories(projectDir);
-        remoteRoot = Path.of(p.getProperty("HPSEARCH_TEST_REMOTE_ROOT"), "gui-launcher-" + System.nanoTime());
+        remoteRoot = Path.of(cluster.remoteRoot(), "gui-launcher-" + System.nanoTime());
         clusters = tmp.resolve("clusters.json");
-        Files.writeString(clusters, "{\"clusters\": [{\"name\": \"testcluster\", \"host\": \"" + p.getProperty("HPSEARCH_TEST_SSH_HOST")
-                + "\", \"port\": " + p.getProperty("HPSEARCH_TEST_SSH_PORT") + ", \"user\": \"" + p.getProperty("HPSEARCH_TEST_SSH_USER")
-                + "\", \"identity_file\": \"" + p.getProperty("HPSEARCH_TEST_SSH_KEY") + "\", \"known_hosts\": \""
-                + p.getProperty("HPSEARCH_TEST_SSH_KNOWN_HOSTS") + "\", \"cpu_partition\": \"" + p.getProperty("HPSEARCH_TEST_PARTITION", "debug")
-                + "\", \"remote_root\": \"" + remoteRoot + "\"}]}");
+        cluster.writeClustersFile(clusters, remoteRoot.toString());
         Files.writeString(projectDir.resolve("slow.sh"), String.join("\n",
                 "echo started",
                 "sleep 2",
