@@ -1,5 +1,8 @@
 package dev.hpsearch.ssh;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.optimizer.exec.JobRef;
@@ -53,6 +56,8 @@ public final class SlurmExecutor implements Executor {
     private static final DateTimeFormatter BATCH_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private static final String SECTION = "@@hpsearch-sacct-c@@";
+    /** Where a script from outside the local project goes, inside the cluster's project folder. */
+    public static final String SCRIPTS_FOLDER = ".hpsearch/scripts";
     /** Shortest wait between polls, right after a job changed state. */
     private static final long MIN_POLL_MS = 500;
     private final Map<JobRef, JobStatus.State> lastStates = new ConcurrentHashMap<>();
@@ -69,6 +74,8 @@ public final class SlurmExecutor implements Executor {
     private final Map<String, String> rawIds = new ConcurrentHashMap<>();
     private final Set<String> createdDirs = ConcurrentHashMap.newKeySet();
     private final Map<Path, String> uploadedScripts = new ConcurrentHashMap<>();
+    private final Set<List<String>> uploadedProjectFiles = ConcurrentHashMap.newKeySet();
+    private final List<String> uploadReports = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Null until known: whether {@code sacct} works (accounting storage on). */
     private volatile Boolean accounting;
     private int batchCounter;
@@ -244,9 +251,10 @@ public final class SlurmExecutor implements Executor {
      */
     private Prepared prepare(JobSpec spec) throws ExecutorException {
         String dir = remote(spec.workDir());
+        uploadProjectFiles(spec);
         byte[] input;
         try {
-            input = Files.readAllBytes(spec.inputJson());
+            input = remoteInput(Files.readAllBytes(spec.inputJson()), spec.workDir(), dir);
         } catch (IOException e) {
             throw new ExecutorException("Cannot read " + spec.inputJson() + " of combination " + spec.combinationId()
                     + ": " + e.getMessage(), e);
@@ -254,8 +262,10 @@ public final class SlurmExecutor implements Executor {
         try {
             ensureDir(dir);
             List<String> command = new ArrayList<>();
-            for (String part : spec.command()) {
-                command.add(remoteArg(part));
+            List<String> local = spec.command();
+            for (int i = 0; i < local.size(); i++) {
+                // the seed's command line: interpreter words, then the script, then input.json
+                command.add(remoteArg(local.get(i), i == local.size() - 2));
             }
             String script = SbatchScripts.jobScript(spec.combinationId(), dir, profile.setupLines(), command);
             String key = SbatchScripts.submissionKey(input, script);
@@ -276,27 +286,79 @@ public final class SlurmExecutor implements Executor {
         }
     }
 
-    /** A command element: local files inside the project become their remote paths (scripts are uploaded). */
-    private String remoteArg(String part) throws SshBridgeException, ExecutorException {
+    /**
+     * A command element as the cluster runs it (the path rule, docs/decisions/0009): a path inside the local project
+     * becomes the same relative path in the cluster's project folder; the script, when it exists here, is uploaded
+     * (from outside the project into {@code .hpsearch/scripts/}); anything else (an interpreter, a script that
+     * exists only on the cluster) is passed as written, so it names a path on the cluster.
+     */
+    private String remoteArg(String part, boolean isScript) throws SshBridgeException, ExecutorException {
         Path p;
         try {
             p = Path.of(part);
         } catch (RuntimeException e) {
             return part;
         }
-        if (!p.isAbsolute() || !paths.covers(p)) {
+        if (!p.isAbsolute()) {
             return part;
         }
-        String remote = remote(p);
-        if (Files.isRegularFile(p) && !p.getFileName().toString().equals("input.json")) {
-            String stamp = fileStamp(p);
-            if (!stamp.equals(uploadedScripts.get(p))) {
-                ensureDir(remote.substring(0, remote.lastIndexOf('/')));
-                shell.upload(p, remote);
-                uploadedScripts.put(p, stamp);
-            }
+        boolean inside = paths.covers(p);
+        if (!isScript || !Files.isRegularFile(p)) {
+            return inside ? remote(p) : part;
+        }
+        String remote = inside ? remote(p) : root() + "/" + SCRIPTS_FOLDER + "/" + p.getFileName();
+        if (remote.equals(p.toString())) {
+            return remote; // on the cluster itself: the script is where the jobs see it
+        }
+        String stamp = fileStamp(p);
+        if (!stamp.equals(uploadedScripts.get(p))) {
+            ensureDir(remote.substring(0, remote.lastIndexOf('/')));
+            shell.upload(p, remote);
+            uploadedScripts.put(p, stamp);
         }
         return remote;
+    }
+
+    /**
+     * input.json as the job reads it on the cluster: its {@code save_folder} names the combination's folder there.
+     * The local file keeps the local path, for everything shown or exported on this machine.
+     */
+    static byte[] remoteInput(byte[] local, Path localDir, String remoteDir) throws IOException {
+        if (remoteDir.equals(localDir.toString())) {
+            return local;
+        }
+        JsonNode tree = JsonFiles.STRICT.readTree(local);
+        if (!(tree instanceof ObjectNode) || !tree.has("save_folder")) {
+            return local;
+        }
+        ((ObjectNode) tree).put("save_folder", remoteDir);
+        return JsonFiles.STRICT.writeValueAsBytes(tree);
+    }
+
+    /** Copies job_config {@code upload} into the cluster's project folder, once per executor, before the first job. */
+    private void uploadProjectFiles(JobSpec spec) throws ExecutorException {
+        List<String> entries = spec.job().upload();
+        if (entries.isEmpty() || !uploadedProjectFiles.add(entries)) {
+            return;
+        }
+        String project = root();
+        if (project.equals(paths.localRoot().toString())) {
+            return; // on the cluster itself: the files are already there
+        }
+        try {
+            ProjectUpload.Result r = ProjectUpload.sync(shell, paths.localRoot(), project, entries,
+                    settings.commandTimeout());
+            uploadReports.add("upload to " + project + " on " + shell.host() + ": " + r.describe());
+        } catch (IOException e) {
+            uploadedProjectFiles.remove(entries);
+            throw new ExecutorException("Cannot upload " + entries + " (job_config \"upload\") to " + project + " on "
+                    + shell.host() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What the uploads of job_config {@code upload} did, for the search log. */
+    public List<String> uploadReports() {
+        return List.copyOf(uploadReports);
     }
 
     private static String fileStamp(Path p) {

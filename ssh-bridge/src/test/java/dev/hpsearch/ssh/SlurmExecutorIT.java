@@ -8,6 +8,7 @@ import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,6 +169,80 @@ class SlurmExecutorIT {
             }
             // the folders exist remotely under exactly the names mapped from the local ones
             assertThat(ssh.exists(remoteRoot + "/" + searches[1] + "/hp_combination_8/output.json")).isTrue();
+        }
+    }
+
+    /** A script that writes {save_folder}/output.json, as the README and every template say, in Python. */
+    static final String SAVE_FOLDER_SCRIPT = String.join("\n",
+            "import json, os, sys",
+            "with open(sys.argv[1]) as f:",
+            "    cfg = json.load(f)",
+            "data = os.path.join(os.path.dirname(os.path.abspath(sys.argv[0])), '..', 'data', 'offset.txt')",
+            "offset = float(open(data).read()) if os.path.exists(data) else 0.0",
+            "with open(os.path.join(cfg['save_folder'], 'output.json'), 'w') as f:",
+            "    json.dump({'objective': cfg['x'] * 2 + offset, 'seen_folder': cfg['save_folder']}, f)",
+            "");
+
+    private JobSpec pythonSpec(Path scriptFile, int id, JobConfig job) throws Exception {
+        Path dir = project.resolve("hp_search_py").resolve("hp_combination_" + id);
+        Files.createDirectories(dir);
+        Path input = dir.resolve("input.json");
+        Files.writeString(input, "{\"x\": " + id + ", \"save_folder\": \"" + dir + "\"}");
+        return new JobSpec(id, dir, input, dir.resolve("log.txt"), List.of("python3", scriptFile.toString(), input.toString()), job);
+    }
+
+    @Test
+    void aScriptWritingToSaveFolderIsScoredAndTheLocalInputKeepsTheLocalPath() throws Exception {
+        Path py = Files.writeString(project.resolve("models/score.py"), SAVE_FOLDER_SCRIPT);
+        JobConfig job = JobConfig.of("python3", py.toString(), "testcluster", 0.1, 1, "CPU", 1);
+        try (SlurmExecutor ex = executor()) {
+            List<JobSpec> specs = List.of(pythonSpec(py, 1, job), pythonSpec(py, 2, job));
+            List<JobRef> refs = ex.submitAll(specs, 2);
+            Map<JobRef, JobStatus> st = awaitAll(ex, refs, Duration.ofSeconds(90));
+            for (int i = 0; i < 2; i++) {
+                JobSpec s = specs.get(i);
+                assertThat(st.get(refs.get(i)).state()).as("%s, log %s", st.get(refs.get(i)),
+                        Files.exists(s.logFile()) ? Files.readString(s.logFile()) : "none").isEqualTo(JobStatus.State.COMPLETED);
+                String remoteDir = remoteRoot + "/hp_search_py/hp_combination_" + (i + 1);
+                assertThat(s.workDir().resolve("output.json")).content()
+                        .contains("\"objective\": " + (2.0 * (i + 1))).contains(remoteDir);
+                assertThat(s.inputJson()).content().contains("\"save_folder\": \"" + s.workDir() + "\"");
+                String remoteInput = new String(ssh.read(remoteDir + "/input.json"), StandardCharsets.UTF_8);
+                assertThat(remoteInput).containsPattern("\"save_folder\" *: *\"" + Pattern.quote(remoteDir) + "\"")
+                        .doesNotContain(tmp.toString());
+            }
+        }
+    }
+
+    @Test
+    void uploadSendsTheNamedFilesByContentAndAScriptFromOutsideTheProjectTravelsToo() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
+        Path py = Files.writeString(outside.resolve("score.py"), SAVE_FOLDER_SCRIPT.replace(
+                "os.path.dirname(os.path.abspath(sys.argv[0])), '..', 'data'", "os.path.dirname(cfg['save_folder']), '..', 'data'"));
+        Files.createDirectories(project.resolve("data/sub"));
+        Files.writeString(project.resolve("data/offset.txt"), "100");
+        Files.writeString(project.resolve("data/sub/notes it's.txt"), "kept with its relative path");
+        JobConfig job = new JobConfig("python3", py.toString(), "testcluster", 0.1, 1, "CPU", 1, null, null, null, null,
+                List.of(), List.of("data"));
+        try (SlurmExecutor ex = executor()) {
+            JobSpec s = pythonSpec(py, 3, job);
+            JobRef ref = ex.submit(s);
+            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(90)).get(ref);
+            assertThat(st.state()).as("%s", st).isEqualTo(JobStatus.State.COMPLETED);
+            assertThat(s.workDir().resolve("output.json")).content().contains("\"objective\": 106.0");
+            assertThat(ex.uploadReports()).singleElement().asString().contains("2 file(s) sent").contains("0 already");
+            assertThat(ssh.exists(remoteRoot + "/" + SlurmExecutor.SCRIPTS_FOLDER + "/score.py")).isTrue();
+            assertThat(new String(ssh.read(remoteRoot + "/data/sub/notes it's.txt"), StandardCharsets.UTF_8))
+                    .isEqualTo("kept with its relative path");
+        }
+        // a new search of the same project: unchanged files are not sent again, a changed one is
+        Files.writeString(project.resolve("data/offset.txt"), "200");
+        try (SlurmExecutor ex = executor()) {
+            JobSpec s = pythonSpec(py, 4, job);
+            JobRef ref = ex.submit(s);
+            assertThat(awaitAll(ex, List.of(ref), Duration.ofSeconds(90)).get(ref).state()).isEqualTo(JobStatus.State.COMPLETED);
+            assertThat(s.workDir().resolve("output.json")).content().contains("\"objective\": 208.0");
+            assertThat(ex.uploadReports()).singleElement().asString().contains("1 file(s) sent (3 bytes), 1 already");
         }
     }
 

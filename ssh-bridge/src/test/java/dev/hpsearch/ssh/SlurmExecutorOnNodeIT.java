@@ -6,39 +6,52 @@ import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Slurm executor as the detached coordinator uses it: on a node of the cluster, through {@link LocalShell},
  * submitting with this machine's own sbatch (the test Slurm of {@code .ci/testenv.sh} runs here) and with the
- * project folder mapped onto itself.
+ * project folder mapped onto itself. The test plays the node, so its project lies on the cluster's shared file
+ * system ({@code HPSEARCH_TEST_NODE_DIR}), the one folder this side and the cluster's jobs both see; a temporary
+ * folder of the test would be invisible to the jobs, as the laptop's disk is to a real cluster.
  */
 class SlurmExecutorOnNodeIT {
-    @TempDir
     Path tmp;
+
+    @AfterEach
+    void removeProject() throws IOException {
+        if (tmp != null) {
+            try (Stream<Path> all = Files.walk(tmp)) {
+                for (Path f : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
 
     @Test
     void arrayAndSingleJobsRunInPlaceWithoutCopies() throws Exception {
         TestEnv env = TestEnv.require();
-        String slurmConf = System.getenv("SLURM_CONF");
-        if (slurmConf == null) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(TestEnv.PROPERTIES)) {
-                p.load(in);
-            }
-            slurmConf = p.getProperty("SLURM_CONF");
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(TestEnv.PROPERTIES)) {
+            p.load(in);
         }
+        String slurmConf = System.getenv().getOrDefault("SLURM_CONF", p.getProperty("SLURM_CONF"));
+        tmp = Files.createTempDirectory(Path.of(System.getenv().getOrDefault("HPSEARCH_TEST_NODE_DIR",
+                p.getProperty("HPSEARCH_TEST_NODE_DIR"))), "on-node-");
         // the profile's set-up lines are how a cluster puts Slurm within reach; here they name the test config
         ClusterProfile profile = new ClusterProfile("node", "localhost", 0, null, null, null, env.partition, env.partition,
                 List.of("export SLURM_CONF=" + ShellQuote.quote(slurmConf)), null);

@@ -162,9 +162,56 @@ public final class ConfigLoader {
         String qos = o.string("qos", null);
         String constraint = o.string("constraint", null);
         List<String> sbatchArgs = stringList(o, "sbatch_args");
+        List<String> upload = uploadList(o, file);
         o.warnUnknownKeys(null);
         return new JobConfig(env, script, cluster, time, memory, processor, processors, partition, account, qos,
-                constraint, sbatchArgs);
+                constraint, sbatchArgs, upload);
+    }
+
+    /**
+     * {@code upload}: paths relative to the project folder (the folder of job_config.json) that exist there and stay
+     * inside it, since they keep their relative paths on the cluster.
+     */
+    private static List<String> uploadList(ConfigObject o, String file) {
+        JsonNode v = o.raw("upload");
+        if (v == null) {
+            return List.of();
+        }
+        String expected = "expected a list of files or folders relative to the folder of job_config.json, such as "
+                + "[\"data/train.csv\", \"lib\"]";
+        if (!v.isArray()) {
+            o.error("upload", "got " + v + "; " + expected);
+            return List.of();
+        }
+        Path project = Path.of(file).toAbsolutePath().normalize().getParent();
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            String at = "upload[" + i + "]";
+            if (!item.isTextual() || item.asText().isBlank()) {
+                o.error(at, "got " + item + "; " + expected);
+                continue;
+            }
+            String written = item.asText();
+            Path rel;
+            try {
+                rel = Path.of(written).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                o.error(at, "got \"" + written + "\"; not a file name");
+                continue;
+            }
+            if (rel.isAbsolute() || rel.startsWith("..") || rel.toString().isEmpty()) {
+                o.error(at, "got \"" + written + "\"; give a path inside the project folder " + project
+                        + ", relative to it (it keeps that relative path on the cluster)");
+                continue;
+            }
+            if (project != null && !Files.exists(project.resolve(rel))) {
+                o.error(at, "got \"" + written + "\"; no such file or folder: " + project.resolve(rel));
+                continue;
+            }
+            out.add(rel.toString());
+        }
+        return out;
     }
 
     private static List<String> stringList(ConfigObject o, String key) {

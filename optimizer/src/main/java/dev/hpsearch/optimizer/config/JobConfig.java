@@ -17,6 +17,8 @@ import java.util.List;
  * @param qos             Slurm quality of service ({@code --qos}); optional
  * @param constraint      Slurm node constraint ({@code --constraint}); optional
  * @param sbatchArgs      further {@code sbatch} arguments, passed as given (each one quoted); may be empty
+ * @param upload          files or folders of the project (relative to its folder) copied to the cluster's project
+ *                        folder before the first job, by content; may be empty
  */
 public record JobConfig(
         String environmentPath,
@@ -30,10 +32,20 @@ public record JobConfig(
         String account,
         String qos,
         String constraint,
-        List<String> sbatchArgs) {
+        List<String> sbatchArgs,
+        List<String> upload) {
 
     public JobConfig {
         sbatchArgs = sbatchArgs == null ? List.of() : List.copyOf(sbatchArgs);
+        upload = upload == null ? List.of() : List.copyOf(upload);
+    }
+
+    /** A job config without {@code upload}. */
+    public JobConfig(String environmentPath, String scriptPath, String cluster, double timeHours, int memoryGb,
+                     String processorType, int numProcessors, String partition, String account, String qos,
+                     String constraint, List<String> sbatchArgs) {
+        this(environmentPath, scriptPath, cluster, timeHours, memoryGb, processorType, numProcessors, partition,
+                account, qos, constraint, sbatchArgs, List.of());
     }
 
     /** A job config with the seed's keys only. */
