@@ -49,7 +49,8 @@ if (!is.finite(objective)) stop("objective is not a finite number")
 # 3. Write the score. hpsearch reads "objective" (lower is better); any other
 #    numeric entries are kept as extra metrics. Never write NaN or Inf.
 #    auto_unbox writes 1.5 rather than [1.5]; digits = NA keeps full precision.
-dir.create(save_folder, showWarnings = FALSE, recursive = TRUE)
+# save_folder exists: hpsearch creates it (on a cluster, the folder there). Not creating it here
+# makes a wrong path fail loudly instead of hiding the score in a stray folder.
 jsonlite::write_json(list(objective = objective),
                      file.path(save_folder, "output.json"),
                      auto_unbox = TRUE, digits = NA)

@@ -12,7 +12,6 @@ use strict;
 use warnings;
 use JSON::PP;                       # core since Perl 5.14
 use File::Basename qw(dirname);
-use File::Path qw(make_path);
 use File::Spec;
 use Cwd qw(abs_path);
 
@@ -48,7 +47,8 @@ die "objective is not a finite number\n"
 
 # 3. Write the score. hpsearch reads "objective" (lower is better); any other
 #    numeric keys are kept as extra metrics. Never write NaN or Inf.
-make_path($save_folder);
+# save_folder exists: hpsearch creates it (on a cluster, the folder there). Not creating it here
+# makes a wrong path fail loudly instead of hiding the score in a stray folder.
 my $out_path = File::Spec->catfile($save_folder, 'output.json');
 open my $out, '>:raw', $out_path or die "cannot write $out_path: $!\n";
 print {$out} JSON::PP->new->canonical->encode({ objective => $objective + 0 }), "\n";

@@ -45,7 +45,8 @@ if not math.isfinite(objective):
 
 # 3. Write the score. hpsearch reads "objective" (lower is better); any other
 #    numeric keys are kept as extra metrics. Never write NaN or Infinity.
-os.makedirs(save_folder, exist_ok=True)
+# save_folder exists: hpsearch creates it (on a cluster, the folder there). Not creating it here
+# makes a wrong path fail loudly instead of hiding the score in a stray folder.
 with open(os.path.join(save_folder, "output.json"), "w", encoding="utf-8") as f:
     json.dump({"objective": objective}, f)
 print("objective =", objective)

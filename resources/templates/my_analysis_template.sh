@@ -58,6 +58,7 @@ objective=$(awk -v x="$x" -v y="$y" -v m="$method" -v c="$offset" 'BEGIN {
 
 # 3. Write the score. hpsearch reads "objective" (lower is better); any other
 #    numeric keys are kept as extra metrics. Never write nan or inf.
-mkdir -p "$save_folder"
+# save_folder exists: hpsearch creates it (on a cluster, the folder there). Not creating it here
+# makes a wrong path fail loudly instead of hiding the score in a stray folder.
 printf '{"objective": %s}\n' "$objective" > "$save_folder/output.json"
 echo "objective = $objective"

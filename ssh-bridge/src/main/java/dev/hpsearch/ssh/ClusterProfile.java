@@ -59,4 +59,9 @@ public record ClusterProfile(String name, String host, int port, String user, Pa
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
+
+    /** A command as it runs on this cluster: after the set-up lines, in a login shell when there are any. */
+    public String withSetup(String command) {
+        return SbatchScripts.withSetup(setupLines, command);
+    }
 }

@@ -118,7 +118,8 @@ public final class ProjectUpload {
         return sb.toString();
     }
 
-    static String sha256(Path file) throws IOException {
+    /** The SHA-256 of a file, in lower-case hex. */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

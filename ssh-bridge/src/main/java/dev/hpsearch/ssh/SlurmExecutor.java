@@ -76,6 +76,7 @@ public final class SlurmExecutor implements Executor {
     private final Map<Path, String> uploadedScripts = new ConcurrentHashMap<>();
     private final Set<List<String>> uploadedProjectFiles = ConcurrentHashMap.newKeySet();
     private final List<String> uploadReports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Queue<String> notes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Null until known: whether {@code sacct} works (accounting storage on). */
     private volatile Boolean accounting;
     private int batchCounter;
@@ -348,7 +349,9 @@ public final class SlurmExecutor implements Executor {
         try {
             ProjectUpload.Result r = ProjectUpload.sync(shell, paths.localRoot(), project, entries,
                     settings.commandTimeout());
-            uploadReports.add("upload to " + project + " on " + shell.host() + ": " + r.describe());
+            String note = "job_config upload to " + project + " on " + shell.host() + ": " + r.describe();
+            uploadReports.add(note);
+            notes.add(note);
         } catch (IOException e) {
             uploadedProjectFiles.remove(entries);
             throw new ExecutorException("Cannot upload " + entries + " (job_config \"upload\") to " + project + " on "
@@ -356,9 +359,18 @@ public final class SlurmExecutor implements Executor {
         }
     }
 
-    /** What the uploads of job_config {@code upload} did, for the search log. */
+    /** What the uploads of job_config {@code upload} did (all of them, unlike {@link #drainNotes()}). */
     public List<String> uploadReports() {
         return List.copyOf(uploadReports);
+    }
+
+    @Override
+    public List<String> drainNotes() {
+        List<String> out = new ArrayList<>();
+        for (String n; (n = notes.poll()) != null; ) {
+            out.add(n);
+        }
+        return out;
     }
 
     private static String fileStamp(Path p) {

@@ -84,6 +84,28 @@ public final class SlurmBenchmark {
             Arrays.sort(overhead);
             System.out.printf(Locale.ROOT, "per-combination overhead (submit -> result collected, minus the script's own time), 20 jobs: "
                     + "median %.2f s, min %.2f s, max %.2f s (target median < 2 s)%n", overhead[10], overhead[0], overhead[19]);
+
+            // The same script by hand, in the same run: input.json sent, one `sbatch --wait` over SSH, output.json read.
+            String bare = remoteRoot + "/bare";
+            ssh.mkdirs(bare);
+            ssh.upload(script, bare + "/score.sh");
+            double[] bareOverhead = new double[20];
+            for (int i = 0; i < bareOverhead.length; i++) {
+                String dir = bare + "/c" + i;
+                long start = System.nanoTime();
+                ssh.mkdirs(dir);
+                ssh.upload(("{\"x\": " + i + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8), dir + "/input.json");
+                ssh.exec("cd " + ShellQuote.quote(dir) + " && sbatch --wait -Q -p " + ShellQuote.quote(env.partition)
+                        + " -t 6 --mem=1G -o log.txt --wrap 'sh ../score.sh input.json'", Duration.ofMinutes(5)).requireSuccess();
+                String out = new String(ssh.read(dir + "/output.json"), java.nio.charset.StandardCharsets.UTF_8);
+                double total = (System.nanoTime() - start) / 1e6;
+                double own = Double.parseDouble(out.replaceAll("(?s).*\"own_ms\": *([0-9]+).*", "$1"));
+                bareOverhead[i] = (total - own) / 1000;
+            }
+            Arrays.sort(bareOverhead);
+            System.out.printf(Locale.ROOT, "the same 20 jobs by a bare loop (upload input, `sbatch --wait` over SSH, read output.json): "
+                    + "median %.2f s, min %.2f s, max %.2f s%n", bareOverhead[10], bareOverhead[0], bareOverhead[19]);
+            System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg")).strip());
         }
     }
 

@@ -8,13 +8,21 @@ import dev.hpsearch.optimizer.engine.Preflight;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.strategy.Strategies;
 import dev.hpsearch.optimizer.strategy.Strategy;
+import dev.hpsearch.app.remote.ClusterPreflight;
+import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.ClusterProfileException;
+import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.ssh.SshSession;
+import dev.hpsearch.ssh.SshSettings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hpsearch validate}: checks the three files and says what the search would do. */
@@ -26,6 +34,15 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     ConfigPaths paths = new ConfigPaths();
+
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = {"Check for this cluster profile instead of job_config's \"cluster\" (\"local\" for this machine).",
+                    "On a cluster, the script, the interpreter and files named in model_config are looked for there, over SSH."})
+    String cluster;
+
+    @Option(names = "--clusters-file", paramLabel = "FILE",
+            description = "Cluster profiles file (default: ~/.config/hpsearch/clusters.json).")
+    Path clustersFile;
 
     @Override
     public Integer call() {
@@ -40,8 +57,14 @@ final class ValidateCommand implements Callable<Integer> {
             return Console.configError(err, e);
         }
         List<ConfigProblem> problems = new ArrayList<>(configs.warnings());
-        if (configs.job().isLocal()) {
+        String where = cluster != null ? cluster : configs.job().cluster();
+        if (Executors.isLocal(where)) {
             problems.addAll(Preflight.local(configs));
+        } else {
+            Integer failed = checkOnCluster(where, configs, problems, err);
+            if (failed != null) {
+                return failed;
+            }
         }
         Console.problems(err, problems);
         if (problems.stream().anyMatch(ConfigProblem::isError)) {
@@ -59,12 +82,35 @@ final class ValidateCommand implements Callable<Integer> {
                 : "no fixed plan";
         out.println("Search: " + configs.search().searchType().key() + ", " + planned + ", at most "
                 + configs.search().maxSuggestions() + " suggestion(s), " + configs.search().maxActivePoints()
-                + " at once, on " + (configs.job().isLocal() ? "this machine" : "cluster " + configs.job().cluster()));
+                + " at once, on " + (Executors.isLocal(where) ? "this machine" : "cluster " + where));
         if (strategy.plannedCount().isPresent() && strategy.plannedCount().getAsLong() > configs.search().maxSuggestions()) {
             out.println("Note: max_suggestions (" + configs.search().maxSuggestions() + ") is below the "
                     + strategy.plannedCount().getAsLong() + " combinations of the plan; the search will stop early.");
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Looks for the script, the interpreter and the files named in model_config on the cluster. */
+    private Integer checkOnCluster(String name, Configs configs, List<ConfigProblem> problems, PrintWriter err) {
+        String source = cluster != null ? "--cluster" : paths.job + ": $.cluster";
+        ClusterProfile profile;
+        try {
+            profile = Executors.profiles(clustersFile).require(name);
+        } catch (ClusterProfileException e) {
+            err.println("error: " + source + ": " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        try (SshSession session = SshSession.open(profile.target(), SshSettings.defaults(), new TerminalPrompts(err))) {
+            // validate creates nothing: a relative remote root is taken from the home folder, which exists
+            String root = profile.remoteRoot().startsWith("/") ? profile.remoteRoot()
+                    : session.absolutePath(".") + "/" + profile.remoteRoot();
+            String remoteProject = root + "/" + configs.projectFolder().getFileName();
+            problems.addAll(ClusterPreflight.check(session, profile, configs, remoteProject));
+            return null;
+        } catch (SshBridgeException e) {
+            err.println("error: cannot check the configs on cluster " + name + " (" + source + "): " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
     }
 }

@@ -6,18 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterShell;
 import dev.hpsearch.ssh.CommandResult;
+import dev.hpsearch.ssh.ProjectUpload;
 import dev.hpsearch.ssh.RemoteFile;
 import dev.hpsearch.ssh.ShellQuote;
 import dev.hpsearch.ssh.SshBridgeException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,25 +72,11 @@ public final class RemoteProject {
      * the content hash names the version, so each version travels once and searches still running keep theirs.
      */
     public String uploadJar(Path jar) throws SshBridgeException, IOException {
-        String remote = root + "/" + HIDDEN + "/hpsearch-" + sha256(jar).substring(0, 16) + ".jar";
+        String remote = root + "/" + HIDDEN + "/hpsearch-" + ProjectUpload.sha256(jar).substring(0, 16) + ".jar";
         if (!shell.exists(remote)) {
             upload(jar, remote);
         }
         return remote;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 
     /**

@@ -30,10 +30,11 @@ class DetachedLaunchIT {
     Path clusters;
     Path remoteRoot;
     Path jar;
+    TestCluster cluster;
 
     @BeforeEach
     void environment() throws Exception {
-        TestCluster cluster = TestCluster.require();
+        cluster = TestCluster.require();
         jar = selfContainedJar();
         project = tmp.resolve("my project");
         Files.createDirectories(project);
@@ -42,7 +43,8 @@ class DetachedLaunchIT {
         cluster.writeClustersFile(clusters, remoteRoot.toString());
         Files.writeString(project.resolve("score.sh"), String.join("\n",
                 "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
-                "echo \"{\\\"objective\\\": $x}\" > output.json"));
+                "out=$(sed -n 's/.*\"save_folder\" *: *\"\\([^\"]*\\)\".*/\\1/p' \"$1\")",
+                "echo \"{\\\"objective\\\": $x}\" > \"$out/output.json\""));
         Files.writeString(project.resolve("job_config.json"),
                 "{\"environment_path\": \"sh\", \"script_path\": \"score.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
         Files.writeString(project.resolve("model_config.json"),
@@ -92,14 +94,16 @@ class DetachedLaunchIT {
         assertThat(rows).hasSize(5);
         assertThat(rows.subList(1, 5)).allSatisfy(r -> assertThat(r).contains("\tok\t"));
         // the coordinator ran as that Slurm job: it recorded its own SLURM_JOB_ID on the cluster, and submitted there
-        List<String> remoteRecords = Files.readAllLines(remoteProject.resolve("launched_hp_searches.txt"));
+        // (the cluster's files are read over SSH: this machine cannot see them)
+        List<String> remoteRecords = cluster.read(remoteProject.resolve("launched_hp_searches.txt").toString()).lines().toList();
         assertThat(remoteRecords).hasSize(2);
         assertThat(remoteRecords.get(1)).startsWith(jobId + "\t" + remoteProject + "\t" + remoteSearch + "\t0\t");
-        assertThat(Files.readString(remoteSearch.resolve("search.json"))).containsPattern("\"coordinator_on_cluster\"\\s*:\\s*true");
-        assertThat(Files.readString(remoteProject.resolve("hp_search_0.coordinator.log")))
+        assertThat(cluster.read(remoteSearch.resolve("search.json").toString())).containsPattern("\"coordinator_on_cluster\"\\s*:\\s*true");
+        assertThat(cluster.read(remoteProject.resolve("hp_search_0.coordinator.log").toString()))
                 .contains("Running on cluster testcluster (Slurm on this node)", "Search complete");
-        assertThat(Files.readString(remoteSearch.resolve("log.txt"))).contains("4 combinations submitted as one batch");
-        assertThat(Files.readString(remoteSearch.resolve("hp_combination_3/input.json"))).contains("\"x\"");
+        assertThat(cluster.read(remoteSearch.resolve("log.txt").toString())).contains("4 combinations submitted as one batch");
+        assertThat(cluster.read(remoteSearch.resolve("hp_combination_3/input.json").toString()))
+                .contains("\"x\"").contains(remoteSearch.resolve("hp_combination_3").toString());
 
         // the same summary from the folder on the cluster, with the coordinator found in the records there
         Cli byRemotePath = Cli.run("status", "--cluster", "testcluster", "--clusters-file", clusters.toString(),
@@ -115,23 +119,22 @@ class DetachedLaunchIT {
                 "-s", project.resolve("search_config.json").toString(), "-j", project.resolve("job_config.json").toString(),
                 "-m", project.resolve("model_config.json").toString()};
         Cli first = Cli.run(args);
-        Path jars = remoteRoot.resolve(".hpsearch");
-        long jarTime = onlyJar(jars).toFile().lastModified();
+        String jars = remoteRoot.resolve(".hpsearch").toString();
+        String jarTime = onlyJar(jars);
         Cli second = Cli.run(args);
 
         assertThat(first.status).as(first.err).isEqualTo(0);
         assertThat(second.status).as(second.err).isEqualTo(0);
         assertThat(second.out).contains("hp_search_1");
-        assertThat(onlyJar(jars).toFile().lastModified()).isEqualTo(jarTime);
+        assertThat(onlyJar(jars)).isEqualTo(jarTime);
         Cli status = pollStatus(project.toString(), new ArrayList<>());
         assertThat(status.out).contains("hp_search_1", "4 combinations: 4 ok");
     }
 
-    private static Path onlyJar(Path dir) throws Exception {
-        List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "hpsearch-*.jar")) {
-            jars.forEach(found::add);
-        }
+    /** The name and modification time (ns) of the one jar in a folder on the cluster. */
+    private String onlyJar(String dir) throws Exception {
+        List<String> found = cluster.exec(List.of("find", dir, "-maxdepth", "1", "-name", "hpsearch-*.jar",
+                "-printf", "%f %T@\\n")).lines().toList();
         assertThat(found).hasSize(1);
         return found.get(0);
     }

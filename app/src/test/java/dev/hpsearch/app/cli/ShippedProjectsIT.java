@@ -36,8 +36,8 @@ class ShippedProjectsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"python3 my_analysis_template.py", "perl my_analysis_template.pl",
-            "bash my_analysis_template.sh"})
+    @ValueSource(strings = {"python3 my_analysis_template.py", "Rscript my_analysis_template.R",
+            "perl my_analysis_template.pl", "bash my_analysis_template.sh"})
     void templateRunsAsAGridSearch(String interpreterAndScript) throws Exception {
         copy(RESOURCES.resolve("templates"), dir);
         String[] parts = interpreterAndScript.split(" ");

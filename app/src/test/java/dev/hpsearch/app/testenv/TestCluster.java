@@ -6,7 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.ssh.SshPrompts;
+import dev.hpsearch.ssh.SshSession;
+import dev.hpsearch.ssh.SshSettings;
+import dev.hpsearch.ssh.SshTarget;
 
 /**
  * The real sshd + single-node Slurm that {@code .ci/testenv.sh start} runs on loopback, as the app's integration
@@ -42,6 +50,39 @@ public final class TestCluster {
     /** A folder on the cluster where tests may write. */
     public String remoteRoot() {
         return properties.getProperty("HPSEARCH_TEST_REMOTE_ROOT");
+    }
+
+    /**
+     * A connection to the test cluster, for a test to look at or make files there: the cluster cannot see this
+     * machine's files, nor this machine the cluster's ({@code .ci/testenv.sh}), so that is the only way.
+     */
+    public SshSession open() throws SshBridgeException {
+        return SshSession.open(new SshTarget(property("HPSEARCH_TEST_SSH_HOST"),
+                Integer.parseInt(property("HPSEARCH_TEST_SSH_PORT")), property("HPSEARCH_TEST_SSH_USER"),
+                List.of(Path.of(property("HPSEARCH_TEST_SSH_KEY"))), Path.of(property("HPSEARCH_TEST_SSH_KNOWN_HOSTS")),
+                null, false, null), SshSettings.defaults(), SshPrompts.nonInteractive());
+    }
+
+    /** The text of a file on the cluster, or null when it does not exist. */
+    public String read(String remotePath) throws SshBridgeException {
+        try (SshSession s = open()) {
+            return s.exists(remotePath) ? new String(s.read(remotePath), StandardCharsets.UTF_8) : null;
+        }
+    }
+
+    /** Writes a file on the cluster, creating its folder. */
+    public void write(String remotePath, String content) throws SshBridgeException {
+        try (SshSession s = open()) {
+            s.mkdirs(remotePath.substring(0, remotePath.lastIndexOf('/')));
+            s.upload(content.getBytes(StandardCharsets.UTF_8), remotePath);
+        }
+    }
+
+    /** Runs a command on the cluster's login node and returns its standard output (it must succeed). */
+    public String exec(List<String> argv) throws SshBridgeException {
+        try (SshSession s = open()) {
+            return s.exec(argv, Duration.ofSeconds(60)).requireSuccess().stdout();
+        }
     }
 
     /** Writes a clusters.json with one profile, {@code testcluster}, whose projects live under {@code remoteRoot}. */

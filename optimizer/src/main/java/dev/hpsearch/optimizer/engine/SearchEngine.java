@@ -431,6 +431,7 @@ public final class SearchEngine {
         try {
             List<JobRef> refs = asBatch ? executor.submitAll(specs, search.maxActivePoints())
                     : List.of(executor.submit(specs.get(0)));
+            executor.drainNotes().forEach(this::log);
             for (JobRef ref : refs) {
                 recordSubmission(ref);
             }
@@ -450,6 +451,7 @@ public final class SearchEngine {
             log("combination(s) " + prepared + ": not known whether submitted; will submit again, which finds them"
                     + " if they were: " + e.getMessage());
         } catch (ExecutorException e) {
+            executor.drainNotes().forEach(this::log);
             submitFailures++;
             lastSubmitUncertain = false;
             for (int id : prepared) {

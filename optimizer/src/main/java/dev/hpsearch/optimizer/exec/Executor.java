@@ -41,6 +41,14 @@ public interface Executor extends AutoCloseable {
         return false;
     }
 
+    /**
+     * What the executor did on its own that the search log should say (files sent to a cluster, say), each message
+     * returned once. The default has nothing to say.
+     */
+    default List<String> drainNotes() {
+        return List.of();
+    }
+
     /** The current state of every given job, in one call whatever their number. */
     Map<JobRef, JobStatus> poll(Collection<JobRef> jobs) throws ExecutorException;
 

@@ -1,5 +1,7 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.testenv.TestCluster;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -102,9 +104,11 @@ class SshClusterServiceIT {
     @Test
     void browsingStartsAtTheRemoteRootAndListsOnlyFolders() throws Exception {
         Path root = Path.of(env.getProperty("HPSEARCH_TEST_REMOTE_ROOT"), "browse-" + System.nanoTime());
-        Files.createDirectories(root.resolve("beta"));
-        Files.createDirectories(root.resolve("Alpha"));
-        Files.writeString(root.resolve("file.txt"), "not a folder");
+        // made on the cluster, over SSH: this machine cannot see the cluster's files
+        TestCluster cluster = TestCluster.require();
+        cluster.write(root.resolve("beta/.keep").toString(), "");
+        cluster.write(root.resolve("Alpha/.keep").toString(), "");
+        cluster.write(root.resolve("file.txt").toString(), "not a folder");
         ClusterProfile p = profile(env.getProperty("HPSEARCH_TEST_SSH_KEY"),
                 Path.of(env.getProperty("HPSEARCH_TEST_SSH_KNOWN_HOSTS")), root.toString());
 

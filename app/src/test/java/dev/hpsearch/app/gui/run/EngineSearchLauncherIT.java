@@ -33,10 +33,11 @@ class EngineSearchLauncherIT {
     Path projectDir;
     Path clusters;
     Path remoteRoot;
+    TestCluster cluster;
 
     @BeforeEach
     void environment() throws Exception {
-        TestCluster cluster = TestCluster.require();
+        cluster = TestCluster.require();
         projectDir = tmp.resolve("launcher project");
         Files.createDirectories(projectDir);
         remoteRoot = Path.of(cluster.remoteRoot(), "gui-launcher-" + System.nanoTime());
@@ -106,14 +107,16 @@ class EngineSearchLauncherIT {
         Matcher m = Pattern.compile("Submitted coordinator job (\\d+) on testcluster").matcher(message);
         assertThat(m.find()).as(message).isTrue();
         assertThat(Files.readString(projectDir.resolve("launched_hp_searches.txt"))).contains(m.group(1) + "\t");
-        Path data = remoteRoot.resolve("launcher project/hp_search_0/hp_search_data.txt");
+        // the search runs on the cluster, whose files this machine cannot see: read over SSH
+        String data = remoteRoot.resolve("launcher project/hp_search_0/hp_search_data.txt").toString();
         long deadline = System.currentTimeMillis() + DEADLINE_MS;
-        while (System.currentTimeMillis() < deadline
-                && !(Files.exists(data) && Files.readAllLines(data).stream().filter(l -> l.contains("\tok\t")).count() == 2)) {
+        String table;
+        while ((table = cluster.read(data)) == null || table.lines().filter(l -> l.contains("\tok\t")).count() != 2) {
+            assertThat(System.currentTimeMillis()).as("rows on the cluster: %s", table).isLessThan(deadline);
             Thread.sleep(500);
         }
-        assertThat(Files.readAllLines(data)).hasSize(3);
-        assertThat(Files.readString(remoteRoot.resolve("launcher project/hp_search_0/search.json")))
+        assertThat(table.lines()).hasSize(3);
+        assertThat(cluster.read(remoteRoot.resolve("launcher project/hp_search_0/search.json").toString()))
                 .containsPattern("\"coordinator_on_cluster\"\\s*:\\s*true");
     }
 
