@@ -45,6 +45,15 @@ public interface ClusterShell {
     /** Copies a file of the cluster side to a local file, replacing it atomically. */
     void download(String remote, Path local) throws SshBridgeException;
 
+    /**
+     * Copies at most {@code maxBytes} of a file of the cluster side to a local file, replacing it atomically, without
+     * holding the file in memory.
+     *
+     * @param keepEnd keep the file's last bytes (a log) rather than its first
+     * @return how many bytes of the remote file were left out (0 when it was copied whole)
+     */
+    long download(String remote, Path local, long maxBytes, boolean keepEnd) throws SshBridgeException;
+
     /** The content of a file on the cluster side. */
     byte[] read(String remote) throws SshBridgeException;
 

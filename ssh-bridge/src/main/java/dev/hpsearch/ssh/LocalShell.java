@@ -3,6 +3,7 @@ package dev.hpsearch.ssh;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -151,6 +152,22 @@ public final class LocalShell implements ClusterShell {
     @Override
     public void download(String remote, Path local) throws SshBridgeException {
         copy(path(remote), local.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public long download(String remote, Path local, long maxBytes, boolean keepEnd) throws SshBridgeException {
+        Path from = path(remote);
+        Path to = local.toAbsolutePath().normalize();
+        try {
+            if (from.equals(to) || Files.exists(to) && Files.isSameFile(from, to)) {
+                return 0; // on the cluster itself: the file is already where it is read
+            }
+            try (InputStream in = Files.newInputStream(from)) {
+                return BoundedCopy.copy(in, Files.size(from), to, maxBytes, keepEnd);
+            }
+        } catch (IOException e) {
+            throw new SshBridgeException("Cannot copy " + from + " to " + to + " on " + host + ": " + e.getMessage(), e);
+        }
     }
 
     /** Copies atomically (beside the target, then moved); a file copied onto itself stays as it is. */

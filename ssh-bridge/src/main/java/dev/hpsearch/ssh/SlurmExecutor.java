@@ -56,6 +56,10 @@ public final class SlurmExecutor implements Executor {
     private static final DateTimeFormatter BATCH_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private static final String SECTION = "@@hpsearch-sacct-c@@";
+    /** How much of a combination's output.json comes back: the engine reads no more than this (16 MiB). */
+    public static final long OUTPUT_JSON_LIMIT = 16L * 1024 * 1024;
+    /** How much of a combination's log.txt comes back: its last 16 MiB, where a failure is told. */
+    public static final long LOG_LIMIT = 16L * 1024 * 1024;
     /** Where a script from outside the local project goes, inside the cluster's project folder. */
     public static final String SCRIPTS_FOLDER = ".hpsearch/scripts";
     /** Shortest wait between polls, right after a job changed state. */
@@ -661,7 +665,8 @@ public final class SlurmExecutor implements Executor {
                 present.add(f.name());
             }
             if (present.contains("output.json")) {
-                shell.download(dir + "/output.json", spec.workDir().resolve("output.json"));
+                // one byte past the engine's reading cap, so that an output.json too large is still seen as such
+                shell.download(dir + "/output.json", spec.workDir().resolve("output.json"), OUTPUT_JSON_LIMIT + 1, false);
             }
             if (present.contains(SbatchScripts.JOB_MARKER)) {
                 // The run is over and the engine learns so now: a later submit of this combination is a new run,
@@ -675,7 +680,7 @@ public final class SlurmExecutor implements Executor {
             String log = remote(spec.logFile());
             if (log.equals(dir + "/" + spec.logFile().getFileName()) ? present.contains(spec.logFile().getFileName().toString())
                     : shell.exists(log)) {
-                shell.download(log, spec.logFile());
+                shell.download(log, spec.logFile(), LOG_LIMIT, true);
             }
         } catch (SshBridgeException e) {
             throw new ExecutorException("Cannot fetch the results of job " + ref.id() + " (combination "

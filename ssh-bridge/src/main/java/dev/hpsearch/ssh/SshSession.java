@@ -282,24 +282,18 @@ public final class SshSession implements ClusterShell, AutoCloseable {
     /** Downloads a remote file, replacing {@code local} atomically (written beside it, then moved). */
     @Override
     public void download(String remote, Path local) throws SshBridgeException {
-        byte[] content = read(remote);
-        try {
-            Path dir = local.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + local.getFileName(), ".part");
-            try {
-                Files.write(tmp, content);
-                try {
-                    Files.move(tmp, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, local, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
+        download(remote, local, Long.MAX_VALUE, false);
+    }
+
+    @Override
+    public long download(String remote, Path local, long maxBytes, boolean keepEnd) throws SshBridgeException {
+        return sftpDo("download " + remote, c -> {
+            long size = keepEnd ? c.stat(remote).getSize() : -1;
+            // a local failure (disk full, read-only folder) while connected is reported at once, not retried
+            try (InputStream in = c.read(remote)) {
+                return BoundedCopy.copy(in, size, local, maxBytes, keepEnd);
             }
-        } catch (IOException e) {
-            throw new SshBridgeException("Cannot write " + local + " downloaded from " + host() + ":" + remote, e);
-        }
+        });
     }
 
     /** The content of a remote file. */

@@ -247,6 +247,29 @@ class SlurmExecutorIT {
     }
 
     @Test
+    void aHugeOutputAndLogComeBackCappedWithoutFillingTheCoordinatorsMemory() throws Exception {
+        // 40 MB of output.json after its score, 20 MB of log: the copies stop at the caps, streamed
+        Path py = Files.writeString(project.resolve("models/huge.py"), String.join("\n",
+                "import json, sys",
+                "cfg = json.load(open(sys.argv[1]))",
+                "with open(cfg['save_folder'] + '/output.json', 'w') as f:",
+                "    f.write('{\"objective\": 1.5, \"padding\": \"' + 'x' * 40000000 + '\"}')",
+                "for i in range(200000):",
+                "    print('log line %06d %s' % (i, 'y' * 90))",
+                "print('the last line')", ""));
+        JobConfig job = JobConfig.of("python3", py.toString(), "testcluster", 0.1, 1, "CPU", 1);
+        try (SlurmExecutor ex = executor()) {
+            JobSpec s = pythonSpec(py, 7, job);
+            JobRef ref = ex.submit(s);
+            assertThat(awaitAll(ex, List.of(ref), Duration.ofSeconds(120)).get(ref).state()).isEqualTo(JobStatus.State.COMPLETED);
+            assertThat(Files.size(s.workDir().resolve("output.json"))).isEqualTo(SlurmExecutor.OUTPUT_JSON_LIMIT + 1);
+            assertThat(Files.size(s.logFile())).isBetween(SlurmExecutor.LOG_LIMIT, SlurmExecutor.LOG_LIMIT + 200);
+            String log = Files.readString(s.logFile());
+            assertThat(log).startsWith("[hpsearch: ").contains("bytes cut from the start").endsWith("the last line\n");
+        }
+    }
+
+    @Test
     void failingScriptIsFailedWithItsExitCode() throws Exception {
         try (SlurmExecutor ex = executor()) {
             JobSpec s = spec("hp_search_f", 1, "{\"x\": 1, \"sleep\": 0, \"fail\": 3}");
