@@ -170,6 +170,21 @@ class ViewModelTest {
     }
 
     @Test
+    void jobFormWritesUploadAsAListAndLooksForItsFilesInTheProject() throws Exception {
+        Project p = demo();
+        JobConfigViewModel vm = new JobConfigViewModel(p, tasks, (proj, job) -> null, new LocalOnlyClusterService());
+        vm.load();
+        vm.field("upload").textProperty().set("iris.csv, no such data");
+        assertThat(vm.field("upload").errorProperty().get()).contains("no such file or folder")
+                .contains(p.folder().resolve("no such data").toString());
+        vm.field("upload").textProperty().set("iris.csv , README.md");
+        assertThat(vm.field("upload").errorProperty().get()).isEmpty();
+        assertThat(vm.document().get("upload").toString()).isEqualTo("[\"iris.csv\",\"README.md\"]");
+        vm.field("upload").textProperty().set("");
+        assertThat(vm.document().has("upload")).isFalse();
+    }
+
+    @Test
     void dashboardCountsRowsAndBestFromBatchedEvents() throws Exception {
         Project p = demo();
         SearchSpace space = new SearchSpace(List.of(Hyperparameter.continuous("x", 0.1, 10, Transformation.LOG)));

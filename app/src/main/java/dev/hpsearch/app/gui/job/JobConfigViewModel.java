@@ -61,7 +61,11 @@ public final class JobConfigViewModel {
             new FieldSpec("constraint", Group.BOPT, Kind.TEXT, List.of(), "", false, CLUSTER,
                     "Slurm node constraint (--constraint)."),
             new FieldSpec("sbatch_args", Group.BOPT, Kind.TEXT, List.of(), "", false, CLUSTER,
-                    "Further sbatch arguments separated by spaces, e.g. --exclusive."));
+                    "Further sbatch arguments separated by spaces, e.g. --exclusive."),
+            new FieldSpec("upload", Group.BOPT, Kind.TEXT, List.of(), "", false, CLUSTER,
+                    "Files or folders of the project (relative to its folder, separated by commas), e.g. data, lib/helpers.R: "
+                    + "copied to the same place in the cluster's project folder before the first job; unchanged files "
+                    + "are not sent again. The cluster cannot see this machine's files otherwise."));
 
     private final Project project;
     private final TaskRunner tasks;
@@ -163,7 +167,8 @@ public final class JobConfigViewModel {
             for (FieldViewModel f : fields.values()) {
                 JsonNode v = original.get(f.spec().key());
                 String text = v == null ? f.spec().recommendation()
-                        : f.spec().key().equals("sbatch_args") ? String.join(" ", strings(v)) : JsonText.display(v);
+                        : f.spec().key().equals("sbatch_args") ? String.join(" ", strings(v))
+                        : f.spec().key().equals("upload") ? String.join(", ", strings(v)) : JsonText.display(v);
                 f.textProperty().set(text);
             }
         } finally {
@@ -210,6 +215,13 @@ public final class JobConfigViewModel {
                         for (String s : t.split("\\s+")) {
                             a.add(s);
                         }
+                    } else if (key.equals("upload")) {
+                        ArrayNode a = root.putArray(key);
+                        for (String s : t.split("\\s*,\\s*")) {
+                            if (!s.isEmpty()) {
+                                a.add(s);
+                            }
+                        }
                     } else {
                         root.set(key, TextNode.valueOf(t));
                     }
@@ -220,7 +232,8 @@ public final class JobConfigViewModel {
 
     public void validate() {
         Problems problems = new Problems();
-        new ConfigLoader().readJob(document(), Project.JOB, problems);
+        // the real file name, so that upload entries are looked for in the project folder
+        new ConfigLoader().readJob(document(), project.jobConfig().toString(), problems);
         Map<String, List<String>> byField = new LinkedHashMap<>();
         for (ConfigProblem p : problems.all()) {
             if (p.isError() && p.jsonPath() != null && p.jsonPath().startsWith("$.")) {
