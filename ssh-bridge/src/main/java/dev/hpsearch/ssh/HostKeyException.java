@@ -19,17 +19,20 @@ public class HostKeyException extends SshBridgeException {
     private final Kind kind;
     private final String host;
     private final int port;
-    private final String detail;
+    private final String state;
+    private final String explanation;
 
     /**
-     * @param detail what is wrong with the key and what to do, in plain words, without the host
+     * @param state       what is wrong, to follow "host key of HOST:PORT": {@code has changed}, {@code is revoked}
+     * @param explanation the keys involved and what to do, in plain words
      */
-    public HostKeyException(Kind kind, String host, int port, String detail) {
-        super("host key of " + host + ":" + port + " " + detail);
+    public HostKeyException(Kind kind, String host, int port, String state, String explanation) {
+        super("host key of " + host + ":" + port + " " + state + ": " + explanation);
         this.kind = kind;
         this.host = host;
         this.port = port;
-        this.detail = detail;
+        this.state = state;
+        this.explanation = explanation;
     }
 
     public Kind kind() {
@@ -44,8 +47,13 @@ public class HostKeyException extends SshBridgeException {
         return port;
     }
 
-    /** What is wrong with the key and what to do, without the host. */
-    public String detail() {
-        return detail;
+    /** What is wrong, to follow "host key of HOST:PORT", e.g. {@code has changed}. */
+    public String state() {
+        return state;
+    }
+
+    /** The keys involved and what to do. */
+    public String explanation() {
+        return explanation;
     }
 }

@@ -58,7 +58,7 @@ final class PromptingHostKeyVerifier extends KnownHostsServerKeyVerifier {
         }
         if (decision == null || decision == HostKeyDecision.REJECT) {
             refusal.set(new HostKeyException(HostKeyException.Kind.UNKNOWN_REJECTED, hp.host, hp.port,
-                    "is not known: the server offers " + unknown.keyType() + " " + unknown.fingerprint() + ", which "
+                    "is not known", "the server offers " + unknown.keyType() + " " + unknown.fingerprint() + ", which "
                             + file + " does not list, and it was rejected. Check the fingerprint with the cluster's"
                             + " admins, then accept it (run hpsearch in a terminal, or connect once with ssh)"));
             return false;
@@ -87,7 +87,7 @@ final class PromptingHostKeyVerifier extends KnownHostsServerKeyVerifier {
                                            PublicKey expected, PublicKey actual) {
         HostPort hp = HostPort.of(session, remoteAddress);
         refusal.set(new HostKeyException(HostKeyException.Kind.CHANGED, hp.host, hp.port,
-                "has changed: " + file + " records " + KeyUtils.getKeyType(expected) + " "
+                "has changed", file + " records " + KeyUtils.getKeyType(expected) + " "
                         + KeyUtils.getFingerPrint(expected) + " but the server offered " + KeyUtils.getKeyType(actual)
                         + " " + KeyUtils.getFingerPrint(actual) + ". Someone may be intercepting the connection, or"
                         + " the server was reinstalled. Not connecting; if the cluster's admins confirm the new key,"
@@ -100,7 +100,7 @@ final class PromptingHostKeyVerifier extends KnownHostsServerKeyVerifier {
         // the superclass refuses the key after this; what is kept here is why, for the session's message
         HostPort hp = HostPort.of(session, remoteAddress);
         refusal.set(new HostKeyException(HostKeyException.Kind.REVOKED, hp.host, hp.port,
-                "is revoked: " + file + " marks the server's " + KeyUtils.getKeyType(serverKey) + " "
+                "is revoked", file + " marks the server's " + KeyUtils.getKeyType(serverKey) + " "
                         + KeyUtils.getFingerPrint(serverKey) + " key @revoked. Not connecting; ask the cluster's"
                         + " admins which key the server should have now"));
     }
