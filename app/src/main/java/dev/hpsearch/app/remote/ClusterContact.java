@@ -42,11 +42,21 @@ public final class ClusterContact {
     /** The user's line for a failed connection; see the class comment. */
     public static String describe(SshBridgeException e, ClusterProfile profile, ProfileSource source,
                                   Path profilesFile) {
+        // one line, whatever a server or library put in its message
+        return explain(e, profile, source, profilesFile).replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String explain(SshBridgeException e, ClusterProfile profile, ProfileSource source,
+                                  Path profilesFile) {
         String context = context(profile, source);
         if (e instanceof ConnectionFailedException c) {
-            return "cannot reach " + hostPort(c.host(), c.port()) + " " + context + ": " + c.detail()
-                    + advice(c, profile) + (source.runHere() == null ? ""
-                    : ". To run on this machine instead: " + source.runHere());
+            String line = "cannot reach " + hostPort(c.host(), c.port()) + " " + context + ": " + c.detail()
+                    + advice(c, profile);
+            if (source.runHere() == null) {
+                return line;
+            }
+            return line + (line.endsWith("?") || line.endsWith(".") ? " " : ". ")
+                    + "To run on this machine instead: " + source.runHere();
         }
         if (e instanceof HostKeyException h) {
             return "host key of " + hostPort(h.host(), h.port()) + " " + h.state() + " " + context + ": "
