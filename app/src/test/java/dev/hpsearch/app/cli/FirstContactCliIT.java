@@ -144,6 +144,23 @@ class FirstContactCliIT {
     }
 
     @Test
+    void anUnknownHostKeyWithoutATerminalIsRefusedInOneLineSayingHowToAcceptIt() throws Exception {
+        TestCluster env = TestCluster.require();
+        String host = env.property("HPSEARCH_TEST_SSH_HOST");
+        String port = env.property("HPSEARCH_TEST_SSH_PORT");
+        Path knownHosts = tmp.resolve("empty_known_hosts");
+        profile(host, Integer.parseInt(port), env.property("HPSEARCH_TEST_SSH_USER"),
+                Path.of(env.property("HPSEARCH_TEST_SSH_KEY")), knownHosts);
+
+        assertThat(oneLine(run())).startsWith("error: host key of " + host + ":" + port + " is not known (cluster"
+                + " profile lab, from job_config.json \"cluster\"): the server offers ssh-ed25519 SHA256:")
+                .contains("which " + knownHosts + " does not list, and it was rejected")
+                .endsWith("then accept it (run hpsearch in a terminal, or connect once with ssh)");
+        assertThat(knownHosts).doesNotExist();
+        assertNothingLeftBehind();
+    }
+
+    @Test
     void aProfileWithoutAUserNamesItInsteadOfLoggingInAsTheLocalAccount() throws Exception {
         TestCluster env = TestCluster.require();
         String host = env.property("HPSEARCH_TEST_SSH_HOST");
