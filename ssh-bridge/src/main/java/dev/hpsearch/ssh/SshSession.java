@@ -485,48 +485,36 @@ public final class SshSession implements ClusterShell, AutoCloseable {
         } catch (IOException e) {
             throw ConnectionFailedException.ofConnect(hostName, port, e, settings.connectTimeout());
         }
-        try {
-            // key exchange, host key check included, before any credential: a refused key is never an auth failure
-            Set<ClientSession.ClientSessionEvent> state = s.waitFor(
-                    EnumSet.of(ClientSession.ClientSessionEvent.WAIT_AUTH, ClientSession.ClientSessionEvent.CLOSED),
-                    settings.connectTimeout());
-            if (!state.contains(ClientSession.ClientSessionEvent.WAIT_AUTH)
-                    || state.contains(ClientSession.ClientSessionEvent.CLOSED)) {
-                s.close(true);
-                HostKeyException refused = verifier.takeRefusal();
-                if (refused != null) {
-                    throw refused;
-                }
-                if (state.contains(ClientSession.ClientSessionEvent.TIMEOUT)) {
-                    throw new ConnectionFailedException(ConnectionFailedException.Reason.NO_SSH_ANSWER, hostName, port,
-                            "connected, but no SSH server answered within " + settings.connectTimeout().toSeconds()
-                                    + " s", null);
-                }
-                throw new ConnectionFailedException(ConnectionFailedException.Reason.CLOSED, hostName, port,
-                        "the server closed the connection before login", null);
-            }
-            if (!userKnown) {
-                String user = askUser(hostName, port);
-                if (user == null) {
-                    s.close(true);
-                    throw new MissingUserException(hostName, port);
-                }
-                // kept for reconnects: asked once per session
-                entry.setUsername(user);
-                userKnown = true;
-            }
-            s.setUsername(entry.getUsername());
-        } catch (IOException e) {
+        // key exchange, host key check included, before any credential: a refused key is never an auth failure
+        Set<ClientSession.ClientSessionEvent> state = s.waitFor(
+                EnumSet.of(ClientSession.ClientSessionEvent.WAIT_AUTH, ClientSession.ClientSessionEvent.CLOSED),
+                settings.connectTimeout());
+        if (!state.contains(ClientSession.ClientSessionEvent.WAIT_AUTH)
+                || state.contains(ClientSession.ClientSessionEvent.CLOSED)) {
             s.close(true);
-            if (e instanceof SshBridgeException) {
-                throw (SshBridgeException) e;
-            }
             HostKeyException refused = verifier.takeRefusal();
             if (refused != null) {
                 throw refused;
             }
-            throw ConnectionFailedException.ofConnect(hostName, port, e, settings.connectTimeout());
+            if (state.contains(ClientSession.ClientSessionEvent.TIMEOUT)) {
+                throw new ConnectionFailedException(ConnectionFailedException.Reason.NO_SSH_ANSWER, hostName, port,
+                        "connected, but no SSH server answered within " + settings.connectTimeout().toSeconds()
+                                + " s", null);
+            }
+            throw new ConnectionFailedException(ConnectionFailedException.Reason.CLOSED, hostName, port,
+                    "the server closed the connection before login", null);
         }
+        if (!userKnown) {
+            String user = askUser(hostName, port);
+            if (user == null) {
+                s.close(true);
+                throw new MissingUserException(hostName, port);
+            }
+            // kept for reconnects: asked once per session
+            entry.setUsername(user);
+            userKnown = true;
+        }
+        s.setUsername(entry.getUsername());
         try {
             s.auth().verify(settings.authTimeout());
             return s;
