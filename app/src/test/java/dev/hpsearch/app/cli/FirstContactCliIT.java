@@ -96,6 +96,26 @@ class FirstContactCliIT {
     }
 
     @Test
+    void launchToAClosedPortRecordsNothingAndPointsAtRunningHere() throws Exception {
+        Path jar;
+        try (Stream<Path> jars = Files.list(Path.of("target"))) {
+            // the shaded jar that `package` built before the integration tests
+            jar = jars.filter(p -> p.getFileName().toString().matches("hpsearch-app-.*-all\\.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no target/hpsearch-app-*-all.jar: run through mvn verify"));
+        }
+        int port = freePort();
+        profile("127.0.0.1", port, "me", null, null);
+        Cli c = Cli.run("launch", "--clusters-file", clusters.toString(), "--jar", jar.toString(),
+                "-s", project.resolve("search_config.json").toString(),
+                "-j", project.resolve("job_config.json").toString(),
+                "-m", project.resolve("model_config.json").toString());
+        assertThat(oneLine(c)).startsWith("error: cannot reach 127.0.0.1:" + port + " (cluster profile lab, from"
+                + " job_config.json \"cluster\"): connection refused").endsWith(
+                "To run on this machine instead: hpsearch run --cluster local");
+        assertNothingLeftBehind();
+    }
+
+    @Test
     void anUnknownHostNameAsksAboutTheVpnAndNamesTheFlag() throws Exception {
         // the reserved .invalid domain never resolves (RFC 2606)
         profile("ushpc.hpsearch-test.invalid", 22, "me", null, null);
