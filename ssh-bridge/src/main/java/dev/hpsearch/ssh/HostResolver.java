@@ -22,6 +22,7 @@ final class HostResolver implements HostConfigEntryResolver {
 
     private final SshTarget target;
     private final HostConfigEntryResolver config;
+    private final Path configFile;
 
     HostResolver(SshTarget target) {
         this.target = target;
@@ -30,7 +31,29 @@ final class HostResolver implements HostConfigEntryResolver {
         if (target.sshConfig() != null && !Files.isRegularFile(file)) {
             throw new IllegalArgumentException("SSH config file " + file + " does not exist");
         }
-        this.config = Files.isRegularFile(file) ? new ConfigFileHostEntryResolver(file) : null;
+        this.configFile = Files.isRegularFile(file) ? file : null;
+        this.config = configFile != null ? new ConfigFileHostEntryResolver(file) : null;
+    }
+
+    /**
+     * Whether the target or the SSH config names the remote user for the target. When neither does, the entry of
+     * {@link #resolveTarget} carries the local user name only as a placeholder for connecting.
+     */
+    boolean userGiven() throws IOException {
+        if (target.user() != null) {
+            return true;
+        }
+        if (configFile == null) {
+            return false;
+        }
+        // the config resolver fills in the local account's name itself, so ask the file's own entries
+        for (HostConfigEntry e : HostConfigEntry.findMatchingEntries(target.host(),
+                HostConfigEntry.readHostConfigEntries(configFile))) {
+            if (e.getUsername() != null && !e.getUsername().isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The entry for the target itself, with the target's explicit values winning over the config. */

@@ -16,7 +16,8 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
  * Verifies host keys against a known_hosts file. An unknown key goes to {@link SshPrompts#unknownHostKey}; a key
- * that differs from the recorded one is refused, and the refusal is kept so that the session can say why.
+ * that differs from the recorded one, or that known_hosts marks {@code @revoked}, is refused, and the refusal is
+ * kept so that the session can say why.
  */
 final class PromptingHostKeyVerifier extends KnownHostsServerKeyVerifier {
 
@@ -56,9 +57,10 @@ final class PromptingHostKeyVerifier extends KnownHostsServerKeyVerifier {
             decision = HostKeyDecision.REJECT;
         }
         if (decision == null || decision == HostKeyDecision.REJECT) {
-            refusal.set(new HostKeyException(HostKeyException.Kind.UNKNOWN_REJECTED,
-                    "Host key of " + hp.host + ":" + hp.port + " (" + unknown.keyType() + " " + unknown.fingerprint()
-                            + ") is not in " + file + " and was rejected"));
+            refusal.set(new HostKeyException(HostKeyException.Kind.UNKNOWN_REJECTED, hp.host, hp.port,
+                    "is not known", "the server offers " + unknown.keyType() + " " + unknown.fingerprint() + ", which "
+                            + file + " does not list, and it was rejected. Check the fingerprint with the cluster's"
+                            + " admins, then accept it (run hpsearch in a terminal, or connect once with ssh)"));
             return false;
         }
         if (decision == HostKeyDecision.ACCEPT_ONCE) {
@@ -84,17 +86,31 @@ final class PromptingHostKeyVerifier extends KnownHostsServerKeyVerifier {
     public boolean acceptModifiedServerKey(ClientSession session, SocketAddress remoteAddress, KnownHostEntry entry,
                                            PublicKey expected, PublicKey actual) {
         HostPort hp = HostPort.of(session, remoteAddress);
-        refusal.set(new HostKeyException(HostKeyException.Kind.CHANGED,
-                "REMOTE HOST KEY CHANGED for " + hp.host + ":" + hp.port + ": " + file + " records "
-                        + KeyUtils.getKeyType(expected) + " " + KeyUtils.getFingerPrint(expected)
-                        + " but the server offered " + KeyUtils.getKeyType(actual) + " "
-                        + KeyUtils.getFingerPrint(actual)
-                        + ". Someone may be intercepting the connection, or the server was reinstalled."
-                        + " Refusing to connect; if the change is expected, remove the old entry from " + file + "."));
+        refusal.set(new HostKeyException(HostKeyException.Kind.CHANGED, hp.host, hp.port,
+                "has changed", file + " records " + KeyUtils.getKeyType(expected) + " "
+                        + KeyUtils.getFingerPrint(expected) + " but the server offered " + KeyUtils.getKeyType(actual)
+                        + " " + KeyUtils.getFingerPrint(actual) + ". Someone may be intercepting the connection, or"
+                        + " the server was reinstalled. Not connecting; if the cluster's admins confirm the new key,"
+                        + " remove the old one with: ssh-keygen -R '" + hp.knownHostsName() + "' -f " + file));
         return false;
     }
 
+    @Override
+    protected void handleRevokedKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
+        // the superclass refuses the key after this; what is kept here is why, for the session's message
+        HostPort hp = HostPort.of(session, remoteAddress);
+        refusal.set(new HostKeyException(HostKeyException.Kind.REVOKED, hp.host, hp.port,
+                "is revoked", file + " marks the server's " + KeyUtils.getKeyType(serverKey) + " "
+                        + KeyUtils.getFingerPrint(serverKey) + " key @revoked. Not connecting; ask the cluster's"
+                        + " admins which key the server should have now"));
+    }
+
     private record HostPort(String host, int port) {
+        /** The name known_hosts and {@code ssh-keygen -R} use: {@code host}, or {@code [host]:port} off port 22. */
+        String knownHostsName() {
+            return port == 22 || port <= 0 ? host : "[" + host + "]:" + port;
+        }
+
         static HostPort of(ClientSession session, SocketAddress address) {
             SshdSocketAddress connect = session.getConnectAddress() instanceof SshdSocketAddress
                     ? (SshdSocketAddress) session.getConnectAddress() : null;

@@ -12,6 +12,17 @@ public interface SshPrompts {
     HostKeyDecision unknownHostKey(UnknownHostKey key);
 
     /**
+     * The remote user name, asked once the server's host key has been checked, when neither the cluster profile
+     * nor the SSH config gives one. There is no default: the local account's name is usually not the cluster's.
+     *
+     * @return the user name, or {@code null} (the default) to give up; the session then fails with
+     *         {@link MissingUserException}
+     */
+    default String userName(String host, int port) {
+        return null;
+    }
+
+    /**
      * The passphrase of an encrypted private key file.
      *
      * @param attempt 0 for the first try, then 1, 2... after wrong answers

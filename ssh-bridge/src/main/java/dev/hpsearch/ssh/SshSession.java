@@ -54,7 +54,10 @@ public final class SshSession implements ClusterShell, AutoCloseable {
     private final SshClient client;
     private final PromptingHostKeyVerifier verifier;
     private final HostConfigEntry entry;
+    private final SshPrompts prompts;
     private final SecureRandom random = new SecureRandom();
+    /** Whether the remote user is known: given by the target or the SSH config, or answered when asked. */
+    private volatile boolean userKnown;
 
     private ClientSession session;
     private SftpClient sftp;
@@ -66,6 +69,7 @@ public final class SshSession implements ClusterShell, AutoCloseable {
     private SshSession(SshTarget target, SshSettings settings, SshPrompts prompts) throws SshBridgeException {
         this.target = target;
         this.settings = settings;
+        this.prompts = prompts;
         Path knownHosts = target.knownHosts() != null ? target.knownHosts()
                 : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
         this.verifier = new PromptingHostKeyVerifier(knownHosts, prompts);
@@ -91,6 +95,7 @@ public final class SshSession implements ClusterShell, AutoCloseable {
         client.start();
         try {
             this.entry = resolver.resolveTarget();
+            this.userKnown = resolver.userGiven();
         } catch (IOException e) {
             client.stop();
             throw new SshBridgeException("Cannot resolve SSH target " + target.label() + ": " + e.getMessage(), e);
@@ -98,8 +103,10 @@ public final class SshSession implements ClusterShell, AutoCloseable {
     }
 
     /**
-     * Connects and authenticates, or fails: a rejected or changed host key ({@link HostKeyException}), refused
-     * credentials ({@link AuthenticationException}), or a network failure ({@link SshBridgeException}).
+     * Connects and authenticates, or fails: the server not reached ({@link ConnectionFailedException}), a rejected,
+     * changed or revoked host key ({@link HostKeyException}), no user name ({@link MissingUserException}), refused
+     * credentials ({@link AuthenticationException}). A user name that neither the target nor the SSH config gives
+     * is asked for through {@link SshPrompts#userName} once the host key has been checked.
      */
     public static SshSession open(SshTarget target, SshSettings settings, SshPrompts prompts)
             throws SshBridgeException {
@@ -115,10 +122,10 @@ public final class SshSession implements ClusterShell, AutoCloseable {
         }
     }
 
-    /** {@code user@host:port} after resolution through the SSH config, for messages. */
+    /** {@code user@host:port} after resolution through the SSH config ({@code host:port} while no user is known). */
     @Override
     public String host() {
-        return entry.getUsername() + "@" + entry.getHostName() + ":" + entry.getPort();
+        return (userKnown ? entry.getUsername() + "@" : "") + entry.getHostName() + ":" + entry.getPort();
     }
 
     public SshSettings settings() {
@@ -439,8 +446,8 @@ public final class SshSession implements ClusterShell, AutoCloseable {
                 session = connectOnce();
                 reconnects++;
                 return session;
-            } catch (HostKeyException | AuthenticationException e) {
-                throw e;
+            } catch (HostKeyException | AuthenticationException | MissingUserException e) {
+                throw e; // waiting will not change these
             } catch (SshBridgeException e) {
                 if (Instant.now().plus(wait).isAfter(giveUp)) {
                     throw new SshBridgeException("Lost the connection to " + host() + " and could not reconnect"
@@ -464,12 +471,44 @@ public final class SshSession implements ClusterShell, AutoCloseable {
         if (session != null) {
             session.close(true);
         }
+        String hostName = entry.getHostName();
+        int port = entry.getPort();
         ClientSession s;
         try {
             s = client.connect(entry, null, null).verify(settings.connectTimeout()).getClientSession();
         } catch (IOException e) {
-            throw new SshBridgeException("Cannot connect to " + host() + ": " + message(e), e);
+            throw ConnectionFailedException.ofConnect(hostName, port, e, settings.connectTimeout());
         }
+        // key exchange, host key check included, before any credential: a refused key is never an auth failure
+        Set<ClientSession.ClientSessionEvent> state = s.waitFor(
+                EnumSet.of(ClientSession.ClientSessionEvent.WAIT_AUTH, ClientSession.ClientSessionEvent.CLOSED),
+                settings.connectTimeout());
+        if (!state.contains(ClientSession.ClientSessionEvent.WAIT_AUTH)
+                || state.contains(ClientSession.ClientSessionEvent.CLOSED)) {
+            s.close(true);
+            HostKeyException refused = verifier.takeRefusal();
+            if (refused != null) {
+                throw refused;
+            }
+            if (state.contains(ClientSession.ClientSessionEvent.TIMEOUT)) {
+                throw new ConnectionFailedException(ConnectionFailedException.Reason.NO_SSH_ANSWER, hostName, port,
+                        "connected, but no SSH server answered within " + settings.connectTimeout().toSeconds()
+                                + " s", null);
+            }
+            throw new ConnectionFailedException(ConnectionFailedException.Reason.CLOSED, hostName, port,
+                    "the server closed the connection before login", null);
+        }
+        if (!userKnown) {
+            String user = askUser(hostName, port);
+            if (user == null) {
+                s.close(true);
+                throw new MissingUserException(hostName, port);
+            }
+            // kept for reconnects: asked once per session
+            entry.setUsername(user);
+            userKnown = true;
+        }
+        s.setUsername(entry.getUsername());
         try {
             s.auth().verify(settings.authTimeout());
             return s;
@@ -481,12 +520,33 @@ public final class SshSession implements ClusterShell, AutoCloseable {
                 throw refused;
             }
             if (stillOpen) {
-                throw new AuthenticationException("Authentication to " + host() + " failed (keys "
-                        + entry.getIdentities() + (client.getAgentFactory() != null ? ", ssh-agent" : "")
-                        + "): " + message(e), e);
+                throw new AuthenticationException(hostName, port, entry.getUsername(), offered(), e);
             }
-            throw new SshBridgeException("Connection to " + host() + " closed during login: " + message(e), e);
+            throw new ConnectionFailedException(ConnectionFailedException.Reason.CLOSED, hostName, port,
+                    "the server closed the connection during login (" + ConnectionFailedException.plainCause(e) + ")",
+                    e);
         }
+    }
+
+    private String askUser(String hostName, int port) {
+        try {
+            String u = prompts.userName(hostName, port);
+            return u == null || u.isBlank() ? null : u.strip();
+        } catch (RuntimeException e) {
+            return null; // a prompt that fails is a prompt not answered
+        }
+    }
+
+    /** What a login offers, in words, for the message when all of it was refused. */
+    private List<String> offered() {
+        List<String> tried = new ArrayList<>();
+        for (String id : entry.getIdentities()) {
+            tried.add("key " + id + (Files.isRegularFile(Path.of(id)) ? "" : " (no such file)"));
+        }
+        if (client.getAgentFactory() != null) {
+            tried.add("ssh-agent");
+        }
+        return tried;
     }
 
     /** Closes the connection. Remote jobs are not affected. */

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.ClusterProfiles;
@@ -22,8 +23,9 @@ final class Executors {
     }
 
     /** Opens the executor for {@code cluster}; see {@link SearchExecutors#open}. */
-    static SearchExecutors.Opened open(String cluster, boolean onCluster, Path clustersFile, Path projectFolder,
-                                       PrintWriter err) throws ClusterProfileException, SshBridgeException {
-        return SearchExecutors.open(cluster, onCluster, clustersFile, projectFolder, new TerminalPrompts(err));
+    static SearchExecutors.Opened open(String cluster, ProfileSource source, boolean onCluster, Path clustersFile,
+                                       Path projectFolder, PrintWriter err)
+            throws ClusterProfileException, SshBridgeException {
+        return SearchExecutors.open(cluster, source, onCluster, clustersFile, projectFolder, new TerminalPrompts(err));
     }
 }

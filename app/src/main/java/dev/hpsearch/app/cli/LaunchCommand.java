@@ -1,6 +1,9 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.app.remote.ClusterContactException;
 import dev.hpsearch.app.remote.DetachedLaunch;
+import dev.hpsearch.app.remote.ProfileSource;
+import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
@@ -86,7 +89,8 @@ final class LaunchCommand implements Callable<Integer> {
 
         try {
             DetachedLaunch.Submitted s = DetachedLaunch.submit(configs, paths.search, paths.job, paths.model, profile,
-                    jarFile, new TerminalPrompts(err));
+                    jarFile, ProfileSource.commandLine(cluster, paths.job).withRunHere("hpsearch run --cluster local"),
+                    SearchExecutors.profilesFile(clustersFile), new TerminalPrompts(err));
             out.println("Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + ")");
             out.println("Search folder on the cluster: " + s.searchFolder());
             out.println("Coordinator output: " + s.log());
@@ -95,6 +99,9 @@ final class LaunchCommand implements Callable<Integer> {
                     + (clustersFile != null ? " --clusters-file " + clustersFile : "") + " " + project);
             out.flush();
             return ExitCodes.OK;
+        } catch (ClusterContactException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.CONNECTION;
         } catch (SshBridgeException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.FAILURE;

@@ -4,6 +4,10 @@ import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.app.remote.SearchMirror;
+import dev.hpsearch.app.remote.ClusterContact;
+import dev.hpsearch.app.remote.ClusterContactException;
+import dev.hpsearch.app.remote.ProfileSource;
+import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.RemoteFile;
@@ -70,7 +74,15 @@ final class RemoteStatus {
             launched = latestDetached(Files.readString(records, StandardCharsets.UTF_8), null);
             localProject = launched == null ? null : where.toAbsolutePath().normalize();
         }
-        try (SshSession ssh = SshSession.open(profile.target(), SshSettings.defaults(), new TerminalPrompts(err))) {
+        SshSession opened;
+        try {
+            opened = ClusterContact.open(profile, ProfileSource.flag().withRunHere(null),
+                    SearchExecutors.profilesFile(clustersFile), SshSettings.defaults(), new TerminalPrompts(err));
+        } catch (ClusterContactException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.CONNECTION;
+        }
+        try (SshSession ssh = opened) {
             String searchFolder;
             String jobId;
             if (launched != null) {

@@ -1,8 +1,13 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.app.remote.ProfileSource;
+import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.optimizer.strategy.Strategy;
+import dev.hpsearch.ssh.ClusterProfileException;
+import dev.hpsearch.ssh.SshBridgeException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +56,18 @@ final class ResumeCommand implements Callable<Integer> {
         if (profiles == null && onCluster && Files.isRegularFile(LaunchCommand.launchedProfiles(dir.getParent()))) {
             profiles = LaunchCommand.launchedProfiles(dir.getParent()); // the profile `launch` left beside the project
         }
-        return SearchRunner.run(configs, dir, SearchFiles.cluster(dir), onCluster, profiles, out, err, quiet);
+        Strategy strategy = SearchRunner.strategy(configs, err);
+        if (strategy == null) {
+            return ExitCodes.CONFIG;
+        }
+        String cluster = SearchFiles.cluster(dir);
+        SearchExecutors.Opened opened;
+        try {
+            opened = SearchRunner.connect(cluster, ProfileSource.searchFolder(dir), onCluster, profiles,
+                    dir.getParent(), err);
+        } catch (ClusterProfileException | SshBridgeException e) {
+            return SearchRunner.connectFailed(e, err);
+        }
+        return SearchRunner.run(configs, strategy, dir, cluster, onCluster, opened, out, err, quiet);
     }
 }

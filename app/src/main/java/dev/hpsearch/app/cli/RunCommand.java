@@ -1,11 +1,17 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.app.remote.ProfileSource;
+import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
 import dev.hpsearch.optimizer.engine.Preflight;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchFolder;
+import dev.hpsearch.optimizer.strategy.Strategy;
+import dev.hpsearch.ssh.ClusterProfileException;
+import dev.hpsearch.ssh.SshBridgeException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,20 +81,38 @@ final class RunCommand implements Callable<Integer> {
         } else {
             try {
                 Executors.profiles(clustersFile).require(where);
-            } catch (dev.hpsearch.ssh.ClusterProfileException e) {
+            } catch (ClusterProfileException e) {
                 err.println("error: " + (cluster != null ? "--cluster" : paths.job + ": $.cluster") + ": " + e.getMessage());
                 return ExitCodes.CONFIG;
             }
         }
-        Path dir = SearchFiles.create(configs, Executors.isLocal(where) ? "local" : where, onCluster,
-                searchId == null ? -1 : searchId);
-        LaunchRecords.append(configs.projectFolder(), new LaunchRecords.Launch(coordinatorId(), configs.projectFolder(), dir,
-                SearchFolder.searchId(dir), dir.resolve("log.txt"), paths.search, paths.job, paths.model,
-                "hpsearch run --search_config_path " + paths.search + " --job_config_path " + paths.job
-                        + " --model_config_path " + paths.model, ""));
+        Strategy strategy = SearchRunner.strategy(configs, err);
+        if (strategy == null) {
+            return ExitCodes.CONFIG;
+        }
+        // connect first: a cluster that cannot be reached leaves no search folder and no launch record behind
+        SearchExecutors.Opened opened;
+        try {
+            opened = SearchRunner.connect(where, ProfileSource.commandLine(cluster, paths.job), onCluster,
+                    clustersFile, configs.projectFolder(), err);
+        } catch (ClusterProfileException | SshBridgeException e) {
+            return SearchRunner.connectFailed(e, err);
+        }
+        Path dir;
+        try {
+            dir = SearchFiles.create(configs, Executors.isLocal(where) ? "local" : where, onCluster,
+                    searchId == null ? -1 : searchId);
+            LaunchRecords.append(configs.projectFolder(), new LaunchRecords.Launch(coordinatorId(),
+                    configs.projectFolder(), dir, SearchFolder.searchId(dir), dir.resolve("log.txt"), paths.search,
+                    paths.job, paths.model, "hpsearch run --search_config_path " + paths.search
+                    + " --job_config_path " + paths.job + " --model_config_path " + paths.model, ""));
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
         out.println("Search folder: " + dir);
         out.flush();
-        return SearchRunner.run(configs, dir, where, onCluster, clustersFile, out, err, quiet);
+        return SearchRunner.run(configs, strategy, dir, where, onCluster, opened, out, err, quiet);
     }
 
     /** The coordinator's id for launched_hp_searches.txt: its Slurm job id when it runs as one, else its pid. */

@@ -1,5 +1,7 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.app.remote.ProfileSource;
+import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.DataTable;
@@ -8,6 +10,8 @@ import dev.hpsearch.optimizer.engine.SearchEngine;
 import dev.hpsearch.optimizer.engine.SearchSummary;
 import dev.hpsearch.optimizer.strategy.Strategies;
 import dev.hpsearch.optimizer.strategy.Strategy;
+import dev.hpsearch.ssh.ClusterProfileException;
+import dev.hpsearch.ssh.SshBridgeException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,28 +23,46 @@ final class SearchRunner {
     private SearchRunner() {
     }
 
+    /** The search strategy the configs ask for, or {@code null} after printing why it cannot be built. */
+    static Strategy strategy(Configs configs, PrintWriter err) {
+        try {
+            return Strategies.forConfig(configs.search(), configs.model().space(), configs.searchPath().toString());
+        } catch (ConfigException e) {
+            Console.configError(err, e);
+            return null;
+        }
+    }
+
     /**
+     * Opens the executor the search runs on; over SSH this is the first contact with the cluster. Call it before
+     * creating anything a failed connection would leave behind.
+     *
+     * @param source where {@code cluster} was named, for the message when connecting fails
+     */
+    static SearchExecutors.Opened connect(String cluster, ProfileSource source, boolean onCluster, Path clustersFile,
+                                          Path projectFolder, PrintWriter err)
+            throws ClusterProfileException, SshBridgeException {
+        return Executors.open(cluster, source, onCluster, clustersFile, projectFolder, err);
+    }
+
+    /** Prints a failure of {@link #connect} as one line and returns the exit status for it. */
+    static int connectFailed(Exception e, PrintWriter err) {
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return e instanceof ClusterProfileException ? ExitCodes.CONFIG : ExitCodes.CONNECTION;
+    }
+
+    /**
+     * Runs the search in {@code searchDir} on an opened executor, which it closes.
+     *
      * @param onCluster whether this process runs on a node of {@code cluster} (detached mode): Slurm commands
      *                  and files are then local
      */
-    static int run(Configs configs, Path searchDir, String cluster, boolean onCluster, Path clustersFile,
-                   PrintWriter out, PrintWriter err, boolean quiet) throws IOException, InterruptedException {
-        Strategy strategy;
-        try {
-            strategy = Strategies.forConfig(configs.search(), configs.model().space(), configs.searchPath().toString());
-        } catch (ConfigException e) {
-            return Console.configError(new PrintWriter(System.err, true), e);
-        }
+    static int run(Configs configs, Strategy strategy, Path searchDir, String cluster, boolean onCluster,
+                   SearchExecutors.Opened opened, PrintWriter out, PrintWriter err, boolean quiet)
+            throws IOException, InterruptedException {
         boolean terminal = System.console() != null;
         ProgressPrinter printer = new ProgressPrinter(out, terminal, quiet);
-        dev.hpsearch.app.remote.SearchExecutors.Opened opened;
-        try {
-            opened = Executors.open(cluster, onCluster, clustersFile, searchDir.getParent(), err);
-        } catch (dev.hpsearch.ssh.ClusterProfileException | dev.hpsearch.ssh.SshBridgeException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILURE;
-        }
         if (!Executors.isLocal(cluster)) {
             out.println("Running on cluster " + cluster + (onCluster ? " (Slurm on this node)" : " (Slurm over SSH)"));
             out.flush();

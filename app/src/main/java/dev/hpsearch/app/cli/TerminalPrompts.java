@@ -8,8 +8,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * SSH questions asked on the terminal. Without a terminal (a batch job, CI) an unknown host key is refused with
- * a message saying how to accept it, and no secret is asked for.
+ * SSH questions asked on the terminal. Without a terminal (a batch job, CI) an unknown host key is refused (the
+ * error line then says how to accept it), and no secret is asked for. A user name the cluster profile does not give
+ * is never asked for here: the error names it, so that the profile gets fixed rather than typed in at every run.
  */
 final class TerminalPrompts implements SshPrompts {
     private final Console console = System.console();
@@ -21,15 +22,13 @@ final class TerminalPrompts implements SshPrompts {
 
     @Override
     public HostKeyDecision unknownHostKey(UnknownHostKey key) {
+        if (console == null) {
+            // the connection's error line names the key, the file and how to accept it: one line, not four
+            return HostKeyDecision.REJECT;
+        }
         err.println("The authenticity of host " + key.host() + ":" + key.port() + " cannot be established.");
         err.println(key.keyType() + " key fingerprint is " + key.fingerprint() + ".");
         err.flush();
-        if (console == null) {
-            err.println("Not a terminal, so the key is refused. Check the fingerprint with the cluster's admins, then "
-                    + "connect once with ssh (or run hpsearch in a terminal) to add it to " + key.knownHosts() + ".");
-            err.flush();
-            return HostKeyDecision.REJECT;
-        }
         String answer = console.readLine("Accept it? [o]nce / [s]ave to %s / [N]o: ", key.knownHosts());
         String a = answer == null ? "" : answer.trim().toLowerCase(Locale.ROOT);
         if (a.startsWith("s")) {

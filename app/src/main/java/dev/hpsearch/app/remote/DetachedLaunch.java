@@ -70,16 +70,21 @@ public final class DetachedLaunch {
      *
      * @param configs the validated configs; {@code searchPath}, {@code jobPath}, {@code modelPath} are the files
      * @param jar     a self-contained hpsearch jar ({@link #selfContainedJar})
-     * @param prompts SSH's questions (host key, passphrase, password)
-     * @throws SshBridgeException when connecting or a remote step fails, or the cluster refuses the job
+     * @param source       where the profile was named, for the message when connecting fails
+     * @param profilesFile the cluster profiles file, for that message's advice
+     * @param prompts      SSH's questions (host key, user name, passphrase, password)
+     * @throws ClusterContactException when the cluster cannot be reached or refuses the connection; nothing was
+     *                                 created, here or there
+     * @throws SshBridgeException      when a remote step fails, or the cluster refuses the job
      * @throws IOException        when a local file cannot be read or the launch cannot be recorded
      */
     public static Submitted submit(Configs configs, Path searchPath, Path jobPath, Path modelPath, ClusterProfile profile,
-                                   Path jar, SshPrompts prompts) throws IOException {
+                                   Path jar, ProfileSource source, Path profilesFile, SshPrompts prompts)
+            throws IOException {
         Path project = configs.projectFolder();
         Path script = CommandLine.script(configs.job(), project);
         boolean uploadScript = RemoteProject.inside(project, script);
-        try (SshSession ssh = SshSession.open(profile.target(), SshSettings.defaults(), prompts)) {
+        try (SshSession ssh = ClusterContact.open(profile, source, profilesFile, SshSettings.defaults(), prompts)) {
             RemoteProject remote = RemoteProject.of(ssh, profile, project);
             String remoteJar = remote.uploadJar(jar);
             int searchId = remote.claimSearchId();

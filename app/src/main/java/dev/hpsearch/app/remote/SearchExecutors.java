@@ -54,7 +54,12 @@ public final class SearchExecutors {
 
     /** The user's cluster profiles (the seed's presets plus their own file; {@code null} for the default file). */
     public static ClusterProfiles profiles(Path clustersFile) throws ClusterProfileException {
-        return ClusterProfiles.load(clustersFile != null ? clustersFile : ClusterProfiles.defaultFile());
+        return ClusterProfiles.load(profilesFile(clustersFile));
+    }
+
+    /** The profiles file in use: {@code clustersFile}, or the user's default one. */
+    public static Path profilesFile(Path clustersFile) {
+        return clustersFile != null ? clustersFile : ClusterProfiles.defaultFile();
     }
 
     /**
@@ -62,10 +67,13 @@ public final class SearchExecutors {
      * {@code {remote_root}/{project folder name}} on the cluster; on the cluster itself ({@code onCluster}), the
      * project folder is already where the jobs see it, and Slurm commands run on this machine.
      *
-     * @param prompts asked about unknown host keys, passphrases and passwords while connecting (and reconnecting)
+     * @param source  where {@code cluster} was named, for the message when connecting fails
+     * @param prompts asked about unknown host keys, the user name, passphrases and passwords while connecting (and
+     *                reconnecting)
+     * @throws ClusterContactException when the cluster cannot be reached or refuses the connection: one plain line
      */
-    public static Opened open(String cluster, boolean onCluster, Path clustersFile, Path projectFolder,
-                              SshPrompts prompts) throws ClusterProfileException, SshBridgeException {
+    public static Opened open(String cluster, ProfileSource source, boolean onCluster, Path clustersFile,
+                              Path projectFolder, SshPrompts prompts) throws ClusterProfileException, SshBridgeException {
         if (isLocal(cluster)) {
             return new Opened(new LocalProcessExecutor(), null);
         }
@@ -75,7 +83,8 @@ public final class SearchExecutors {
             return new Opened(new SlurmExecutor(new LocalShell(), profile,
                     new PathMapping(project, project.toString()), SlurmSettings.defaults()), null);
         }
-        SshSession session = SshSession.open(profile.target(), SshSettings.defaults(), prompts);
+        SshSession session = ClusterContact.open(profile, source, profilesFile(clustersFile), SshSettings.defaults(),
+                prompts);
         String remoteProject = profile.remoteRoot() + "/" + projectFolder.getFileName();
         SlurmExecutor slurm = new SlurmExecutor(session, profile, new PathMapping(projectFolder, remoteProject),
                 SlurmSettings.defaults());

@@ -39,7 +39,11 @@ public interface ClusterService {
      */
     void save(ProfileDraft draft) throws IOException;
 
-    /** Connects with the profile and asks Slurm for its version and partitions. Never throws. */
+    /**
+     * Connects with the profile and asks Slurm for its version and partitions. Never throws: a failure is a check
+     * whose message is the same line the command line prints. A user name the profile does not give is asked for
+     * through {@code prompts}.
+     */
     ConnectionCheck test(ClusterProfile profile, SshPrompts prompts);
 
     /** Connects with the profile to list folders on the cluster; close the result to disconnect. */

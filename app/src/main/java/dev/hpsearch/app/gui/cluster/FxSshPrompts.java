@@ -15,6 +15,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -69,6 +70,21 @@ public final class FxSshPrompts implements SshPrompts {
         t.setEditable(false);
         t.setPrefColumnCount(Math.max(20, text.length()));
         return t;
+    }
+
+    @Override
+    public String userName(String host, int port) {
+        return onFx(() -> {
+            TextInputDialog d = new TextInputDialog();
+            d.initOwner(owner);
+            d.setTitle("User name");
+            d.setHeaderText("Your user name on " + host + (port == 22 ? "" : " (port " + port + ")")
+                    + "\nThe cluster profile does not give one; save it in the profile to skip this question.");
+            d.setContentText("User");
+            d.getDialogPane().setId("userNameDialog");
+            d.getEditor().setId("userNameField");
+            return d.showAndWait().map(String::strip).filter(u -> !u.isEmpty()).orElse(null);
+        });
     }
 
     @Override

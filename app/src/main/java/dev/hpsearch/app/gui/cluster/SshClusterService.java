@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpsearch.ssh.AuthenticationException;
+import dev.hpsearch.app.remote.ClusterContact;
+import dev.hpsearch.app.remote.ClusterContactException;
+import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.ClusterProfiles;
@@ -148,7 +150,7 @@ public final class SshClusterService implements ClusterService {
 
     @Override
     public ConnectionCheck test(ClusterProfile profile, SshPrompts prompts) {
-        try (SshSession ssh = SshSession.open(profile.target(), settings, prompts)) {
+        try (SshSession ssh = ClusterContact.open(profile, ProfileSource.app(), file, settings, prompts)) {
             CommandResult version = ssh.exec(withSetup(profile, "sbatch --version"), SLURM_TIMEOUT);
             CommandResult info = ssh.exec(withSetup(profile, "sinfo --noheader -o '%P %a %D %t'"), SLURM_TIMEOUT);
             String details = "Connected to " + ssh.host() + "\n\n$ sbatch --version\n" + output(version)
@@ -161,10 +163,10 @@ public final class SshClusterService implements ClusterService {
             int partitions = (int) info.stdout().lines().filter(l -> !l.isBlank()).count();
             return new ConnectionCheck(true, "Connected to " + ssh.host() + ": " + version.stdout().strip() + ", "
                     + partitions + (partitions == 1 ? " partition" : " partitions"), details, false);
-        } catch (HostKeyException e) {
-            return new ConnectionCheck(false, e.getMessage(), e.getMessage(), e.kind() == HostKeyException.Kind.CHANGED);
-        } catch (AuthenticationException e) {
-            return ConnectionCheck.failed("Not authenticated on " + profile.target().label() + ": " + e.getMessage());
+        } catch (ClusterContactException e) {
+            // the same line as the command line's; a changed key also gets the warning dialog
+            boolean changed = e.failure() instanceof HostKeyException h && h.kind() == HostKeyException.Kind.CHANGED;
+            return new ConnectionCheck(false, e.getMessage(), e.getMessage(), changed);
         } catch (SshBridgeException | RuntimeException e) {
             return ConnectionCheck.failed("Cannot connect to " + profile.target().label() + ": " + e.getMessage());
         }
@@ -185,7 +187,7 @@ public final class SshClusterService implements ClusterService {
 
     @Override
     public RemoteFolders browse(ClusterProfile profile, SshPrompts prompts) throws IOException {
-        SshSession ssh = SshSession.open(profile.target(), settings, prompts);
+        SshSession ssh = ClusterContact.open(profile, ProfileSource.app(), file, settings, prompts);
         return new RemoteFolders() {
             @Override
             public String start() throws IOException {

@@ -2,8 +2,10 @@ package dev.hpsearch.app.gui.run;
 
 import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
 import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.app.remote.ClusterContact;
 import dev.hpsearch.app.remote.DetachedLaunch;
 import dev.hpsearch.app.remote.DetachedLaunches;
+import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.ConfigLoader;
@@ -26,7 +28,6 @@ import dev.hpsearch.optimizer.strategy.Strategy;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.SlurmJobState;
 import dev.hpsearch.ssh.SshPrompts;
-import dev.hpsearch.ssh.SshSession;
 import dev.hpsearch.ssh.SshSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -105,7 +106,8 @@ public final class EngineSearchLauncher implements SearchLauncher {
         Strategy strategy = Strategies.forConfig(configs.search(), configs.model().space(),
                 configs.searchPath().toString());
         // connect before the search folder exists: a refused host key or password leaves nothing behind
-        SearchExecutors.Opened opened = SearchExecutors.open(where, false, clustersFile, configs.projectFolder(), prompts);
+        SearchExecutors.Opened opened = SearchExecutors.open(where, source(cluster, project), false, clustersFile,
+                configs.projectFolder(), prompts);
         Path dir;
         try {
             dir = SearchFiles.create(configs, SearchExecutors.isLocal(where) ? "local" : where, false, -1);
@@ -118,6 +120,12 @@ public final class EngineSearchLauncher implements SearchLauncher {
             throw e;
         }
         return run(configs, strategy, dir, opened, events);
+    }
+
+    /** Where the cluster of a launch was named: the Run tab's choice, else the project's job_config.json. */
+    private static ProfileSource source(String chosen, Project project) {
+        return chosen != null ? ProfileSource.app()
+                : ProfileSource.jobConfig(project.jobConfig()).withRunHere(ProfileSource.app().runHere());
     }
 
     @Override
@@ -138,8 +146,8 @@ public final class EngineSearchLauncher implements SearchLauncher {
         }
         Strategy strategy = Strategies.forConfig(configs.search(), configs.model().space(),
                 configs.searchPath().toString());
-        SearchExecutors.Opened opened = SearchExecutors.open(where, false, clustersFile,
-                searchDir.toAbsolutePath().normalize().getParent(), prompts);
+        SearchExecutors.Opened opened = SearchExecutors.open(where, ProfileSource.searchFolder(searchDir), false,
+                clustersFile, searchDir.toAbsolutePath().normalize().getParent(), prompts);
         state.trials().forEach(events::onTrial);
         return run(configs, strategy, searchDir, opened, events);
     }
@@ -164,7 +172,8 @@ public final class EngineSearchLauncher implements SearchLauncher {
             throw new IOException(e.getMessage() + ". The desktop app names the jar with -Dhpsearch.jar=FILE", e);
         }
         DetachedLaunch.Submitted s = DetachedLaunch.submit(configs, project.searchConfig(), project.jobConfig(),
-                project.modelConfig(), profile, jarFile, prompts);
+                project.modelConfig(), profile, jarFile, source(cluster, project),
+                SearchExecutors.profilesFile(clustersFile), prompts);
         return "Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + "); search folder "
                 + s.searchFolder() + ". It goes on without this window; follow it with: hpsearch status --cluster "
                 + s.profile() + " " + project.folder();
@@ -186,7 +195,8 @@ public final class EngineSearchLauncher implements SearchLauncher {
         ClusterProfile profile = SearchExecutors.profiles(clustersFile).require(where);
         Path mirror = SearchMirror.folder(project.folder(), where, launch.searchName());
         DetachedFollow follow = new DetachedFollow(
-                () -> SshSession.open(profile.target(), SshSettings.defaults(), prompts),
+                () -> ClusterContact.open(profile, ProfileSource.app().withRunHere(null),
+                        SearchExecutors.profilesFile(clustersFile), SshSettings.defaults(), prompts),
                 (shell, job) -> SlurmJobState.query(shell, profile, job, QUERY_TIMEOUT), launch, where, mirror, events);
         boolean over;
         ModelConfig model;
