@@ -8,7 +8,11 @@ import dev.hpsearch.optimizer.engine.Preflight;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.strategy.Strategies;
 import dev.hpsearch.optimizer.strategy.Strategy;
+import dev.hpsearch.app.remote.ClusterContact;
+import dev.hpsearch.app.remote.ClusterContactException;
 import dev.hpsearch.app.remote.ClusterPreflight;
+import dev.hpsearch.app.remote.ProfileSource;
+import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.SshBridgeException;
@@ -101,13 +105,18 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("error: " + source + ": " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        try (SshSession session = SshSession.open(profile.target(), SshSettings.defaults(), new TerminalPrompts(err))) {
+        ProfileSource from = ProfileSource.commandLine(cluster, paths.job).withRunHere(null);
+        try (SshSession session = ClusterContact.open(profile, from, SearchExecutors.profilesFile(clustersFile), SshSettings.defaults(),
+                new TerminalPrompts(err))) {
             // validate creates nothing: a relative remote root is taken from the home folder, which exists
             String root = profile.remoteRoot().startsWith("/") ? profile.remoteRoot()
                     : session.absolutePath(".") + "/" + profile.remoteRoot();
             String remoteProject = root + "/" + configs.projectFolder().getFileName();
             problems.addAll(ClusterPreflight.check(session, profile, configs, remoteProject));
             return null;
+        } catch (ClusterContactException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.CONNECTION;
         } catch (SshBridgeException e) {
             err.println("error: cannot check the configs on cluster " + name + " (" + source + "): " + e.getMessage());
             return ExitCodes.FAILURE;
