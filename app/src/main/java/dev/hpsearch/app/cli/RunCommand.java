@@ -98,6 +98,19 @@ final class RunCommand implements Callable<Integer> {
         } catch (ClusterProfileException | SshBridgeException e) {
             return SearchRunner.connectFailed(e, err);
         }
+        // on a cluster: the script (when not here), the interpreter and data files named in model_config, there
+        try {
+            List<ConfigProblem> remote = opened.preflight(configs);
+            Console.problems(err, remote);
+            if (remote.stream().anyMatch(ConfigProblem::isError)) {
+                opened.close();
+                return ExitCodes.CONFIG;
+            }
+        } catch (SshBridgeException e) {
+            opened.close();
+            err.println("error: cannot check the configs on cluster " + where + ": " + e.getMessage());
+            return ExitCodes.CONNECTION;
+        }
         Path dir;
         try {
             dir = SearchFiles.create(configs, Executors.isLocal(where) ? "local" : where, onCluster,

@@ -13,7 +13,10 @@ import dev.hpsearch.ssh.SshBridgeException;
 import dev.hpsearch.ssh.SshPrompts;
 import dev.hpsearch.ssh.SshSession;
 import dev.hpsearch.ssh.SshSettings;
+import dev.hpsearch.optimizer.config.ConfigProblem;
+import dev.hpsearch.optimizer.config.Configs;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Builds the executor a search runs on: this machine, a Slurm cluster reached over SSH, or the Slurm cluster this
@@ -28,14 +31,30 @@ public final class SearchExecutors {
     public static final class Opened implements AutoCloseable {
         private final Executor executor;
         private final SshSession session;
+        private final ClusterProfile profile;
+        private final String remoteProject;
 
         Opened(Executor executor, SshSession session) {
+            this(executor, session, null, null);
+        }
+
+        Opened(Executor executor, SshSession session, ClusterProfile profile, String remoteProject) {
             this.executor = executor;
             this.session = session;
+            this.profile = profile;
+            this.remoteProject = remoteProject;
         }
 
         public Executor executor() {
             return executor;
+        }
+
+        /**
+         * For a cluster reached over SSH, what the search needs there and lacks ({@link ClusterPreflight}); nothing
+         * for this machine or a coordinator on the cluster itself.
+         */
+        public List<ConfigProblem> preflight(Configs configs) throws SshBridgeException {
+            return session == null ? List.of() : ClusterPreflight.check(session, profile, configs, remoteProject);
         }
 
         @Override
@@ -88,6 +107,6 @@ public final class SearchExecutors {
         String remoteProject = profile.remoteRoot() + "/" + projectFolder.getFileName();
         SlurmExecutor slurm = new SlurmExecutor(session, profile, new PathMapping(projectFolder, remoteProject),
                 SlurmSettings.defaults());
-        return new Opened(slurm, session);
+        return new Opened(slurm, session, profile, remoteProject);
     }
 }

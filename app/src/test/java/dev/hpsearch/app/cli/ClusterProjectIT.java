@@ -112,6 +112,12 @@ class ClusterProjectIT {
         Cli missing = hpsearch("validate");
         assertThat(missing.status).isEqualTo(2);
         assertThat(missing.err).contains("$.script_path").contains("nor on cluster testcluster").contains("/opt/nowhere/score.sh");
+        // run refuses it too, before anything is made
+        Cli refused = hpsearch("run", "-q");
+        assertThat(refused.status).as(refused.err).isEqualTo(2);
+        assertThat(refused.err).contains("$.script_path").contains("nor on cluster testcluster");
+        assertThat(project.resolve("hp_search_0")).doesNotExist();
+        assertThat(project.resolve("launched_hp_searches.txt")).doesNotExist();
 
         // a script that only the cluster has: made there over SSH, absent here
         String remoteScript = remoteRoot + "/scripts it's/score.sh";
