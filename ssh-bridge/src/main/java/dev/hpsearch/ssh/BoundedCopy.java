@@ -42,7 +42,8 @@ final class BoundedCopy {
                 }
                 byte[] buf = new byte[1 << 16];
                 int n;
-                while ((n = in.read(buf, 0, (int) Math.min(buf.length, maxBytes - kept + 1))) > 0) {
+                // near the limit, one byte past it is asked for, to learn whether the source goes on
+                while ((n = in.read(buf, 0, maxBytes - kept >= buf.length ? buf.length : (int) (maxBytes - kept) + 1)) > 0) {
                     int keep = (int) Math.min(n, maxBytes - kept);
                     out.write(buf, 0, keep);
                     kept += keep;

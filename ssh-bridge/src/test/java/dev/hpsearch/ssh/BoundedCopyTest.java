@@ -25,6 +25,17 @@ class BoundedCopyTest {
     }
 
     @Test
+    void withoutALimitEveryByteIsCopied() throws Exception {
+        byte[] big = new byte[200_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) i;
+        }
+        Path out = tmp.resolve("big");
+        assertThat(BoundedCopy.copy(new ByteArrayInputStream(big), -1, out, Long.MAX_VALUE, false)).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(big);
+    }
+
+    @Test
     void aLargerFileKeepsItsFirstBytesAndSaysHowManyWereLeft() throws Exception {
         Path out = tmp.resolve("output.json");
         long left = BoundedCopy.copy(bytes("0123456789"), 10, out, 4, false);
