@@ -306,14 +306,14 @@ public final class SearchEngine {
                 break;
             }
             int n = Math.min(left, search.maxActivePoints() - active.size());
-            List<Suggestion> suggestions = strategy.suggest(context(), n, rngFor(state.trials().size()));
-            if (suggestions.isEmpty()) {
+            List<Integer> ids = suggest(n);
+            if (ids.isEmpty()) {
                 // a strategy that learns from results may have nothing until pending runs finish
                 exhausted = active.isEmpty();
                 break;
             }
-            for (Suggestion s : suggestions) {
-                submit(record(s));
+            for (int id : ids) {
+                submit(id);
             }
         }
     }
@@ -331,13 +331,12 @@ public final class SearchEngine {
         if (room <= 0) {
             return;
         }
-        List<Suggestion> suggestions = strategy.suggest(context(), room, rngFor(state.trials().size()));
-        if (suggestions.isEmpty()) {
+        List<Integer> ids = suggest(room);
+        if (ids.isEmpty()) {
             exhausted = true;
             return;
         }
-        for (Suggestion s : suggestions) {
-            int id = record(s);
+        for (int id : ids) {
             if (writeInput(id)) {
                 toSubmit.add(id);
             }
@@ -359,14 +358,9 @@ public final class SearchEngine {
         if (exhausted || left <= 0 || submitFailures >= MAX_SUBMIT_FAILURES) {
             return exhausted;
         }
-        List<Suggestion> suggestions = strategy.suggest(context(), Math.min(left, BATCH_LIMIT),
-                rngFor(state.trials().size()));
-        if (suggestions.isEmpty()) {
+        List<Integer> ids = suggest(Math.min(left, BATCH_LIMIT));
+        if (ids.isEmpty()) {
             return true;
-        }
-        List<Integer> ids = new ArrayList<>();
-        for (Suggestion s : suggestions) {
-            ids.add(record(s));
         }
         submitBatch(ids, true);
         return false;
@@ -385,9 +379,46 @@ public final class SearchEngine {
         return id;
     }
 
-    /** A generator for the k-th suggestion call, so that a resumed search draws what it would have. */
-    private SplittableRandom rngFor(int suggestedSoFar) {
-        return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (suggestedSoFar + 1L)));
+    /**
+     * Asks the strategy for up to {@code n} combinations and journals each under the next id.
+     *
+     * <p>A strategy that does not learn from results is asked for one combination at a time, each with the
+     * generator of its own id: how many are asked for at once depends on when runs end, and a generator shared
+     * by a whole call would make the same seed give other combinations under other timings. An adaptive
+     * strategy (bopt) is asked once for all {@code n}, as it fits its model once per call; its suggestions
+     * depend on results and their timing anyway.
+     */
+    private List<Integer> suggest(int n) {
+        List<Integer> ids = new ArrayList<>(n);
+        if (strategy.adaptive()) {
+            for (Suggestion s : strategy.suggest(context(), n, rngFor(state.trials().size()))) {
+                ids.add(record(s));
+            }
+            return ids;
+        }
+        SearchContext context = context();
+        List<Observation> pending = new ArrayList<>(context.pending());
+        // seen is a live view of the state; pending is extended here as each suggestion is journaled
+        SearchContext growing = new SearchContext(context.space(), context.finished(), pending, context.seen());
+        for (int k = 0; k < n; k++) {
+            int id = state.nextId();
+            List<Suggestion> one = strategy.suggest(growing, 1, rngFor(id));
+            if (one.isEmpty()) {
+                break;
+            }
+            Suggestion s = one.get(0);
+            ids.add(record(s));
+            pending.add(new Observation(id, s.combination(), s.searchType(), s.ordinal(), null, false));
+        }
+        return ids;
+    }
+
+    /**
+     * The generator for the suggestion call that starts at combination id {@code firstId}, so that a resumed
+     * search draws what it would have.
+     */
+    private SplittableRandom rngFor(int firstId) {
+        return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (firstId + 1L)));
     }
 
     private SearchContext context() {

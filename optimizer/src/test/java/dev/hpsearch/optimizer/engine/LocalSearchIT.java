@@ -158,6 +158,38 @@ class LocalSearchIT {
     }
 
     @Test
+    void theSameRandomSeedGivesTheSameCombinationsWhateverTheTiming() throws Exception {
+        // each run, unseeded, ends at once or at the next tick of a 0.3 s wall clock: slots free up one or
+        // several at a time, differently in every search
+        String py = String.join("\n",
+                "import json, random, sys, time",
+                "cfg = json.load(open(sys.argv[1]))",
+                "time.sleep(random.choice([0, 0.3 - time.time() % 0.3]))",
+                "json.dump({'objective': cfg['x']}, open('output.json', 'w'))");
+        Map<String, String> first = null;
+        for (int search = 0; search < 4; search++) {
+            Path project = Files.createDirectory(tmp.resolve("p" + search));
+            Project p = new Project(project).script("python3", "jitter.py", py, 1);
+            p.modelConfig = "{\"x\": {\"type\": \"continuous\", \"domain\": [0, 1], \"transformation\": \"linear\"},"
+                    + " \"k\": {\"type\": \"discrete\", \"domain\": [1, 2, 3], \"transformation\": \"linear\"}}";
+            p.searchConfig = "{\"search_type\": \"random\", \"max_suggestions\": 15, \"max_active_points\": 3,"
+                    + " \"random_seed\": 7}";
+            SearchSummary s = p.run();
+
+            Map<String, String> combos = new TreeMap<>();
+            for (Map.Entry<String, String[]> row : rowsBy(s, "combination_id").entrySet()) {
+                combos.put(row.getKey(), col(row.getValue(), s, "x") + "," + col(row.getValue(), s, "k"));
+            }
+            assertThat(combos).hasSize(15);
+            if (first == null) {
+                first = combos;
+            } else {
+                assertThat(combos).as("search %d against the first", search).isEqualTo(first);
+            }
+        }
+    }
+
+    @Test
     void searchTimeStopsTheSearchAndCancelsWhatRuns() throws Exception {
         Project p = new Project(tmp).script("sh", "forever.sh", "sleep 30\n", 1);
         p.modelConfig = "{\"x\": {\"type\": \"continuous\", \"domain\": [0, 1], \"transformation\": \"linear\"}}";
