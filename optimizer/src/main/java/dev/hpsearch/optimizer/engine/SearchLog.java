@@ -2,7 +2,6 @@ package dev.hpsearch.optimizer.engine;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ public final class SearchLog implements AutoCloseable {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private final OutputStream out;
     private final Consumer<String> echo;
+    private int unwritten;
 
     public SearchLog(Path searchDir, Consumer<String> echo) throws IOException {
         this.out = Files.newOutputStream(searchDir.resolve(FILE_NAME), StandardOpenOption.CREATE,
@@ -26,18 +26,26 @@ public final class SearchLog implements AutoCloseable {
         this.echo = echo;
     }
 
-    /** Writes one line stamped with the given time. */
+    /**
+     * Writes one line stamped with the given time and hands it to the echo. A line that cannot be written (a
+     * full disk) is still echoed: the journal, not this log, is the search's record, so the search goes on.
+     */
     public void log(long timeMillis, String message) {
         String line = TIME.format(Instant.ofEpochMilli(timeMillis)) + "  " + message;
         try {
             out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the search log: " + e.getMessage(), e);
+            unwritten++;
         }
         if (echo != null) {
             echo.accept(line);
         }
+    }
+
+    /** How many lines could not be written. */
+    public int unwritten() {
+        return unwritten;
     }
 
     @Override
