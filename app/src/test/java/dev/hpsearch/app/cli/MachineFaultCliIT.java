@@ -50,6 +50,10 @@ class MachineFaultCliIT {
         Cli stopped = run.get(60, TimeUnit.SECONDS);
 
         assertStoppedSaying(stopped, "Read-only file system", "make the search folder writable");
+        Cli tooEarly = Cli.run("resume", "-q", searchDir.toString());
+        assertThat(tooEarly.status).isEqualTo(1);
+        assertThat(tooEarly.err).contains("cannot write in the search folder: ").contains("Read-only file system")
+                .contains("make the search folder writable").doesNotContain("Exception").doesNotContain("\tat ");
         mounts.unmountAll();
         assertResumeScoresTheGrid(searchDir);
     }

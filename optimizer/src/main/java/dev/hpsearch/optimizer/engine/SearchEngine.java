@@ -142,16 +142,44 @@ public final class SearchEngine {
      * @throws IOException also when another coordinator is running this search folder
      */
     public SearchSummary run() throws IOException, InterruptedException {
-        try (CoordinatorLock lock = CoordinatorLock.acquire(searchDir)) {
+        CoordinatorLock acquired;
+        try {
+            acquired = CoordinatorLock.acquire(searchDir);
+        } catch (CoordinatorLock.SearchBusyException e) {
+            throw e;
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+        try (CoordinatorLock lock = acquired) {
             return runLocked();
         }
+    }
+
+    /** A search folder that cannot be written at the start (read-only, full), in words that say what to fix. */
+    private static IOException cannotWrite(IOException e) {
+        String cause = IoErrors.describe(e);
+        return new IOException("cannot write in the search folder: " + cause + "; " + whatToFix(cause)
+                + ", then resume the search", e);
     }
 
     private SearchSummary runLocked() throws IOException, InterruptedException {
         List<JsonNode> events = Journal.read(searchDir);
         state = SearchState.replay(events);
         started = clock.instant();
-        try (Journal j = Journal.open(searchDir); SearchLog l = new SearchLog(searchDir, listener::onLog)) {
+        Journal opened;
+        SearchLog openedLog;
+        try {
+            opened = Journal.open(searchDir);
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+        try {
+            openedLog = new SearchLog(searchDir, listener::onLog);
+        } catch (IOException e) {
+            opened.close();
+            throw cannotWrite(e);
+        }
+        try (Journal j = opened; SearchLog l = openedLog) {
             journal = j;
             log = l;
             String reason;
