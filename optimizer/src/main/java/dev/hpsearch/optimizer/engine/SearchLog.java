@@ -18,7 +18,6 @@ public final class SearchLog implements AutoCloseable {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private final OutputStream out;
     private final Consumer<String> echo;
-    private int unwritten;
 
     public SearchLog(Path searchDir, Consumer<String> echo) throws IOException {
         this.out = Files.newOutputStream(searchDir.resolve(FILE_NAME), StandardOpenOption.CREATE,
@@ -36,16 +35,11 @@ public final class SearchLog implements AutoCloseable {
             out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
-            unwritten++;
+            // dropped: the echo still shows it, and the journal holds what matters
         }
         if (echo != null) {
             echo.accept(line);
         }
-    }
-
-    /** How many lines could not be written. */
-    public int unwritten() {
-        return unwritten;
     }
 
     @Override
