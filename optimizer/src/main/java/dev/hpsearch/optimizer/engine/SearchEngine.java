@@ -778,7 +778,9 @@ public final class SearchEngine {
     /** Runs a combination again (on resume, or now) unless it has been tried too often. */
     private void requeueOrFail(int id, String reason, double runtime) {
         TrialRecord t = state.trial(id);
-        if (t.attempts() < MAX_ATTEMPTS) {
+        // runs the machine ended are not tries of the combination
+        int tries = t.attempts() - state.faultedRuns(id);
+        if (tries < MAX_ATTEMPTS) {
             ObjectNode e = Journal.event("requeue", now());
             e.put("id", id);
             e.put("reason", reason);
@@ -787,7 +789,7 @@ public final class SearchEngine {
             toSubmit.add(id);
             log("combination " + id + ": re-queued (" + reason + ")");
         } else {
-            finish(id, TrialStatus.FAILED, null, Map.of(), reason + "; gave up after " + t.attempts() + " attempts",
+            finish(id, TrialStatus.FAILED, null, Map.of(), reason + "; gave up after " + tries + " attempts",
                     null, runtime);
         }
     }
