@@ -50,7 +50,11 @@ final class SlurmStates {
                 return new JobStatus(State.FAILED, code, reason + ": the job ran out of memory", runtime);
             case "CANCELLED":
                 return new JobStatus(State.CANCELLED, code, reason, runtime);
-            case "NODE_FAIL": case "BOOT_FAIL": case "PREEMPTED": case "REVOKED": case "SPECIAL_EXIT":
+            case "NODE_FAIL": case "BOOT_FAIL": case "PREEMPTED":
+                // the cluster ended the job, not the analysis: not a result, the combination runs again
+                return new JobStatus(State.FAULT, code, reason + ": the cluster ended the job, not the analysis",
+                        runtime);
+            case "REVOKED": case "SPECIAL_EXIT":
                 return new JobStatus(State.FAILED, code, reason, runtime);
             default:
                 return new JobStatus(State.FAILED, code, "unknown " + reason, runtime);

@@ -39,8 +39,12 @@ class SlurmStatesTest {
         assertThat(oom.reason()).contains("OUT_OF_MEMORY").contains("memory");
         assertThat(SlurmStates.toStatus("CANCELLED by 1000", "0:0", null).state()).isEqualTo(State.CANCELLED);
         assertThat(SlurmStates.toStatus("CANCELLED+", "0:0", null).state()).isEqualTo(State.CANCELLED);
+        // the cluster's faults are not results of the analysis
         assertThat(SlurmStates.toStatus("NODE_FAIL", "0:0", null).reason()).contains("NODE_FAIL");
-        assertThat(SlurmStates.toStatus("PREEMPTED", "0:0", null).state()).isEqualTo(State.FAILED);
+        assertThat(SlurmStates.toStatus("NODE_FAIL", "0:0", null).state()).isEqualTo(State.FAULT);
+        assertThat(SlurmStates.toStatus("BOOT_FAIL", null, null).state()).isEqualTo(State.FAULT);
+        assertThat(SlurmStates.toStatus("PREEMPTED", "0:0", null).state()).isEqualTo(State.FAULT);
+        assertThat(SlurmStates.toStatus("SPECIAL_EXIT", "0:0", null).state()).isEqualTo(State.FAILED);
         JobStatus odd = SlurmStates.toStatus("WEIRD_NEW_STATE", null, null);
         assertThat(odd.state()).isEqualTo(State.FAILED);
         assertThat(odd.reason()).contains("unknown").contains("WEIRD_NEW_STATE");

@@ -88,13 +88,19 @@ final class SearchRunner {
             }
             printer.finish(summary.progress());
             report(out, summary);
+            if (summary.fault()) {
+                err.println("error: the search stopped: " + summary.reason());
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
             return summary.complete() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
         }
     }
 
     private static void report(PrintWriter out, SearchSummary s) {
         Progress p = s.progress();
-        out.println((s.complete() ? "Search complete: " : "Search interrupted: ") + s.reason());
+        out.println((s.complete() ? "Search complete: " : s.fault() ? "Search stopped: " : "Search interrupted: ")
+                + s.reason());
         if (p.best() != null) {
             out.println(String.format(Locale.ROOT, "Best loss %.6g: combination %d (%s)", p.best().loss(), p.best().id(),
                     s.searchDir().resolve("hp_combination_" + p.best().id()).resolve("input.json")));

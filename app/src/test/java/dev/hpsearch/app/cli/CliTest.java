@@ -100,6 +100,32 @@ class CliTest {
     }
 
     @Test
+    void validateRefusesAnEnvironmentPathThatIsAFolder() throws Exception {
+        Files.createDirectory(dir.resolve("venv"));
+        Files.writeString(job, "{\"environment_path\": \"./venv\", \"script_path\": \"score.sh\", \"time\": 1}");
+
+        Cli c = cli("validate");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains("$.environment_path: got \"./venv\"; " + dir.resolve("venv") + " is a folder, not a program")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void validateRefusesAnEnvironmentPathThatIsNotExecutable() throws Exception {
+        Path sh = Files.copy(Path.of("/bin/sh"), dir.resolve("mysh"));
+        Files.setPosixFilePermissions(sh, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.writeString(job, "{\"environment_path\": \"./mysh\", \"script_path\": \"score.sh\", \"time\": 1}");
+
+        Cli c = cli("validate");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains("$.environment_path: got \"./mysh\"; " + sh + " is not executable");
+        Files.setPosixFilePermissions(sh, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(cli("validate").status).isEqualTo(0);
+    }
+
+    @Test
     void unknownKeyIsAWarningThatSuggestsTheKnownKey() throws Exception {
         Files.writeString(search, "{\"search_type\": \"grid\", \"max_sugestions\": 5}");
 

@@ -254,17 +254,22 @@ public final class ConfigLoader {
     /** True if a program name is found on PATH or is an existing executable file. */
     public static boolean isRunnable(String program) {
         if (program.contains("/")) {
-            return Files.isExecutable(Path.of(program));
+            return isExecutableFile(Path.of(program));
         }
         String pathVar = System.getenv("PATH");
         if (pathVar == null) {
             return false;
         }
         for (String dir : pathVar.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+            if (!dir.isEmpty() && isExecutableFile(Path.of(dir, program))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A folder is "executable" (searchable) too, and cannot be run. */
+    private static boolean isExecutableFile(Path p) {
+        return Files.isRegularFile(p) && Files.isExecutable(p);
     }
 }

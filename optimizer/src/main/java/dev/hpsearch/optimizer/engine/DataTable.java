@@ -53,7 +53,8 @@ public final class DataTable {
                 sb.append('\t').append(clean(v.isTextual() ? v.asText() : v.toString()));
             }
             sb.append('\t').append(t.status().key());
-            sb.append('\t').append(t.reason() == null ? "" : clean(t.reason()));
+            // journals of earlier versions may hold a remark beside an ok result: a row never says ok with a failure
+            sb.append('\t').append(t.reason() == null || t.status() == TrialStatus.OK ? "" : clean(t.reason()));
             for (String m : metrics) {
                 Double v = t.metrics().get(m);
                 sb.append('\t').append(v == null ? "" : Double.toString(v));

@@ -26,9 +26,13 @@ public final class Preflight {
         }
         String interpreter = CommandLine.interpreter(configs.job().environmentPath(), project).get(0);
         if (!ConfigLoader.isRunnable(interpreter)) {
+            Path p = Path.of(interpreter);
+            String why = !interpreter.contains("/") ? " is not a program on PATH"
+                    : Files.isDirectory(p) ? " is a folder, not a program"
+                    : Files.exists(p) ? " is not executable (make it so with chmod +x, or name the interpreter)"
+                    : " does not exist";
             problems.add(new ConfigProblem(ConfigProblem.Severity.ERROR, file, "$.environment_path", "got \""
-                    + configs.job().environmentPath() + "\"; " + interpreter
-                    + " is not an executable file nor a program on PATH"));
+                    + configs.job().environmentPath() + "\"; " + interpreter + why));
         }
         return problems;
     }

@@ -7,6 +7,7 @@ import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
+import dev.hpsearch.optimizer.exec.IoErrors;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
@@ -42,7 +43,8 @@ import java.util.SplittableRandom;
 public final class SearchEngine {
     private static final Duration TABLE_INTERVAL = Duration.ofMillis(500);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
-    private static final int MAX_SUBMIT_FAILURES = 3;
+    /** Faults of the machine in a row after which the search stops for the user to fix the cause. */
+    private static final int MAX_FAULTS = 3;
     private static final int MAX_ATTEMPTS = 3;
     private static final int SIGINT_EXIT = 130;
     /** Largest batch handed to an executor at once (Slurm's default MaxArraySize is 1001). */
@@ -72,10 +74,20 @@ public final class SearchEngine {
     private Instant started;
     private Instant lastTableWrite = Instant.EPOCH;
     private boolean tableDirty;
-    private int submitFailures;
+    /** Whether the last write of the data table failed (said once in the log, not at every retry). */
+    private boolean tableFailing;
+    /**
+     * Combinations in a row that could not be prepared or started (input.json not written, the interpreter or
+     * the cluster not reachable); a successful submission resets it.
+     */
+    private int startFaults;
+    /** Runs in a row that a fault of the machine ended (a node failure, a folder no longer writable); a result resets it. */
+    private int runFaults;
+    /** The last fault of the machine, in words, for the message that says what to fix. */
+    private String lastFault;
     /** Whether the last failed submission may have started its runs (they wait in toSubmit, not failed). */
     private boolean lastSubmitUncertain;
-    /** Set when the search stops with work left that a resume finishes (the cluster could not be reached). */
+    /** Set when the search stops, for a fault of the machine, with work left that a resume finishes. */
     private boolean leftForResume;
     private final java.util.Queue<Integer> cancelRequests = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile String stopReason;
@@ -130,36 +142,71 @@ public final class SearchEngine {
      * @throws IOException also when another coordinator is running this search folder
      */
     public SearchSummary run() throws IOException, InterruptedException {
-        try (CoordinatorLock lock = CoordinatorLock.acquire(searchDir)) {
+        CoordinatorLock acquired;
+        try {
+            acquired = CoordinatorLock.acquire(searchDir);
+        } catch (CoordinatorLock.SearchBusyException e) {
+            throw e;
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+        try (CoordinatorLock lock = acquired) {
             return runLocked();
         }
+    }
+
+    /** A search folder that cannot be written at the start (read-only, full), in words that say what to fix. */
+    private static IOException cannotWrite(IOException e) {
+        String cause = IoErrors.describe(e);
+        return new IOException("cannot write in the search folder: " + cause + "; " + whatToFix(cause)
+                + ", then resume the search", e);
     }
 
     private SearchSummary runLocked() throws IOException, InterruptedException {
         List<JsonNode> events = Journal.read(searchDir);
         state = SearchState.replay(events);
         started = clock.instant();
-        try (Journal j = Journal.open(searchDir); SearchLog l = new SearchLog(searchDir, listener::onLog)) {
+        Journal opened;
+        SearchLog openedLog;
+        try {
+            opened = Journal.open(searchDir);
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+        try {
+            openedLog = new SearchLog(searchDir, listener::onLog);
+        } catch (IOException e) {
+            opened.close();
+            throw cannotWrite(e);
+        }
+        try (Journal j = opened; SearchLog l = openedLog) {
             journal = j;
             log = l;
-            if (events.isEmpty()) {
-                begin();
-            } else {
-                reattach();
+            String reason;
+            try {
+                if (events.isEmpty()) {
+                    begin();
+                } else {
+                    reattach();
+                }
+                reason = loop();
+                if (!interrupted && !leftForResume) {
+                    ObjectNode end = Journal.event("end", now());
+                    end.put("reason", reason);
+                    append(end);
+                }
+            } catch (JournalFault e) {
+                // nothing more can be recorded: running runs are left for resume to adopt, as after Ctrl-C
+                leftForResume = true;
+                reason = e.getMessage() + "; " + whatToFix(e.getMessage()) + ", then resume the search";
             }
-            String reason = loop();
             writeTable();
             Progress p = progress();
             boolean complete = !interrupted && !leftForResume;
-            if (complete) {
-                ObjectNode end = Journal.event("end", now());
-                end.put("reason", reason);
-                journal.append(end);
-            }
             log(complete ? "search ended: " + reason + "; " + summary(p)
                     : "coordinator stopped: " + reason + "; resume with: hpsearch resume " + searchDir);
             listener.onProgress(p);
-            return new SearchSummary(searchDir, complete, reason, p);
+            return new SearchSummary(searchDir, complete, reason, p, leftForResume);
         }
     }
 
@@ -170,7 +217,7 @@ public final class SearchEngine {
         start.put("seed", seed);
         start.put("search_type", search.searchType().key());
         start.put("strategy", strategy.name());
-        journal.append(start);
+        append(start);
         state.apply(start);
         log("search started in " + searchDir + " (search_type " + search.searchType().key() + ", strategy "
                 + strategy.name() + ", max_suggestions " + search.maxSuggestions() + ", max_active_points "
@@ -183,7 +230,7 @@ public final class SearchEngine {
     private void reattach() throws InterruptedException {
         seed = state.seed() == null ? 0 : state.seed();
         ObjectNode resume = Journal.event("resume", now());
-        journal.append(resume);
+        append(resume);
         state.apply(resume);
         log("resuming: " + state.trials().size() + " combinations known, " + state.finishedCount() + " finished");
         for (TrialRecord t : new ArrayList<>(state.trials())) {
@@ -244,13 +291,18 @@ public final class SearchEngine {
                 if (cancelling) {
                     return stopReason;
                 }
-                if (submitFailures >= MAX_SUBMIT_FAILURES && lastSubmitUncertain) {
+                if (startFaults >= MAX_FAULTS && lastSubmitUncertain) {
                     leftForResume = true;
                     return toSubmit.size() + " combination(s) could not be submitted, or were submitted unseen, as the"
-                            + " cluster could not be reached " + submitFailures + " times in a row";
+                            + " cluster could not be reached " + startFaults + " times in a row";
                 }
-                if (submitFailures >= MAX_SUBMIT_FAILURES) {
-                    return "stopped after " + submitFailures + " combinations in a row could not be started";
+                if (faulty()) {
+                    leftForResume = true;
+                    return MAX_FAULTS + " times in a row a combination could not be "
+                            + (startFaults >= MAX_FAULTS ? "prepared or started" : "run to its end")
+                            + " for a fault of the machine, not of the analysis (" + toSubmit.size()
+                            + " combination(s) wait): " + lastFault + "; " + whatToFix(lastFault)
+                            + ", then resume the search";
                 }
                 if (toSubmit.isEmpty() && (exhausted || state.trials().size() >= search.maxSuggestions())) {
                     return exhausted ? "every combination of the search space has been tried"
@@ -297,23 +349,27 @@ public final class SearchEngine {
             return;
         }
         while (active.size() < search.maxActivePoints() && !toSubmit.isEmpty()
-                && submitFailures < MAX_SUBMIT_FAILURES) {
+                && !faulty()) {
             submit(toSubmit.poll());
         }
-        while (!exhausted && active.size() < search.maxActivePoints() && submitFailures < MAX_SUBMIT_FAILURES) {
+        while (!exhausted && active.size() < search.maxActivePoints() && !faulty()) {
             int left = search.maxSuggestions() - state.trials().size();
             if (left <= 0) {
                 break;
             }
             int n = Math.min(left, search.maxActivePoints() - active.size());
-            List<Suggestion> suggestions = strategy.suggest(context(), n, rngFor(state.trials().size()));
-            if (suggestions.isEmpty()) {
+            List<Integer> ids = suggest(n);
+            if (ids.isEmpty()) {
                 // a strategy that learns from results may have nothing until pending runs finish
                 exhausted = active.isEmpty();
                 break;
             }
-            for (Suggestion s : suggestions) {
-                submit(record(s));
+            for (int id : ids) {
+                if (faulty()) {
+                    toSubmit.add(id); // journaled already: resume submits it
+                } else {
+                    submit(id);
+                }
             }
         }
     }
@@ -324,20 +380,19 @@ public final class SearchEngine {
      * journaled as suggested; a resumed search submits them like any other suggested one.
      */
     private void stageAhead() {
-        if (strategy.adaptive() || executor.throttlesBatches() || exhausted || submitFailures >= MAX_SUBMIT_FAILURES) {
+        if (strategy.adaptive() || executor.throttlesBatches() || exhausted || faulty()) {
             return;
         }
         int room = Math.min(search.maxActivePoints(), search.maxSuggestions() - state.trials().size()) - toSubmit.size();
         if (room <= 0) {
             return;
         }
-        List<Suggestion> suggestions = strategy.suggest(context(), room, rngFor(state.trials().size()));
-        if (suggestions.isEmpty()) {
+        List<Integer> ids = suggest(room);
+        if (ids.isEmpty()) {
             exhausted = true;
             return;
         }
-        for (Suggestion s : suggestions) {
-            int id = record(s);
+        for (int id : ids) {
             if (writeInput(id)) {
                 toSubmit.add(id);
             }
@@ -350,23 +405,18 @@ public final class SearchEngine {
      * parallelism limit even while this coordinator sleeps.
      */
     private boolean fillBatch(boolean exhausted) {
-        if (!toSubmit.isEmpty() && submitFailures < MAX_SUBMIT_FAILURES) {
+        if (!toSubmit.isEmpty() && !faulty()) {
             List<Integer> again = new ArrayList<>(toSubmit);
             toSubmit.clear();
             submitBatch(again, true);
         }
         int left = search.maxSuggestions() - state.trials().size();
-        if (exhausted || left <= 0 || submitFailures >= MAX_SUBMIT_FAILURES) {
+        if (exhausted || left <= 0 || faulty()) {
             return exhausted;
         }
-        List<Suggestion> suggestions = strategy.suggest(context(), Math.min(left, BATCH_LIMIT),
-                rngFor(state.trials().size()));
-        if (suggestions.isEmpty()) {
+        List<Integer> ids = suggest(Math.min(left, BATCH_LIMIT));
+        if (ids.isEmpty()) {
             return true;
-        }
-        List<Integer> ids = new ArrayList<>();
-        for (Suggestion s : suggestions) {
-            ids.add(record(s));
         }
         submitBatch(ids, true);
         return false;
@@ -377,7 +427,7 @@ public final class SearchEngine {
         int id = state.nextId();
         ObjectNode e = SearchState.suggestEvent(now(), id, s.combination(), s.searchType(), s.ordinal(),
                 state.finishedCount());
-        journal.append(e);
+        append(e);
         state.apply(e);
         if (!s.note().isEmpty()) {
             log("combination " + id + ": " + s.note());
@@ -385,17 +435,55 @@ public final class SearchEngine {
         return id;
     }
 
-    /** A generator for the k-th suggestion call, so that a resumed search draws what it would have. */
-    private SplittableRandom rngFor(int suggestedSoFar) {
-        return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (suggestedSoFar + 1L)));
+    /**
+     * Asks the strategy for up to {@code n} combinations and journals each under the next id.
+     *
+     * <p>A strategy that does not learn from results is asked for one combination at a time, each with the
+     * generator of its own id: how many are asked for at once depends on when runs end, and a generator shared
+     * by a whole call would make the same seed give other combinations under other timings. An adaptive
+     * strategy (bopt) is asked once for all {@code n}, as it fits its model once per call; its suggestions
+     * depend on results and their timing anyway.
+     */
+    private List<Integer> suggest(int n) {
+        List<Integer> ids = new ArrayList<>(n);
+        if (strategy.adaptive()) {
+            for (Suggestion s : strategy.suggest(context(), n, rngFor(state.trials().size()))) {
+                ids.add(record(s));
+            }
+            return ids;
+        }
+        SearchContext context = context();
+        List<Observation> pending = new ArrayList<>(context.pending());
+        // seen is a live view of the state; pending is extended here as each suggestion is journaled
+        SearchContext growing = new SearchContext(context.space(), context.finished(), pending, context.seen());
+        for (int k = 0; k < n; k++) {
+            int id = state.nextId();
+            List<Suggestion> one = strategy.suggest(growing, 1, rngFor(id));
+            if (one.isEmpty()) {
+                break;
+            }
+            Suggestion s = one.get(0);
+            ids.add(record(s));
+            pending.add(new Observation(id, s.combination(), s.searchType(), s.ordinal(), null, false));
+        }
+        return ids;
+    }
+
+    /**
+     * The generator for the suggestion call that starts at combination id {@code firstId}, so that a resumed
+     * search draws what it would have.
+     */
+    private SplittableRandom rngFor(int firstId) {
+        return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (firstId + 1L)));
     }
 
     private SearchContext context() {
         List<Observation> finished = new ArrayList<>();
         List<Observation> pending = new ArrayList<>();
         for (TrialRecord t : state.trials()) {
+            // a cancelled combination is neither a score nor a failure; no score at all counts as a failure
             Observation o = new Observation(t.id(), t.combination(), t.searchType(), t.ordinal(), t.loss(),
-                    t.status() == TrialStatus.FAILED);
+                    t.status() == TrialStatus.FAILED || t.status() == TrialStatus.NO_SCORE);
             (t.status().isFinished() ? finished : pending).add(o);
         }
         return new SearchContext(model.space(), finished, pending, state.seen());
@@ -432,8 +520,20 @@ public final class SearchEngine {
             List<JobRef> refs = asBatch ? executor.submitAll(specs, search.maxActivePoints())
                     : List.of(executor.submit(specs.get(0)));
             executor.drainNotes().forEach(this::log);
-            for (JobRef ref : refs) {
-                recordSubmission(ref);
+            for (int i = 0; i < refs.size(); i++) {
+                try {
+                    recordSubmission(refs.get(i));
+                } catch (JournalFault f) {
+                    // runs the journal does not know would run unobserved and be started again on resume
+                    for (JobRef unrecorded : refs.subList(i, refs.size())) {
+                        try {
+                            executor.cancel(unrecorded);
+                        } catch (ExecutorException e) {
+                            log("combination " + unrecorded.combinationId() + ": cancel failed: " + e.getMessage());
+                        }
+                    }
+                    throw f;
+                }
             }
             if (asBatch) {
                 log(refs.size() + " combinations submitted as one batch, at most " + search.maxActivePoints()
@@ -442,7 +542,8 @@ public final class SearchEngine {
         } catch (SubmitUncertainException e) {
             // the runs may be queued: submitting them again finds them (the executor promises so), failing them
             // would leave them running unobserved
-            submitFailures++;
+            startFaults++;
+            lastFault = e.getMessage();
             lastSubmitUncertain = true;
             for (int i = prepared.size() - 1; i >= 0; i--) {
                 toSubmit.addFirst(prepared.get(i));
@@ -452,16 +553,21 @@ public final class SearchEngine {
                     + " if they were: " + e.getMessage());
         } catch (ExecutorException e) {
             executor.drainNotes().forEach(this::log);
-            submitFailures++;
+            // the machine's fault (interpreter, log file, cluster), not the analysis's: run them again later
+            startFaults++;
             lastSubmitUncertain = false;
             for (int id : prepared) {
-                finish(id, TrialStatus.FAILED, null, Map.of(), "could not start: " + e.getMessage(), null, Double.NaN);
+                staged.remove(id);
+                requeueForFault(id, "could not start: " + e.getMessage());
             }
         }
         tableDirty = true;
     }
 
-    /** Creates the combination folder and its input.json; a failure is recorded as the combination's. */
+    /**
+     * Creates the combination folder and its input.json. A failure is the machine's (a read-only folder, a full
+     * disk), not the combination's: it is re-queued.
+     */
     private boolean writeInput(int id) {
         JobSpec spec = spec(id);
         try {
@@ -477,9 +583,10 @@ public final class SearchEngine {
             staged.add(id);
             return true;
         } catch (IOException e) {
-            submitFailures++;
-            finish(id, TrialStatus.FAILED, null, Map.of(), "could not write input.json: " + e.getMessage(), null,
-                    Double.NaN);
+            startFaults++;
+            lastSubmitUncertain = false;
+            staged.remove(id);
+            requeueForFault(id, "cannot write " + spec.inputJson() + ": " + IoErrors.describe(e));
             return false;
         }
     }
@@ -491,10 +598,10 @@ public final class SearchEngine {
         e.put("id", id);
         e.put("job_id", ref.id());
         e.put("token", ref.token());
-        journal.append(e);
+        append(e);
         state.apply(e);
         active.put(id, ref);
-        submitFailures = 0;
+        startFaults = 0;
         if (t.attempts() > 0) {
             log("combination " + id + " submitted again as job " + ref.id() + " (attempt " + (t.attempts() + 1) + ")");
         }
@@ -522,11 +629,11 @@ public final class SearchEngine {
                 ended.put(entry.getKey().combinationId(), entry.getValue());
             }
         }
-        if (!ended.isEmpty() && !cancelling && !toSubmit.isEmpty() && submitFailures < MAX_SUBMIT_FAILURES
+        if (!ended.isEmpty() && !cancelling && !toSubmit.isEmpty() && !faulty()
                 && !executor.throttlesBatches()) {
             // start the next runs first, then do the bookkeeping of the ended ones while those run
             while (active.size() < search.maxActivePoints() && !toSubmit.isEmpty()
-                    && submitFailures < MAX_SUBMIT_FAILURES) {
+                    && !faulty()) {
                 submit(toSubmit.poll());
             }
         }
@@ -561,6 +668,8 @@ public final class SearchEngine {
                 ScriptOutput out = outputs.parse(dir.resolve("output.json"));
                 if (out.hasScore()) {
                     finish(id, TrialStatus.OK, out.score(), out.metrics(), null, status.exitCode(), runtime);
+                } else if (faultOfTheFolder(id, dir)) {
+                    return;
                 } else if (!out.present()) {
                     finish(id, TrialStatus.NO_SCORE, null, Map.of(), out.error(), status.exitCode(), runtime);
                 } else {
@@ -577,43 +686,128 @@ public final class SearchEngine {
                 }
                 break;
             }
-            case CANCELLED:
-                finish(id, TrialStatus.CANCELLED, null, Map.of(),
-                        stopReason != null ? "cancelled: " + stopReason : "cancelled by the user", status.exitCode(),
-                        runtime);
+            case CANCELLED: {
+                // a run cancelled after it wrote its output.json has its result
+                ScriptOutput out = outputs.parse(dir.resolve("output.json"));
+                if (out.hasScore()) {
+                    log("combination " + id + ": cancelled after it wrote its output.json; its result is kept");
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), null, status.exitCode(), runtime);
+                } else {
+                    finish(id, TrialStatus.CANCELLED, null, Map.of(),
+                            stopReason != null ? "cancelled: " + stopReason : "cancelled by the user",
+                            status.exitCode(), runtime);
+                }
                 break;
-            default:
+            }
+            case FAULT:
+                runFaults++;
+                requeueForFault(id, status.reason());
+                break;
+            case FAILED:
                 if (Integer.valueOf(SIGINT_EXIT).equals(status.exitCode())) {
                     // Ctrl-C reaches the whole terminal process group: an interruption, not a property of the combination
                     requeueOrFail(id, status.reason() + " (interrupted)", runtime);
-                } else {
+                } else if (!faultOfTheFolder(id, dir)) {
                     finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), status.exitCode(), runtime);
                 }
                 break;
+            default:
+                finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), status.exitCode(), runtime);
+                break;
         }
+    }
+
+    /**
+     * For a run that ended without a result: whether its folder can no longer be written (read-only, full). The
+     * script then most likely failed because it could not write its output, a fault of the machine: the
+     * combination is re-queued rather than recorded as failed. Only the local folder is probed.
+     */
+    private boolean faultOfTheFolder(int id, Path dir) {
+        Path probe = dir.resolve(".hpsearch_probe");
+        try {
+            // a few kilobytes: an empty file may still fit on a full disk
+            Files.write(probe, new byte[8192]);
+            Files.delete(probe);
+            return false;
+        } catch (IOException e) {
+            runFaults++;
+            requeueForFault(id, "the run ended without a result while its folder could not be written ("
+                    + IoErrors.describe(e) + ")");
+            return true;
+        }
+    }
+
+    /**
+     * Queues a combination again after a fault of the machine or of hpsearch. Such a fault is not a result and
+     * does not count against the combination's attempts; persisting faults stop the search instead.
+     */
+    private void requeueForFault(int id, String reason) {
+        lastFault = reason;
+        ObjectNode e = Journal.event("requeue", now());
+        e.put("id", id);
+        e.put("reason", reason);
+        e.put("fault", true);
+        append(e);
+        state.apply(e);
+        toSubmit.add(id);
+        tableDirty = true;
+        log("combination " + id + ": re-queued, as this machine failed it (not the analysis): " + reason);
+    }
+
+    /** Whether faults of the machine persist, so that the search must stop for the user to fix their cause. */
+    private boolean faulty() {
+        return startFaults >= MAX_FAULTS || runFaults >= MAX_FAULTS;
+    }
+
+    /** What the user can do about a fault, guessed from its message. */
+    static String whatToFix(String fault) {
+        String f = fault == null ? "" : fault.toLowerCase(java.util.Locale.ROOT);
+        if (f.contains("read-only file system")) {
+            return "make the search folder writable (it is on a read-only file system)";
+        }
+        if (f.contains("no space left") || f.contains("disk quota")) {
+            return "free disk space where the search folder is";
+        }
+        if (f.contains("not an executable") || f.contains("permission denied")) {
+            return "check that environment_path is an executable file and that the search folder is writable";
+        }
+        if (f.contains("cluster") || f.contains("slurm")) {
+            return "check the cluster";
+        }
+        return "fix the cause given";
     }
 
     /** Runs a combination again (on resume, or now) unless it has been tried too often. */
     private void requeueOrFail(int id, String reason, double runtime) {
         TrialRecord t = state.trial(id);
-        if (t.attempts() < MAX_ATTEMPTS) {
+        // runs the machine ended are not tries of the combination
+        int tries = t.attempts() - state.faultedRuns(id);
+        if (tries < MAX_ATTEMPTS) {
             ObjectNode e = Journal.event("requeue", now());
             e.put("id", id);
             e.put("reason", reason);
-            journal.append(e);
+            append(e);
             state.apply(e);
             toSubmit.add(id);
             log("combination " + id + ": re-queued (" + reason + ")");
         } else {
-            finish(id, TrialStatus.FAILED, null, Map.of(), reason + "; gave up after " + t.attempts() + " attempts",
+            finish(id, TrialStatus.FAILED, null, Map.of(), reason + "; gave up after " + tries + " attempts",
                     null, runtime);
         }
     }
 
     private void finish(int id, TrialStatus status, Double loss, Map<String, Double> metrics, String reason,
                         Integer exitCode, double runtime) {
+        if (status == TrialStatus.OK && reason != null) {
+            // a row never says ok beside a failure reason; the remark goes to the search log
+            log("combination " + id + ": " + reason);
+            reason = null;
+        }
+        if (status != TrialStatus.CANCELLED) {
+            runFaults = 0; // a result: the machine runs analyses again
+        }
         ObjectNode e = SearchState.finishEvent(now(), id, status, loss, metrics, reason, exitCode, runtime);
-        journal.append(e);
+        append(e);
         state.apply(e);
         tableDirty = true;
         if (status == TrialStatus.FAILED || status == TrialStatus.CANCELLED) {
@@ -638,8 +832,12 @@ public final class SearchEngine {
             DataTable.write(state, model.space(), searchDir);
             lastTableWrite = clock.instant();
             tableDirty = false;
+            tableFailing = false;
         } catch (IOException e) {
-            log("cannot write " + DataTable.FILE_NAME + " (will retry): " + e.getMessage());
+            if (!tableFailing) {
+                log("cannot write " + DataTable.FILE_NAME + " (will retry): " + IoErrors.describe(e));
+            }
+            tableFailing = true;
         }
     }
 
@@ -698,6 +896,26 @@ public final class SearchEngine {
 
     private void log(String message) {
         log.log(now(), message);
+    }
+
+    /** Journals one event; a journal that cannot be written stops the coordinator (see {@link JournalFault}). */
+    private void append(ObjectNode event) {
+        try {
+            journal.append(event);
+        } catch (java.io.UncheckedIOException e) {
+            throw new JournalFault("cannot write the search journal " + searchDir.resolve(Journal.FILE_NAME) + ": "
+                    + IoErrors.describe(e.getCause()));
+        }
+    }
+
+    /**
+     * The journal could not be written (a full disk, a read-only folder). Nothing more can be recorded, so the
+     * coordinator stops at once and leaves what runs for {@code resume}, which adopts it.
+     */
+    private static final class JournalFault extends RuntimeException {
+        JournalFault(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private long now() {

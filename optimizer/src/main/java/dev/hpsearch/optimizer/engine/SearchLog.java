@@ -2,7 +2,6 @@ package dev.hpsearch.optimizer.engine;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +25,17 @@ public final class SearchLog implements AutoCloseable {
         this.echo = echo;
     }
 
-    /** Writes one line stamped with the given time. */
+    /**
+     * Writes one line stamped with the given time and hands it to the echo. A line that cannot be written (a
+     * full disk) is still echoed: the journal, not this log, is the search's record, so the search goes on.
+     */
     public void log(long timeMillis, String message) {
         String line = TIME.format(Instant.ofEpochMilli(timeMillis)) + "  " + message;
         try {
             out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the search log: " + e.getMessage(), e);
+            // dropped: the echo still shows it, and the journal holds what matters
         }
         if (echo != null) {
             echo.accept(line);

@@ -24,6 +24,8 @@ public final class SearchState {
     private final Map<Integer, TrialRecord> trials = new LinkedHashMap<>();
     private final Set<Combination> seen = new HashSet<>();
     private final Map<String, Integer> metricColumns = new HashMap<>();
+    /** Per combination: submitted runs that a fault of the machine ended (they are not tries of the combination). */
+    private final Map<Integer, Integer> faultedRuns = new HashMap<>();
     private Long seed;
     private long startedAtMillis;
     private String endReason;
@@ -59,6 +61,10 @@ public final class SearchState {
                 finish(e);
                 break;
             case "requeue":
+                TrialRecord before = trials.get(e.path("id").asInt());
+                if (e.path("fault").asBoolean(false) && before != null && before.isSubmitted()) {
+                    faultedRuns.merge(before.id(), 1, Integer::sum);
+                }
                 update(e.path("id").asInt(), t -> new TrialRecord(t.id(), t.combination(), t.searchType(), t.ordinal(),
                         t.previousResultsCount(), null, "", TrialStatus.QUEUED, null, Map.of(),
                         e.path("reason").asText(null), null, Double.NaN, 0, t.attempts()));
@@ -172,6 +178,14 @@ public final class SearchState {
         List<String> names = new ArrayList<>(Collections.nCopies(metricColumns.size(), ""));
         metricColumns.forEach((k, v) -> names.set(v, k));
         return names;
+    }
+
+    /**
+     * How many of a combination's submissions ended by a fault of the machine rather than by a try of the
+     * combination; {@link TrialRecord#attempts()} counts them too.
+     */
+    public int faultedRuns(int id) {
+        return faultedRuns.getOrDefault(id, 0);
     }
 
     public int nextId() {

@@ -24,6 +24,11 @@ public record JobStatus(State state, Integer exitCode, String reason, Duration r
         /** Killed because it ran past {@code job_config.time}. */
         TIMEOUT,
         CANCELLED,
+        /**
+         * The machine failed the job, not the analysis (a Slurm node failure, a node that did not boot): not a
+         * result; the engine runs the combination again.
+         */
+        FAULT,
         /** The executor no longer knows the job and cannot say how it ended. */
         LOST;
 

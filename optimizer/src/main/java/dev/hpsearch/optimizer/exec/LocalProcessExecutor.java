@@ -2,7 +2,10 @@ package dev.hpsearch.optimizer.exec;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +21,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs each job as a process on this machine, with the combination folder as working directory and stdout
- * and stderr appended to its {@code log.txt}. A job past its time limit is stopped with its whole process
- * tree: SIGTERM first, SIGKILL after a grace period. Job ids are process ids; the token is the process start
+ * and stderr appended to its {@code log.txt}. A job past its time limit is stopped with every process it
+ * started: SIGTERM first, SIGKILL after a grace period. Job ids are process ids; the token is the process start
  * time, so that a reused pid is never mistaken for a job after a restart.
+ *
+ * <p>Each run's environment carries {@value #MARK} set to its combination folder. A daemon that left the run's
+ * process tree (a double fork, setsid) keeps that variable, so stopping a run also stops every process that
+ * carries its mark (found in {@code /proc/PID/environ}, where there is a {@code /proc}).
  */
 public final class LocalProcessExecutor implements Executor {
+    /** The environment variable that marks every process of a run. */
+    public static final String MARK = "HPSEARCH_RUN";
     private static final File DEV_NULL = new File("/dev/null");
+    private static final Path PROC = Path.of("/proc");
+    /** Rounds of looking for marked processes when killing: one may fork while the previous round kills. */
+    private static final int KILL_ROUNDS = 5;
     private final Clock clock;
     private final Duration grace;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
@@ -37,17 +49,19 @@ public final class LocalProcessExecutor implements Executor {
         final Instant start;
         final Instant deadline;
         final Duration limit;
+        final String mark;
         volatile Instant end;
         JobStatus.State forcedState;
         Instant killAt;
         List<ProcessHandle> tree = List.of();
 
-        Job(ProcessHandle handle, Process process, Instant start, Duration limit) {
+        Job(ProcessHandle handle, Process process, Instant start, Duration limit, String mark) {
             this.handle = handle;
             this.process = process;
             this.start = start;
             this.limit = limit;
             this.deadline = start.plus(limit);
+            this.mark = mark;
         }
     }
 
@@ -68,22 +82,30 @@ public final class LocalProcessExecutor implements Executor {
     public JobRef submit(JobSpec spec) throws ExecutorException {
         List<String> command = new ArrayList<>(spec.command());
         command.set(0, programs.computeIfAbsent(command.get(0), LocalProcessExecutor::onPath));
+        Path program = Path.of(command.get(0));
+        if (command.get(0).contains("/") && !(Files.isRegularFile(program) && Files.isExecutable(program))) {
+            throw new ExecutorException("cannot start " + program + ": "
+                    + (Files.isDirectory(program) ? "it is a folder" : Files.exists(program)
+                    ? "it is not an executable file" : "no such file") + " (environment_path)");
+        }
+        String mark = mark(spec);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(spec.workDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+        pb.environment().put(MARK, mark);
         Process p;
         try {
             Files.createDirectories(spec.workDir());
             p = pb.start();
         } catch (IOException e) {
             throw new ExecutorException("cannot start " + String.join(" ", spec.command()) + " in "
-                    + spec.workDir() + ": " + e.getMessage(), e);
+                    + spec.workDir() + ": " + startFailure(e), e);
         }
         Instant start = clock.instant();
         ProcessHandle h = p.toHandle();
-        Job job = new Job(h, p, start, spec.timeLimit());
+        Job job = new Job(h, p, start, spec.timeLimit(), mark);
         String id = Long.toString(p.pid());
         jobs.put(id, job);
         p.onExit().thenRun(() -> ended(job));
@@ -108,6 +130,24 @@ public final class LocalProcessExecutor implements Executor {
             }
         }
         return program;
+    }
+
+    /** The mark of a run's processes: its combination folder, the same for a re-attached run. */
+    private static String mark(JobSpec spec) {
+        return spec.workDir().toAbsolutePath().normalize().toString();
+    }
+
+    /** The operating system's reason why a process did not start, without the JDK's wording around it. */
+    private static String startFailure(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException) {
+            return IoErrors.describe(e);
+        }
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher errno = java.util.regex.Pattern.compile("error=\\d+, (.*)").matcher(m);
+        if (errno.find()) {
+            return errno.group(1);
+        }
+        return m.startsWith("Cannot run program") ? "the program could not be run" : m;
     }
 
     private void ended(Job job) {
@@ -148,6 +188,7 @@ public final class LocalProcessExecutor implements Executor {
         } else if (job.killAt != null && now.isAfter(job.killAt)) {
             job.tree.forEach(ProcessHandle::destroyForcibly);
             job.handle.destroyForcibly();
+            killMarked(job.mark);
             job.killAt = null;
         }
     }
@@ -156,8 +197,9 @@ public final class LocalProcessExecutor implements Executor {
         Instant end = job.end != null ? job.end : now;
         Duration runtime = Duration.between(job.start, end);
         if (job.killAt != null || job.forcedState != null) {
-            // the tree may outlive its root: finish it off
+            // the tree may outlive its root, and daemons may have left the tree: finish them off
             job.tree.forEach(ProcessHandle::destroyForcibly);
+            killMarked(job.mark);
         }
         if (job.forcedState == JobStatus.State.TIMEOUT) {
             return new JobStatus(JobStatus.State.TIMEOUT, exitCode(job), "killed after running past its time limit of "
@@ -213,14 +255,83 @@ public final class LocalProcessExecutor implements Executor {
         return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
-    /** SIGTERM to the process and every descendant; SIGKILL follows after the grace period. */
+    /**
+     * SIGTERM to the process, every descendant and every process carrying the run's mark; SIGKILL follows after
+     * the grace period.
+     */
     private void stop(Job job, JobStatus.State state, Instant now) {
         job.forcedState = state;
         List<ProcessHandle> tree = new ArrayList<>(job.handle.descendants().toList());
         job.tree = tree;
         job.handle.destroy();
         tree.forEach(ProcessHandle::destroy);
+        marked(job.mark).forEach(ProcessHandle::destroy);
         job.killAt = now.plus(grace);
+    }
+
+    /** SIGKILL to every process carrying the mark, again until none is found (one may fork meanwhile). */
+    private static void killMarked(String mark) {
+        for (int round = 0; round < KILL_ROUNDS; round++) {
+            List<ProcessHandle> left = marked(mark);
+            if (left.isEmpty()) {
+                return;
+            }
+            left.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * The live processes whose environment carries the mark, read from {@code /proc/PID/environ}; none where
+     * there is no {@code /proc} (the process tree is all that is stopped there). A process killed but not yet
+     * reaped shows an empty environment, so it is not found again.
+     */
+    static List<ProcessHandle> marked(String mark) {
+        List<ProcessHandle> out = new ArrayList<>();
+        if (!Files.isDirectory(PROC)) {
+            return out;
+        }
+        byte[] wanted = (MARK + "=" + mark + "\0").getBytes(StandardCharsets.UTF_8);
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> pids = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path dir : pids) {
+                long pid = Long.parseLong(dir.getFileName().toString());
+                if (pid == self) {
+                    continue;
+                }
+                byte[] env;
+                try {
+                    env = Files.readAllBytes(dir.resolve("environ"));
+                } catch (IOException | SecurityException e) {
+                    continue; // gone meanwhile, or not ours to read
+                }
+                if (containsEntry(env, wanted)) {
+                    ProcessHandle.of(pid).ifPresent(out::add);
+                }
+            }
+        } catch (IOException e) {
+            // /proc unreadable: only the process tree is stopped
+        }
+        return out;
+    }
+
+    /** Whether a NUL-separated environment block holds the entry (which ends with NUL) at an entry's start. */
+    private static boolean containsEntry(byte[] env, byte[] entry) {
+        outer:
+        for (int i = 0; i + entry.length <= env.length + 1; i++) {
+            if (i > 0 && env[i - 1] != 0) {
+                continue;
+            }
+            for (int k = 0; k < entry.length; k++) {
+                int at = i + k;
+                // the last entry of the block may lack its NUL
+                byte b = at < env.length ? env[at] : 0;
+                if (b != entry[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Override
@@ -243,7 +354,7 @@ public final class LocalProcessExecutor implements Executor {
             return new JobStatus(JobStatus.State.LOST, null, "process " + ref.id() + " no longer runs", null);
         }
         Instant start = h.get().info().startInstant().orElse(clock.instant());
-        Job job = new Job(h.get(), null, start, spec.timeLimit());
+        Job job = new Job(h.get(), null, start, spec.timeLimit(), mark(spec));
         jobs.put(ref.id(), job);
         h.get().onExit().thenRun(() -> ended(job));
         return JobStatus.running();

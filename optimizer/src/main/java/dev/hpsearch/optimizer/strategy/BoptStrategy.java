@@ -178,6 +178,9 @@ public final class BoptStrategy implements Strategy {
             if (Arrays.stream(x).anyMatch(v -> v < 0)) {
                 continue; // a value no longer in the domain (config edited between runs)
             }
+            if (o.loss() == null && !o.failed()) {
+                continue; // cancelled: says nothing about the objective there, so neither a score nor a failure
+            }
             Double y = o.loss() == null ? null : transform(o.loss());
             if (o.loss() != null && y == null) {
                 notes.append("; combination ").append(o.combinationId()).append(": loss ").append(o.loss())

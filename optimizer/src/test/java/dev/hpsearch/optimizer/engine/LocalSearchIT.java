@@ -128,6 +128,50 @@ class LocalSearchIT {
     }
 
     @Test
+    void daemonsThatLeftTheRunsProcessTreeAreKilledWithIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc");
+        // a double-forked daemon and a setsid one, both re-parented away from the run, both deaf to SIGTERM
+        String sh = String.join("\n",
+                "echo \"$HPSEARCH_RUN\" > mark.txt",
+                "( ( trap '' TERM; exec sleep 300 ) & )",
+                "setsid sh -c \"trap '' TERM; exec sleep 301\" &",
+                "sleep 300");
+        Project p = new Project(tmp).script("sh", "daemons.sh", sh, 1.0 / 3600); // one second
+        p.modelConfig = "{\"x\": {\"type\": \"discrete\", \"domain\": [1], \"transformation\": \"linear\"}}";
+        SearchSummary s = p.run();
+
+        assertThat(reason(rowsBy(s, "x").get("1"), s)).startsWith("killed after running past its time limit");
+        String mark = Files.readString(s.searchDir().resolve("hp_combination_0/mark.txt")).trim();
+        assertThat(mark).isEqualTo(s.searchDir().resolve("hp_combination_0").toString());
+        // killed processes may wait a moment to be reaped; poll with a deadline
+        long deadline = System.currentTimeMillis() + 5000;
+        List<Long> left = carrying("HPSEARCH_RUN=" + mark);
+        while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            left = carrying("HPSEARCH_RUN=" + mark);
+        }
+        assertThat(left).as("processes still carrying the run's mark").isEmpty();
+    }
+
+    /** Live processes whose environment holds the entry, from /proc/PID/environ. */
+    private static List<Long> carrying(String entry) throws Exception {
+        List<Long> out = new ArrayList<>();
+        try (var dirs = Files.newDirectoryStream(Path.of("/proc"), d -> d.getFileName().toString().matches("\\d+"))) {
+            for (Path d : dirs) {
+                try {
+                    String env = new String(Files.readAllBytes(d.resolve("environ")), java.nio.charset.StandardCharsets.UTF_8);
+                    if (Arrays.asList(env.split("\u0000")).contains(entry)) {
+                        out.add(Long.parseLong(d.getFileName().toString()));
+                    }
+                } catch (java.io.IOException e) {
+                    // ended meanwhile
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void neverRunsMoreThanMaxActivePointsAtOnce() throws Exception {
         String py = String.join("\n",
                 "import json, os, sys, time",
@@ -155,6 +199,38 @@ class LocalSearchIT {
             maxOverlap = Math.max(maxOverlap, overlap);
         }
         assertThat(maxOverlap).isBetween(2, 3);
+    }
+
+    @Test
+    void theSameRandomSeedGivesTheSameCombinationsWhateverTheTiming() throws Exception {
+        // each run, unseeded, ends at once or at the next tick of a 0.3 s wall clock: slots free up one or
+        // several at a time, differently in every search
+        String py = String.join("\n",
+                "import json, random, sys, time",
+                "cfg = json.load(open(sys.argv[1]))",
+                "time.sleep(random.choice([0, 0.3 - time.time() % 0.3]))",
+                "json.dump({'objective': cfg['x']}, open('output.json', 'w'))");
+        Map<String, String> first = null;
+        for (int search = 0; search < 4; search++) {
+            Path project = Files.createDirectory(tmp.resolve("p" + search));
+            Project p = new Project(project).script("python3", "jitter.py", py, 1);
+            p.modelConfig = "{\"x\": {\"type\": \"continuous\", \"domain\": [0, 1], \"transformation\": \"linear\"},"
+                    + " \"k\": {\"type\": \"discrete\", \"domain\": [1, 2, 3], \"transformation\": \"linear\"}}";
+            p.searchConfig = "{\"search_type\": \"random\", \"max_suggestions\": 15, \"max_active_points\": 3,"
+                    + " \"random_seed\": 7}";
+            SearchSummary s = p.run();
+
+            Map<String, String> combos = new TreeMap<>();
+            for (Map.Entry<String, String[]> row : rowsBy(s, "combination_id").entrySet()) {
+                combos.put(row.getKey(), col(row.getValue(), s, "x") + "," + col(row.getValue(), s, "k"));
+            }
+            assertThat(combos).hasSize(15);
+            if (first == null) {
+                first = combos;
+            } else {
+                assertThat(combos).as("search %d against the first", search).isEqualTo(first);
+            }
+        }
     }
 
     @Test
@@ -251,6 +327,44 @@ class LocalSearchIT {
         assertThat(s.progress().cancelled()).isEqualTo(1);
         assertThat(s.progress().done()).isEqualTo(2);
         assertThat(engine[0].state().trial(0).reason()).isEqualTo("cancelled by the user");
+    }
+
+    @Test
+    void aCombinationCancelledAfterItsOutputIsCompleteKeepsItsResult() throws Exception {
+        Project p = new Project(tmp).script("sh", "late.sh",
+                "echo '{\"objective\": 0.25}' > output.json; touch written; sleep 60\n", 1);
+        p.modelConfig = "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2], \"transformation\": \"linear\"}}";
+        p.searchConfig = "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 2, \"max_active_points\": 1}";
+        var c = p.configs();
+        Path searchDir = SearchFiles.create(c);
+        SearchEngine engine = new SearchEngine(c.search(), c.job(), c.model(), searchDir,
+                new dev.hpsearch.optimizer.exec.LocalProcessExecutor(), new dev.hpsearch.optimizer.strategy.GridStrategy(
+                c.model().space(), 2), java.time.Clock.systemUTC(), new SearchListener() { });
+        var thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var done = thread.submit(engine::run);
+            for (int id = 0; id < 2; id++) {
+                Path written = searchDir.resolve("hp_combination_" + id).resolve("written");
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (!Files.exists(written) && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(10);
+                }
+                engine.cancel(id);
+            }
+            SearchSummary s = done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(s.progress().done()).isEqualTo(2);
+            assertThat(s.progress().cancelled()).isZero();
+            for (String[] row : rowsBy(s, "x").values()) {
+                assertThat(status(row, s)).isEqualTo("ok");
+                assertThat(reason(row, s)).isEmpty();
+                assertThat(col(row, s, "loss")).isEqualTo("0.25");
+            }
+            assertThat(Files.readString(searchDir.resolve("log.txt")))
+                    .contains("combination 0: cancelled after it wrote its output.json; its result is kept");
+        } finally {
+            thread.shutdownNow();
+        }
     }
 
     @Test

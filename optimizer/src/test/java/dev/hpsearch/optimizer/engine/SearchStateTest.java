@@ -134,6 +134,35 @@ class SearchStateTest {
     }
 
     @Test
+    void runsEndedByAFaultOfTheMachineAreCountedApartFromTries() {
+        List<JsonNode> events = new java.util.ArrayList<>();
+        events.add(SearchState.suggestEvent(1, 0, A, "grid", 0, 0));
+        events.add(fault(2, 0)); // input.json not written: never submitted, not a run
+        events.add(submit(3, 0, "101"));
+        events.add(fault(4, 0)); // a node failure of a submitted run
+        events.add(submit(5, 0, "102"));
+        ObjectNode lost = Journal.event("requeue", 6);
+        lost.put("id", 0);
+        lost.put("reason", "process 102 no longer runs");
+        events.add(lost); // an ordinary re-queue: a try
+        events.add(submit(7, 0, "103"));
+
+        SearchState s = SearchState.replay(events);
+
+        assertThat(s.trial(0).attempts()).isEqualTo(3);
+        assertThat(s.faultedRuns(0)).isEqualTo(1);
+        assertThat(s.trial(0).status()).isEqualTo(TrialStatus.RUNNING);
+    }
+
+    private static ObjectNode fault(long time, int id) {
+        ObjectNode e = Journal.event("requeue", time);
+        e.put("id", id);
+        e.put("reason", "a fault of the machine");
+        e.put("fault", true);
+        return e;
+    }
+
+    @Test
     void nextIdFollowsTheLargestIdEvenWithGaps() {
         SearchState s = SearchState.replay(List.of(SearchState.suggestEvent(1, 7, A, "random", -1, 0)));
 

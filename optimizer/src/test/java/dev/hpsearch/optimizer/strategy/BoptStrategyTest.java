@@ -128,6 +128,24 @@ class BoptStrategyTest {
     }
 
     @Test
+    void aCancelledCombinationIsNotImputedAsAFailure() {
+        BoptStrategy bopt = new BoptStrategy(config("{\"y_transformation\": \"none\", \"y_failure_value\": 1000, "
+                + FAST + "}}"), SPACE);
+        List<Observation> done = new ArrayList<>(finished(6, 4));
+        List<Combination> more = finished(8, 4).stream().map(Observation::combination).toList();
+        done.add(new Observation(6, more.get(6), "random", -1, null, false)); // cancelled
+        done.add(new Observation(7, more.get(7), "random", -1, null, true)); // failed
+
+        BoptStrategy.Training t = bopt.training(context(done, List.of()));
+
+        // the six scores and the failure at y_failure_value; nothing where the cancelled one was
+        assertThat(t.x).hasSize(7);
+        assertThat(t.y.get(6)).isEqualTo(1000.0);
+        assertThat(t.x.get(6)).containsExactly(SPACE.coordinates(more.get(7)));
+        assertThat(t.x).noneSatisfy(x -> assertThat(x).containsExactly(SPACE.coordinates(more.get(6))));
+    }
+
+    @Test
     void failureValueNanLeavesFailuresOut() {
         BoptStrategy bopt = new BoptStrategy(config("{\"y_failure_value\": \"nan\", " + FAST + "}}"), SPACE);
         List<Observation> done = new ArrayList<>(finished(6, 5));

@@ -1,0 +1,136 @@
+package dev.hpsearch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.app.testenv.Mounts;
+import dev.hpsearch.optimizer.engine.Journal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hpsearch run} on a search folder that turns read-only, or whose disk fills up, mid-search: it exits
+ * non-zero with one line that says what to fix and no stack trace, nothing is recorded failed for it, and after
+ * the fix {@code hpsearch resume} exits 0 with every combination of the grid scored. Real mounts (see
+ * {@link Mounts}), real scripts.
+ */
+class MachineFaultCliIT {
+    private static final int GRID = 8;
+
+    @TempDir
+    Path tmp;
+
+    private final Mounts mounts = new Mounts();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        thread.shutdownNow();
+        thread.awaitTermination(30, TimeUnit.SECONDS);
+        mounts.unmountAll();
+    }
+
+    @Test
+    void aSearchFolderTurnedReadOnlyExitsNonZeroAndResumeFinishesTheGrid() throws Exception {
+        Mounts.assumeMountPermitted(tmp);
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Path searchDir = project.resolve("hp_search_0");
+        Future<Cli> run = start(project);
+        awaitOkResults(searchDir, 3);
+        mounts.readOnly(searchDir);
+
+        Cli stopped = run.get(60, TimeUnit.SECONDS);
+
+        assertStoppedSaying(stopped, "Read-only file system", "make the search folder writable");
+        Cli tooEarly = Cli.run("resume", "-q", searchDir.toString());
+        assertThat(tooEarly.status).isEqualTo(1);
+        assertThat(tooEarly.err).contains("cannot write in the search folder: ").contains("Read-only file system")
+                .contains("make the search folder writable").doesNotContain("Exception").doesNotContain("\tat ");
+        mounts.unmountAll();
+        assertResumeScoresTheGrid(searchDir);
+    }
+
+    @Test
+    void aDiskThatFillsUpExitsNonZeroAndResumeFinishesTheGrid() throws Exception {
+        Mounts.assumeMountPermitted(tmp);
+        Path disk = tmp.resolve("disk");
+        mounts.tmpfs(disk, "2m");
+        Path project = Files.createDirectories(disk.resolve("project"));
+        Path searchDir = project.resolve("hp_search_0");
+        Future<Cli> run = start(project);
+        awaitOkResults(searchDir, 3);
+        Path filler = Mounts.fill(disk);
+
+        Cli stopped = run.get(60, TimeUnit.SECONDS);
+
+        assertStoppedSaying(stopped, "No space left on device", "free disk space");
+        Files.delete(filler);
+        assertResumeScoresTheGrid(searchDir);
+    }
+
+    private Future<Cli> start(Path project) throws Exception {
+        Files.writeString(project.resolve("work.py"), String.join("\n",
+                "import json, sys, time",
+                "cfg = json.load(open(sys.argv[1]))",
+                "time.sleep(0.2)",
+                "json.dump({'objective': cfg['x'] * 1.5}, open('output.json', 'w'))"));
+        Files.writeString(project.resolve("search_config.json"),
+                "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 8, \"max_active_points\": 2}");
+        Files.writeString(project.resolve("job_config.json"),
+                "{\"environment_path\": \"python3\", \"script_path\": \"work.py\", \"time\": 1}");
+        Files.writeString(project.resolve("model_config.json"), "{\"x\": {\"type\": \"discrete\", \"domain\": "
+                + "[0, 1, 2, 3, 4, 5, 6, 7], \"transformation\": \"linear\"}}");
+        return thread.submit(() -> Cli.run("run", "-q",
+                "--search_config_path", project.resolve("search_config.json").toString(),
+                "--job_config_path", project.resolve("job_config.json").toString(),
+                "--model_config_path", project.resolve("model_config.json").toString()));
+    }
+
+    private static void awaitOkResults(Path searchDir, int n) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (okCount(searchDir) < n) {
+            assertThat(System.currentTimeMillis()).as("%d results within a minute", n).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static int okCount(Path searchDir) throws Exception {
+        if (!Files.exists(searchDir.resolve(Journal.FILE_NAME))) {
+            return 0;
+        }
+        int n = 0;
+        for (JsonNode e : Journal.read(searchDir)) {
+            if (e.path("event").asText().equals("finish") && e.path("status").asText().equals("ok")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void assertStoppedSaying(Cli stopped, String cause, String fix) throws Exception {
+        assertThat(stopped.status).as(stopped.out + stopped.err).isEqualTo(1);
+        assertThat(stopped.err).contains("error: the search stopped: ").contains(cause).contains(fix)
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(stopped.out).contains("Resume with: hpsearch resume");
+    }
+
+    private static void assertResumeScoresTheGrid(Path searchDir) throws Exception {
+        Cli resumed = Cli.run("resume", "-q", searchDir.toString());
+
+        assertThat(resumed.status).as(resumed.out + resumed.err).isEqualTo(0);
+        List<String> rows = Files.readAllLines(searchDir.resolve("hp_search_data.txt"));
+        assertThat(rows).hasSize(1 + GRID);
+        int status = List.of(rows.get(0).split("\t")).indexOf("status");
+        for (String row : rows.subList(1, rows.size())) {
+            assertThat(row.split("\t", -1)[status]).as(row).isEqualTo("ok");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.hpsearch.optimizer.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.exec.Executor;
+import dev.hpsearch.optimizer.exec.ExecutorException;
+import dev.hpsearch.optimizer.exec.JobRef;
+import dev.hpsearch.optimizer.exec.JobSpec;
+import dev.hpsearch.optimizer.exec.JobStatus;
+import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
+import dev.hpsearch.optimizer.strategy.GridStrategy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A job the cluster ends by its own fault ({@link JobStatus.State#FAULT}: Slurm NODE_FAIL, BOOT_FAIL,
+ * PREEMPTED) is not a result: the combination runs again, and faults that persist stop the search for resume.
+ * A node failure cannot be produced on this machine, so the one fake here turns the real local runs' ends into
+ * that state; the runs themselves are real processes.
+ */
+class ClusterFaultIT {
+
+    @TempDir
+    Path tmp;
+
+    /** Reports the next {@code faults} ends of real local runs as node failures. */
+    static final class FailingNodeExecutor implements Executor {
+        final LocalProcessExecutor local = new LocalProcessExecutor();
+        int faults;
+
+        @Override
+        public JobRef submit(JobSpec spec) throws ExecutorException {
+            return local.submit(spec);
+        }
+
+        @Override
+        public Map<JobRef, JobStatus> poll(Collection<JobRef> jobs) throws ExecutorException {
+            Map<JobRef, JobStatus> out = new LinkedHashMap<>(local.poll(jobs));
+            out.replaceAll((ref, status) -> {
+                if (status.isTerminal() && faults > 0) {
+                    faults--;
+                    return new JobStatus(JobStatus.State.FAULT, null, "Slurm state NODE_FAIL: the cluster ended the"
+                            + " job, not the analysis", status.runtime());
+                }
+                return status;
+            });
+            return out;
+        }
+
+        @Override
+        public void cancel(JobRef job) throws ExecutorException {
+            local.cancel(job);
+        }
+
+        @Override
+        public JobStatus reattach(JobRef job, JobSpec spec) throws ExecutorException {
+            return local.reattach(job, spec);
+        }
+
+        @Override
+        public void awaitChange(Duration timeout) throws InterruptedException {
+            local.awaitChange(timeout);
+        }
+
+        @Override
+        public void close() {
+            local.close();
+        }
+    }
+
+    private Configs configs() throws Exception {
+        Project p = new Project(tmp).script("sh", "count.sh", "echo \"$1\" >> ../../runs.txt; echo 2 > output.json\n", 1);
+        p.modelConfig = "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2, 3], \"transformation\": \"linear\"}}";
+        p.searchConfig = "{\"search_type\": \"grid\", \"max_active_points\": 1}";
+        return p.configs();
+    }
+
+    private static SearchEngine engine(Configs c, Path searchDir, Executor ex) {
+        return new SearchEngine(c.search(), c.job(), c.model(), searchDir, ex, new GridStrategy(c.model().space(), 3),
+                Clock.systemUTC(), new SearchListener() { });
+    }
+
+    /** Two node failures, then a node that works: the faults do not persist, so the search goes on. */
+    @Test
+    void aNodeFailureRunsTheCombinationAgainInsteadOfFailingIt() throws Exception {
+        Configs c = configs();
+        Path searchDir = SearchFiles.create(c);
+        SearchSummary s;
+        try (FailingNodeExecutor ex = new FailingNodeExecutor()) {
+            ex.faults = 2;
+            s = engine(c, searchDir, ex).run();
+        }
+
+        assertThat(s.complete()).isTrue();
+        assertThat(s.progress().done()).isEqualTo(3);
+        assertThat(s.progress().failed()).isZero();
+        assertThat(Files.readAllLines(tmp.resolve("runs.txt"))).hasSize(5);
+        assertThat(Files.readString(searchDir.resolve("log.txt")))
+                .contains("combination 0: re-queued, as this machine failed it (not the analysis): Slurm state NODE_FAIL");
+    }
+
+    @Test
+    void nodeFailuresThatPersistStopTheSearchForResume() throws Exception {
+        Configs c = configs();
+        Path searchDir = SearchFiles.create(c);
+        SearchSummary stopped;
+        try (FailingNodeExecutor ex = new FailingNodeExecutor()) {
+            ex.faults = Integer.MAX_VALUE; // a node that fails every job
+            stopped = engine(c, searchDir, ex).run();
+        }
+
+        assertThat(stopped.fault()).isTrue();
+        assertThat(stopped.complete()).isFalse();
+        assertThat(stopped.reason()).contains("could not be run to its end").contains("NODE_FAIL")
+                .contains("check the cluster");
+        assertThat(stopped.progress().failed()).isZero();
+        assertThat(stopped.progress().done()).isZero();
+
+        SearchSummary resumed;
+        try (FailingNodeExecutor ex = new FailingNodeExecutor()) {
+            resumed = engine(c, searchDir, ex).run();
+        }
+        assertThat(resumed.complete()).isTrue();
+        assertThat(resumed.progress().done()).isEqualTo(3);
+        assertThat(resumed.progress().failed()).isZero();
+    }
+}
