@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
+import dev.hpsearch.optimizer.exec.IoErrors;
+import dev.hpsearch.optimizer.exec.LocalFolderException;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
@@ -683,8 +685,27 @@ public final class SlurmExecutor implements Executor {
                 shell.download(log, spec.logFile(), LOG_LIMIT, true);
             }
         } catch (SshBridgeException e) {
+            IOException local = unwritable(spec.workDir());
+            if (local != null) {
+                // the job's result stays on the cluster, where a resume after the fix collects it
+                throw new LocalFolderException("cannot copy the results of job " + ref.id() + " (combination "
+                        + ref.combinationId() + ") into " + spec.workDir() + ": " + IoErrors.describe(local), e);
+            }
             throw new ExecutorException("Cannot fetch the results of job " + ref.id() + " (combination "
                     + ref.combinationId() + ") from " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Why a local folder cannot take a file (read-only, full), or null when it can. */
+    private static IOException unwritable(Path dir) {
+        Path probe = dir.resolve(".hpsearch_probe");
+        try {
+            // a few kilobytes: an empty file may still fit on a full disk
+            Files.write(probe, new byte[8192]);
+            Files.delete(probe);
+            return null;
+        } catch (IOException e) {
+            return e;
         }
     }
 

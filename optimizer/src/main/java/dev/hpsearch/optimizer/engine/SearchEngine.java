@@ -9,6 +9,7 @@ import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.optimizer.exec.IoErrors;
 import dev.hpsearch.optimizer.exec.JobRef;
+import dev.hpsearch.optimizer.exec.LocalFolderException;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
@@ -81,6 +82,8 @@ public final class SearchEngine {
      * the cluster not reachable); a successful submission resets it.
      */
     private int startFaults;
+    /** Polls in a row whose results could not be written into their local folders. */
+    private int localFolderFaults;
     /** Runs in a row that a fault of the machine ended (a node failure, a folder no longer writable); a result resets it. */
     private int runFaults;
     /** The last fault of the machine, in words, for the message that says what to fix. */
@@ -310,6 +313,12 @@ public final class SearchEngine {
                 }
             }
             boolean changed = pollOnce();
+            if (localFolderFaults >= MAX_FAULTS) {
+                // the runs still going and the results not copied are the journal's: resume collects them
+                leftForResume = true;
+                return "the results of ended runs could not be written to this machine " + MAX_FAULTS
+                        + " times in a row: " + lastFault + "; " + whatToFix(lastFault) + ", then resume the search";
+            }
             maybeWriteTable(false);
             if (!changed && !cancelling) {
                 stageAhead();
@@ -616,6 +625,14 @@ public final class SearchEngine {
         Map<JobRef, JobStatus> statuses;
         try {
             statuses = executor.poll(new ArrayList<>(active.values()));
+            localFolderFaults = 0;
+        } catch (LocalFolderException e) {
+            // results wait where they ran; polling on cannot write them here
+            localFolderFaults++;
+            lastFault = e.getMessage();
+            log("poll: " + e.getMessage() + (localFolderFaults < MAX_FAULTS ? " (will retry)" : ""));
+            executor.awaitChange(IDLE_WAIT);
+            return false;
         } catch (ExecutorException e) {
             log("poll failed (will retry): " + e.getMessage());
             executor.awaitChange(IDLE_WAIT);

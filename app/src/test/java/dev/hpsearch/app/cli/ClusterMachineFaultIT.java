@@ -1,0 +1,147 @@
+package dev.hpsearch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.app.testenv.Mounts;
+import dev.hpsearch.app.testenv.TestCluster;
+import dev.hpsearch.optimizer.engine.Journal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A laptop-to-cluster search whose local search folder turns read-only, or whose local disk fills up, while its
+ * jobs run on the test cluster (which cannot see this machine's files): {@code hpsearch run} stops with exit
+ * status 1 and a line saying what to fix, the results of the jobs that ended meanwhile stay on the cluster, and
+ * after the fix {@code hpsearch resume} collects them: every combination of the grid scored, none run twice.
+ * Real mounts, a real sshd and Slurm.
+ */
+class ClusterMachineFaultIT {
+    private static final int GRID = 8;
+
+    @TempDir
+    Path tmp;
+    Path clusters;
+
+    private final Mounts mounts = new Mounts();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+
+    @BeforeEach
+    void environment() throws Exception {
+        TestCluster cluster = TestCluster.require();
+        Mounts.assumeMountPermitted(tmp);
+        clusters = tmp.resolve("clusters.json");
+        cluster.writeClustersFile(clusters, cluster.remoteRoot() + "/faults-" + System.nanoTime());
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        thread.shutdownNow();
+        thread.awaitTermination(60, TimeUnit.SECONDS);
+        mounts.unmountAll();
+    }
+
+    @Test
+    void aLocalSearchFolderTurnedReadOnlyStopsTheSearchAndResumeCollectsWhatRanMeanwhile() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Path searchDir = project.resolve("hp_search_0");
+        Future<Cli> run = start(project);
+        awaitOkResults(searchDir, 2);
+        mounts.readOnly(searchDir);
+
+        Cli stopped = run.get(180, TimeUnit.SECONDS);
+
+        assertStopped(stopped, "Read-only file system");
+        mounts.unmountAll();
+        assertResumeCollectsTheGrid(searchDir);
+    }
+
+    @Test
+    void aLocalDiskThatFillsUpStopsTheSearchAndResumeCollectsWhatRanMeanwhile() throws Exception {
+        Path disk = tmp.resolve("disk");
+        mounts.tmpfs(disk, "2m");
+        Path project = Files.createDirectories(disk.resolve("project"));
+        Path searchDir = project.resolve("hp_search_0");
+        Future<Cli> run = start(project);
+        awaitOkResults(searchDir, 2);
+        Path filler = Mounts.fill(disk);
+
+        Cli stopped = run.get(180, TimeUnit.SECONDS);
+
+        assertStopped(stopped, "No space left on device");
+        Files.delete(filler);
+        assertResumeCollectsTheGrid(searchDir);
+    }
+
+    private Future<Cli> start(Path project) throws Exception {
+        Files.writeString(project.resolve("work.py"), String.join("\n",
+                "import json, sys, time",
+                "cfg = json.load(open(sys.argv[1]))",
+                "print('ran x=%s' % cfg['x'], flush=True)",
+                "time.sleep(1)",
+                "json.dump({'objective': cfg['x'] * 1.5}, open(cfg['save_folder'] + '/output.json', 'w'))", ""));
+        Files.writeString(project.resolve("search_config.json"),
+                "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 8, \"max_active_points\": 2}");
+        Files.writeString(project.resolve("job_config.json"), "{\"environment_path\": \"python3\", \"script_path\": "
+                + "\"work.py\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
+        Files.writeString(project.resolve("model_config.json"), "{\"x\": {\"type\": \"discrete\", \"domain\": "
+                + "[0, 1, 2, 3, 4, 5, 6, 7], \"transformation\": \"linear\"}}");
+        return thread.submit(() -> Cli.run("run", "-q", "--clusters-file", clusters.toString(),
+                "--search_config_path", project.resolve("search_config.json").toString(),
+                "--job_config_path", project.resolve("job_config.json").toString(),
+                "--model_config_path", project.resolve("model_config.json").toString()));
+    }
+
+    private static void awaitOkResults(Path searchDir, int n) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (okCount(searchDir) < n) {
+            assertThat(System.currentTimeMillis()).as("%d results within two minutes", n).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static int okCount(Path searchDir) throws Exception {
+        if (!Files.exists(searchDir.resolve(Journal.FILE_NAME))) {
+            return 0;
+        }
+        int n = 0;
+        for (JsonNode e : Journal.read(searchDir)) {
+            if (e.path("event").asText().equals("finish") && e.path("status").asText().equals("ok")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void assertStopped(Cli stopped, String cause) {
+        assertThat(stopped.status).as(stopped.out + stopped.err).isEqualTo(1);
+        assertThat(stopped.err).contains("error: the search stopped: ").contains(cause)
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(stopped.out).contains("Resume with: hpsearch resume");
+    }
+
+    private void assertResumeCollectsTheGrid(Path searchDir) throws Exception {
+        Cli resumed = Cli.run("resume", "-q", "--clusters-file", clusters.toString(), searchDir.toString());
+
+        assertThat(resumed.status).as(resumed.out + resumed.err).isEqualTo(0);
+        List<String> rows = Files.readAllLines(searchDir.resolve("hp_search_data.txt"));
+        assertThat(rows).hasSize(1 + GRID);
+        int status = List.of(rows.get(0).split("\t")).indexOf("status");
+        for (String row : rows.subList(1, rows.size())) {
+            assertThat(row.split("\t", -1)[status]).as(row).isEqualTo("ok");
+        }
+        // nothing ran twice: each combination's log holds one run
+        for (int id = 0; id < GRID; id++) {
+            assertThat(Files.readString(searchDir.resolve("hp_combination_" + id + "/log.txt"))).containsOnlyOnce("ran x=");
+        }
+    }
+}
