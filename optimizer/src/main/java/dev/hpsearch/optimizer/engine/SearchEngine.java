@@ -558,7 +558,7 @@ public final class SearchEngine {
             case COMPLETED: {
                 ScriptOutput out = outputs.parse(dir.resolve("output.json"));
                 if (out.hasScore()) {
-                    finish(id, TrialStatus.OK, out.score(), out.metrics(), null, status.exitCode(), runtime);
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), out.note(), status.exitCode(), runtime);
                 } else if (!out.present()) {
                     finish(id, TrialStatus.NO_SCORE, null, Map.of(), out.error(), status.exitCode(), runtime);
                 } else {
@@ -569,7 +569,9 @@ public final class SearchEngine {
             case LOST: {
                 ScriptOutput out = outputs.parse(dir.resolve("output.json"));
                 if (out.hasScore()) {
-                    finish(id, TrialStatus.OK, out.score(), out.metrics(), status.reason(), null, runtime);
+                    String reason = out.note() == null ? status.reason()
+                            : status.reason() == null ? out.note() : status.reason() + "; " + out.note();
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), reason, null, runtime);
                 } else {
                     requeueOrFail(id, status.reason(), runtime);
                 }
@@ -619,7 +621,8 @@ public final class SearchEngine {
         } else {
             TrialRecord t = state.trial(id);
             log("combination " + id + " (" + t.searchType() + ", job " + t.jobId() + ") finished"
-                    + (status == TrialStatus.OK ? ": loss " + loss : " without score (" + reason + ")"));
+                    + (status == TrialStatus.OK ? ": loss " + loss + (reason == null ? "" : " (" + reason + ")")
+                    : " without score (" + reason + ")"));
         }
         listener.onTrial(state.trial(id));
     }
