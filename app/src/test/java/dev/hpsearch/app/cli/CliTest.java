@@ -49,6 +49,36 @@ class CliTest {
     }
 
     @Test
+    void validateRefusesAHyperparameterNamedLikeATableColumnAndOneWithATab() throws Exception {
+        Files.writeString(model, "{\"status\": {\"type\": \"categorical\", \"domain\": [\"a\", \"b\"]},"
+                + " \"opt\": {\"learning\\trate\": {\"type\": \"continuous\", \"domain\": [0.001, 1], \"transformation\": \"log\"}}}");
+
+        Cli c = cli("validate");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains("error: " + model + ": $.status: the hyperparameter name \"status\" is a column"
+                        + " of hp_search_data.txt of its own; rename the key (names not allowed: combination_id, job_id,"
+                        + " job_time, previous_results_count, search_type, is_queued, model_config_path, loss, status,"
+                        + " failure_reason)")
+                .contains("error: " + model + ": $.opt.learning\\trate: the hyperparameter name \"opt.learning\\trate\""
+                        + " holds a tab;")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void validateSaysAConfigIsNotUtf8WithTheByteAndItsOffset() throws Exception {
+        byte[] latin1 = "{\"search_type\": \"grid\", \"note\": \"d\u00e9j\u00e0 vu\"}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(search, latin1);
+
+        Cli c = cli("validate");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).startsWith("error: " + search + ": not UTF-8 text (byte 0xE9 at offset 34); save the file as UTF-8\n")
+                .doesNotContain("Input length").doesNotContain("\tat ");
+    }
+
+    @Test
     void launchWithoutAClusterIsAConfigErrorAndConnectsNowhere() {
         Cli c = cli("launch");
 

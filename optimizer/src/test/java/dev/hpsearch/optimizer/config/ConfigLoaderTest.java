@@ -127,6 +127,21 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void aFileThatIsNotUtf8NamesTheByteAndItsOffset() throws IOException {
+            write(GOOD_SEARCH, GOOD_JOB, GOOD_MODEL);
+            String before = "{\"lr\": {\"type\": \"continuous\", \"domain\": [0.001, 1], \"transformation\": \"log\"},\n"
+                    + "   \"note\": \"caf";
+            Files.write(model, (before + "\u00e9\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+            ConfigException e = catchThrowableOfType(ConfigException.class,
+                    () -> new ConfigLoader().load(search, job, model));
+
+            assertThat(before).hasSize(93);
+            assertThat(e.problems()).singleElement().hasToString("error: " + model
+                    + ": not UTF-8 text (byte 0xE9 at offset 93); save the file as UTF-8");
+        }
+
+        @Test
         void missingFileIsReportedByName() throws IOException {
             write(GOOD_SEARCH, GOOD_JOB, GOOD_MODEL);
             Files.delete(job);
