@@ -17,6 +17,7 @@ import dev.hpsearch.optimizer.strategy.Observation;
 import dev.hpsearch.optimizer.strategy.SearchContext;
 import dev.hpsearch.optimizer.strategy.Strategy;
 import dev.hpsearch.optimizer.strategy.Suggestion;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -476,7 +477,7 @@ public final class SearchEngine {
             return true;
         } catch (IOException e) {
             submitFailures++;
-            finish(id, TrialStatus.FAILED, null, Map.of(), "could not write input.json: " + e.getMessage(), null,
+            finish(id, TrialStatus.FAILED, null, Map.of(), "could not write input.json: " + IoErrors.describe(e), null,
                     Double.NaN);
             return false;
         }
@@ -571,9 +572,10 @@ public final class SearchEngine {
                 if (out.hasScore()) {
                     String reason = out.note() == null ? status.reason()
                             : status.reason() == null ? out.note() : status.reason() + "; " + out.note();
+                    // a lost job that left its score is a result; the note says why it was collected late
                     finish(id, TrialStatus.OK, out.score(), out.metrics(), reason, null, runtime);
                 } else {
-                    requeueOrFail(id, status.reason(), runtime);
+                    requeueOrFail(id, why(status), runtime);
                 }
                 break;
             }
@@ -585,12 +587,22 @@ public final class SearchEngine {
             default:
                 if (Integer.valueOf(SIGINT_EXIT).equals(status.exitCode())) {
                     // Ctrl-C reaches the whole terminal process group: an interruption, not a property of the combination
-                    requeueOrFail(id, status.reason() + " (interrupted)", runtime);
+                    requeueOrFail(id, why(status) + " (interrupted)", runtime);
                 } else {
-                    finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), status.exitCode(), runtime);
+                    finish(id, TrialStatus.FAILED, null, Map.of(), why(status), status.exitCode(), runtime);
                 }
                 break;
         }
+    }
+
+    /** Why a job ended badly, in words, also when its executor gave no reason. */
+    private static String why(JobStatus status) {
+        if (status.reason() != null && !status.reason().isBlank()) {
+            return status.reason();
+        }
+        String state = status.state().name().toLowerCase(java.util.Locale.ROOT);
+        return status.exitCode() == null ? "the job ended (" + state + ")"
+                : "the job ended (" + state + ") with exit code " + status.exitCode();
     }
 
     /** Runs a combination again (on resume, or now) unless it has been tried too often. */
@@ -640,7 +652,7 @@ public final class SearchEngine {
             lastTableWrite = clock.instant();
             tableDirty = false;
         } catch (IOException e) {
-            log("cannot write " + DataTable.FILE_NAME + " (will retry): " + e.getMessage());
+            log("cannot write " + DataTable.FILE_NAME + " (will retry): " + IoErrors.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hpsearch.optimizer.engine;
 
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ public final class SearchLog implements AutoCloseable {
             out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the search log: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the search log: " + IoErrors.describe(e), e);
         }
         if (echo != null) {
             echo.accept(line);

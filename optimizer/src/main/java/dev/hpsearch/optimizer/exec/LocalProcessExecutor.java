@@ -1,5 +1,6 @@
 package dev.hpsearch.optimizer.exec;
 
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ public final class LocalProcessExecutor implements Executor {
             p = pb.start();
         } catch (IOException e) {
             throw new ExecutorException("cannot start " + String.join(" ", spec.command()) + " in "
-                    + spec.workDir() + ": " + e.getMessage(), e);
+                    + spec.workDir() + ": " + IoErrors.describe(e), e);
         }
         Instant start = clock.instant();
         ProcessHandle h = p.toHandle();
