@@ -2,6 +2,7 @@ package dev.hpsearch.app.cli;
 
 import dev.hpsearch.app.remote.DetachedLaunch;
 import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.SshBridgeException;
@@ -67,7 +68,7 @@ final class LaunchCommand implements Callable<Integer> {
         try {
             profile = Executors.profiles(clustersFile).require(where);
         } catch (ClusterProfileException e) {
-            err.println("error: " + (cluster != null ? "--cluster" : paths.job + ": $.cluster") + ": " + e.getMessage());
+            err.println("error: " + (cluster != null ? "--cluster" : paths.job + ": $.cluster") + ": " + IoErrors.describe(e));
             return ExitCodes.CONFIG;
         }
         Path project = configs.projectFolder();
@@ -80,7 +81,7 @@ final class LaunchCommand implements Callable<Integer> {
         try {
             jarFile = DetachedLaunch.selfContainedJar(jar);
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + IoErrors.describe(e));
             return ExitCodes.CONFIG;
         }
 
@@ -96,7 +97,7 @@ final class LaunchCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (SshBridgeException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + IoErrors.describe(e));
             return ExitCodes.FAILURE;
         }
     }

@@ -3,6 +3,7 @@ package dev.hpsearch.app.cli;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return Console.configError(err, e);
         } catch (java.io.IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + IoErrors.describe(e));
             return ExitCodes.CONFIG;
         }
         Path dir = searchDir.toAbsolutePath().normalize();

@@ -9,6 +9,7 @@ import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class StatusCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return Console.configError(err, e);
         } catch (java.io.IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + IoErrors.describe(e));
             return ExitCodes.CONFIG;
         }
         SearchState state = SearchState.replay(events);

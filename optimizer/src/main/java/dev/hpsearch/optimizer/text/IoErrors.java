@@ -42,8 +42,10 @@ public final class IoErrors {
             return "interrupted or timed out";
         }
         String m = e.getMessage();
-        if (m == null || m.isBlank() || m.equals("null")) {
-            return e.getCause() != null && e.getCause() != e ? describe(e.getCause()) : "an unexpected error";
+        Throwable cause = e.getCause() == e ? null : e.getCause();
+        // new X(cause) takes cause.toString() as its message: the class name of the cause, then its message
+        if (m == null || m.isBlank() || m.equals("null") || cause != null && m.equals(cause.toString())) {
+            return cause != null ? describe(cause) : "an unexpected error";
         }
         return m;
     }

@@ -12,6 +12,7 @@ import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.engine.CommandLine;
 import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ public final class LocalTestRunService implements TestRunService {
             p = new ProcessBuilder(cmd).directory(project.folder().toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            return new TestRunResult(false, "Could not start: " + e.getMessage(), String.join(" ", cmd));
+            return new TestRunResult(false, "Could not start: " + IoErrors.describe(e), String.join(" ", cmd));
         }
         long limit = Math.min(MAX_SECONDS, Math.max(1, (long) (job.timeHours() * 3600)));
         boolean finished;
