@@ -1,5 +1,6 @@
 package dev.hpsearch.ssh;
 
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -282,13 +283,18 @@ public final class SshSession implements ClusterShell, AutoCloseable {
     /** Downloads a remote file, replacing {@code local} atomically (written beside it, then moved). */
     @Override
     public void download(String remote, Path local) throws SshBridgeException {
-        byte[] content = read(remote);
         try {
             Path dir = local.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + local.getFileName(), ".part");
             try {
-                Files.write(tmp, content);
+                // streamed to disk, not held in memory: an output.json may be as large as a script makes it
+                sftpDo("download " + remote, c -> {
+                    try (InputStream in = c.read(remote)) {
+                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    return null;
+                });
                 try {
                     Files.move(tmp, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -298,7 +304,8 @@ public final class SshSession implements ClusterShell, AutoCloseable {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new SshBridgeException("Cannot write " + local + " downloaded from " + host() + ":" + remote, e);
+            throw new SshBridgeException("Cannot write " + local + " downloaded from " + host() + ":" + remote + ": "
+                    + IoErrors.describe(e), e);
         }
     }
 

@@ -155,7 +155,7 @@ final class ModelConfigReader {
             t = tName.equals("none") ? Transformation.LINEAR : Transformation.valueOf(tName.toUpperCase(Locale.ROOT));
         }
         if (domain == null || !domain.isArray()) {
-            o.error("domain", "got " + (domain == null ? "null" : domain.toString()) + "; "
+            o.error("domain", (domain == null ? "has no value" : "got " + domain) + "; "
                     + (type == HyperparameterType.CONTINUOUS ? "expected a range [lower_bound, upper_bound]"
                     : "expected a list of values"));
             return null;
