@@ -11,6 +11,7 @@ import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.optimizer.text.Utf8;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -322,7 +323,7 @@ public final class DashboardViewModel {
             previous.close();
         }
         long id = ++session;
-        tasks.run(() -> ResultTable.parse(java.nio.file.Files.readString(file)), table -> {
+        tasks.run(() -> ResultTable.parse(Utf8.read(file)), table -> {
             if (id != session) {
                 return;
             }
