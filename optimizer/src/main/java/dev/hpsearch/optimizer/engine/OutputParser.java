@@ -1,6 +1,7 @@
 package dev.hpsearch.optimizer.engine;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -124,7 +125,7 @@ public final class OutputParser {
     private static void readRoot(JsonParser p, JsonToken first, Reading r) throws IOException {
         switch (first) {
             case START_ARRAY:
-                JsonToken t = p.nextToken();
+                JsonToken t = next(p);
                 if (t == JsonToken.END_ARRAY) {
                     r.error = "output.json is an empty list; expected the score as its first value";
                     return;
@@ -135,7 +136,7 @@ public final class OutputParser {
                     r.error = "the first value of output.json is " + describe(p, t) + "; expected a number";
                 }
                 p.skipChildren();
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                while (next(p) != JsonToken.END_ARRAY) {
                     p.skipChildren();
                 }
                 return;
@@ -153,11 +154,9 @@ public final class OutputParser {
     }
 
     private static void readObject(JsonParser p, Reading r) throws IOException {
-        r.objectiveSeen = false;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+        while (next(p) != JsonToken.END_OBJECT) {
             String name = p.currentName();
-            JsonToken v = p.nextToken();
+            JsonToken v = next(p);
             if (name.equals("objective")) {
                 r.objectiveSeen = true;
                 r.error = null;
@@ -184,6 +183,15 @@ public final class OutputParser {
         if (!r.objectiveSeen) {
             r.error = "output.json has no \"objective\" entry";
         }
+    }
+
+    /** The next token inside a list or an object, where the end of the input is an error. */
+    private static JsonToken next(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new JsonParseException(p, "Unexpected end-of-input");
+        }
+        return t;
     }
 
     /** A value as the user wrote it, shortened, or its kind when it is a list or an object. */
