@@ -19,10 +19,12 @@ public final class NotUtf8Exception extends CharConversionException {
         this.offset = offset;
     }
 
+    /** The first byte that does not decode, 0 to 255. */
     public int badByte() {
         return badByte;
     }
 
+    /** Where that byte is, counted in bytes from the start of the file. */
     public long offset() {
         return offset;
     }
