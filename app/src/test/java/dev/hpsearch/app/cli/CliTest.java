@@ -156,6 +156,21 @@ class CliTest {
     }
 
     @Test
+    void valuesWithTabsAndLineBreaksKeepTheTableAndTheStatusListingToOneLinePerCombination() throws Exception {
+        Files.writeString(model, "{\"choice\": {\"type\": \"categorical\", \"domain\": [\"a\\tb\", \"line\\nbreak\", \"C:\\\\data\"]}}");
+
+        Cli run = cli("run");
+
+        assertThat(run.status).as(run.err).isEqualTo(0);
+        String table = Files.readString(dir.resolve("hp_search_0/hp_search_data.txt"));
+        assertThat(table.lines()).hasSize(4).allSatisfy(l -> assertThat(l.split("\t", -1)).hasSize(11));
+        assertThat(dev.hpsearch.optimizer.analysis.ResultTable.parse(table).rows())
+                .extracting(r -> r.values().get(0).asText()).containsExactlyInAnyOrder("a\tb", "line\nbreak", "C:\\data");
+        Cli status = Cli.run("status", dir.resolve("hp_search_0").toString());
+        assertThat(status.out).contains("a\\tb").contains("line\\nbreak").doesNotContain("a\tb", "line\nbreak");
+    }
+
+    @Test
     void secondLaunchGetsTheNextSearchId() {
         assertThat(cli("run").status).isEqualTo(0);
         assertThat(cli("run").status).isEqualTo(0);
