@@ -6,6 +6,7 @@ import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -249,7 +250,7 @@ public final class SlurmExecutor implements Executor {
             input = Files.readAllBytes(spec.inputJson());
         } catch (IOException e) {
             throw new ExecutorException("Cannot read " + spec.inputJson() + " of combination " + spec.combinationId()
-                    + ": " + e.getMessage(), e);
+                    + ": " + IoErrors.describe(e), e);
         }
         try {
             ensureDir(dir);
