@@ -3,6 +3,10 @@ package dev.hpsearch.ssh;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.optimizer.text.JsonErrors;
+import dev.hpsearch.optimizer.text.NotUtf8Exception;
+import dev.hpsearch.optimizer.text.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,12 +78,13 @@ public final class ClusterProfiles {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            root = new ObjectMapper().readTree(Utf8.read(file));
         } catch (JsonProcessingException e) {
-            throw new ClusterProfileException(file, "", "not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+            throw new ClusterProfileException(file, "", "not valid JSON " + JsonErrors.describe(e));
+        } catch (NotUtf8Exception e) {
+            throw new ClusterProfileException(file, "", e.getMessage());
         } catch (IOException e) {
-            throw new ClusterProfileException(file, "", "cannot read: " + e.getMessage());
+            throw new ClusterProfileException(file, "", "cannot read: " + IoErrors.describe(e));
         }
         if (root == null || !root.isObject() || !root.has("clusters")) {
             throw new ClusterProfileException(file, "", "expected an object {\"clusters\": [...]}");

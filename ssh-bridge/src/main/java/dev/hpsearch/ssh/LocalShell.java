@@ -1,5 +1,6 @@
 package dev.hpsearch.ssh;
 
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ public final class LocalShell implements ClusterShell {
                     + CommandResult.abbreviate(command) + "`", e);
         } catch (IOException e) {
             throw new SshBridgeException("Cannot run on " + host + ": `" + CommandResult.abbreviate(command) + "`: "
-                    + e.getMessage(), e);
+                    + IoErrors.describe(e), e);
         } finally {
             deleteQuietly(out);
             deleteQuietly(err);
@@ -130,7 +131,7 @@ public final class LocalShell implements ClusterShell {
         } catch (FileAlreadyExistsException e) {
             throw new SshBridgeException("Cannot create folder " + dir + " on " + host + ": a file of that name exists", e);
         } catch (IOException e) {
-            throw new SshBridgeException("Cannot create folder " + dir + " on " + host + ": " + e.getMessage(), e);
+            throw new SshBridgeException("Cannot create folder " + dir + " on " + host + ": " + IoErrors.describe(e), e);
         }
     }
 
@@ -145,7 +146,7 @@ public final class LocalShell implements ClusterShell {
         try {
             writeAtomically(target, content);
         } catch (IOException e) {
-            throw new SshBridgeException("Cannot write " + target + " on " + host + ": " + e.getMessage(), e);
+            throw new SshBridgeException("Cannot write " + target + " on " + host + ": " + IoErrors.describe(e), e);
         }
     }
 
@@ -179,9 +180,26 @@ public final class LocalShell implements ClusterShell {
             if (Files.exists(to) && Files.isSameFile(from, to)) {
                 return;
             }
-            writeAtomically(to, Files.readAllBytes(from));
+            // streamed, not held in memory: an output.json may be as large as a script makes it
+            Files.createDirectories(to.getParent());
+            Path tmp = Files.createTempFile(to.getParent(), "." + to.getFileName(), ".part");
+            try {
+                Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+                moveAtomically(tmp, to);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
-            throw new SshBridgeException("Cannot copy " + from + " to " + to + " on " + host + ": " + e.getMessage(), e);
+            throw new SshBridgeException("Cannot copy " + from + " to " + to + " on " + host + ": "
+                    + IoErrors.describe(e), e);
+        }
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -191,11 +209,7 @@ public final class LocalShell implements ClusterShell {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         try {
             Files.write(tmp, content);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveAtomically(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -206,7 +220,7 @@ public final class LocalShell implements ClusterShell {
         try {
             return Files.readAllBytes(path(remote));
         } catch (IOException e) {
-            throw new SshBridgeException("Cannot read " + remote + " on " + host + ": " + e.getMessage(), e);
+            throw new SshBridgeException("Cannot read " + remote + " on " + host + ": " + IoErrors.describe(e), e);
         }
     }
 
@@ -220,7 +234,7 @@ public final class LocalShell implements ClusterShell {
                         a.lastModifiedTime().toInstant()));
             }
         } catch (IOException e) {
-            throw new SshBridgeException("Cannot list " + dir + " on " + host + ": " + e.getMessage(), e);
+            throw new SshBridgeException("Cannot list " + dir + " on " + host + ": " + IoErrors.describe(e), e);
         }
         return files;
     }
@@ -240,7 +254,7 @@ public final class LocalShell implements ClusterShell {
         try {
             Files.deleteIfExists(path(path));
         } catch (IOException e) {
-            throw new SshBridgeException("Cannot remove " + path + " on " + host + ": " + e.getMessage(), e);
+            throw new SshBridgeException("Cannot remove " + path + " on " + host + ": " + IoErrors.describe(e), e);
         }
     }
 }

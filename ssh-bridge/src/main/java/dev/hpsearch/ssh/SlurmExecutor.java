@@ -3,14 +3,16 @@ package dev.hpsearch.ssh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.config.JsonFiles;
+import dev.hpsearch.optimizer.engine.OutputParser;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
-import dev.hpsearch.optimizer.exec.IoErrors;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.exec.LocalFolderException;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +61,7 @@ public final class SlurmExecutor implements Executor {
 
     private static final String SECTION = "@@hpsearch-sacct-c@@";
     /** How much of a combination's output.json comes back: the engine reads no more than this (16 MiB). */
-    public static final long OUTPUT_JSON_LIMIT = 16L * 1024 * 1024;
+    public static final long OUTPUT_JSON_LIMIT = OutputParser.MAX_BYTES;
     /** How much of a combination's log.txt comes back: its last 16 MiB, where a failure is told. */
     public static final long LOG_LIMIT = 16L * 1024 * 1024;
     /** Where a script from outside the local project goes, inside the cluster's project folder. */
@@ -264,7 +266,7 @@ public final class SlurmExecutor implements Executor {
             input = remoteInput(Files.readAllBytes(spec.inputJson()), spec.workDir(), dir);
         } catch (IOException e) {
             throw new ExecutorException("Cannot read " + spec.inputJson() + " of combination " + spec.combinationId()
-                    + ": " + e.getMessage(), e);
+                    + ": " + IoErrors.describe(e), e);
         }
         try {
             ensureDir(dir);
@@ -662,15 +664,25 @@ public final class SlurmExecutor implements Executor {
             if (!shell.exists(dir)) {
                 return; // never prepared here, or removed: nothing to fetch
             }
-            Set<String> present = new HashSet<>();
+            Map<String, Long> present = new HashMap<>();
             for (RemoteFile f : shell.list(dir)) {
-                present.add(f.name());
+                present.put(f.name(), f.size());
             }
-            if (present.contains("output.json")) {
+            if (present.containsKey("output.json")) {
                 // one byte past the engine's reading cap, so that an output.json too large is still seen as such
-                shell.download(dir + "/output.json", spec.workDir().resolve("output.json"), OUTPUT_JSON_LIMIT + 1, false);
+                Path local = spec.workDir().resolve("output.json");
+                long left = shell.download(dir + "/output.json", local, OUTPUT_JSON_LIMIT + 1, false);
+                try {
+                    if (left > 0) {
+                        OutputParser.writeCutNote(local, Math.max(present.get("output.json"), OUTPUT_JSON_LIMIT + 1 + left));
+                    } else {
+                        Files.deleteIfExists(OutputParser.cutNote(local));
+                    }
+                } catch (IOException e) {
+                    throw new SshBridgeException("Cannot write " + OutputParser.cutNote(local) + ": " + IoErrors.describe(e), e);
+                }
             }
-            if (present.contains(SbatchScripts.JOB_MARKER)) {
+            if (present.containsKey(SbatchScripts.JOB_MARKER)) {
                 // The run is over and the engine learns so now: a later submit of this combination is a new run,
                 // not this job. (A journal that lacks this end still names the job by id, so nothing is lost.)
                 String marker = dir + "/" + SbatchScripts.JOB_MARKER;
@@ -680,7 +692,7 @@ public final class SlurmExecutor implements Executor {
                 }
             }
             String log = remote(spec.logFile());
-            if (log.equals(dir + "/" + spec.logFile().getFileName()) ? present.contains(spec.logFile().getFileName().toString())
+            if (log.equals(dir + "/" + spec.logFile().getFileName()) ? present.containsKey(spec.logFile().getFileName().toString())
                     : shell.exists(log)) {
                 shell.download(log, spec.logFile(), LOG_LIMIT, true);
             }

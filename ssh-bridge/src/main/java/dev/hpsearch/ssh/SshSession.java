@@ -1,5 +1,6 @@
 package dev.hpsearch.ssh;
 
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,7 +99,7 @@ public final class SshSession implements ClusterShell, AutoCloseable {
             this.userKnown = resolver.userGiven();
         } catch (IOException e) {
             client.stop();
-            throw new SshBridgeException("Cannot resolve SSH target " + target.label() + ": " + e.getMessage(), e);
+            throw new SshBridgeException("Cannot resolve SSH target " + target.label() + ": " + message(e), e);
         }
     }
 
@@ -451,7 +452,7 @@ public final class SshSession implements ClusterShell, AutoCloseable {
             } catch (SshBridgeException e) {
                 if (Instant.now().plus(wait).isAfter(giveUp)) {
                     throw new SshBridgeException("Lost the connection to " + host() + " and could not reconnect"
-                            + " within " + settings.reconnectWindow().toSeconds() + " s: " + e.getMessage(), e);
+                            + " within " + settings.reconnectWindow().toSeconds() + " s: " + message(e), e);
                 }
                 try {
                     Thread.sleep(wait.toMillis());
@@ -572,17 +573,43 @@ public final class SshSession implements ClusterShell, AutoCloseable {
         }
     }
 
-    private static String message(Throwable e) {
-        if (e instanceof InterruptedIOException) {
-            return "interrupted or timed out (" + e.getMessage() + ")";
+    /**
+     * A failure in words. MINA's messages start with the object that failed ({@code DefaultConnectFuture[...]:})
+     * and name the exception class ({@code Failed (ConnectException):}); the network causes say it better.
+     */
+    static String message(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.ConnectException) {
+            return "connection refused (is an SSH server listening on that port?)";
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            return "unknown host" + (root.getMessage() == null ? "" : " " + root.getMessage());
+        }
+        if (root instanceof java.net.NoRouteToHostException) {
+            return "no route to the host";
+        }
+        if (e instanceof InterruptedIOException || root instanceof InterruptedIOException) {
+            return "interrupted or timed out";
         }
         String m = e.getMessage();
-        Throwable c = e.getCause();
-        if ((m == null || m.isBlank()) && c != null) {
-            return message(c);
+        if (m == null || m.isBlank() || m.equals("null")) {
+            return e.getCause() != null && e.getCause() != e ? message(e.getCause()) : "the connection failed";
         }
-        return m == null ? e.getClass().getSimpleName() : m;
+        m = MINA_FUTURE.matcher(m).replaceAll("");
+        m = MINA_FAILED.matcher(m).replaceAll("");
+        m = MINA_TIMEOUT.matcher(m).replaceAll("no answer within $1 ms");
+        return m.isBlank() ? "the connection failed" : m;
     }
+
+    private static final java.util.regex.Pattern MINA_FUTURE =
+            java.util.regex.Pattern.compile("\\b\\w*Future\\[[^\\]]*\\]:\\s*");
+    private static final java.util.regex.Pattern MINA_FAILED =
+            java.util.regex.Pattern.compile("Failed \\(\\w+\\):\\s*");
+    private static final java.util.regex.Pattern MINA_TIMEOUT =
+            java.util.regex.Pattern.compile("Failed to get operation result within specified timeout:\\s*(\\d+)\\s*(msec)?");
 
     // ---------------------------------------------------------------- prompts
 

@@ -262,7 +262,14 @@ class SlurmExecutorIT {
             JobSpec s = pythonSpec(py, 7, job);
             JobRef ref = ex.submit(s);
             assertThat(awaitAll(ex, List.of(ref), Duration.ofSeconds(120)).get(ref).state()).isEqualTo(JobStatus.State.COMPLETED);
-            assertThat(Files.size(s.workDir().resolve("output.json"))).isEqualTo(SlurmExecutor.OUTPUT_JSON_LIMIT + 1);
+            Path output = s.workDir().resolve("output.json");
+            assertThat(Files.size(output)).isEqualTo(SlurmExecutor.OUTPUT_JSON_LIMIT + 1);
+            // the note beside the copy gives the size of the file on the cluster, which the engine reports
+            long full = Long.parseLong(ssh.exec(List.of("stat", "-c", "%s", remoteRoot + "/hp_search_py/hp_combination_7/output.json"),
+                    Duration.ofSeconds(10)).requireSuccess().stdout().strip());
+            assertThat(Files.readAllLines(dev.hpsearch.optimizer.engine.OutputParser.cutNote(output)).get(0)).isEqualTo(Long.toString(full));
+            dev.hpsearch.optimizer.engine.ScriptOutput parsed = new dev.hpsearch.optimizer.engine.OutputParser().parse(output);
+            assertThat(parsed.score()).isEqualTo(1.5);
             assertThat(Files.size(s.logFile())).isBetween(SlurmExecutor.LOG_LIMIT, SlurmExecutor.LOG_LIMIT + 200);
             String log = Files.readString(s.logFile());
             assertThat(log).startsWith("[hpsearch: ").contains("bytes cut from the start").endsWith("the last line\n");

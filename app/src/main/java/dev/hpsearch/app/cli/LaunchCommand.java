@@ -5,6 +5,7 @@ import dev.hpsearch.app.remote.DetachedLaunch;
 import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.SshBridgeException;
@@ -70,7 +71,7 @@ final class LaunchCommand implements Callable<Integer> {
         try {
             profile = Executors.profiles(clustersFile).require(where);
         } catch (ClusterProfileException e) {
-            err.println("error: " + (cluster != null ? "--cluster" : paths.job + ": $.cluster") + ": " + e.getMessage());
+            err.println("error: " + (cluster != null ? "--cluster" : paths.job + ": $.cluster") + ": " + IoErrors.describe(e));
             return ExitCodes.CONFIG;
         }
         Path project = configs.projectFolder();
@@ -83,7 +84,7 @@ final class LaunchCommand implements Callable<Integer> {
         try {
             jarFile = DetachedLaunch.selfContainedJar(jar);
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + IoErrors.describe(e));
             return ExitCodes.CONFIG;
         }
 
@@ -103,7 +104,7 @@ final class LaunchCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.CONNECTION;
         } catch (SshBridgeException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + IoErrors.describe(e));
             return ExitCodes.FAILURE;
         }
     }

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.optimizer.text.IoErrors;
 import picocli.CommandLine;
 
 /** The {@code hpsearch} command line: the composition root of the CLI. */
@@ -51,7 +52,7 @@ public final class Main {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("hpsearch: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            cmd.getErr().println("hpsearch: " + IoErrors.describe(ex));
             return ExitCodes.FAILURE;
         });
         return cli.execute(args);

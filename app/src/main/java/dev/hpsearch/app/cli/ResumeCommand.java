@@ -8,6 +8,7 @@ import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.strategy.Strategy;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return Console.configError(err, e);
         } catch (java.io.IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + IoErrors.describe(e));
             return ExitCodes.CONFIG;
         }
         Path dir = searchDir.toAbsolutePath().normalize();

@@ -9,6 +9,8 @@ import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.table.TableCells;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +82,7 @@ final class StatusCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return Console.configError(err, e);
         } catch (java.io.IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + IoErrors.describe(e));
             return ExitCodes.CONFIG;
         }
         SearchState state = SearchState.replay(events);
@@ -134,7 +136,9 @@ final class StatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void print(PrintWriter out, List<List<String>> table) {
+    /** Prints aligned columns; cells are escaped as in hp_search_data.txt, so a traceback stays on its row. */
+    private static void print(PrintWriter out, List<List<String>> raw) {
+        List<List<String>> table = raw.stream().map(r -> r.stream().map(TableCells::escape).toList()).toList();
         int cols = table.get(0).size();
         int[] width = new int[cols];
         for (List<String> row : table) {

@@ -8,6 +8,7 @@ import dev.hpsearch.app.gui.job.LocalTestRunService;
 import dev.hpsearch.app.gui.model.LoaderModelValidator;
 import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.RecentProjects;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.ClusterProfiles;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -28,7 +29,7 @@ public final class HpSearchApp extends Application {
             try {
                 window.showProject(dev.hpsearch.app.gui.project.Project.open(Path.of(open)));
             } catch (java.io.IOException e) {
-                services.dialogs().showError("Cannot open project", e.getMessage());
+                services.dialogs().showError("Cannot open project", IoErrors.describe(e));
             }
         }
         stage.show();

@@ -49,6 +49,36 @@ class CliTest {
     }
 
     @Test
+    void validateRefusesAHyperparameterNamedLikeATableColumnAndOneWithATab() throws Exception {
+        Files.writeString(model, "{\"status\": {\"type\": \"categorical\", \"domain\": [\"a\", \"b\"]},"
+                + " \"opt\": {\"learning\\trate\": {\"type\": \"continuous\", \"domain\": [0.001, 1], \"transformation\": \"log\"}}}");
+
+        Cli c = cli("validate");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains("error: " + model + ": $.status: the hyperparameter name \"status\" is a column"
+                        + " of hp_search_data.txt of its own; rename the key (names not allowed: combination_id, job_id,"
+                        + " job_time, previous_results_count, search_type, is_queued, model_config_path, loss, status,"
+                        + " failure_reason)")
+                .contains("error: " + model + ": $.opt.learning\\trate: the hyperparameter name \"opt.learning\\trate\""
+                        + " holds a tab;")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void validateSaysAConfigIsNotUtf8WithTheByteAndItsOffset() throws Exception {
+        byte[] latin1 = "{\"search_type\": \"grid\", \"note\": \"d\u00e9j\u00e0 vu\"}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(search, latin1);
+
+        Cli c = cli("validate");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).startsWith("error: " + search + ": not UTF-8 text (byte 0xE9 at offset 34); save the file as UTF-8\n")
+                .doesNotContain("Input length").doesNotContain("\tat ");
+    }
+
+    @Test
     void launchWithoutAClusterIsAConfigErrorAndConnectsNowhere() {
         Cli c = cli("launch");
 
@@ -149,6 +179,21 @@ class CliTest {
         Cli status = Cli.run("status", dir.resolve("hp_search_0").toString());
         assertThat(status.status).isEqualTo(0);
         assertThat(status.out).contains("3 combinations: 3 ok").contains("Best loss 0.25");
+    }
+
+    @Test
+    void valuesWithTabsAndLineBreaksKeepTheTableAndTheStatusListingToOneLinePerCombination() throws Exception {
+        Files.writeString(model, "{\"choice\": {\"type\": \"categorical\", \"domain\": [\"a\\tb\", \"line\\nbreak\", \"C:\\\\data\"]}}");
+
+        Cli run = cli("run");
+
+        assertThat(run.status).as(run.err).isEqualTo(0);
+        String table = Files.readString(dir.resolve("hp_search_0/hp_search_data.txt"));
+        assertThat(table.lines()).hasSize(4).allSatisfy(l -> assertThat(l.split("\t", -1)).hasSize(11));
+        assertThat(dev.hpsearch.optimizer.analysis.ResultTable.parse(table).rows())
+                .extracting(r -> r.values().get(0).asText()).containsExactlyInAnyOrder("a\tb", "line\nbreak", "C:\\data");
+        Cli status = Cli.run("status", dir.resolve("hp_search_0").toString());
+        assertThat(status.out).contains("a\\tb").contains("line\\nbreak").doesNotContain("a\tb", "line\nbreak");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.hpsearch.app.gui.job.JobConfigViewModel;
 import dev.hpsearch.app.gui.job.LocalTestRunService;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.start.ProjectFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,5 +39,27 @@ class ScriptTestRunIT {
         vm.field("script_path").textProperty().set("README.md");
         vm.testRun();
         assertThat(vm.testSummaryProperty().get()).startsWith("✘ The script exited with status");
+    }
+
+    @Test
+    void aScriptWritingAHugeOutputWithoutAScoreUpFrontIsToldWhy() throws Exception {
+        Project p = new ProjectFactory().fromDemo(tmp.resolve("demo3"));
+        // 30 MB of predictions before the objective: beyond what output.json is read for
+        Files.writeString(p.folder().resolve("huge.py"), String.join("\n",
+                "import json, os, sys",
+                "folder = json.load(open(sys.argv[1]))['save_folder']",
+                "with open(os.path.join(folder, 'output.json'), 'w') as f:",
+                "    f.write('{\"predictions\": [' + ', '.join(['0.5'] * 6_000_000) + '], \"objective\": 1.0}')",
+                "print('x' * 200_000)"));
+        JobConfigViewModel vm = new JobConfigViewModel(p, new DirectTaskRunner(), new LocalTestRunService(),
+                new LocalOnlyClusterService());
+        vm.load();
+        vm.field("environment_path").textProperty().set("python3");
+        vm.field("script_path").textProperty().set("huge.py");
+        vm.testRun();
+
+        assertThat(vm.testSummaryProperty().get()).startsWith("✘ output.json cannot be used: output.json is 28.6 MiB;"
+                + " only its first 16 MiB were read, and they hold no \"objective\" entry");
+        assertThat(vm.testDetailsProperty().get()).hasSizeLessThan(100_000);
     }
 }

@@ -10,6 +10,8 @@ import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.table.TableCells;
+import dev.hpsearch.optimizer.table.TableColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,10 +24,6 @@ import java.util.Map;
  * that have only the seed's columns.
  */
 public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
-    private static final List<String> KNOWN = List.of("combination_id", "job_id", "job_time",
-            "previous_results_count", "search_type", "is_queued", "model_config_path", "loss", "status",
-            "failure_reason");
-
     public ResultTable {
         hyperparameters = List.copyOf(hyperparameters);
         rows = List.copyOf(rows);
@@ -50,7 +48,9 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
     /**
      * Parses a tab-separated {@code hp_search_data.txt}. Columns after the seed's eight that are not status,
      * failure_reason or a known metric are hyperparameters; without a status column (the original tool) the
-     * status is derived: a finite loss is ok, a non-finite one failed, no loss running or queued.
+     * status is derived: a finite loss is ok, a non-finite one failed, no loss running or queued. Cells of this
+     * tool's tables (those with a failure_reason column) are unescaped ({@link TableCells}); the original tool
+     * escaped nothing, so its cells are read as they are.
      *
      * @throws IllegalArgumentException if the header lacks combination_id or loss
      */
@@ -60,6 +60,10 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
             throw new IllegalArgumentException("empty results table");
         }
         List<String> header = Arrays.asList(lines[0].split("\t", -1));
+        boolean escaped = header.stream().anyMatch(h -> h.trim().equals("failure_reason"));
+        if (escaped) {
+            header = header.stream().map(TableCells::unescape).toList();
+        }
         Map<String, Integer> col = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             col.putIfAbsent(header.get(i).trim(), i);
@@ -74,7 +78,7 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
         List<Integer> hpColumns = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = first; i < end; i++) {
-            if (!KNOWN.contains(header.get(i))) {
+            if (!TableColumns.isOwn(header.get(i))) {
                 hpColumns.add(i);
                 names.add(header.get(i));
             }
@@ -85,6 +89,11 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
                 continue;
             }
             String[] f = lines[r].split("\t", -1);
+            if (escaped) {
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = TableCells.unescape(f[i]);
+                }
+            }
             List<JsonNode> values = new ArrayList<>();
             for (int c : hpColumns) {
                 values.add(value(get(f, c)));
@@ -150,7 +159,8 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
         } catch (NumberFormatException e) {
             // text
         }
-        return TextNode.valueOf(t);
+        // untrimmed: a categorical value is the exact text the script was given
+        return TextNode.valueOf(cell);
     }
 
     /** The table as CSV (RFC 4180 quoting), the given rows only, hyperparameters as columns. */

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.optimizer.text.JsonErrors;
+import dev.hpsearch.optimizer.text.NotUtf8Exception;
+import dev.hpsearch.optimizer.text.Utf8;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads JSON files with errors that point at the line and column, and shares one configured mapper. */
@@ -34,11 +37,13 @@ public final class JsonFiles {
     public static JsonNode read(Path file, String displayName) throws ConfigException {
         String text;
         try {
-            text = Files.readString(file);
+            text = Utf8.read(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(problem(displayName, "file not found"));
+        } catch (NotUtf8Exception e) {
+            throw new ConfigException(problem(displayName, e.getMessage()));
         } catch (IOException e) {
-            throw new ConfigException(problem(displayName, "cannot read: " + e.getMessage()));
+            throw new ConfigException(problem(displayName, "cannot read: " + IoErrors.describe(e)));
         }
         return parse(text, displayName);
     }
@@ -51,9 +56,7 @@ public final class JsonFiles {
         try {
             return STRICT.readTree(text);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ConfigException(problem(displayName, "invalid JSON" + where + ": " + e.getOriginalMessage()));
+            throw new ConfigException(problem(displayName, "invalid JSON " + JsonErrors.describe(e)));
         }
     }
 

@@ -7,6 +7,8 @@ import dev.hpsearch.optimizer.space.HyperparameterType;
 import dev.hpsearch.optimizer.space.ModelConfig;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.space.Transformation;
+import dev.hpsearch.optimizer.table.TableCells;
+import dev.hpsearch.optimizer.table.TableColumns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -53,7 +55,7 @@ final class ModelConfigReader {
     private void walk(JsonNode node, List<Object> path, String jsonPath, String name) {
         if (node.isObject()) {
             if (node.has("type") && node.has("domain")) {
-                Hyperparameter h = hyperparameter(node, path, jsonPath, name);
+                Hyperparameter h = columnNameAllowed(name, jsonPath) ? hyperparameter(node, path, jsonPath, name) : null;
                 if (h != null) {
                     found.add(h);
                 }
@@ -74,6 +76,40 @@ final class ModelConfigReader {
                 childPath.add(i);
                 walk(node.get(i), childPath, jsonPath + "[" + i + "]", name + "[" + i + "]");
             }
+        }
+    }
+
+    /**
+     * A hyperparameter's name is its column in hp_search_data.txt: it may not be one of the table's own columns
+     * (its values would be read as, say, the loss) nor hold a character that splits a row or a line.
+     */
+    private boolean columnNameAllowed(String name, String jsonPath) {
+        String where = TableCells.escape(jsonPath);
+        int bad = TableColumns.firstUnprintable(name);
+        if (bad >= 0) {
+            problems.error(file, where, "the hyperparameter name \"" + TableCells.escape(name) + "\" holds "
+                    + describe(name.charAt(bad)) + "; names may not hold tabs, line breaks or other control"
+                    + " characters, as each name is a column of hp_search_data.txt");
+            return false;
+        }
+        if (TableColumns.isOwn(name)) {
+            problems.error(file, where, "the hyperparameter name \"" + name + "\" is a column of hp_search_data.txt"
+                    + " of its own; rename the key (names not allowed: " + String.join(", ", TableColumns.OWN) + ")");
+            return false;
+        }
+        return true;
+    }
+
+    private static String describe(char c) {
+        switch (c) {
+            case '\t':
+                return "a tab";
+            case '\n':
+                return "a line feed";
+            case '\r':
+                return "a carriage return";
+            default:
+                return String.format(Locale.ROOT, "the control character U+%04X", (int) c);
         }
     }
 
@@ -119,7 +155,7 @@ final class ModelConfigReader {
             t = tName.equals("none") ? Transformation.LINEAR : Transformation.valueOf(tName.toUpperCase(Locale.ROOT));
         }
         if (domain == null || !domain.isArray()) {
-            o.error("domain", "got " + (domain == null ? "null" : domain.toString()) + "; "
+            o.error("domain", (domain == null ? "has no value" : "got " + domain) + "; "
                     + (type == HyperparameterType.CONTINUOUS ? "expected a range [lower_bound, upper_bound]"
                     : "expected a list of values"));
             return null;

@@ -3,6 +3,8 @@ package dev.hpsearch.optimizer.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.table.TableCells;
+import dev.hpsearch.optimizer.table.TableColumns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,19 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Writes {@code hp_search_data.txt}: tab-separated, one row per combination, with the seed's columns
  * (combination_id, job_id, job_time, previous_results_count, search_type, is_queued, model_config_path, loss,
  * one column per hyperparameter) followed by status, failure_reason and the extra metrics. The file is
- * replaced atomically (temporary file, then rename), so a reader never sees half a file.
+ * replaced atomically (temporary file, then rename), so a reader never sees half a file. Every cell, header
+ * included, is written through {@link TableCells#escape}, so no value can add a column or a line.
  */
 public final class DataTable {
     public static final String FILE_NAME = "hp_search_data.txt";
-    public static final List<String> SEED_COLUMNS = List.of("combination_id", "job_id", "job_time",
-            "previous_results_count", "search_type", "is_queued", "model_config_path", "loss");
+    public static final List<String> SEED_COLUMNS = TableColumns.SEED;
+    /** Put before a metric's name when the name is taken by another column. */
+    static final String METRIC_PREFIX = "metric_";
 
     private DataTable() {
     }
@@ -35,26 +41,25 @@ public final class DataTable {
         for (Hyperparameter h : space.hyperparameters()) {
             header.add(h.name());
         }
-        header.add("status");
-        header.add("failure_reason");
-        header.addAll(metrics);
-        sb.append(String.join("\t", header)).append('\n');
+        header.addAll(TableColumns.AFTER_HYPERPARAMETERS);
+        header.addAll(metricColumns(header, metrics));
+        sb.append(String.join("\t", header.stream().map(TableCells::escape).toList())).append('\n');
         for (TrialRecord t : state.trials()) {
             sb.append(t.id()).append('\t');
-            sb.append(t.jobId() == null ? "" : clean(t.jobId())).append('\t');
+            sb.append(t.jobId() == null ? "" : TableCells.escape(t.jobId())).append('\t');
             sb.append(Double.isFinite(t.runtimeSeconds())
                     ? String.format(Locale.ROOT, "%.4f", t.runtimeSeconds() / 60.0) : "").append('\t');
             sb.append(t.previousResultsCount()).append('\t');
-            sb.append(clean(t.searchType())).append('\t');
+            sb.append(TableCells.escape(t.searchType())).append('\t');
             sb.append(t.attempts() > 0 ? "True" : "False").append('\t');
-            sb.append(SearchFolder.inputJson(searchDir, t.id())).append('\t');
+            sb.append(TableCells.escape(SearchFolder.inputJson(searchDir, t.id()).toString())).append('\t');
             sb.append(t.loss() == null ? "" : Double.toString(t.loss()));
             for (JsonNode v : t.combination().values()) {
-                sb.append('\t').append(clean(v.isTextual() ? v.asText() : v.toString()));
+                sb.append('\t').append(TableCells.escape(v.isTextual() ? v.asText() : v.toString()));
             }
             sb.append('\t').append(t.status().key());
             // journals of earlier versions may hold a remark beside an ok result: a row never says ok with a failure
-            sb.append('\t').append(t.reason() == null || t.status() == TrialStatus.OK ? "" : clean(t.reason()));
+            sb.append('\t').append(t.reason() == null || t.status() == TrialStatus.OK ? "" : TableCells.escape(t.reason()));
             for (String m : metrics) {
                 Double v = t.metrics().get(m);
                 sb.append('\t').append(v == null ? "" : Double.toString(v));
@@ -76,7 +81,21 @@ public final class DataTable {
         }
     }
 
-    private static String clean(String s) {
-        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    /**
+     * The column names of the metrics: a metric named like a column already in the header (a script may well
+     * report "loss" or "status") gets {@value #METRIC_PREFIX} in front, as often as needed, so that every
+     * column name is unique and the table's own columns keep their meaning.
+     */
+    static List<String> metricColumns(List<String> taken, List<String> metrics) {
+        Set<String> used = new HashSet<>(taken);
+        List<String> out = new ArrayList<>(metrics.size());
+        for (String m : metrics) {
+            String name = m;
+            while (!used.add(name)) {
+                name = METRIC_PREFIX + name;
+            }
+            out.add(name);
+        }
+        return out;
     }
 }

@@ -1,8 +1,11 @@
 package dev.hpsearch.optimizer.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.optimizer.text.JsonErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -89,7 +92,7 @@ public final class Journal implements AutoCloseable {
             out.write(line);
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the search journal: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot append to the search journal: " + IoErrors.describe(e), e);
         }
     }
 
@@ -118,7 +121,8 @@ public final class Journal implements AutoCloseable {
                 if (last) {
                     break;
                 }
-                throw new IOException(file + ": line " + (i + 1) + " is damaged: " + e.getMessage(), e);
+                throw new IOException(file + ": line " + (i + 1) + " is damaged: " + (e instanceof JsonProcessingException
+                        ? JsonErrors.what((JsonProcessingException) e) : IoErrors.describe(e)), e);
             }
         }
         return events;

@@ -9,10 +9,17 @@ import java.util.Map;
  * @param score   the score, or {@code null} when absent or unusable
  * @param metrics further numeric entries of an object output (name to value)
  * @param error   why the file could not be used, or {@code null}
+ * @param note    something the user should know about a usable file (it was cut at the size cap, metrics were
+ *                dropped), or {@code null}
  */
-public record ScriptOutput(boolean present, Double score, Map<String, Double> metrics, String error) {
+public record ScriptOutput(boolean present, Double score, Map<String, Double> metrics, String error, String note) {
     public ScriptOutput {
         metrics = Map.copyOf(metrics);
+    }
+
+    /** An output without a note. */
+    public ScriptOutput(boolean present, Double score, Map<String, Double> metrics, String error) {
+        this(present, score, metrics, error, null);
     }
 
     static ScriptOutput missing() {

@@ -7,7 +7,7 @@ import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
-import dev.hpsearch.optimizer.exec.IoErrors;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.LocalFolderException;
 import dev.hpsearch.optimizer.exec.JobSpec;
@@ -19,6 +19,7 @@ import dev.hpsearch.optimizer.strategy.Observation;
 import dev.hpsearch.optimizer.strategy.SearchContext;
 import dev.hpsearch.optimizer.strategy.Strategy;
 import dev.hpsearch.optimizer.strategy.Suggestion;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -684,6 +685,10 @@ public final class SearchEngine {
             case COMPLETED: {
                 ScriptOutput out = outputs.parse(dir.resolve("output.json"));
                 if (out.hasScore()) {
+                    if (out.note() != null) {
+                        // a row never says ok beside a failure_reason: the remark goes to the search log
+                        log("combination " + id + ": " + out.note());
+                    }
                     finish(id, TrialStatus.OK, out.score(), out.metrics(), null, status.exitCode(), runtime);
                 } else if (faultOfTheFolder(id, dir)) {
                     return;
@@ -697,9 +702,12 @@ public final class SearchEngine {
             case LOST: {
                 ScriptOutput out = outputs.parse(dir.resolve("output.json"));
                 if (out.hasScore()) {
-                    finish(id, TrialStatus.OK, out.score(), out.metrics(), status.reason(), null, runtime);
+                    String reason = out.note() == null ? status.reason()
+                            : status.reason() == null ? out.note() : status.reason() + "; " + out.note();
+                    // a lost job that left its score is a result; the note says why it was collected late
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), reason, null, runtime);
                 } else {
-                    requeueOrFail(id, status.reason(), runtime);
+                    requeueOrFail(id, why(status), runtime);
                 }
                 break;
             }
@@ -723,9 +731,9 @@ public final class SearchEngine {
             case FAILED:
                 if (Integer.valueOf(SIGINT_EXIT).equals(status.exitCode())) {
                     // Ctrl-C reaches the whole terminal process group: an interruption, not a property of the combination
-                    requeueOrFail(id, status.reason() + " (interrupted)", runtime);
+                    requeueOrFail(id, why(status) + " (interrupted)", runtime);
                 } else if (!faultOfTheFolder(id, dir)) {
-                    finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), status.exitCode(), runtime);
+                    finish(id, TrialStatus.FAILED, null, Map.of(), why(status), status.exitCode(), runtime);
                 }
                 break;
             default:
@@ -794,6 +802,16 @@ public final class SearchEngine {
         return "fix the cause given";
     }
 
+    /** Why a job ended badly, in words, also when its executor gave no reason. */
+    private static String why(JobStatus status) {
+        if (status.reason() != null && !status.reason().isBlank()) {
+            return status.reason();
+        }
+        String state = status.state().name().toLowerCase(java.util.Locale.ROOT);
+        return status.exitCode() == null ? "the job ended (" + state + ")"
+                : "the job ended (" + state + ") with exit code " + status.exitCode();
+    }
+
     /** Runs a combination again (on resume, or now) unless it has been tried too often. */
     private void requeueOrFail(int id, String reason, double runtime) {
         TrialRecord t = state.trial(id);
@@ -832,7 +850,8 @@ public final class SearchEngine {
         } else {
             TrialRecord t = state.trial(id);
             log("combination " + id + " (" + t.searchType() + ", job " + t.jobId() + ") finished"
-                    + (status == TrialStatus.OK ? ": loss " + loss : " without score (" + reason + ")"));
+                    + (status == TrialStatus.OK ? ": loss " + loss + (reason == null ? "" : " (" + reason + ")")
+                    : " without score (" + reason + ")"));
         }
         listener.onTrial(state.trial(id));
     }

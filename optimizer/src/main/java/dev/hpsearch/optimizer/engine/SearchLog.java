@@ -1,5 +1,6 @@
 package dev.hpsearch.optimizer.engine;
 
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.hpsearch.optimizer.exec;
 
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,7 @@ import dev.hpsearch.optimizer.config.ConfigProblem.Severity;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.HyperparameterType;
 import dev.hpsearch.optimizer.space.Transformation;
+import dev.hpsearch.optimizer.table.TableColumns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
@@ -125,6 +127,21 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void aFileThatIsNotUtf8NamesTheByteAndItsOffset() throws IOException {
+            write(GOOD_SEARCH, GOOD_JOB, GOOD_MODEL);
+            String before = "{\"lr\": {\"type\": \"continuous\", \"domain\": [0.001, 1], \"transformation\": \"log\"},\n"
+                    + "   \"note\": \"caf";
+            Files.write(model, (before + "\u00e9\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+            ConfigException e = catchThrowableOfType(ConfigException.class,
+                    () -> new ConfigLoader().load(search, job, model));
+
+            assertThat(before).hasSize(93);
+            assertThat(e.problems()).singleElement().hasToString("error: " + model
+                    + ": not UTF-8 text (byte 0xE9 at offset 93); save the file as UTF-8");
+        }
+
+        @Test
         void missingFileIsReportedByName() throws IOException {
             write(GOOD_SEARCH, GOOD_JOB, GOOD_MODEL);
             Files.delete(job);
@@ -157,6 +174,49 @@ class ConfigLoaderTest {
 
     @Nested
     class ModelConfigErrors {
+        static List<String> tableColumns() {
+            return TableColumns.OWN;
+        }
+
+        @ParameterizedTest
+        @MethodSource("tableColumns")
+        void hyperparameterNamedLikeATableColumnIsRefusedWithItsPath(String column) throws IOException {
+            ConfigProblem p = modelError("{\"lr\": {\"type\": \"continuous\", \"domain\": [0, 1], \"transformation\":"
+                    + " \"linear\"}, \"" + column + "\": {\"type\": \"categorical\", \"domain\": [\"a\", \"b\"]}}");
+
+            assertThat(p.file()).isEqualTo(model.toString());
+            assertThat(p.jsonPath()).isEqualTo("$." + column);
+            assertThat(p.message()).contains("\"" + column + "\"").contains("hp_search_data.txt")
+                    .contains(String.join(", ", TableColumns.OWN));
+        }
+
+        @Test
+        void aNestedKeyNamedLikeATableColumnIsADifferentColumnAndAllowed() throws Exception {
+            Configs c = load(GOOD_SEARCH, GOOD_JOB,
+                    "{\"opt\": {\"loss\": {\"type\": \"continuous\", \"domain\": [0, 1], \"transformation\": \"linear\"}}}");
+
+            assertThat(c.model().space().hyperparameters()).extracting(Hyperparameter::name).containsExactly("opt.loss");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"a\\tb", "a\\nb", "a\\rb", "a\\u0001b", "a\\u2028b"})
+        void hyperparameterNameWithAControlCharacterIsRefused(String jsonKey) throws IOException {
+            ConfigProblem p = modelError("{\"outer\": {\"" + jsonKey
+                    + "\": {\"type\": \"categorical\", \"domain\": [1, 2]}}}");
+
+            assertThat(p.jsonPath()).startsWith("$.outer.a\\").doesNotContain("\t", "\n", "\r", "\u0001", "\u2028");
+            assertThat(p.message()).contains("control characters").doesNotContain("\t", "\n", "\r", "\u0001");
+        }
+
+        @Test
+        void aTabInTheNameIsNamedAsATab() throws IOException {
+            ConfigProblem p = modelError("{\"a\\tb\": {\"type\": \"categorical\", \"domain\": [1, 2]}}");
+
+            assertThat(p.toString()).isEqualTo("error: " + model + ": $.a\\tb: the hyperparameter name \"a\\tb\" holds"
+                    + " a tab; names may not hold tabs, line breaks or other control characters, as each name is a"
+                    + " column of hp_search_data.txt");
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"[1, 1]", "[2, 1]"})
         void lowerBoundMustBeBelowUpperBound(String domain) throws IOException {

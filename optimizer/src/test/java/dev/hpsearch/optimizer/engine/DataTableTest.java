@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hpsearch.optimizer.analysis.ResultRow;
+import dev.hpsearch.optimizer.analysis.ResultTable;
+import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.HyperparameterType;
 import dev.hpsearch.optimizer.space.SearchSpace;
@@ -132,7 +135,55 @@ class DataTableTest {
         List<String[]> rows = rows(DataTable.render(SearchState.replay(events), space(), searchDir));
 
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(3)[column(rows.get(0), "failure_reason")]).isEqualTo("Traceback:  ValueError: bad");
+        assertThat(rows.get(3)[column(rows.get(0), "failure_reason")]).isEqualTo("Traceback:\\n\\tValueError: bad");
+    }
+
+    @Test
+    void valuesWithTabsNewlinesAndBackslashesRoundTripThroughTheReader() {
+        String nasty = "a\tb\nc\\d\r";
+        SearchSpace space = new SearchSpace(List.of(Hyperparameter.categorical("choice",
+                List.of(TextNode.valueOf(nasty), TextNode.valueOf("plain")))));
+        List<JsonNode> events = new ArrayList<>();
+        events.add(Journal.event("start", 1));
+        events.add(SearchState.suggestEvent(2, 0, new Combination(List.of(TextNode.valueOf(nasty))), "grid\t1", 0, 0));
+        events.add(SearchState.finishEvent(3, 0, TrialStatus.FAILED, null, Map.of("acc\tx", 0.5),
+                "line 1\nline 2\tC:\\tmp", 1, 1.0));
+
+        String table = DataTable.render(SearchState.replay(events), space, searchDir);
+        ResultTable read = ResultTable.parse(table);
+
+        assertThat(table.lines()).hasSize(2);
+        assertThat(rows(table)).allSatisfy(r -> assertThat(r).hasSize(rows(table).get(0).length));
+        assertThat(read.hyperparameters()).containsExactly("choice");
+        ResultRow row = read.rows().get(0);
+        assertThat(row.values()).containsExactly(TextNode.valueOf(nasty));
+        assertThat(row.reason()).isEqualTo("line 1\nline 2\tC:\\tmp");
+        assertThat(row.searchType()).isEqualTo("grid\t1");
+        assertThat(row.status()).isEqualTo("failed");
+    }
+
+    @Test
+    void metricsNamedLikeAnotherColumnGetAPrefixSoEveryColumnIsUnique() {
+        List<JsonNode> events = new ArrayList<>();
+        events.add(Journal.event("start", 1));
+        events.add(SearchState.suggestEvent(2, 0, SearchStateTest.A, "grid", 0, 0));
+        events.add(SearchState.finishEvent(3, 0, TrialStatus.OK, 0.25,
+                Map.of("loss", 7.0, "status", 8.0, "activation", 9.0, "metric_loss", 10.0), null, 0, 1.0));
+
+        List<String[]> rows = rows(DataTable.render(SearchState.replay(events), space(), searchDir));
+        String[] h = rows.get(0);
+        String[] ok = rows.get(1);
+
+        assertThat(h).doesNotHaveDuplicates();
+        assertThat(ok[column(h, "loss")]).isEqualTo("0.25");
+        assertThat(ok[column(h, "status")]).isEqualTo("ok");
+        assertThat(ok[column(h, "activation")]).isEqualTo("relu");
+        assertThat(Double.parseDouble(ok[column(h, "metric_status")])).isEqualTo(8.0);
+        assertThat(Double.parseDouble(ok[column(h, "metric_activation")])).isEqualTo(9.0);
+        assertThat(List.of(ok[column(h, "metric_loss")], ok[column(h, "metric_metric_loss")]))
+                .containsExactlyInAnyOrder("7.0", "10.0");
+        assertThat(ResultTable.parse(String.join("\n", rows.stream().map(r -> String.join("\t", r)).toList()))
+                .rows().get(0).loss()).isEqualTo(0.25);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.hpsearch.app.gui.run.RunningSearch;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.Selection;
 import dev.hpsearch.optimizer.space.Combination;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -114,6 +115,6 @@ public final class SelectionViewModel {
             JsonText.write(input, file);
             return file;
         }, f -> status.set("Wrote " + f + " (combination " + chosen.id() + ")"),
-                e -> status.set("Not written: " + e.getMessage()));
+                e -> status.set("Not written: " + IoErrors.describe(e)));
     }
 }

@@ -8,6 +8,7 @@ import dev.hpsearch.app.gui.run.DashboardViewModel;
 import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.ParallelLayout;
 import dev.hpsearch.optimizer.analysis.Sensitivity;
+import dev.hpsearch.optimizer.text.IoErrors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -51,7 +52,7 @@ public final class SensitivityView extends HBox {
                         + "explained by the axis (eta squared).");
             }, ex -> {
                 run.setDisable(false);
-                status.setText("Analysis failed: " + ex.getMessage());
+                status.setText("Analysis failed: " + IoErrors.describe(ex));
             });
         });
         Label title = new Label("Ranking by influence");

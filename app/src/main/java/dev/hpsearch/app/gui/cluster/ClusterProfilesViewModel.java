@@ -2,6 +2,7 @@ package dev.hpsearch.app.gui.cluster;
 
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.SshPrompts;
 import java.util.Arrays;
@@ -179,7 +180,7 @@ public final class ClusterProfilesViewModel {
             if (select != null) {
                 list.stream().filter(e -> e.profile().name().equalsIgnoreCase(select)).findFirst().ifPresent(this::edit);
             }
-        }, e -> status.set("Cannot read the cluster profiles: " + e.getMessage()));
+        }, e -> status.set("Cannot read the cluster profiles: " + IoErrors.describe(e)));
     }
 
     /** Shows a profile in the form. */
@@ -257,7 +258,7 @@ public final class ClusterProfilesViewModel {
             load(saved.name().strip());
         }, e -> {
             busy.set(false);
-            status.set(e.getMessage());
+            status.set(IoErrors.describe(e));
         });
     }
 
@@ -275,7 +276,7 @@ public final class ClusterProfilesViewModel {
         try {
             profile = draft().toProfile();
         } catch (IllegalArgumentException e) {
-            connection.set("✘ " + e.getMessage());
+            connection.set("✘ " + IoErrors.describe(e));
             return;
         }
         busy.set(true);
@@ -286,7 +287,7 @@ public final class ClusterProfilesViewModel {
             show(r);
         }, e -> {
             busy.set(false);
-            connection.set("✘ " + e.getMessage());
+            connection.set("✘ " + IoErrors.describe(e));
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.hpsearch.app.gui.cluster;
 
 import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.SshPrompts;
 import javafx.beans.property.BooleanProperty;
@@ -104,7 +105,7 @@ public final class RemoteFolderViewModel {
 
     private void failed(Exception e) {
         busy.set(false);
-        status.set("✘ " + e.getMessage());
+        status.set("✘ " + IoErrors.describe(e));
     }
 
     /** Disconnects (the chooser closed). */

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.common;
 
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.scene.control.Button;
@@ -20,7 +21,7 @@ public final class ExportButtons {
             tasks.run(() -> {
                 Exports.writePng(image, file);
                 return file;
-            }, f -> { }, ex -> dialogs.showError("PNG not saved", ex.getMessage()));
+            }, f -> { }, ex -> dialogs.showError("PNG not saved", IoErrors.describe(ex)));
         }));
         Button svg = new Button("SVG…");
         svg.setId(idPrefix + "SvgButton");
@@ -29,7 +30,7 @@ public final class ExportButtons {
             tasks.run(() -> {
                 Exports.writeText(text, file);
                 return file;
-            }, f -> { }, ex -> dialogs.showError("SVG not saved", ex.getMessage()));
+            }, f -> { }, ex -> dialogs.showError("SVG not saved", IoErrors.describe(ex)));
         }));
         return new HBox(6, png, svg);
     }

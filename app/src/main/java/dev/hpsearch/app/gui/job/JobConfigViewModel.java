@@ -19,6 +19,7 @@ import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.Problems;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.SshPrompts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,7 +158,7 @@ public final class JobConfigViewModel {
 
     public void load() {
         tasks.run(() -> JsonFiles.read(project.jobConfig(), project.jobConfig().toString()), this::setDocument,
-                e -> status.set("Cannot read job_config.json: " + e.getMessage()));
+                e -> status.set("Cannot read job_config.json: " + IoErrors.describe(e)));
     }
 
     public void setDocument(JsonNode root) {
@@ -274,7 +275,7 @@ public final class JobConfigViewModel {
             if (onSaved != null) {
                 onSaved.run();
             }
-        }, e -> status.set("Not saved: " + e.getMessage()));
+        }, e -> status.set("Not saved: " + IoErrors.describe(e)));
     }
 
     /** Runs the script once on the example values, off the UI thread. */
@@ -289,7 +290,7 @@ public final class JobConfigViewModel {
             testDetails.set(r.details());
         }, e -> {
             running.set(false);
-            testSummary.set("✘ Test run failed: " + e.getMessage());
+            testSummary.set("✘ Test run failed: " + IoErrors.describe(e));
         });
     }
 
@@ -309,6 +310,6 @@ public final class JobConfigViewModel {
                         dialogs.showError(ClusterProfilesViewModel.HOST_KEY_CHANGED, r.message());
                     }
                 },
-                e -> connectionStatus.set("✘ " + e.getMessage()));
+                e -> connectionStatus.set("✘ " + IoErrors.describe(e)));
     }
 }

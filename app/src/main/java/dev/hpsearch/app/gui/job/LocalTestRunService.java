@@ -11,8 +11,14 @@ import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.engine.CommandLine;
+import dev.hpsearch.optimizer.engine.OutputParser;
+import dev.hpsearch.optimizer.engine.ScriptOutput;
 import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +53,7 @@ public final class LocalTestRunService implements TestRunService {
             p = new ProcessBuilder(cmd).directory(project.folder().toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            return new TestRunResult(false, "Could not start: " + e.getMessage(), String.join(" ", cmd));
+            return new TestRunResult(false, "Could not start: " + IoErrors.describe(e), String.join(" ", cmd));
         }
         long limit = Math.min(MAX_SECONDS, Math.max(1, (long) (job.timeHours() * 3600)));
         boolean finished;
@@ -63,15 +69,11 @@ public final class LocalTestRunService implements TestRunService {
         }
         StringBuilder details = new StringBuilder();
         details.append("$ ").append(String.join(" ", cmd)).append("\n\n");
-        String out = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        if (out.length() > MAX_OUTPUT) {
-            out = "…" + out.substring(out.length() - MAX_OUTPUT);
-        }
-        details.append(out);
+        details.append(tail(log, MAX_OUTPUT));
         Path output = dir.resolve("output.json");
-        String outputText = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : null;
-        if (outputText != null) {
-            details.append("\noutput.json:\n").append(outputText);
+        boolean hasOutput = Files.exists(output);
+        if (hasOutput) {
+            details.append("\noutput.json:\n").append(head(output, MAX_OUTPUT));
         }
         details.append("\n(run folder: ").append(dir).append(")");
         if (!finished) {
@@ -81,15 +83,40 @@ public final class LocalTestRunService implements TestRunService {
         if (exit != 0) {
             return new TestRunResult(false, "The script exited with status " + exit, details.toString());
         }
-        if (outputText == null) {
+        if (!hasOutput) {
             return new TestRunResult(true, "Ran fine (exit 0) but wrote no output.json: an analysis without a score",
                     details.toString());
         }
-        try {
-            JsonNode o = JsonFiles.parse(outputText, "output.json");
-            return new TestRunResult(true, "Ran fine: output.json " + abbreviate(o.toString()), details.toString());
-        } catch (ConfigException e) {
-            return new TestRunResult(false, "output.json is not valid JSON", details.toString());
+        // judged as a search would judge it, and read the same bounded way
+        ScriptOutput o = new OutputParser().parse(output);
+        if (!o.hasScore()) {
+            return new TestRunResult(false, "output.json cannot be used: " + o.error(), details.toString());
+        }
+        return new TestRunResult(true, "Ran fine: output.json " + abbreviate(head(output, 200).strip())
+                + (o.note() == null ? "" : " (" + o.note() + ")"), details.toString());
+    }
+
+    /** The start of a file, at most {@code max} bytes of it. */
+    private static String head(Path file, int max) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(max);
+            return new String(b, StandardCharsets.UTF_8) + (Files.size(file) > max ? "…" : "");
+        }
+    }
+
+    /** The end of a file, at most {@code max} bytes of it (a script may print a lot). */
+    private static String tail(Path file, int max) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            ch.position(Math.max(0, size - max));
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(max, size));
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // fill
+            }
+            return (size > max ? "…" : "") + new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.JsonFiles;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -96,7 +97,7 @@ public final class ModelConfigViewModel {
 
     public void load() {
         tasks.run(() -> JsonFiles.read(file, file.toString()), this::setDocument,
-                e -> status.set("Cannot read " + file.getFileName() + ": " + e.getMessage()));
+                e -> status.set("Cannot read " + file.getFileName() + ": " + IoErrors.describe(e)));
     }
 
     /** Replaces the rows with the variables of a document. */
@@ -191,7 +192,7 @@ public final class ModelConfigViewModel {
         }, e -> {
             if (gen == generation) {
                 validating.set(false);
-                generalProblems.set("Cannot validate: " + e.getMessage());
+                generalProblems.set("Cannot validate: " + IoErrors.describe(e));
             }
         });
     }
@@ -261,7 +262,7 @@ public final class ModelConfigViewModel {
             List<String> errs = problems.stream().filter(ConfigProblem::isError).map(ConfigProblem::toString).toList();
             rawValid.set(errs.isEmpty());
             rawError.set(errs.isEmpty() ? "valid" : String.join("\n", errs));
-        }, e -> rawError.set("Cannot validate: " + e.getMessage()));
+        }, e -> rawError.set("Cannot validate: " + IoErrors.describe(e)));
     }
 
     /** Takes the raw text into the rows. */
@@ -288,6 +289,6 @@ public final class ModelConfigViewModel {
             if (onSaved != null) {
                 onSaved.run();
             }
-        }, e -> status.set("Not saved: " + e.getMessage()));
+        }, e -> status.set("Not saved: " + IoErrors.describe(e)));
     }
 }

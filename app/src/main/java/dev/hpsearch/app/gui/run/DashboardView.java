@@ -10,6 +10,7 @@ import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.History;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Locale;
@@ -154,7 +155,7 @@ public final class DashboardView extends VBox {
                     tasks.run(() -> {
                         Exports.writeText(text, file);
                         return file;
-                    }, f -> { }, ex -> dialogs.showError("CSV not saved", ex.getMessage()));
+                    }, f -> { }, ex -> dialogs.showError("CSV not saved", IoErrors.describe(ex)));
                 }));
         Button cancelOne = new Button("Cancel combination");
         cancelOne.setId("cancelCombinationButton");

@@ -10,6 +10,8 @@ import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.optimizer.text.Utf8;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -251,7 +253,7 @@ public final class DashboardViewModel {
     // ---- actions
 
     public void refreshPastSearches() {
-        tasks.run(project::searches, pastSearches::setAll, e -> message.set("Cannot list searches: " + e.getMessage()));
+        tasks.run(project::searches, pastSearches::setAll, e -> message.set("Cannot list searches: " + IoErrors.describe(e)));
         refreshDetachedLaunch();
     }
 
@@ -299,7 +301,7 @@ public final class DashboardViewModel {
             refreshDetachedLaunch();
         }, e -> {
             submitting.set(false);
-            message.set("Could not launch on " + where + ": " + e.getMessage());
+            message.set("Could not launch on " + where + ": " + IoErrors.describe(e));
         });
     }
 
@@ -321,7 +323,7 @@ public final class DashboardViewModel {
             previous.close();
         }
         long id = ++session;
-        tasks.run(() -> ResultTable.parse(java.nio.file.Files.readString(file)), table -> {
+        tasks.run(() -> ResultTable.parse(Utf8.read(file)), table -> {
             if (id != session) {
                 return;
             }
@@ -343,7 +345,7 @@ public final class DashboardViewModel {
             searchName.set(file.getFileName().toString());
             message.set("Showing " + file + " (" + table.rows().size() + " combinations, read-only)");
             dataVersion.set(dataVersion.get() + 1);
-        }, e -> message.set("Cannot read " + file + ": " + e.getMessage()));
+        }, e -> message.set("Cannot read " + file + ": " + IoErrors.describe(e)));
     }
 
     /** Stops the whole search. */
@@ -413,7 +415,7 @@ public final class DashboardViewModel {
         }, e -> {
             if (id == session) {
                 active.set(false);
-                message.set("Could not start: " + e.getMessage());
+                message.set("Could not start: " + IoErrors.describe(e));
             }
         });
     }

@@ -25,6 +25,7 @@ import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.space.ModelConfig;
 import dev.hpsearch.optimizer.strategy.Strategies;
 import dev.hpsearch.optimizer.strategy.Strategy;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.SlurmJobState;
 import dev.hpsearch.ssh.SshPrompts;
@@ -169,7 +170,7 @@ public final class EngineSearchLauncher implements SearchLauncher {
         try {
             jarFile = DetachedLaunch.selfContainedJar(jar);
         } catch (IOException e) {
-            throw new IOException(e.getMessage() + ". The desktop app names the jar with -Dhpsearch.jar=FILE", e);
+            throw new IOException(IoErrors.describe(e) + ". The desktop app names the jar with -Dhpsearch.jar=FILE", e);
         }
         DetachedLaunch.Submitted s = DetachedLaunch.submit(configs, project.searchConfig(), project.jobConfig(),
                 project.modelConfig(), profile, jarFile, source(cluster, project),
@@ -227,7 +228,7 @@ public final class EngineSearchLauncher implements SearchLauncher {
                         timer.shutdown();
                     }
                 } catch (IOException | RuntimeException e) {
-                    events.onLog("Cannot refresh from " + where + ": " + e.getMessage() + " (trying again in "
+                    events.onLog("Cannot refresh from " + where + ": " + IoErrors.describe(e) + " (trying again in "
                             + followInterval.toSeconds() + " s)");
                 }
             }, every, every, TimeUnit.MILLISECONDS);
@@ -299,7 +300,7 @@ public final class EngineSearchLauncher implements SearchLauncher {
                 SearchSummary s = engine.run();
                 events.onEnd((s.complete() ? "Search complete: " : "Search stopped: ") + s.reason());
             } catch (IOException e) {
-                events.onEnd("Search could not run: " + e.getMessage());
+                events.onEnd("Search could not run: " + IoErrors.describe(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 events.onEnd("Search interrupted");
@@ -414,7 +415,7 @@ public final class EngineSearchLauncher implements SearchLauncher {
             try {
                 state = SearchState.replay(Journal.read(dir));
             } catch (IOException | RuntimeException e) {
-                events.onLog("cannot read the journal: " + e.getMessage());
+                events.onLog("cannot read the journal: " + IoErrors.describe(e));
                 return false;
             }
             for (TrialRecord t : state.trials()) {

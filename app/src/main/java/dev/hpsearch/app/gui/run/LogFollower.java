@@ -1,6 +1,7 @@
 package dev.hpsearch.app.gui.run;
 
 import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ public final class LogFollower implements AutoCloseable {
                     post(gen, () -> append.accept(text));
                 }
             } catch (IOException e) {
-                post(gen, () -> append.accept("\n(cannot read " + file + ": " + e.getMessage() + ")\n"));
+                post(gen, () -> append.accept("\n(cannot read " + file + ": " + IoErrors.describe(e) + ")\n"));
             }
         }, 0, 400, TimeUnit.MILLISECONDS);
     }

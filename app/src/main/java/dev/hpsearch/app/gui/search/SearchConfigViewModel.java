@@ -11,6 +11,7 @@ import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.Problems;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ public final class SearchConfigViewModel {
     /** Reads the file in the background. */
     public void load() {
         tasks.run(() -> JsonFiles.read(file, file.toString()), this::setDocument,
-                e -> status.set("Cannot read " + file.getFileName() + ": " + e.getMessage()));
+                e -> status.set("Cannot read " + file.getFileName() + ": " + IoErrors.describe(e)));
     }
 
     /** Fills the form from a document; keys the form does not know are kept for saving. */
@@ -232,6 +233,6 @@ public final class SearchConfigViewModel {
             if (onSaved != null) {
                 onSaved.run();
             }
-        }, e -> status.set("Not saved: " + e.getMessage()));
+        }, e -> status.set("Not saved: " + IoErrors.describe(e)));
     }
 }

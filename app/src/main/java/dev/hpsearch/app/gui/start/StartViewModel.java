@@ -2,6 +2,7 @@ package dev.hpsearch.app.gui.start;
 
 import dev.hpsearch.app.gui.AppServices;
 import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -96,7 +97,7 @@ public final class StartViewModel {
             onOpen.accept(p);
         }, e -> {
             busy.set(false);
-            error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+            error.set(IoErrors.describe(e));
         });
     }
 }
