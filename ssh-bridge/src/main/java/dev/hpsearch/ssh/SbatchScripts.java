@@ -74,9 +74,41 @@ final class SbatchScripts {
             sb.append(line).append('\n');
         }
         sb.append("cd ").append(ShellQuote.quote(remoteDir)).append(" || exit 1\n");
-        sb.append(ShellQuote.join(command)).append('\n');
+        sb.append("hpsearch_mark=\"hpsearch-${SLURM_JOB_ID:-$$}-c").append(combinationId).append("\"\n");
+        sb.append(RUN_MARK_FUNCTIONS);
+        // the run in the background, so that a signal to this script (time limit, scancel) runs the trap at once
+        sb.append("HPSEARCH_RUN=\"$hpsearch_mark\" ").append(ShellQuote.join(command)).append(" &\n");
+        sb.append("hpsearch_wait $!\n");
         return sb.toString();
     }
+
+    /**
+     * Every process of a run carries {@code HPSEARCH_RUN} (this script does not). When the run ends or this script
+     * is stopped, every process still carrying the mark is stopped too: daemons that left the run's process tree
+     * (a double fork, {@code setsid}) are invisible to Slurm's {@code proctrack/linuxproc} and would outlive the
+     * job. TERM first, KILL for what ignores it; within Slurm's KillWait.
+     */
+    private static final String RUN_MARK_FUNCTIONS = String.join("\n",
+            "hpsearch_stop_marked() {",
+            "  local sig=TERM round pids p",
+            "  for round in 1 2 3 4 5 6 7 8 9 10; do",
+            "    pids=$(grep -lzxF \"HPSEARCH_RUN=$hpsearch_mark\" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3)",
+            "    [ -z \"$pids\" ] && return 0",
+            "    for p in $pids; do kill -s \"$sig\" \"$p\" 2>/dev/null; done",
+            "    [ \"$round\" -ge 2 ] && sig=KILL",
+            "    sleep 0.2",
+            "  done",
+            "}",
+            "hpsearch_wait() {",
+            "  trap 'hpsearch_stop_marked; exit 143' TERM",
+            "  trap 'hpsearch_stop_marked; exit 130' INT",
+            "  local status=0",
+            "  wait \"$1\" || status=$?",
+            "  trap - TERM INT",
+            "  hpsearch_stop_marked",
+            "  return \"$status\"",
+            "}",
+            "");
 
     /**
      * The batch script of a job array: task {@code i} runs the combination folder at index {@code i} of the

@@ -486,19 +486,70 @@ class SlurmExecutorIT {
 
     /** The one slow test (about 70 s): Slurm ends a job at its time limit of one minute. */
     @Test
-    void jobPastItsTimeLimitIsTimeout() throws Exception {
+    void jobPastItsTimeLimitIsTimeoutAndTakesItsDaemonsWithIt() throws Exception {
+        String tag = "hpsearch-test-daemon-" + System.nanoTime();
+        Path daemonScript = daemonScript(tag, 600);
         try (SlurmExecutor ex = executor()) {
             Path dir = project.resolve("hp_search_t/hp_combination_1");
             Files.createDirectories(dir);
             Path input = dir.resolve("input.json");
-            Files.writeString(input, "{\"x\": 1, \"sleep\": 600}");
-            JobConfig job = JobConfig.of("bash", script.toString(), "testcluster", 1.0 / 60, 1, "CPU", 1);
-            JobSpec s = new JobSpec(1, dir, input, dir.resolve("log.txt"), List.of("bash", script.toString(), input.toString()), job);
+            Files.writeString(input, "{\"x\": 1}");
+            JobConfig job = JobConfig.of("bash", daemonScript.toString(), "testcluster", 1.0 / 60, 1, "CPU", 1);
+            JobSpec s = new JobSpec(1, dir, input, dir.resolve("log.txt"), List.of("bash", daemonScript.toString(), input.toString()), job);
             JobRef ref = ex.submit(s);
+            awaitDaemon(tag);
             JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(180)).get(ref);
             assertThat(st.state()).isEqualTo(JobStatus.State.TIMEOUT);
             assertThat(st.reason()).contains("TIMEOUT");
             assertThat(Files.readString(s.logFile())).contains("DUE TO TIME LIMIT");
+            assertNoDaemonLeft(tag);
         }
+    }
+
+    @Test
+    void daemonsLeftBehindByAFinishedRunAreStopped() throws Exception {
+        String tag = "hpsearch-test-daemon-" + System.nanoTime();
+        Path daemonScript = daemonScript(tag, 3);
+        try (SlurmExecutor ex = executor()) {
+            Path dir = Files.createDirectories(project.resolve("hp_search_d/hp_combination_2"));
+            Path input = Files.writeString(dir.resolve("input.json"), "{\"x\": 2}");
+            JobConfig job = JobConfig.of("bash", daemonScript.toString(), "testcluster", 0.1, 1, "CPU", 1);
+            JobRef ref = ex.submit(new JobSpec(2, dir, input, dir.resolve("log.txt"),
+                    List.of("bash", daemonScript.toString(), input.toString()), job));
+            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(90)).get(ref);
+            assertThat(st.state()).as("%s", st).isEqualTo(JobStatus.State.COMPLETED);
+            assertThat(dir.resolve("output.json")).content().contains("\"objective\": 2");
+            assertNoDaemonLeft(tag);
+        }
+    }
+
+    /**
+     * A script that starts a daemon which leaves the run's process tree (double fork, setsid) and ignores SIGTERM,
+     * named by {@code tag} in its command line, then sleeps {@code seconds} and writes its score.
+     */
+    private Path daemonScript(String tag, int seconds) throws Exception {
+        return Files.writeString(project.resolve("models/daemon.sh"), String.join("\n",
+                "( setsid bash -c 'trap \"\" TERM HUP; exec -a " + tag + " sleep 900' </dev/null >/dev/null 2>&1 & )",
+                "sleep " + seconds,
+                "echo '{\"objective\": 2}' > output.json", ""));
+    }
+
+    private void awaitDaemon(String tag) throws Exception {
+        Instant end = Instant.now().plusSeconds(60);
+        while (!ssh.exec(List.of("pgrep", "-f", notItself(tag)), Duration.ofSeconds(10)).ok()) {
+            assertThat(Instant.now()).as("the daemon never started").isBefore(end);
+            Thread.sleep(200);
+        }
+    }
+
+    /** A pattern for the tag that does not match the command line of the shell that runs pgrep. */
+    private static String notItself(String tag) {
+        return "[" + tag.charAt(0) + "]" + tag.substring(1);
+    }
+
+    private void assertNoDaemonLeft(String tag) throws Exception {
+        // Slurm reports the end once the batch script is gone; its trap has stopped the daemons by then
+        CommandResult left = ssh.exec(List.of("pgrep", "-af", notItself(tag)), Duration.ofSeconds(10));
+        assertThat(left.stdout()).as("processes of the run still alive").isEmpty();
     }
 }

@@ -31,8 +31,9 @@ class SshMessagesTest {
                 SshSettings.defaults().withReconnectWindow(Duration.ofSeconds(1)), SshPrompts.nonInteractive()));
 
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).isEqualTo("Cannot connect to nobody@127.0.0.1:" + port
-                + ": connection refused (is an SSH server listening on that port?)");
+        assertThat(e).isInstanceOf(ConnectionFailedException.class);
+        assertThat(e.getMessage()).isEqualTo("cannot reach 127.0.0.1:" + port + ": connection refused (nothing listens on port "
+                + port + ")");
     }
 
     @Test
