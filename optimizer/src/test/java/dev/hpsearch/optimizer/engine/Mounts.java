@@ -57,7 +57,18 @@ final class Mounts {
     void readOnly(Path dir) throws Exception {
         run("mount", "--bind", dir.toString(), dir.toString());
         mounted.push(dir);
-        run("mount", "-o", "remount,bind,ro", dir.toString());
+        // a file opened for writing through the new mount in between makes the remount "busy": try again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                run("mount", "-o", "remount,bind,ro", dir.toString());
+                return;
+            } catch (IOException e) {
+                if (attempt >= 100 || !String.valueOf(e.getMessage()).contains("busy")) {
+                    throw e;
+                }
+                Thread.sleep(10);
+            }
+        }
     }
 
     /** Writes into {@code dir} until its disk is full; returns the filler file, to delete to free the disk. */
