@@ -66,6 +66,7 @@ public final class SshSession implements ClusterShell, AutoCloseable {
     private int reconnects;
     private boolean closed;
     private final java.util.concurrent.atomic.AtomicLong commands = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong sftpSteps = new java.util.concurrent.atomic.AtomicLong();
 
     private SshSession(SshTarget target, SshSettings settings, SshPrompts prompts) throws SshBridgeException {
         this.target = target;
@@ -141,6 +142,11 @@ public final class SshSession implements ClusterShell, AutoCloseable {
     /** How many remote commands were started on this session (SFTP steps not counted), for figures and tests. */
     public long commandCount() {
         return commands.get();
+    }
+
+    /** How many SFTP steps (a transfer, a listing, a stat...) were taken on this session, for figures. */
+    public long sftpCount() {
+        return sftpSteps.get();
     }
 
     /** Whether the connection is up right now (the next operation reconnects if not). */
@@ -396,6 +402,7 @@ public final class SshSession implements ClusterShell, AutoCloseable {
 
     /** Runs an SFTP step; SFTP steps are safe to repeat, so after a drop it reconnects and repeats. */
     private <T> T sftpDo(String what, SftpAction<T> action) throws SshBridgeException {
+        sftpSteps.incrementAndGet();
         Instant giveUp = null;
         while (true) {
             SftpClient c = liveSftp();

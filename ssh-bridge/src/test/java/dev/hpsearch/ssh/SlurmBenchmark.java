@@ -39,10 +39,12 @@ public final class SlurmBenchmark {
                 grid.add(spec(project, "grid", i, job));
             }
             long before = ssh.commandCount();
+            long sftpBefore = ssh.sftpCount();
             long t0 = System.nanoTime();
             List<JobRef> refs = slurm.submitAll(grid, 100);
-            System.out.printf(Locale.ROOT, "200-combination grid as one job array: %d remote commands, %.1f s (target <= 5 commands)%n",
-                    ssh.commandCount() - before, (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "200-combination grid as one job array: %d remote commands, %.1f s (target <= 5 commands);"
+                    + " %.1f SFTP steps per combination (folder, marker check, input.json, job.sh)%n",
+                    ssh.commandCount() - before, (System.nanoTime() - t0) / 1e9, (ssh.sftpCount() - sftpBefore) / 200.0);
             int polls = 0;
             long maxPerPoll = 0;
             int maxActive = 0;
