@@ -172,20 +172,40 @@ OverTimeLimit=0
 InactiveLimit=0
 EnforcePartLimits=ALL
 DefMemPerCPU=500
+# A site's limits, small enough for tests to reach: job arrays of at most 63 tasks (MaxArraySize is one past
+# the largest index), so that a larger grid must be split.
+MaxArraySize=64
+# Preemption by partition priority: a job in "high" cancels jobs in "low" (and "debug") that stand in its way;
+# the preempted jobs end in state PREEMPTED.
+PreemptType=preempt/partition_prio
+PreemptMode=CANCEL
 NodeName=$NODE NodeAddr=127.0.0.1 CPUs=4 RealMemory=8000 State=UNKNOWN
-PartitionName=debug Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
+PartitionName=debug Nodes=$NODE Default=YES MaxTime=INFINITE State=UP PriorityTier=1
+PartitionName=low Nodes=$NODE MaxTime=INFINITE State=UP PriorityTier=1
+PartitionName=high Nodes=$NODE MaxTime=INFINITE State=UP PriorityTier=10 PreemptMode=OFF
+# a partition with limits of its own: 5 minutes, 2000 MB per node
+PartitionName=short Nodes=$NODE MaxTime=5 MaxMemPerNode=2000 State=UP PriorityTier=1
 CONF
 }
 
 node_ready() {
     local st
-    st=$(SLURM_CONF=$SLURM_CONF_FILE sinfo -h -N -n "$NODE" -o %t 2>/dev/null) || return 1
+    # one line per partition: the node's state is the same in each
+    st=$(SLURM_CONF=$SLURM_CONF_FILE sinfo -h -N -n "$NODE" -o %t 2>/dev/null | head -n 1) || return 1
     [[ $st == idle || $st == mix || $st == alloc ]]
 }
 
 start_slurm() {
+    local before=""
+    [[ -f $SLURM_CONF_FILE ]] && before=$(cat "$SLURM_CONF_FILE")
     write_slurm_conf
     export SLURM_CONF=$SLURM_CONF_FILE
+    if [[ -n $before && $before != "$(cat "$SLURM_CONF_FILE")" ]]; then
+        # a changed configuration (a new version of this script): the daemons read it again from the start
+        log "slurm.conf changed: restarting slurmctld and slurmd"
+        stop_pidfile "$SLURM_DIR/slurmd.pid" slurmd
+        stop_pidfile "$SLURM_DIR/slurmctld.pid" slurmctld
+    fi
     restart_if_outside "$SLURM_DIR/slurmd.pid" slurmd
     restart_if_outside "$SLURM_DIR/slurmctld.pid" slurmctld
     if ! alive "$SLURM_DIR/slurmctld.pid"; then
@@ -200,7 +220,7 @@ start_slurm() {
     local end=$((SECONDS + 30))
     until node_ready; do
         local st
-        st=$(sinfo -h -N -n "$NODE" -o %t 2>/dev/null || true)
+        st=$(sinfo -h -N -n "$NODE" -o %t 2>/dev/null | head -n 1 || true)
         if [[ $st == down* || $st == drain* || $st == drng* ]]; then
             scontrol update NodeName="$NODE" State=RESUME >/dev/null 2>&1 || true
         fi
