@@ -11,6 +11,7 @@ import dev.hpsearch.optimizer.exec.LocalFolderException;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
+import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
@@ -60,6 +61,10 @@ public final class SlurmExecutor implements Executor {
     private static final DateTimeFormatter BATCH_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private static final String SECTION = "@@hpsearch-sacct-c@@";
+    /** What sacct is asked for, with accounting: the job's end and, from its steps, CPU time and peak memory. */
+    static final String SACCT_FIELDS = "JobID,State,ExitCode,ElapsedRaw,NodeList,TotalCPU,MaxRSS";
+    /** What the jobcomp file holds of it ({@code sacct -c}; jobcomp/filetxt records no CPU time and no MaxRSS). */
+    static final String JOBCOMP_FIELDS = "JobID,State,ExitCode,ElapsedRaw,NodeList";
     /** How much of a combination's output.json comes back: the engine reads no more than this (16 MiB). */
     public static final long OUTPUT_JSON_LIMIT = OutputParser.MAX_BYTES;
     /** How much of a combination's log.txt comes back: its last 16 MiB, where a failure is told. */
@@ -78,6 +83,10 @@ public final class SlurmExecutor implements Executor {
 
     private final Map<JobRef, JobSpec> specs = new ConcurrentHashMap<>();
     private final Map<JobRef, JobStatus> finished = new ConcurrentHashMap<>();
+    /** SHA-256 of the script and of input.json (the cluster's copy) of each job, known at submission. */
+    private final Map<JobRef, Digests> digests = new ConcurrentHashMap<>();
+    /** SHA-256 of local scripts by path, with the size and time they had. */
+    private final Map<Path, String[]> scriptDigests = new ConcurrentHashMap<>();
     /** Slurm's own job id of an array task once seen running; {@code sacct -c} knows tasks only by it. */
     private final Map<String, String> rawIds = new ConcurrentHashMap<>();
     private final Set<String> createdDirs = ConcurrentHashMap.newKeySet();
@@ -134,6 +143,7 @@ public final class SlurmExecutor implements Executor {
                 "combination " + spec.combinationId());
         JobRef ref = new JobRef(spec.combinationId(), id, "");
         specs.put(ref, spec);
+        digests.put(ref, p.digests);
         return ref;
     }
 
@@ -232,6 +242,7 @@ public final class SlurmExecutor implements Executor {
         for (int i = 0; i < batch.size(); i++) {
             JobRef ref = new JobRef(batch.get(i).spec.combinationId(), arrayId + "_" + i, "");
             specs.put(ref, batch.get(i).spec);
+            digests.put(ref, batch.get(i).digests);
             refs.add(ref);
         }
         return refs;
@@ -245,13 +256,40 @@ public final class SlurmExecutor implements Executor {
      * A combination ready to submit: its remote folder, the key of this run, and the job already submitted for
      * it ({@code null} if none).
      */
-    private record Prepared(JobSpec spec, String dir, String key, String adoptedId) {
+    private record Prepared(JobSpec spec, String dir, String key, String adoptedId, Digests digests) {
+    }
+
+    /** SHA-256 (hex) of a job's script, {@code null} for a script found only on the cluster, and of its input.json. */
+    private record Digests(String script, String input) {
     }
 
     private JobRef adopt(Prepared p) {
         JobRef ref = new JobRef(p.spec.combinationId(), p.adoptedId, "");
         specs.put(ref, p.spec);
+        digests.put(ref, p.digests);
         return ref;
+    }
+
+    /**
+     * The digests of a run: input.json as the cluster's copy reads, and the script when it is a file here (the
+     * copy that is uploaded). A script found only on the cluster is not read from here: its digest stays unknown.
+     */
+    private Digests digests(JobSpec spec, byte[] remoteInput) {
+        List<String> cmd = spec.command();
+        String script = null;
+        if (cmd.size() >= 2) {
+            Path p = Path.of(cmd.get(cmd.size() - 2));
+            if (p.isAbsolute() && Files.isRegularFile(p)) {
+                String stamp = fileStamp(p);
+                String[] known = scriptDigests.get(p);
+                if (known == null || !known[0].equals(stamp)) {
+                    known = new String[] {stamp, Provenance.sha256(p)};
+                    scriptDigests.put(p, known);
+                }
+                script = known[1];
+            }
+        }
+        return new Digests(script, Provenance.sha256(remoteInput));
     }
 
     /**
@@ -282,13 +320,13 @@ public final class SlurmExecutor implements Executor {
             if (shell.exists(marker)) {
                 String id = SbatchScripts.markedJob(new String(shell.read(marker), StandardCharsets.UTF_8), key);
                 if (id != null && MARKED_ID.matcher(id).matches()) {
-                    return new Prepared(spec, dir, key, id);
+                    return new Prepared(spec, dir, key, id, digests(spec, input));
                 }
             }
             shell.upload(input, remote(spec.inputJson()));
             shell.upload(script.getBytes(StandardCharsets.UTF_8), dir + "/job.sh");
             // a stale output.json is removed by the submit command itself, so that an adopted job's stays
-            return new Prepared(spec, dir, key, null);
+            return new Prepared(spec, dir, key, null, digests(spec, input));
         } catch (SshBridgeException e) {
             throw new ExecutorException("Cannot prepare combination " + spec.combinationId() + " in " + dir + " on "
                     + shell.host() + ": " + e.getMessage(), e);
@@ -505,6 +543,9 @@ public final class SlurmExecutor implements Executor {
                 JobStatus status = rec != null ? SlurmStates.toStatus(rec.state, rec.exitCode, rec.runtime)
                         : new JobStatus(JobStatus.State.LOST, null, "Slurm on " + shell.host() + " no longer knows job "
                         + ref.id() + " (not in squeue, sacct or scontrol)", null);
+                Digests d = digests.getOrDefault(ref, new Digests(null, null));
+                status = status.withProvenance((rec != null ? rec.provenance() : Provenance.NONE)
+                        .withDigests(d.script(), d.input()));
                 if (!status.isTerminal()) {
                     result.put(ref, status); // left squeue between the two calls; next poll sees its end
                     continue;
@@ -517,8 +558,29 @@ public final class SlurmExecutor implements Executor {
         return result;
     }
 
-    /** One line of squeue, sacct or scontrol output about a job. */
-    private record SlurmRecord(String id, String state, String exitCode, Duration runtime) {
+    /**
+     * What squeue, sacct, scontrol or the jobcomp file said about a job.
+     *
+     * @param nodes       Slurm's NodeList
+     * @param cpuSeconds  TotalCPU (sacct only)
+     * @param maxRssBytes the largest MaxRSS of the job's steps (sacct only)
+     * @param source      which command said it: {@code squeue}, {@code sacct}, {@code scontrol} or {@code jobcomp}
+     */
+    record SlurmRecord(String id, String state, String exitCode, Duration runtime, String nodes, Double cpuSeconds,
+                       Long maxRssBytes, String source) {
+
+        SlurmRecord(String id, String state, String exitCode, Duration runtime) {
+            this(id, state, exitCode, runtime, null, null, null, "squeue");
+        }
+
+        /** The Slurm part of a run's provenance. */
+        Provenance provenance() {
+            String first = state == null || state.isBlank() ? null : state.trim().split("\\s+")[0];
+            return new Provenance(nodes == null || nodes.isBlank() || nodes.startsWith("(") ? null : nodes, first,
+                    exitCode == null || exitCode.isBlank() ? null : exitCode,
+                    runtime == null ? null : (double) runtime.toSeconds(), cpuSeconds, maxRssBytes, source, null, null,
+                    null);
+        }
     }
 
     private static String baseId(String id) {
@@ -558,11 +620,12 @@ public final class SlurmExecutor implements Executor {
         if (!Boolean.FALSE.equals(accounting)) {
             Set<String> ids = new LinkedHashSet<>();
             gone.forEach(r -> ids.add(baseId(r.id())));
-            CommandResult r = query(ShellQuote.join("sacct", "-n", "-P", "-X", "-j", String.join(",", ids),
-                    "-o", "JobID,State,ExitCode,ElapsedRaw"));
+            // every step too (no -X): MaxRSS is a step's figure, the job's own line has none
+            CommandResult r = query(ShellQuote.join("sacct", "-n", "-P", "--units=K", "-j", String.join(",", ids),
+                    "-o", SACCT_FIELDS));
             if (r.ok()) {
                 accounting = true;
-                parseSacct(r.stdout(), wanted, found, null);
+                parseSacct(r.stdout(), wanted, found, null, "sacct");
             } else if (r.stderr().toLowerCase().contains("accounting storage is disabled")) {
                 accounting = false;
             } else {
@@ -584,24 +647,16 @@ public final class SlurmExecutor implements Executor {
         String command = "scontrol -o show job";
         if (!byRaw.isEmpty()) {
             command += "; echo " + SECTION + "; " + ShellQuote.join("sacct", "-c", "-n", "-P", "-j",
-                    String.join(",", byRaw.keySet()), "-o", "JobID,State,ExitCode,ElapsedRaw");
+                    String.join(",", byRaw.keySet()), "-o", JOBCOMP_FIELDS);
         }
         CommandResult r = query(command);
         String out = r.stdout();
         int cut = out.indexOf(SECTION);
         String scontrol = cut < 0 ? out : out.substring(0, cut);
-        for (String line : scontrol.split("\n")) {
-            Map<String, String> kv = scontrolFields(line);
-            String id = kv.containsKey("ArrayTaskId") && kv.containsKey("ArrayJobId")
-                    ? kv.get("ArrayJobId") + "_" + kv.get("ArrayTaskId") : kv.get("JobId");
-            if (id != null && wanted.contains(id) && !found.containsKey(id)) {
-                found.put(id, new SlurmRecord(id, kv.get("JobState"), kv.get("ExitCode"),
-                        SlurmStates.parseDuration(kv.get("RunTime"))));
-            }
-        }
+        parseScontrol(scontrol, wanted).forEach(found::putIfAbsent);
         if (cut >= 0) {
             Map<String, SlurmRecord> fromJobcomp = new HashMap<>();
-            parseSacct(out.substring(cut + SECTION.length()), byRaw.keySet(), fromJobcomp, byRaw);
+            parseSacct(out.substring(cut + SECTION.length()), byRaw.keySet(), fromJobcomp, byRaw, "jobcomp");
             fromJobcomp.forEach(found::putIfAbsent);
         }
         return found;
@@ -625,15 +680,67 @@ public final class SlurmExecutor implements Executor {
         }
     }
 
-    private static void parseSacct(String out, Set<String> wanted, Map<String, SlurmRecord> found,
-                                   Map<String, String> rename) {
+    /**
+     * Jobs of {@code scontrol -o show job} output (one job a line) that are wanted: state, exit code, RunTime and
+     * NodeList. scontrol knows no CPU time or memory use of a finished job.
+     */
+    static Map<String, SlurmRecord> parseScontrol(String out, Set<String> wanted) {
+        Map<String, SlurmRecord> found = new HashMap<>();
         for (String line : out.split("\n")) {
-            String[] f = line.strip().split("\\|");
-            if (f.length >= 4 && wanted.contains(f[0])) {
-                String id = rename != null ? rename.get(f[0]) : f[0];
-                found.put(id, new SlurmRecord(id, f[1], f[2], SlurmStates.parseDuration(f[3])));
+            Map<String, String> kv = scontrolFields(line);
+            String id = kv.containsKey("ArrayTaskId") && kv.containsKey("ArrayJobId")
+                    ? kv.get("ArrayJobId") + "_" + kv.get("ArrayTaskId") : kv.get("JobId");
+            if (id != null && wanted.contains(id) && !found.containsKey(id)) {
+                found.put(id, new SlurmRecord(id, kv.get("JobState"), kv.get("ExitCode"),
+                        SlurmStates.parseDuration(kv.get("RunTime")), kv.get("NodeList"), null, null, "scontrol"));
             }
         }
+        return found;
+    }
+
+    /**
+     * Parses {@code sacct -P} lines of {@link #SACCT_FIELDS} (or the first five of them, {@link #JOBCOMP_FIELDS}).
+     * A job's own line ({@code 123}, {@code 123_4}) gives its state, exit code, elapsed time and nodes; its steps'
+     * lines ({@code 123.batch}, {@code 123_4.extern}) give MaxRSS, of which the largest is kept, and TotalCPU, added
+     * up when the job's line has none.
+     *
+     * @param rename Slurm ids to the ids the jobs are known by (array tasks in the jobcomp file), or {@code null}
+     * @param source what to record as the figures' source
+     */
+    static void parseSacct(String out, Set<String> wanted, Map<String, SlurmRecord> found,
+                           Map<String, String> rename, String source) {
+        Map<String, SlurmRecord> jobs = new LinkedHashMap<>();
+        Map<String, Long> rss = new HashMap<>();
+        Map<String, Double> stepCpu = new HashMap<>();
+        for (String line : out.split("\n")) {
+            String[] f = line.strip().split("\\|", -1);
+            if (f.length < 4) {
+                continue;
+            }
+            int dot = f[0].indexOf('.');
+            String job = dot < 0 ? f[0] : f[0].substring(0, dot);
+            if (!wanted.contains(job)) {
+                continue;
+            }
+            Double cpu = f.length > 5 ? SlurmStates.parseCpuTime(f[5]) : null;
+            Long mem = f.length > 6 ? SlurmStates.parseMemory(f[6]) : null;
+            if (mem != null) {
+                rss.merge(job, mem, Math::max);
+            }
+            if (dot < 0) {
+                String id = rename != null ? rename.get(job) : job;
+                jobs.put(job, new SlurmRecord(id, f[1], f[2], SlurmStates.parseDuration(f[3]),
+                        f.length > 4 ? f[4] : null, cpu, null, source));
+            } else if (cpu != null) {
+                stepCpu.merge(job, cpu, Double::sum);
+            }
+        }
+        jobs.forEach((job, r) -> {
+            Double cpu = r.cpuSeconds() != null && r.cpuSeconds() > 0 ? r.cpuSeconds()
+                    : stepCpu.getOrDefault(job, r.cpuSeconds());
+            found.put(r.id(), new SlurmRecord(r.id(), r.state(), r.exitCode(), r.runtime(), r.nodes(), cpu,
+                    rss.get(job), source));
+        });
     }
 
     /** {@code Key=Value} pairs of one {@code scontrol -o} line (values without spaces are all we read). */
@@ -747,6 +854,13 @@ public final class SlurmExecutor implements Executor {
     public JobStatus reattach(JobRef job, JobSpec spec) throws ExecutorException {
         knowAccounting();
         specs.put(job, spec);
+        try {
+            // the files now: the best guess for a run submitted by an earlier coordinator
+            digests.put(job, digests(spec, remoteInput(Files.readAllBytes(spec.inputJson()), spec.workDir(),
+                    remote(spec.workDir()))));
+        } catch (IOException e) {
+            digests.remove(job);
+        }
         return poll(List.of(job)).get(job);
     }
 
@@ -763,5 +877,6 @@ public final class SlurmExecutor implements Executor {
     public void close() {
         specs.clear();
         finished.clear();
+        digests.clear();
     }
 }

@@ -66,6 +66,53 @@ final class SlurmStates {
         return !toStatus(slurmState, null, null).isTerminal();
     }
 
+    /**
+     * sacct's TotalCPU, {@code [D-][HH:]MM:SS[.mmm]} (e.g. {@code 00:01.234}, {@code 01:02:03}, {@code 1-00:00:05}),
+     * in seconds with the fraction; {@code null} when empty or unreadable.
+     */
+    static Double parseCpuTime(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String t = s.trim();
+        double fraction = 0;
+        int dot = t.indexOf('.');
+        try {
+            if (dot >= 0) {
+                fraction = Double.parseDouble("0" + t.substring(dot));
+                t = t.substring(0, dot);
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        Duration d = parseDuration(t);
+        return d == null ? null : d.getSeconds() + fraction;
+    }
+
+    /**
+     * sacct's memory figures (MaxRSS): a number with an optional unit K, M, G, T or P (powers of 1024; with
+     * {@code --units=K} always K), e.g. {@code 104856K}, {@code 1.50G}; a bare number is in bytes. {@code null} when
+     * empty or unreadable.
+     */
+    static Long parseMemory(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String t = s.trim().toUpperCase(Locale.ROOT);
+        long unit = 1;
+        char last = t.charAt(t.length() - 1);
+        int power = "KMGTP".indexOf(last);
+        if (power >= 0) {
+            unit = 1L << (10 * (power + 1));
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            return Math.round(Double.parseDouble(t) * unit);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Slurm durations: {@code [D-]HH:MM:SS}, {@code MM:SS}, or plain seconds; {@code null} when unreadable. */
     static Duration parseDuration(String s) {
         if (s == null || s.isBlank()) {

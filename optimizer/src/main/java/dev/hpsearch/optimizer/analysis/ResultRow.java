@@ -1,6 +1,7 @@
 package dev.hpsearch.optimizer.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.optimizer.exec.Provenance;
 import java.util.List;
 
 /**
@@ -14,14 +15,22 @@ import java.util.List;
  * @param runtimeSeconds run time, or NaN when unknown
  * @param searchType     what produced it (grid, random, Matern52_EI_MLE, ...)
  * @param reason         why it failed or was cancelled, or empty
+ * @param provenance     where and how it ran; {@link Provenance#NONE} when not known (the original tool's tables)
  */
 public record ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId,
-                        double runtimeSeconds, String searchType, String reason) {
+                        double runtimeSeconds, String searchType, String reason, Provenance provenance) {
     public ResultRow {
         values = List.copyOf(values);
+        provenance = provenance == null ? Provenance.NONE : provenance;
         jobId = jobId == null ? "" : jobId;
         reason = reason == null ? "" : reason;
         searchType = searchType == null ? "" : searchType;
+    }
+
+    /** A row without provenance. */
+    public ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId, double runtimeSeconds,
+                     String searchType, String reason) {
+        this(id, status, loss, values, jobId, runtimeSeconds, searchType, reason, Provenance.NONE);
     }
 
     /** Finished with a finite score. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.table.TableCells;
@@ -42,7 +43,7 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
     /** One trial as a row. */
     public static ResultRow row(TrialRecord t) {
         return new ResultRow(t.id(), t.status().key(), t.loss(), t.combination().values(), t.jobId(),
-                t.runtimeSeconds(), t.searchType(), t.reason());
+                t.runtimeSeconds(), t.searchType(), t.reason(), t.provenance());
     }
 
     /**
@@ -50,7 +51,8 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
      * failure_reason or a known metric are hyperparameters; without a status column (the original tool) the
      * status is derived: a finite loss is ok, a non-finite one failed, no loss running or queued. Cells of this
      * tool's tables (those with a failure_reason column) are unescaped ({@link TableCells}); the original tool
-     * escaped nothing, so its cells are read as they are.
+     * escaped nothing, so its cells are read as they are. The provenance columns ({@link TableColumns#PROVENANCE})
+     * are read from this tool's tables only: in the original tool's, a column of such a name is a hyperparameter.
      *
      * @throws IllegalArgumentException if the header lacks combination_id or loss
      */
@@ -78,7 +80,11 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
         List<Integer> hpColumns = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = first; i < end; i++) {
-            if (!TableColumns.isOwn(header.get(i))) {
+            // the original tool knew no provenance columns: there, such a name is a hyperparameter's
+            String h = header.get(i);
+            boolean own = escaped ? TableColumns.isOwn(h)
+                    : TableColumns.SEED.contains(h) || TableColumns.AFTER_HYPERPARAMETERS.contains(h);
+            if (!own) {
                 hpColumns.add(i);
                 names.add(header.get(i));
             }
@@ -101,11 +107,18 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
             Double loss = number(get(f, col.get("loss")));
             String status = col.containsKey("status") ? get(f, col.get("status")) : derivedStatus(loss, f, col);
             Double minutes = col.containsKey("job_time") ? number(get(f, col.get("job_time"))) : null;
+            Map<String, String> provenance = new HashMap<>();
+            for (String c : TableColumns.PROVENANCE) {
+                if (escaped && col.containsKey(c)) {
+                    provenance.put(c, get(f, col.get(c)));
+                }
+            }
             rows.add(new ResultRow(Integer.parseInt(get(f, col.get("combination_id")).trim()), status,
                     loss,
                     values, col.containsKey("job_id") ? get(f, col.get("job_id")) : "",
                     minutes == null ? Double.NaN : minutes * 60, col.containsKey("search_type") ? get(f, col.get("search_type")) : "",
-                    col.containsKey("failure_reason") ? get(f, col.get("failure_reason")) : ""));
+                    col.containsKey("failure_reason") ? get(f, col.get("failure_reason")) : "",
+                    Provenance.fromCells(provenance)));
         }
         return new ResultTable(names, rows);
     }

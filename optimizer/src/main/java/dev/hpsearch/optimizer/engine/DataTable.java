@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Writes {@code hp_search_data.txt}: tab-separated, one row per combination, with the seed's columns
  * (combination_id, job_id, job_time, previous_results_count, search_type, is_queued, model_config_path, loss,
- * one column per hyperparameter) followed by status, failure_reason and the extra metrics. The file is
+ * one column per hyperparameter) followed by status, failure_reason, where and how each run ran
+ * ({@link TableColumns#PROVENANCE}) and the extra metrics. The file is
  * replaced atomically (temporary file, then rename), so a reader never sees half a file. Every cell, header
  * included, is written through {@link TableCells#escape}, so no value can add a column or a line.
  */
@@ -42,6 +44,7 @@ public final class DataTable {
             header.add(h.name());
         }
         header.addAll(TableColumns.AFTER_HYPERPARAMETERS);
+        header.addAll(TableColumns.PROVENANCE);
         header.addAll(metricColumns(header, metrics));
         sb.append(String.join("\t", header.stream().map(TableCells::escape).toList())).append('\n');
         for (TrialRecord t : state.trials()) {
@@ -60,6 +63,10 @@ public final class DataTable {
             sb.append('\t').append(t.status().key());
             // journals of earlier versions may hold a remark beside an ok result: a row never says ok with a failure
             sb.append('\t').append(t.reason() == null || t.status() == TrialStatus.OK ? "" : TableCells.escape(t.reason()));
+            Map<String, String> provenance = t.provenance().cells();
+            for (String c : TableColumns.PROVENANCE) {
+                sb.append('\t').append(TableCells.escape(provenance.getOrDefault(c, "")));
+            }
             for (String m : metrics) {
                 Double v = t.metrics().get(m);
                 sb.append('\t').append(v == null ? "" : Double.toString(v));

@@ -12,6 +12,7 @@ import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.LocalFolderException;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
+import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.ModelConfig;
@@ -64,6 +65,9 @@ public final class SearchEngine {
     private final OutputParser outputs = new OutputParser();
 
     private final Map<Integer, JobRef> active = new LinkedHashMap<>();
+    /** Where and how a run that ended ran, from its collection until its outcome is journaled. */
+    private final Map<Integer, Provenance> runProvenance = new java.util.HashMap<>();
+    private final String version = HpSearchVersion.current();
     private final Deque<Integer> toSubmit = new ArrayDeque<>();
     /** Combinations whose folder and input.json are written but which are not submitted yet. */
     private final java.util.Set<Integer> staged = new java.util.HashSet<>();
@@ -680,6 +684,7 @@ public final class SearchEngine {
     /** Turns a terminal job status and the run's output.json into the combination's outcome. */
     private void collect(int id, JobStatus status) {
         Path dir = SearchFolder.combinationDir(searchDir, id);
+        runProvenance.put(id, status.provenance().withVersion(version));
         double runtime = status.runtime() == null ? Double.NaN : status.runtime().toMillis() / 1000.0;
         switch (status.state()) {
             case COMPLETED: {
@@ -768,6 +773,7 @@ public final class SearchEngine {
      */
     private void requeueForFault(int id, String reason) {
         lastFault = reason;
+        runProvenance.remove(id);
         ObjectNode e = Journal.event("requeue", now());
         e.put("id", id);
         e.put("reason", reason);
@@ -818,6 +824,7 @@ public final class SearchEngine {
         // runs the machine ended are not tries of the combination
         int tries = t.attempts() - state.faultedRuns(id);
         if (tries < MAX_ATTEMPTS) {
+            runProvenance.remove(id);
             ObjectNode e = Journal.event("requeue", now());
             e.put("id", id);
             e.put("reason", reason);
@@ -841,7 +848,9 @@ public final class SearchEngine {
         if (status != TrialStatus.CANCELLED) {
             runFaults = 0; // a result: the machine runs analyses again
         }
-        ObjectNode e = SearchState.finishEvent(now(), id, status, loss, metrics, reason, exitCode, runtime);
+        // the run's own record; a combination finished without running (cancelled while queued) has none
+        ObjectNode e = SearchState.finishEvent(now(), id, status, loss, metrics, reason, exitCode, runtime,
+                runProvenance.remove(id));
         append(e);
         state.apply(e);
         tableDirty = true;

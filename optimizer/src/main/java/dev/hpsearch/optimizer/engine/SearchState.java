@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.space.Combination;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -102,12 +103,23 @@ public final class SearchState {
         }
         JsonNode loss = e.get("loss");
         JsonNode exit = e.get("exit_code");
+        Provenance provenance = provenance(e.get("provenance"));
         update(e.path("id").asInt(), t -> new TrialRecord(t.id(), t.combination(), t.searchType(), t.ordinal(),
                 t.previousResultsCount(), t.jobId(), t.jobToken(), TrialStatus.of(e.path("status").asText()),
                 loss == null || loss.isNull() ? null : loss.asDouble(), metrics,
                 e.hasNonNull("reason") ? e.get("reason").asText() : null,
                 exit == null || exit.isNull() ? null : exit.asInt(),
-                e.path("runtime_s").asDouble(Double.NaN), t.submittedAtMillis(), t.attempts()));
+                e.path("runtime_s").asDouble(Double.NaN), t.submittedAtMillis(), t.attempts(), provenance));
+    }
+
+    /** The {@code provenance} object of a finish event (absent in journals of earlier versions). */
+    private static Provenance provenance(JsonNode p) {
+        if (p == null || !p.isObject()) {
+            return Provenance.NONE;
+        }
+        Map<String, String> cells = new HashMap<>();
+        p.fields().forEachRemaining(f -> cells.put(f.getKey(), f.getValue().isNull() ? "" : f.getValue().asText()));
+        return Provenance.fromCells(cells);
     }
 
     private void update(int id, java.util.function.UnaryOperator<TrialRecord> change) {
@@ -140,6 +152,12 @@ public final class SearchState {
     /** The event that records an outcome. */
     static ObjectNode finishEvent(long time, int id, TrialStatus status, Double loss, Map<String, Double> metrics,
                                   String reason, Integer exitCode, double runtimeSeconds) {
+        return finishEvent(time, id, status, loss, metrics, reason, exitCode, runtimeSeconds, Provenance.NONE);
+    }
+
+    /** The event that records an outcome and where and how the run ran (its non-empty fields only). */
+    static ObjectNode finishEvent(long time, int id, TrialStatus status, Double loss, Map<String, Double> metrics,
+                                  String reason, Integer exitCode, double runtimeSeconds, Provenance provenance) {
         ObjectNode e = Journal.event("finish", time);
         e.put("id", id);
         e.put("status", status.key());
@@ -156,6 +174,14 @@ public final class SearchState {
         }
         if (Double.isFinite(runtimeSeconds)) {
             e.put("runtime_s", runtimeSeconds);
+        }
+        if (provenance != null && !provenance.isEmpty()) {
+            ObjectNode p = e.putObject("provenance");
+            provenance.cells().forEach((k, v) -> {
+                if (!v.isEmpty()) {
+                    p.put(k, v);
+                }
+            });
         }
         return e;
     }

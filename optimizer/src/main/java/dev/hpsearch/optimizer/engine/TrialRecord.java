@@ -1,5 +1,6 @@
 package dev.hpsearch.optimizer.engine;
 
+import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.space.Combination;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param runtimeSeconds       run time when finished, else {@code NaN}
  * @param submittedAtMillis    when it was submitted (epoch millis), or 0
  * @param attempts             how many times it was submitted (more than 1 after a re-queue)
+ * @param provenance           where and how its last run ran, once finished; {@link Provenance#NONE} before
  */
 public record TrialRecord(
         int id,
@@ -37,10 +39,20 @@ public record TrialRecord(
         Integer exitCode,
         double runtimeSeconds,
         long submittedAtMillis,
-        int attempts) {
+        int attempts,
+        Provenance provenance) {
 
     public TrialRecord {
         metrics = Map.copyOf(metrics);
+        provenance = provenance == null ? Provenance.NONE : provenance;
+    }
+
+    /** A record without provenance (not finished, or journaled before provenance was recorded). */
+    public TrialRecord(int id, Combination combination, String searchType, long ordinal, int previousResultsCount,
+                       String jobId, String jobToken, TrialStatus status, Double loss, Map<String, Double> metrics,
+                       String reason, Integer exitCode, double runtimeSeconds, long submittedAtMillis, int attempts) {
+        this(id, combination, searchType, ordinal, previousResultsCount, jobId, jobToken, status, loss, metrics, reason,
+                exitCode, runtimeSeconds, submittedAtMillis, attempts, Provenance.NONE);
     }
 
     public boolean isSubmitted() {

@@ -9,8 +9,24 @@ import java.time.Duration;
  * @param exitCode the exit code when known, else {@code null}
  * @param reason   for a job that ended badly: why, in words (exit code, signal, time limit, Slurm state...)
  * @param runtime  how long it ran, when known, else {@code null}
+ * @param provenance where and how it ran (node, usage, digests), for a terminal state; {@link Provenance#NONE}
+ *                 when the executor does not say
  */
-public record JobStatus(State state, Integer exitCode, String reason, Duration runtime) {
+public record JobStatus(State state, Integer exitCode, String reason, Duration runtime, Provenance provenance) {
+
+    public JobStatus {
+        provenance = provenance == null ? Provenance.NONE : provenance;
+    }
+
+    /** A status without provenance. */
+    public JobStatus(State state, Integer exitCode, String reason, Duration runtime) {
+        this(state, exitCode, reason, runtime, Provenance.NONE);
+    }
+
+    /** This status with the given provenance. */
+    public JobStatus withProvenance(Provenance p) {
+        return new JobStatus(state, exitCode, reason, runtime, p);
+    }
 
     /** Where a job is. */
     public enum State {

@@ -29,6 +29,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Each run's environment carries {@value #MARK} set to its combination folder. A daemon that left the run's
  * process tree (a double fork, setsid) keeps that variable, so stopping a run also stops every process that
  * carries its mark (found in {@code /proc/PID/environ}, where there is a {@code /proc}).
+ *
+ * <p>Provenance of each run (docs/decisions/0015): this machine's host name, the SHA-256 of the script and of
+ * input.json at submission, and, sampled every {@value #SAMPLE_MS} ms from {@code /proc} while the run lives, its
+ * peak resident memory and CPU time. Java cannot read a child's resource usage at its end ({@code wait4} is the
+ * JDK's), so the figures are those of the last sample: a run shorter than one sample has none, and CPU time may
+ * miss the last fraction of a second.
  */
 public final class LocalProcessExecutor implements Executor {
     /** The environment variable that marks every process of a run. */
@@ -37,6 +43,18 @@ public final class LocalProcessExecutor implements Executor {
     private static final Path PROC = Path.of("/proc");
     /** Rounds of looking for marked processes when killing: one may fork while the previous round kills. */
     private static final int KILL_ROUNDS = 5;
+    /** How often a run's memory and CPU time are sampled. */
+    static final long SAMPLE_MS = 100;
+    /** Linux's USER_HZ: the unit of the CPU times in {@code /proc/PID/stat} (100 on every Linux architecture). */
+    private static final double CLOCK_TICKS = 100.0;
+    private final java.util.concurrent.ScheduledExecutorService sampler =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "hpsearch-run-sampler");
+                t.setDaemon(true);
+                return t;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile String hostName;
     private final Clock clock;
     private final Duration grace;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
@@ -55,6 +73,12 @@ public final class LocalProcessExecutor implements Executor {
         JobStatus.State forcedState;
         Instant killAt;
         List<ProcessHandle> tree = List.of();
+        /** SHA-256 of the script and of input.json at submission, or null. */
+        String scriptSha256;
+        String inputSha256;
+        /** The largest figures sampled so far: resident bytes, CPU seconds; negative while none. */
+        volatile long peakRss = -1;
+        volatile double cpuSeconds = -1;
 
         Job(ProcessHandle handle, Process process, Instant start, Duration limit, String mark) {
             this.handle = handle;
@@ -107,10 +131,162 @@ public final class LocalProcessExecutor implements Executor {
         Instant start = clock.instant();
         ProcessHandle h = p.toHandle();
         Job job = new Job(h, p, start, spec.timeLimit(), mark);
+        digests(job, spec);
         String id = Long.toString(p.pid());
         jobs.put(id, job);
+        startSampling();
         p.onExit().thenRun(() -> ended(job));
         return new JobRef(spec.combinationId(), id, token(h));
+    }
+
+    /** The digests of what the run reads: the script (the command's second-to-last word) and input.json. */
+    private static void digests(Job job, JobSpec spec) {
+        List<String> cmd = spec.command();
+        job.scriptSha256 = cmd.size() >= 2 ? Provenance.sha256(Path.of(cmd.get(cmd.size() - 2))) : null;
+        job.inputSha256 = Provenance.sha256(spec.inputJson());
+    }
+
+    private void startSampling() {
+        if (sampling.compareAndSet(false, true)) {
+            try {
+                sampler.scheduleWithFixedDelay(this::sampleAll, SAMPLE_MS, SAMPLE_MS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed: runs started now go unsampled, their provenance lacks memory and CPU time
+            }
+        }
+    }
+
+    private void sampleAll() {
+        for (Job job : jobs.values()) {
+            try {
+                sample(job);
+            } catch (RuntimeException e) {
+                // a process that vanished mid-read: the next sample or the last one stands
+            }
+        }
+    }
+
+    /**
+     * One sample of a run's process tree. Memory: the larger of the sum of the processes' current resident sizes
+     * (what Slurm's jobacct_gather/linux also adds up) and the largest single process's high-water mark
+     * ({@code VmHWM}, which catches a peak between samples). CPU: user + system time of each live process plus
+     * that of the children it has reaped.
+     */
+    static void sample(Job job) {
+        if (!job.handle.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> procs = new ArrayList<>();
+        procs.add(job.handle);
+        job.handle.descendants().forEach(procs::add);
+        long rssSum = 0;
+        long hwmMax = 0;
+        double cpu = 0;
+        boolean fromProc = false;
+        for (ProcessHandle ph : procs) {
+            long[] mem = memory(ph.pid());
+            double c = procCpu(ph.pid());
+            if (mem != null) {
+                fromProc = true;
+                rssSum += mem[0];
+                hwmMax = Math.max(hwmMax, mem[1]);
+            }
+            if (c >= 0) {
+                cpu += c;
+            } else {
+                // no /proc (macOS): the JDK's figure, without reaped children
+                cpu += ph.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+            }
+        }
+        if (fromProc) {
+            job.peakRss = Math.max(job.peakRss, Math.max(rssSum, hwmMax));
+        }
+        job.cpuSeconds = Math.max(job.cpuSeconds, cpu);
+    }
+
+    /** {VmRSS, VmHWM} in bytes from /proc/PID/status, or null where there is none (no /proc, a zombie). */
+    private static long[] memory(long pid) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(PROC.resolve(Long.toString(pid)).resolve("status"), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        long rss = -1;
+        long hwm = -1;
+        for (String line : lines) {
+            if (line.startsWith("VmRSS:")) {
+                rss = kib(line);
+            } else if (line.startsWith("VmHWM:")) {
+                hwm = kib(line);
+            }
+        }
+        return rss < 0 && hwm < 0 ? null : new long[] {Math.max(rss, 0), Math.max(hwm, 0)};
+    }
+
+    private static long kib(String line) {
+        String[] f = line.trim().split("\\s+");
+        try {
+            return Long.parseLong(f[1]) * 1024;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** utime + stime + cutime + cstime of /proc/PID/stat in seconds, or -1 where there is none. */
+    static double procCpu(long pid) {
+        String stat;
+        try {
+            stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        // the command name (field 2) may hold spaces and parentheses: count fields after its last ')'
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            return -1;
+        }
+        String[] f = stat.substring(close + 2).trim().split(" ");
+        // f[0] is field 3 (state): utime..cstime are fields 14..17
+        try {
+            long ticks = 0;
+            for (int i = 11; i <= 14; i++) {
+                ticks += Long.parseLong(f[i]);
+            }
+            return ticks / CLOCK_TICKS;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** This machine's name, read once. */
+    private String hostName() {
+        String h = hostName;
+        if (h == null) {
+            try {
+                h = Files.readString(PROC.resolve("sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
+            } catch (IOException | RuntimeException e) {
+                h = "";
+            }
+            if (h.isEmpty()) {
+                try {
+                    h = java.net.InetAddress.getLocalHost().getHostName();
+                } catch (IOException e) {
+                    h = "localhost";
+                }
+            }
+            hostName = h;
+        }
+        return h;
+    }
+
+    /** What this executor knows of where and how a run ran. */
+    private Provenance provenance(Job job, JobStatus status) {
+        return new Provenance(hostName(), status.state().name(),
+                status.exitCode() == null ? null : status.exitCode().toString(),
+                status.runtime() == null ? null : status.runtime().toMillis() / 1000.0,
+                job.cpuSeconds < 0 ? null : job.cpuSeconds, job.peakRss < 0 ? null : job.peakRss, "local",
+                job.scriptSha256, job.inputSha256, null);
     }
 
     /**
@@ -178,7 +354,8 @@ public final class LocalProcessExecutor implements Executor {
                 continue;
             }
             jobs.remove(ref.id());
-            out.put(ref, finalStatus(job, now));
+            JobStatus status = finalStatus(job, now);
+            out.put(ref, status.withProvenance(provenance(job, status)));
         }
         return out;
     }
@@ -356,7 +533,10 @@ public final class LocalProcessExecutor implements Executor {
         }
         Instant start = h.get().info().startInstant().orElse(clock.instant());
         Job job = new Job(h.get(), null, start, spec.timeLimit(), mark(spec));
+        // the files now: the best guess for a run started by an earlier coordinator
+        digests(job, spec);
         jobs.put(ref.id(), job);
+        startSampling();
         h.get().onExit().thenRun(() -> ended(job));
         return JobStatus.running();
     }
@@ -379,5 +559,6 @@ public final class LocalProcessExecutor implements Executor {
     @Override
     public void close() {
         jobs.clear();
+        sampler.shutdownNow();
     }
 }

@@ -15,8 +15,14 @@ public final class TableColumns {
             "previous_results_count", "search_type", "is_queued", "model_config_path", "loss");
     /** Written after the hyperparameters; the script's extra metrics follow them. */
     public static final List<String> AFTER_HYPERPARAMETERS = List.of("status", "failure_reason");
+    /**
+     * Where and how each run ran (docs/decisions/0015), written after {@link #AFTER_HYPERPARAMETERS}; the same
+     * names as {@code Provenance.COLUMNS}.
+     */
+    public static final List<String> PROVENANCE = List.of("run_nodes", "run_state", "run_exit_code", "run_elapsed_s",
+            "run_cpu_s", "run_max_rss_mb", "run_usage_from", "script_sha256", "input_sha256", "hpsearch_version");
     /** Every column of the table's own, in no particular order of meaning. */
-    public static final List<String> OWN = concat(SEED, AFTER_HYPERPARAMETERS);
+    public static final List<String> OWN = concat(concat(SEED, AFTER_HYPERPARAMETERS), PROVENANCE);
 
     private TableColumns() {
     }
