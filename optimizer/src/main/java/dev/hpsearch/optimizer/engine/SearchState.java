@@ -177,7 +177,7 @@ public final class SearchState {
         }
         if (provenance != null && !provenance.isEmpty()) {
             ObjectNode p = e.putObject("provenance");
-            provenance.cells().forEach((k, v) -> {
+            provenance.journalCells().forEach((k, v) -> {
                 if (!v.isEmpty()) {
                     p.put(k, v);
                 }

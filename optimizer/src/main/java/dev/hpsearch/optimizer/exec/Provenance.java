@@ -74,12 +74,26 @@ public record Provenance(String nodes, String state, String exitCode, Double ela
         return m;
     }
 
-    /** Reads the cells written by {@link #cells()} back (a journal object or a table row); unknown keys are ignored. */
+    /** The journal's key for the exact peak memory in bytes (the table's MiB are rounded). */
+    public static final String RSS_BYTES_KEY = "run_max_rss_bytes";
+
+    /** {@link #cells()} plus the exact peak memory, for the journal. */
+    public Map<String, String> journalCells() {
+        Map<String, String> m = cells();
+        m.put(RSS_BYTES_KEY, maxRssBytes == null ? "" : maxRssBytes.toString());
+        return m;
+    }
+
+    /**
+     * Reads the cells written by {@link #cells()} or {@link #journalCells()} back (a table row or a journal object);
+     * unknown keys are ignored.
+     */
     public static Provenance fromCells(Map<String, String> c) {
-        Double mb = parse(c.get("run_max_rss_mb"));
+        Double bytes = parse(c.get(RSS_BYTES_KEY));
+        Double mb = bytes != null ? Double.valueOf(bytes / 1048576.0) : parse(c.get("run_max_rss_mb"));
         return new Provenance(blank(c.get("run_nodes")), blank(c.get("run_state")), blank(c.get("run_exit_code")),
                 parse(c.get("run_elapsed_s")), parse(c.get("run_cpu_s")),
-                mb == null ? null : Math.round(mb * 1048576.0), blank(c.get("run_usage_from")),
+                bytes != null ? Long.valueOf(bytes.longValue()) : mb == null ? null : Math.round(mb * 1048576.0), blank(c.get("run_usage_from")),
                 blank(c.get("script_sha256")), blank(c.get("input_sha256")), blank(c.get("hpsearch_version")));
     }
 

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
+import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.HyperparameterType;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.space.Transformation;
+import dev.hpsearch.optimizer.table.TableColumns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,8 +60,52 @@ class DataTableTest {
         String[] header = rows(DataTable.render(state(), space(), searchDir)).get(0);
 
         List<String> expected = new ArrayList<>(SEED);
-        expected.addAll(List.of("optimizer.lr", "layers[0].units", "activation", "status", "failure_reason", "accuracy"));
+        expected.addAll(List.of("optimizer.lr", "layers[0].units", "activation", "status", "failure_reason"));
+        expected.addAll(TableColumns.PROVENANCE);
+        expected.add("accuracy");
         assertThat(header).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void provenanceIsWrittenEscapedAndReadBackFromJournalAndTable() {
+        Provenance p = new Provenance("node[01-02]\tx", "COMPLETED", "0:0", 65.0, 61.25, 104856L * 1024, "sacct",
+                "ab12", "cd34", "0.1.0");
+        List<JsonNode> events = new ArrayList<>();
+        events.add(Journal.event("start", 1));
+        events.add(SearchState.suggestEvent(2, 0, SearchStateTest.A, "grid", 0, 0));
+        events.add(SearchState.finishEvent(3, 0, TrialStatus.OK, 0.25, Map.of(), null, 0, 65.0, p));
+
+        SearchState replayed = SearchState.replay(events);
+        String table = DataTable.render(replayed, space(), searchDir);
+        String[] h = rows(table).get(0);
+        String[] row = rows(table).get(1);
+
+        assertThat(replayed.trial(0).provenance()).isEqualTo(p);
+        assertThat(row[column(h, "run_nodes")]).isEqualTo("node[01-02]\\tx");
+        assertThat(row[column(h, "run_max_rss_mb")]).isEqualTo("102.4");
+        assertThat(row[column(h, "run_cpu_s")]).isEqualTo("61.25");
+        // the table rounds memory to 0.1 MiB; the journal keeps the bytes
+        Provenance read = ResultTable.parse(table).rows().get(0).provenance();
+        assertThat(read.withDigests(null, null)).usingRecursiveComparison().ignoringFields("maxRssBytes")
+                .isEqualTo(p.withDigests(null, null));
+        assertThat(read.maxRssBytes()).isCloseTo(p.maxRssBytes(), org.assertj.core.data.Offset.offset(52429L));
+        assertThat(read.scriptSha256()).isEqualTo("ab12");
+    }
+
+    @Test
+    void aRowWithoutProvenanceHasEmptyCellsAndTheOriginalToolsTableKeepsSuchNamesAsHyperparameters() {
+        String[] row = rows(DataTable.render(state(), space(), searchDir)).get(1);
+        String[] h = rows(DataTable.render(state(), space(), searchDir)).get(0);
+        for (String c : TableColumns.PROVENANCE) {
+            assertThat(row[column(h, c)]).isEmpty();
+        }
+        // the original tool never wrote these columns: there, such a name is a hyperparameter of the user's
+        String seed = "combination_id\tjob_id\tjob_time\tprevious_results_count\tsearch_type\tis_queued"
+                + "\tmodel_config_path\tloss\trun_nodes\n0\t17\t0.5\t0\tgrid\tFalse\tC:\\tmp\\in.json\t0.5\t4\n";
+        ResultTable read = ResultTable.parse(seed);
+        assertThat(read.hyperparameters()).containsExactly("run_nodes");
+        assertThat(read.rows().get(0).values()).containsExactly(IntNode.valueOf(4));
+        assertThat(read.rows().get(0).provenance()).isEqualTo(Provenance.NONE);
     }
 
     @Test
