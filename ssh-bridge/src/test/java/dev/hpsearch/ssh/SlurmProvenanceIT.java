@@ -119,6 +119,39 @@ class SlurmProvenanceIT {
                 assertThat(e.path("provenance").path("run_nodes").asText()).isEqualTo(node));
     }
 
+    @Test
+    void collectingProvenanceKeepsAPollAtTwoRemoteCommands() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Path script = Files.writeString(project.resolve("score.sh"), SCRIPT);
+        Path dir = Files.createDirectories(project.resolve("hp_search_0/hp_combination_0"));
+        Path input = Files.writeString(dir.resolve("input.json"), "{\"x\": 3}");
+        dev.hpsearch.optimizer.config.JobConfig job = dev.hpsearch.optimizer.config.JobConfig.of("bash",
+                script.toString(), "testcluster", 0.1, 1, "CPU", 1);
+        dev.hpsearch.optimizer.exec.JobSpec spec = new dev.hpsearch.optimizer.exec.JobSpec(0, dir, input,
+                dir.resolve("log.txt"), List.of("bash", script.toString(), input.toString()), job);
+        ClusterProfile profile = new ClusterProfile("testcluster", env.host, env.port, env.user, env.key,
+                env.knownHosts, env.partition, env.partition, List.of(), null);
+        try (SlurmExecutor ex = new SlurmExecutor(ssh, profile, new PathMapping(project, remoteRoot),
+                new SlurmSettings(Duration.ofMillis(300), Duration.ofSeconds(30)))) {
+            dev.hpsearch.optimizer.exec.JobRef ref = ex.submit(spec);
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+            dev.hpsearch.optimizer.exec.JobStatus st;
+            long most = 0;
+            do {
+                ex.awaitChange(Duration.ofSeconds(1));
+                long before = ssh.commandCount();
+                st = ex.poll(List.of(ref)).get(ref);
+                most = Math.max(most, ssh.commandCount() - before);
+                assertThat(java.time.Instant.now()).as("job still not done: %s", st).isBefore(deadline);
+            } while (!st.isTerminal());
+            // squeue, then one command for the final state and its provenance (scontrol + sacct -c)
+            assertThat(most).as("remote commands in one poll").isLessThanOrEqualTo(2);
+            assertThat(st.state()).isEqualTo(dev.hpsearch.optimizer.exec.JobStatus.State.COMPLETED);
+            assertThat(st.provenance().nodes()).isNotBlank();
+            assertThat(st.provenance().scriptSha256()).isEqualTo(LocalSha.sha256sum(script));
+        }
+    }
+
     /** Digests computed by the system's sha256sum, not by the code under test. */
     static final class LocalSha {
         static String sha256sum(Path file) throws Exception {
