@@ -20,6 +20,7 @@ import dev.hpsearch.app.gui.start.StartViewModel;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.Hyperparameter;
@@ -243,6 +244,74 @@ class ViewModelTest {
         assertThat(vm.messageProperty().get()).contains("complete");
     }
 
+    @Test
+    void theSelectedCombinationsDetailSaysWhereAndHowItRanAndFollowsItsRow() throws Exception {
+        Project p = demo();
+        SearchSpace space = new SearchSpace(List.of(Hyperparameter.continuous("x", 0.1, 10, Transformation.LOG)));
+        ModelConfig model = new ModelConfig(JsonFiles.STRICT.createObjectNode(), space);
+        List<SearchEvents> captured = new ArrayList<>();
+        SearchLauncher launcher = new SearchLauncher() {
+            @Override
+            public RunningSearch start(Project project, String cluster, SearchEvents events) {
+                captured.add(events);
+                return running(model, new ArrayList<>());
+            }
+
+            @Override
+            public String launchDetached(Project project, String cluster) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public RunningSearch resume(Path searchDir, SearchEvents events) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public RunningSearch attach(Path searchDir, SearchEvents events) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher);
+        vm.launch();
+        SearchEvents ev = captured.get(0);
+        ev.onTrial(trial(0, 1.0, null, TrialStatus.RUNNING));
+        vm.select(vm.rows().get(0));
+        assertThat(vm.detailProperty().get()).contains("combination 0: running").contains("recorded when it ends");
+
+        Provenance ran = new Provenance("node017", "COMPLETED", "0:0", 65.0, null, null, "scontrol",
+                "68242d15dfa1387d354223ad3489b934ee9bb0a975dd6fba2114f4bdcaed6a0a", "2e0cb3d0", "0.1.0-SNAPSHOT");
+        TrialRecord t = trial(0, 1.0, 0.5, TrialStatus.OK);
+        ev.onTrial(new TrialRecord(t.id(), t.combination(), t.searchType(), t.ordinal(), t.previousResultsCount(),
+                "1074_0", "", TrialStatus.OK, 0.5, Map.of(), null, 0, 65.0, 0, 1, ran));
+
+        // the selection follows its row as the combination finishes
+        assertThat(vm.selectedProperty().get().status()).isEqualTo("ok");
+        String detail = vm.detailProperty().get();
+        assertThat(detail).contains("combination 0: ok (job 1074_0)")
+                .contains("nodes: node017")
+                .contains("Slurm state: COMPLETED")
+                .contains("exit code: 0:0")
+                .contains("elapsed: 1:05 (65 s)")
+                .contains("CPU time: not known")
+                .contains("MaxRSS: not known")
+                .contains("scontrol show job (accounting is off")
+                .contains("script sha256: 68242d15dfa1387d354223ad3489b934ee9bb0a975dd6fba2114f4bdcaed6a0a")
+                .contains("input.json sha256: 2e0cb3d0")
+                .contains("hpsearch: 0.1.0-SNAPSHOT");
+
+        vm.select(null);
+        assertThat(vm.detailProperty().get()).startsWith("Select a combination");
+
+        // a local run names its host and its peak memory
+        ev.onTrial(new TrialRecord(1, t.combination(), "random", 1, 0, "4242", "", TrialStatus.OK, 0.25, Map.of(),
+                null, 0, 2.0, 0, 1, new Provenance("laptop", "COMPLETED", "0", 2.0, 1.25, 125L * 1048576, "local",
+                "ab", "cd", "0.1.0")));
+        vm.select(vm.rows().get(1));
+        assertThat(vm.detailProperty().get()).contains("host: laptop").contains("peak memory: 125.0 MiB")
+                .contains("CPU time: 1.3 s").contains("/proc");
+    }
+
     private static TrialRecord trial(int id, double x, Double loss, TrialStatus status) {
         return new TrialRecord(id, new Combination(List.<JsonNode>of(DoubleNode.valueOf(x))), "random", id, 0,
                 "j" + id, "", status, loss, Map.of(), null, null, 1.5, 0, 1);
@@ -295,5 +364,7 @@ class ViewModelTest {
         assertThat(vm.bestProperty().get()).startsWith("0.3").contains("combination 1");
         assertThat(vm.controllableProperty().get()).isFalse();
         assertThat(vm.resultTable().toCsv(vm.rows())).contains("1,ok,0.3,0.1,tanh");
+        vm.select(vm.rows().get(1));
+        assertThat(vm.detailProperty().get()).contains("combination 1: ok").contains("No record of where and how it ran");
     }
 }

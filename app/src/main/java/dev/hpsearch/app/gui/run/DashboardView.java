@@ -186,7 +186,16 @@ public final class DashboardView extends VBox {
         log.setStyle("-fx-font-family: monospace;");
         log.setPromptText("Select a combination to follow its log.txt");
         Label logTitle = new Label("log.txt of the selected combination");
+        TextArea detail = new TextArea();
+        detail.setId("combinationDetail");
+        detail.setEditable(false);
+        detail.setPrefRowCount(6);
+        detail.setStyle("-fx-font-family: monospace;");
+        detail.textProperty().bind(vm.detailProperty());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.select(b);
+            }
             if (b == null || (a != null && a.id() == b.id())) {
                 return;
             }
@@ -201,7 +210,7 @@ public final class DashboardView extends VBox {
                 });
             }
         });
-        VBox right = new VBox(6, historyBar, history, logTitle, log);
+        VBox right = new VBox(6, historyBar, history, new Label("where and how it ran"), detail, logTitle, log);
         VBox.setVgrow(history, Priority.ALWAYS);
         VBox.setVgrow(log, Priority.ALWAYS);
         SplitPane split = new SplitPane(tableBox, right);

@@ -44,6 +44,7 @@ import javafx.collections.transformation.FilteredList;
  * never waits for the engine and is never flooded.
  */
 public final class DashboardViewModel {
+    static final String NO_SELECTION = "Select a combination to see where and how it ran.";
     public static final List<String> STATUS_FILTERS = List.of("all", "ok", "failed", "cancelled", "running", "queued",
             "no_score");
 
@@ -79,6 +80,8 @@ public final class DashboardViewModel {
     private final BooleanProperty submitting = new SimpleBooleanProperty(false);
     private final StringProperty coordinator = new SimpleStringProperty("");
     private final StringProperty detachedLaunch = new SimpleStringProperty(null);
+    private final ObjectProperty<ResultRow> selected = new SimpleObjectProperty<>(null);
+    private final StringProperty detail = new SimpleStringProperty(NO_SELECTION);
 
     // filled on the engine thread, drained on the UI thread
     private final Map<Integer, TrialRecord> pendingTrials = new LinkedHashMap<>();
@@ -243,6 +246,79 @@ public final class DashboardViewModel {
      */
     public StringProperty detachedLaunchProperty() {
         return detachedLaunch;
+    }
+
+    /** The combination selected in the table, or {@code null}; kept current as its row changes. */
+    public ObjectProperty<ResultRow> selectedProperty() {
+        return selected;
+    }
+
+    /**
+     * Where and how the selected combination ran (its provenance: node, Slurm state, exit code, times, memory,
+     * digests, version), in lines for people.
+     */
+    public StringProperty detailProperty() {
+        return detail;
+    }
+
+    /** Selects a combination (the table's selection) and shows its detail. */
+    public void select(ResultRow row) {
+        selected.set(row);
+        detail.set(row == null ? NO_SELECTION : detailOf(row));
+    }
+
+    /** The detail of a combination: a line per fact that is known, and a word for what is not. */
+    static String detailOf(ResultRow r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("combination ").append(r.id()).append(": ").append(r.status());
+        if (!r.jobId().isEmpty()) {
+            sb.append(" (job ").append(r.jobId()).append(')');
+        }
+        sb.append('\n');
+        dev.hpsearch.optimizer.exec.Provenance p = r.provenance();
+        if (p.isEmpty()) {
+            sb.append(r.status().equals("running") || r.status().equals("queued")
+                    ? "Where and how it ran is recorded when it ends."
+                    : "No record of where and how it ran (a table of the original tool, or an earlier hpsearch).");
+            return sb.toString();
+        }
+        boolean local = "local".equals(p.usageFrom());
+        line(sb, local ? "host" : "nodes", p.nodes());
+        line(sb, local ? "state" : "Slurm state", p.state());
+        line(sb, "exit code", p.exitCode());
+        line(sb, "elapsed", p.elapsedSeconds() == null ? null : seconds(p.elapsedSeconds()));
+        line(sb, "CPU time", p.cpuSeconds() == null ? null : seconds(p.cpuSeconds()));
+        line(sb, local ? "peak memory" : "MaxRSS", p.maxRssBytes() == null ? null
+                : String.format(Locale.ROOT, "%.1f MiB", p.maxRssBytes() / 1048576.0));
+        line(sb, "figures from", p.usageFrom() == null ? null : source(p.usageFrom()));
+        line(sb, "script sha256", p.scriptSha256());
+        line(sb, "input.json sha256", p.inputSha256());
+        line(sb, "hpsearch", p.version());
+        return sb.toString().stripTrailing();
+    }
+
+    private static void line(StringBuilder sb, String label, String value) {
+        sb.append(label).append(": ").append(value == null ? "not known" : value).append('\n');
+    }
+
+    private static String seconds(double s) {
+        return s < 60 ? String.format(Locale.ROOT, "%.1f s", s)
+                : format(Duration.ofMillis(Math.round(s * 1000))) + String.format(Locale.ROOT, " (%.0f s)", s);
+    }
+
+    private static String source(String from) {
+        switch (from) {
+            case "sacct":
+                return "sacct (Slurm accounting)";
+            case "scontrol":
+                return "scontrol show job (accounting is off: no CPU time or MaxRSS)";
+            case "jobcomp":
+                return "the jobcomp file, sacct -c (accounting is off: no CPU time or MaxRSS)";
+            case "local":
+                return "this machine's /proc, sampled while it ran";
+            default:
+                return from;
+        }
     }
 
     /** The results so far as an analysis table. */
@@ -431,6 +507,7 @@ public final class DashboardViewModel {
         coordinator.set("");
         rows.clear();
         index.clear();
+        select(null);
         searchLog.clear();
         done.set(0);
         failed.set(0);
@@ -546,6 +623,9 @@ public final class DashboardViewModel {
                 rows.add(r);
             } else {
                 rows.set(at, r);
+            }
+            if (selected.get() != null && selected.get().id() == r.id()) {
+                select(r);
             }
         }
         String line;
