@@ -33,6 +33,14 @@ class CliTest {
     }
 
     @Test
+    void versionComesFromTheBuildAsRecordedInEachRunsProvenance() {
+        Cli c = Cli.run("--version");
+        assertThat(c.status).isZero();
+        assertThat(c.out.strip()).isEqualTo("hpsearch " + dev.hpsearch.optimizer.engine.HpSearchVersion.current())
+                .doesNotContain("unknown").matches("hpsearch \\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
     void configErrorsExitWithStatus2AndOneLinePerProblemWithoutStackTrace() throws Exception {
         Files.writeString(search, "{\"search_type\": \"gird\", \"max_suggestions\": 0, \"grid_suggestion_probability\": 1.5}");
         Files.writeString(model, "{\"lr\": {\"type\": \"continuous\", \"domain\": [1, 0.001], \"transformation\": \"log\"}}");
@@ -59,7 +67,8 @@ class CliTest {
         assertThat(c.err).contains("error: " + model + ": $.status: the hyperparameter name \"status\" is a column"
                         + " of hp_search_data.txt of its own; rename the key (names not allowed: combination_id, job_id,"
                         + " job_time, previous_results_count, search_type, is_queued, model_config_path, loss, status,"
-                        + " failure_reason)")
+                        + " failure_reason, run_nodes, run_state, run_exit_code, run_elapsed_s, run_cpu_s, run_max_rss_mb,"
+                        + " run_usage_from, script_sha256, input_sha256, hpsearch_version)")
                 .contains("error: " + model + ": $.opt.learning\\trate: the hyperparameter name \"opt.learning\\trate\""
                         + " holds a tab;")
                 .doesNotContain("\tat ").doesNotContain("Exception");
@@ -189,7 +198,8 @@ class CliTest {
 
         assertThat(run.status).as(run.err).isEqualTo(0);
         String table = Files.readString(dir.resolve("hp_search_0/hp_search_data.txt"));
-        assertThat(table.lines()).hasSize(4).allSatisfy(l -> assertThat(l.split("\t", -1)).hasSize(11));
+        assertThat(table.lines()).hasSize(4).allSatisfy(l -> assertThat(l.split("\t", -1))
+                .hasSize(11 + dev.hpsearch.optimizer.table.TableColumns.PROVENANCE.size()));
         assertThat(dev.hpsearch.optimizer.analysis.ResultTable.parse(table).rows())
                 .extracting(r -> r.values().get(0).asText()).containsExactlyInAnyOrder("a\tb", "line\nbreak", "C:\\data");
         Cli status = Cli.run("status", dir.resolve("hp_search_0").toString());
