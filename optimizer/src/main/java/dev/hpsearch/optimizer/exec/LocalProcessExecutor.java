@@ -172,7 +172,7 @@ public final class LocalProcessExecutor implements Executor {
      * ({@code VmHWM}, which catches a peak between samples). CPU: user + system time of each live process plus
      * that of the children it has reaped.
      */
-    static void sample(Job job) {
+    private static void sample(Job job) {
         if (!job.handle.isAlive()) {
             return;
         }
@@ -234,7 +234,7 @@ public final class LocalProcessExecutor implements Executor {
     }
 
     /** utime + stime + cutime + cstime of /proc/PID/stat in seconds, or -1 where there is none. */
-    static double procCpu(long pid) {
+    private static double procCpu(long pid) {
         String stat;
         try {
             stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8);
