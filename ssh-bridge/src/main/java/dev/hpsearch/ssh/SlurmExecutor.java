@@ -2,11 +2,11 @@ package dev.hpsearch.ssh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.engine.OutputParser;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
-import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.exec.LocalFolderException;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
@@ -87,6 +87,8 @@ public final class SlurmExecutor implements Executor {
     private final java.util.Queue<String> notes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Null until known: whether {@code sacct} works (accounting storage on). */
     private volatile Boolean accounting;
+    /** Null until read, once per executor (one session): what the cluster allows. */
+    private volatile SiteLimits limits;
     private int batchCounter;
 
     /**
@@ -118,7 +120,38 @@ public final class SlurmExecutor implements Executor {
     @Override
     public JobRef submit(JobSpec spec) throws ExecutorException {
         knowAccounting();
+        refuseBeyondLimits(spec);
         return submitOne(prepare(spec));
+    }
+
+    /**
+     * Refuses, before anything is uploaded or submitted, a run whose {@code time} or {@code memory} exceeds its
+     * partition's limits: sbatch would refuse it too, or worse, queue it forever (PartitionTimeLimit).
+     */
+    private void refuseBeyondLimits(JobSpec spec) throws ExecutorException {
+        String why = siteLimits().refusal(spec.job(), SbatchScripts.partition(spec.job(), profile), spec.timeLimit());
+        if (why != null) {
+            throw new SiteLimitException("cannot submit combination " + spec.combinationId() + " to " + shell.host()
+                    + ": job_config " + why);
+        }
+    }
+
+    /**
+     * What in {@code job} exceeds the limits of the partition it goes to, by job_config key ({@code time},
+     * {@code memory}); empty when it fits (or the partition's limits are not visible).
+     */
+    public Map<String, String> beyondLimits(JobConfig job) throws ExecutorException {
+        JobSpec probe = new JobSpec(0, Path.of("."), Path.of("input.json"), Path.of("log.txt"), List.of(), job);
+        return siteLimits().refusals(job, SbatchScripts.partition(job, profile), probe.timeLimit());
+    }
+
+    /**
+     * What the cluster allows (MaxArraySize, MaxJobCount, MaxSubmitJobs where accounting shows it, partition
+     * limits), read once per executor; Slurm's defaults where it cannot be read.
+     */
+    public SiteLimits siteLimits() throws ExecutorException {
+        knowAccounting();
+        return limits;
     }
 
     private JobRef submitOne(Prepared p) throws ExecutorException {
@@ -151,12 +184,26 @@ public final class SlurmExecutor implements Executor {
             return List.of();
         }
         knowAccounting();
-        boolean sameResources = batch.stream().allMatch(s -> s.job().equals(batch.get(0).job())
-                && s.timeLimit().equals(batch.get(0).timeLimit()));
+        for (JobSpec s : batch) {
+            refuseBeyondLimits(s);
+        }
+        // stay under the cluster's submit limit: what does not fit now is left for a later call
+        int room = submitRoom(batch.size());
+        if (room < batch.size()) {
+            notes.add(room + " of " + batch.size() + " combinations submitted now; the rest wait until jobs leave"
+                    + " the queue (" + limits.submitLimitName() + " on " + shell.host() + ")");
+            batch = batch.subList(0, room);
+            if (batch.isEmpty()) {
+                return List.of();
+            }
+        }
+        List<JobSpec> taken = batch;
+        boolean sameResources = taken.stream().allMatch(s -> s.job().equals(taken.get(0).job())
+                && s.timeLimit().equals(taken.get(0).timeLimit()));
         if (batch.size() == 1 || !sameResources) {
             List<JobRef> refs = new ArrayList<>();
             for (JobSpec s : batch) {
-                refs.add(submit(s));
+                refs.add(submitOne(prepare(s)));
             }
             return refs;
         }
@@ -174,8 +221,24 @@ public final class SlurmExecutor implements Executor {
             // one left after adoptions: an array of one would work too, but a plain job is simpler to read
             byCombination.put(fresh.get(0).spec.combinationId(), submitOne(fresh.get(0)));
         } else if (!fresh.isEmpty()) {
-            for (JobRef ref : submitArray(fresh, maxActive)) {
-                byCombination.put(ref.combinationId(), ref);
+            // MaxArraySize caps the task ids of one array: larger batches go as several, chained to keep maxActive
+            List<SbatchScripts.ArrayChunk> plan = SbatchScripts.planArrays(fresh.size(), maxActive,
+                    limits.maxArraySize());
+            List<String> arrayIds = new ArrayList<>();
+            for (SbatchScripts.ArrayChunk chunk : plan) {
+                String after = chunk.after() < 0 ? null : arrayIds.get(chunk.after());
+                List<JobRef> refs = submitArray(fresh.subList(chunk.from(), chunk.from() + chunk.size()),
+                        chunk.throttle(), after);
+                arrayIds.add(baseId(refs.get(0).id()));
+                for (JobRef ref : refs) {
+                    byCombination.put(ref.combinationId(), ref);
+                }
+            }
+            if (plan.size() > 1) {
+                long window = plan.stream().filter(c -> c.after() < 0).count();
+                notes.add(fresh.size() + " combinations as " + plan.size() + " job arrays (MaxArraySize="
+                        + limits.maxArraySize() + " on " + shell.host() + "): " + window + " at a time, each at most "
+                        + plan.get(0).throttle() + " running, the next starting when one has ended");
             }
         }
         List<JobRef> refs = new ArrayList<>();
@@ -185,7 +248,34 @@ public final class SlurmExecutor implements Executor {
         return refs;
     }
 
-    private List<JobRef> submitArray(List<Prepared> batch, int maxActive) throws ExecutorException {
+    /**
+     * How many of {@code wanted} more jobs fit under the submit limit ({@link SiteLimits#submitLimit()}, array
+     * tasks one by one). The queue is counted (one squeue) only when this executor's own jobs would fill more than
+     * half of the limit, since other jobs (other searches, other users for MaxJobCount) share it.
+     */
+    private int submitRoom(int wanted) throws ExecutorException {
+        int limit = limits.submitLimit();
+        long own = specs.keySet().stream().filter(r -> !finished.containsKey(r)).count();
+        if (own + wanted <= limit / 2) {
+            return wanted;
+        }
+        String count = ShellQuote.join("squeue", "-h", "-r", "-o", "%i")
+                + (limits.submitLimitIsPerUser() ? " -u \"$(id -un)\"" : "") + " | wc -l";
+        CommandResult r = query(count);
+        long queued;
+        try {
+            queued = Long.parseLong(r.stdout().strip());
+        } catch (NumberFormatException e) {
+            queued = own; // cannot count: our own jobs are the least there are
+        }
+        return (int) Math.max(0, Math.min(wanted, limit - queued));
+    }
+
+    /**
+     * Submits one job array, {@code --array=0-(n-1)%throttle}, after the array {@code afterId} when not
+     * {@code null} ({@code --dependency=afterany}: however its tasks end).
+     */
+    private List<JobRef> submitArray(List<Prepared> batch, int throttle, String afterId) throws ExecutorException {
         List<String> dirs = new ArrayList<>();
         List<String> logs = new ArrayList<>();
         StringBuilder keys = new StringBuilder();
@@ -218,7 +308,10 @@ public final class SlurmExecutor implements Executor {
             cmd.add(ShellQuote.join("ln", "-sfn", logs.get(i), "task-" + i + ".log"));
         }
         List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable",
-                "--array=0-" + (batch.size() - 1) + "%" + maxActive));
+                "--array=0-" + (batch.size() - 1) + "%" + throttle));
+        if (afterId != null) {
+            argv.add("--dependency=afterany:" + afterId);
+        }
         argv.addAll(SbatchScripts.resourceArgs(first.job(), profile, first.timeLimit(),
                 "hp_batch_c" + first.combinationId()));
         String log = SbatchScripts.slurmFileName(batchDir) + "/task-%a.log";
@@ -276,7 +369,8 @@ public final class SlurmExecutor implements Executor {
                 // the seed's command line: interpreter words, then the script, then input.json
                 command.add(remoteArg(local.get(i), i == local.size() - 2));
             }
-            String script = SbatchScripts.jobScript(spec.combinationId(), dir, profile.setupLines(), command);
+            String script = SbatchScripts.jobScript(spec.combinationId(), dir, profile.setupLines(),
+                    spec.job().modules(), container(spec.job().container()), spec.job().isGpu(), command);
             String key = SbatchScripts.submissionKey(input, script);
             String marker = dir + "/" + SbatchScripts.JOB_MARKER;
             if (shell.exists(marker)) {
@@ -326,6 +420,17 @@ public final class SlurmExecutor implements Executor {
             uploadedScripts.put(p, stamp);
         }
         return remote;
+    }
+
+    /**
+     * The container image as the job names it: a relative path is taken from the cluster's project folder (job.sh
+     * runs in the combination folder); an absolute path or a URI ({@code docker://...}) as written.
+     */
+    private String container(String image) throws ExecutorException {
+        if (image == null || image.startsWith("/") || image.contains("://")) {
+            return image;
+        }
+        return root() + "/" + image;
     }
 
     /**
@@ -493,7 +598,7 @@ public final class SlurmExecutor implements Executor {
         for (JobRef ref : active) {
             SlurmRecord rec = queued.get(ref.id());
             if (rec != null && SlurmStates.isActive(rec.state)) {
-                result.put(ref, SlurmStates.toStatus(rec.state, null, null));
+                result.put(ref, SlurmStates.queuedStatus(rec.state, rec.pendingReason, ref.id()));
             } else {
                 gone.add(ref);
             }
@@ -518,7 +623,10 @@ public final class SlurmExecutor implements Executor {
     }
 
     /** One line of squeue, sacct or scontrol output about a job. */
-    private record SlurmRecord(String id, String state, String exitCode, Duration runtime) {
+    private record SlurmRecord(String id, String state, String exitCode, Duration runtime, String pendingReason) {
+        SlurmRecord(String id, String state, String exitCode, Duration runtime) {
+            this(id, state, exitCode, runtime, null);
+        }
     }
 
     private static String baseId(String id) {
@@ -529,7 +637,7 @@ public final class SlurmExecutor implements Executor {
     private Map<String, SlurmRecord> squeue(List<JobRef> active) throws ExecutorException {
         Set<String> ids = new LinkedHashSet<>();
         active.forEach(r -> ids.add(baseId(r.id())));
-        String cmd = ShellQuote.join("squeue", "-h", "-r", "-j", String.join(",", ids), "-o", "%i|%T|%A");
+        String cmd = ShellQuote.join("squeue", "-h", "-r", "-j", String.join(",", ids), "-o", "%i|%T|%A|%r");
         CommandResult r = query(cmd);
         Map<String, SlurmRecord> m = new HashMap<>();
         if (!r.ok()) {
@@ -541,7 +649,7 @@ public final class SlurmExecutor implements Executor {
         for (String line : r.stdout().split("\n")) {
             String[] f = line.strip().split("\\|");
             if (f.length >= 3) {
-                m.put(f[0], new SlurmRecord(f[0], f[1], null, null));
+                m.put(f[0], new SlurmRecord(f[0], f[1], null, null, f.length >= 4 ? f[3] : null));
                 if (f[0].contains("_")) {
                     rawIds.put(f[0], f[2]);
                 }
@@ -612,17 +720,30 @@ public final class SlurmExecutor implements Executor {
      * spends a command finding out.
      */
     private void knowAccounting() throws ExecutorException {
-        if (accounting != null) {
+        if (accounting != null && limits != null) {
             return;
         }
-        CommandResult r = query("scontrol show config");
-        if (r.ok()) {
-            for (String line : r.stdout().split("\n")) {
+        // one command for the configuration and the partitions; sacctmgr only where accounting exists
+        CommandResult r = query("scontrol show config; echo " + SECTION + "; scontrol -o show partition");
+        String config = "";
+        String partitions = "";
+        if (r.ok() || !r.stdout().isBlank()) {
+            String out = r.stdout();
+            int cut = out.indexOf(SECTION);
+            config = cut < 0 ? out : out.substring(0, cut);
+            partitions = cut < 0 ? "" : out.substring(cut + SECTION.length());
+            for (String line : config.split("\n")) {
                 if (line.strip().startsWith("AccountingStorageType")) {
                     accounting = !line.contains("accounting_storage/none");
                 }
             }
         }
+        String maxSubmit = null;
+        if (Boolean.TRUE.equals(accounting)) {
+            CommandResult a = query("sacctmgr -n -P show assoc where user=\"$(id -un)\" format=MaxSubmit");
+            maxSubmit = a.ok() ? a.stdout() : null;
+        }
+        limits = SiteLimits.parse(config, partitions, maxSubmit);
     }
 
     private static void parseSacct(String out, Set<String> wanted, Map<String, SlurmRecord> found,
