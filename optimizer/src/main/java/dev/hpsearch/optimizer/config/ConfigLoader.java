@@ -176,7 +176,7 @@ public final class ConfigLoader {
         Integer cpusPerTask = o.has("cpus_per_task") ? o.integer("cpus_per_task", 1, 1) : null;
         String container = o.string("container", null);
         if (container != null && container.isBlank()) {
-            o.error("container", "got \"\"; expected an Apptainer/Singularity image on the cluster, such as"
+            o.error("container", "got \"" + container + "\"; expected an Apptainer/Singularity image on the cluster, such as"
                     + " \"images/analysis.sif\" (relative to the cluster's project folder) or \"docker://python:3.11\"");
             container = null;
         }
