@@ -259,8 +259,11 @@ public final class SlurmExecutor implements Executor {
         if (own + wanted <= limit / 2) {
             return wanted;
         }
-        String count = ShellQuote.join("squeue", "-h", "-r", "-o", "%i")
-                + (limits.submitLimitIsPerUser() ? " -u \"$(id -un)\"" : "") + " | wc -l";
+        // MaxSubmitJobs counts this user's pending and running jobs; MaxJobCount every job record slurmctld holds,
+        // ended ones too until MinJobAge has passed (hence -t all)
+        String count = (limits.submitLimitIsPerUser()
+                ? ShellQuote.join("squeue", "-h", "-r", "-o", "%i") + " -u \"$(id -un)\""
+                : ShellQuote.join("squeue", "-h", "-r", "-t", "all", "-o", "%i")) + " | wc -l";
         CommandResult r = query(count);
         long queued;
         try {
