@@ -228,6 +228,12 @@ class ViewModelTest {
         assertThat(vm.runningProperty().get()).isEqualTo(1);
         assertThat(vm.elapsedProperty().get()).isEqualTo("1:15");
         assertThat(vm.bestProperty().get()).startsWith("0.25").contains("combination 1").contains("x=2.0");
+        assertThat(vm.pendingProperty().get()).isEmpty();
+        // Slurm's pending reasons, as the engine counts them from the executor's poll
+        ev.onProgress(new Progress(2, 0, 0, 1, 2, -1, t1, Duration.ofSeconds(80), null,
+                Map.of("Priority", 1, "QOSMaxSubmitJobPerUserLimit (will not clear by itself)", 1)));
+        assertThat(vm.pendingProperty().get())
+                .isEqualTo("1 Priority, 1 QOSMaxSubmitJobPerUserLimit (will not clear by itself)");
         ev.onTrial(trial(2, 5.0, 3.0, TrialStatus.OK));
         assertThat(vm.rows()).hasSize(3);
         assertThat(vm.rows().get(2).loss()).isEqualTo(3.0);
