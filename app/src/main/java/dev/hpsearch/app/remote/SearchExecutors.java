@@ -1,7 +1,6 @@
 package dev.hpsearch.app.remote;
 
 import dev.hpsearch.optimizer.exec.Executor;
-import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
@@ -60,12 +59,7 @@ public final class SearchExecutors {
             List<ConfigProblem> problems = new ArrayList<>(session == null ? List.of()
                     : ClusterPreflight.check(session, profile, configs, remoteProject));
             if (executor instanceof SlurmExecutor slurm) {
-                try {
-                    slurm.beyondLimits(configs.job()).forEach((key, why) -> problems.add(new ConfigProblem(
-                            ConfigProblem.Severity.ERROR, configs.jobPath().toString(), "$." + key, why)));
-                } catch (ExecutorException e) {
-                    throw new SshBridgeException("cannot read the cluster's limits: " + e.getMessage(), e);
-                }
+                problems.addAll(ClusterPreflight.limits(slurm, configs));
             }
             return problems;
         }

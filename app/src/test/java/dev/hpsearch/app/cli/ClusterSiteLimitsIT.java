@@ -87,5 +87,12 @@ class ClusterSiteLimitsIT {
         assertThat(c.err).contains("job_config.json: $.memory").contains("MaxMemPerNode=2000 MB");
         assertThat(c.err).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(project.resolve("hp_search_0")).doesNotExist();
+
+        Cli v = Cli.run("validate", "--cluster", "testcluster", "--clusters-file", clusters.toString(),
+                "-s", project.resolve("search_config.json").toString(),
+                "-j", project.resolve("job_config.json").toString(),
+                "-m", project.resolve("model_config.json").toString());
+        assertThat(v.status).as(v.err + v.out).isEqualTo(2);
+        assertThat(v.err + v.out).contains("$.time").contains("MaxTime=00:05:00").contains("$.memory");
     }
 }
