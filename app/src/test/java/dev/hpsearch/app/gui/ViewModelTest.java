@@ -185,6 +185,26 @@ class ViewModelTest {
     }
 
     @Test
+    void jobFormWritesTheSiteResourceKeysAndShowsTheirErrors() throws Exception {
+        Project p = demo();
+        JobConfigViewModel vm = new JobConfigViewModel(p, tasks, (proj, job) -> null, new LocalOnlyClusterService());
+        vm.load();
+        vm.field("modules").textProperty().set("gcc/12 , python/3.11");
+        vm.field("container").textProperty().set("images/a.sif");
+        vm.field("cpus_per_task").textProperty().set("4");
+        assertThat(vm.document().get("modules").toString()).isEqualTo("[\"gcc/12\",\"python/3.11\"]");
+        assertThat(vm.document().get("container").asText()).isEqualTo("images/a.sif");
+        assertThat(vm.document().get("cpus_per_task").asInt()).isEqualTo(4);
+        vm.field("processor_type").textProperty().set("CPU");
+        vm.field("gpu_type").textProperty().set("a100");
+        assertThat(vm.field("gpu_type").errorProperty().get()).contains("\"processor_type\": \"GPU\"");
+        vm.field("processor_type").textProperty().set("GPU");
+        assertThat(vm.field("gpu_type").errorProperty().get()).isEmpty();
+        vm.field("modules").textProperty().set("");
+        assertThat(vm.document().has("modules")).isFalse();
+    }
+
+    @Test
     void dashboardCountsRowsAndBestFromBatchedEvents() throws Exception {
         Project p = demo();
         SearchSpace space = new SearchSpace(List.of(Hyperparameter.continuous("x", 0.1, 10, Transformation.LOG)));
