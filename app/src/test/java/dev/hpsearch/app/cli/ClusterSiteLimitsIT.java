@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +77,50 @@ class ClusterSiteLimitsIT {
             arrays.add(row.split("\t", -1)[header.indexOf("job_id")].split("_")[0]);
         }
         assertThat(arrays).hasSize(2);
+    }
+
+    /**
+     * A job held in the queue (sbatch --hold through sbatch_args) is shown in the progress line with Slurm's reason,
+     * marked as one that will not clear by itself; released, it runs and the search ends.
+     */
+    @Test
+    void aHeldJobsPendingReasonIsShownInTheProgressLine() throws Exception {
+        TestCluster cluster = TestCluster.require();
+        Files.writeString(project.resolve("model_config.json"),
+                "{\"x\": {\"type\": \"discrete\", \"domain\": [7], \"transformation\": \"linear\"}}");
+        Files.writeString(project.resolve("search_config.json"), "{\"search_type\": \"grid\"}");
+        Files.writeString(project.resolve("job_config.json"), "{\"environment_path\": \"sh\", \"script_path\":"
+                + " \"score.sh\", \"time\": 0.05, \"memory\": 1, \"cluster\": \"testcluster\", \"sbatch_args\": [\"--hold\"]}");
+        Path out = tmp.resolve("coordinator.txt");
+        Process coordinator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                "--clusters-file", clusters.toString(),
+                "-s", project.resolve("search_config.json").toString(), "-j", project.resolve("job_config.json").toString(),
+                "-m", project.resolve("model_config.json").toString())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            Pattern held = Pattern.compile("queued 1 \\(pending: 1 JobHeldUser \\(will not clear by itself: scontrol"
+                    + " release (\\d+)\\)\\)");
+            long deadline = System.currentTimeMillis() + 60_000;
+            String jobId = null;
+            while (jobId == null && System.currentTimeMillis() < deadline) {
+                Matcher m = held.matcher(Files.readString(out));
+                if (m.find()) {
+                    jobId = m.group(1);
+                } else {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(jobId).as(Files.readString(out)).isNotNull();
+            cluster.exec(List.of("scontrol", "release", jobId));
+            assertThat(coordinator.waitFor(90, TimeUnit.SECONDS)).as(Files.readString(out)).isTrue();
+            assertThat(coordinator.exitValue()).as(Files.readString(out)).isZero();
+        } finally {
+            coordinator.destroyForcibly();
+        }
+        assertThat(Files.readString(project.resolve("hp_search_0/hp_search_data.txt"))).contains("\tok\t");
+        assertThat(Files.readString(project.resolve("hp_search_0/log.txt")))
+                .contains("pending: JobHeldUser (will not clear by itself: scontrol release");
     }
 
     @Test
