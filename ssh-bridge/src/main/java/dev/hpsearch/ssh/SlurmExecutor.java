@@ -43,9 +43,11 @@ import java.util.regex.Pattern;
  * (and the script, when it lies inside the project) is uploaded before submission, and {@code output.json} and
  * {@code log.txt} are downloaded before a terminal state is reported.
  *
- * <p>Remote commands: one {@code sbatch} per single job, one per batch (a throttled job array); one {@code squeue}
- * per poll for all active jobs, plus, only when some job left the queue, one lookup of final states
- * ({@code sacct}; where accounting is off, {@code scontrol show job}, then {@code sacct -c}).
+ * <p>Remote commands: once per executor, {@code scontrol show config} and the partitions (plus {@code sacctmgr}
+ * where accounting exists) for the cluster's limits ({@link SiteLimits}); one {@code sbatch} per single job, one per
+ * batch (a throttled job array; several chained arrays above MaxArraySize); one {@code squeue} per poll for all
+ * active jobs, plus, only when some job left the queue, one lookup of final states ({@code sacct}; where accounting
+ * is off, {@code scontrol show job}, then {@code sacct -c}).
  *
  * <p>Polling adapts: half a second after any job changed state, growing by half each quiet poll up to the
  * configured poll interval, so short jobs are collected quickly and long ones cost few {@code squeue} calls.
@@ -89,6 +91,7 @@ public final class SlurmExecutor implements Executor {
     private volatile Boolean accounting;
     /** Null until read, once per executor (one session): what the cluster allows. */
     private volatile SiteLimits limits;
+    private volatile String lastRoomNote;
     private int batchCounter;
 
     /**
@@ -190,8 +193,13 @@ public final class SlurmExecutor implements Executor {
         // stay under the cluster's submit limit: what does not fit now is left for a later call
         int room = submitRoom(batch.size());
         if (room < batch.size()) {
-            notes.add(room + " of " + batch.size() + " combinations submitted now; the rest wait until jobs leave"
-                    + " the queue (" + limits.submitLimitName() + " on " + shell.host() + ")");
+            String note = room + " of " + batch.size() + " combinations submitted now; the rest wait until jobs leave"
+                    + " the queue (" + limits.submitLimitName() + " on " + shell.host() + ")";
+            // the engine offers the rest again every round: say it once per change
+            if (!note.equals(lastRoomNote)) {
+                notes.add(note);
+                lastRoomNote = note;
+            }
             batch = batch.subList(0, room);
             if (batch.isEmpty()) {
                 return List.of();
