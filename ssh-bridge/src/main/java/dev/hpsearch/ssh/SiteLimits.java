@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What a Slurm cluster allows, read once per session: {@code scontrol show config} (MaxArraySize, MaxJobCount),
  * {@code scontrol -o show partition} (MaxTime, MaxMemPerNode, the default partition) and, where accounting exists,
- * the user's association limit (MaxSubmitJobs, from {@code sacctmgr}).
+ * the user's association limit (MaxSubmitJobs) and the QOS limits (MaxSubmitJobsPerUser, MaxWall), from
+ * {@code sacctmgr}.
  *
  * @param maxArraySize   array task indices run from 0 to this minus one (Slurm's default is 1001)
  * @param maxJobCount    jobs slurmctld holds at once, all users together; each array task counts as one
@@ -17,12 +18,13 @@ import java.util.Map;
  *                       no such limit is visible (no accounting, or none set)
  * @param partitions     limits per partition, by name
  * @param defaultPartition the partition a job without {@code --partition} goes to, or {@code null}
+ * @param qos            limits per QOS, by name (empty without accounting)
  */
 public record SiteLimits(int maxArraySize, int maxJobCount, int maxSubmitJobs, Map<String, Partition> partitions,
-                         String defaultPartition) {
+                         String defaultPartition, Map<String, Qos> qos) {
 
     /** Slurm's defaults, for a cluster whose configuration cannot be read. */
-    public static final SiteLimits SLURM_DEFAULTS = new SiteLimits(1001, 10000, 0, Map.of(), null);
+    public static final SiteLimits SLURM_DEFAULTS = new SiteLimits(1001, 10000, 0, Map.of(), null, Map.of());
 
     public SiteLimits {
         if (maxArraySize < 1 || maxJobCount < 1 || maxSubmitJobs < 0) {
@@ -30,6 +32,16 @@ public record SiteLimits(int maxArraySize, int maxJobCount, int maxSubmitJobs, M
                     + ", MaxJobCount " + maxJobCount + ", MaxSubmitJobs " + maxSubmitJobs);
         }
         partitions = Map.copyOf(partitions);
+        qos = qos == null ? Map.of() : Map.copyOf(qos);
+    }
+
+    /**
+     * One QOS's limits, as {@code sacctmgr show qos} prints them.
+     *
+     * @param maxSubmitPerUser MaxSubmitJobsPerUser, or 0 when unset
+     * @param maxWall          MaxWall (per job), or {@code null} when unset
+     */
+    public record Qos(String name, int maxSubmitPerUser, Duration maxWall) {
     }
 
     /**
@@ -42,21 +54,45 @@ public record SiteLimits(int maxArraySize, int maxJobCount, int maxSubmitJobs, M
     }
 
     /**
-     * How many jobs this user may hold in the queue at once, array tasks counted one by one: the user's
-     * MaxSubmitJobs where visible, and never more than the whole cluster's MaxJobCount.
+     * How many jobs this user may hold in the queue at once, array tasks counted one by one: the smallest of the
+     * user's MaxSubmitJobs and the MaxSubmitJobsPerUser of the job's QOS (where visible), and never more than the
+     * whole cluster's MaxJobCount.
+     *
+     * @param job the job config whose {@code qos} applies, or {@code null}
      */
-    public int submitLimit() {
-        return maxSubmitJobs > 0 ? Math.min(maxSubmitJobs, maxJobCount) : maxJobCount;
+    public int submitLimit(JobConfig job) {
+        int perUser = perUserLimit(job);
+        return perUser > 0 ? Math.min(perUser, maxJobCount) : maxJobCount;
     }
 
-    /** True when the limit is this user's own (MaxSubmitJobs), false when it is the whole cluster's. */
-    public boolean submitLimitIsPerUser() {
-        return maxSubmitJobs > 0 && maxSubmitJobs <= maxJobCount;
+    /** True when the limit is this user's own (MaxSubmitJobs of the association or the QOS), not the whole cluster's. */
+    public boolean submitLimitIsPerUser(JobConfig job) {
+        int perUser = perUserLimit(job);
+        return perUser > 0 && perUser <= maxJobCount;
     }
 
-    /** The limit by its Slurm name, for messages. */
-    public String submitLimitName() {
-        return submitLimitIsPerUser() ? "MaxSubmitJobs=" + maxSubmitJobs : "MaxJobCount=" + maxJobCount;
+    /** The limit that binds, by its Slurm name, for messages. */
+    public String submitLimitName(JobConfig job) {
+        if (!submitLimitIsPerUser(job)) {
+            return "MaxJobCount=" + maxJobCount;
+        }
+        Qos q = qosOf(job);
+        return q != null && q.maxSubmitPerUser() > 0 && q.maxSubmitPerUser() == perUserLimit(job)
+                ? "MaxSubmitJobsPerUser=" + q.maxSubmitPerUser() + " of QOS " + q.name()
+                : "MaxSubmitJobs=" + maxSubmitJobs;
+    }
+
+    private int perUserLimit(JobConfig job) {
+        Qos q = qosOf(job);
+        int fromQos = q == null ? 0 : q.maxSubmitPerUser();
+        if (maxSubmitJobs > 0 && fromQos > 0) {
+            return Math.min(maxSubmitJobs, fromQos);
+        }
+        return Math.max(maxSubmitJobs, fromQos);
+    }
+
+    private Qos qosOf(JobConfig job) {
+        return job == null || job.qos() == null ? null : qos.get(job.qos());
     }
 
     /**
@@ -66,13 +102,20 @@ public record SiteLimits(int maxArraySize, int maxJobCount, int maxSubmitJobs, M
      */
     public Map<String, String> refusals(JobConfig job, String partition, Duration time) {
         Map<String, String> out = new LinkedHashMap<>();
+        long minutes = SbatchScripts.minutes(time);
+        Qos q = qosOf(job);
+        if (q != null && q.maxWall() != null && minutes * 60 > q.maxWall().toSeconds()) {
+            out.put("time", "got " + number(job.timeHours()) + " h (" + minutes + " min); QOS " + q.name()
+                    + " allows at most MaxWall=" + clock(q.maxWall()) + " (" + number(q.maxWall().toSeconds() / 3600.0)
+                    + " h)");
+        }
         String name = partition != null ? partition : defaultPartition;
         Partition p = name == null ? null : partitions.get(name);
         if (p == null) {
             return out; // not visible to us: sbatch will say
         }
-        long minutes = SbatchScripts.minutes(time);
         if (p.maxTime() != null && minutes * 60 > p.maxTime().toSeconds()) {
+            // the partition's limit first: it holds whatever the QOS
             out.put("time", "got " + number(job.timeHours()) + " h (" + minutes + " min); partition " + name
                     + " allows at most MaxTime=" + clock(p.maxTime()) + " ("
                     + number(p.maxTime().toSeconds() / 3600.0) + " h)");
@@ -99,6 +142,13 @@ public record SiteLimits(int maxArraySize, int maxJobCount, int maxSubmitJobs, M
 
     /** Parses {@code scontrol show config} ({@code Key = Value} lines), keeping what it does not find as Slurm's default. */
     static SiteLimits parse(String config, String partitionLines, String sacctmgrMaxSubmit) {
+        return parse(config, partitionLines, sacctmgrMaxSubmit, null);
+    }
+
+    /**
+     * @param sacctmgrQos {@code sacctmgr -n -P show qos format=Name,MaxSubmitPU,MaxWall}, or {@code null}
+     */
+    static SiteLimits parse(String config, String partitionLines, String sacctmgrMaxSubmit, String sacctmgrQos) {
         int arraySize = SLURM_DEFAULTS.maxArraySize;
         int jobCount = SLURM_DEFAULTS.maxJobCount;
         for (String line : config.split("\n")) {
@@ -139,7 +189,14 @@ public record SiteLimits(int maxArraySize, int maxJobCount, int maxSubmitJobs, M
                 maxSubmit = maxSubmit == 0 ? v : Math.min(maxSubmit, v);
             }
         }
-        return new SiteLimits(arraySize, jobCount, maxSubmit, partitions, defaultPartition);
+        Map<String, Qos> qos = new LinkedHashMap<>();
+        for (String line : sacctmgrQos == null ? new String[0] : sacctmgrQos.split("\n")) {
+            String[] f = line.strip().split("\\|", -1);
+            if (f.length >= 3 && !f[0].isBlank()) {
+                qos.put(f[0], new Qos(f[0], positive(f[1], 0), f[2].isBlank() ? null : SlurmStates.parseDuration(f[2])));
+            }
+        }
+        return new SiteLimits(arraySize, jobCount, maxSubmit, partitions, defaultPartition, qos);
     }
 
     private static int positive(String s, int otherwise) {

@@ -191,10 +191,10 @@ public final class SlurmExecutor implements Executor {
             refuseBeyondLimits(s);
         }
         // stay under the cluster's submit limit: what does not fit now is left for a later call
-        int room = submitRoom(batch.size());
+        int room = submitRoom(batch.size(), batch.get(0).job());
         if (room < batch.size()) {
             String note = room + " of " + batch.size() + " combinations submitted now; the rest wait until jobs leave"
-                    + " the queue (" + limits.submitLimitName() + " on " + shell.host() + ")";
+                    + " the queue (" + limits.submitLimitName(batch.get(0).job()) + " on " + shell.host() + ")";
             // the engine offers the rest again every round: say it once per change
             if (!note.equals(lastRoomNote)) {
                 notes.add(note);
@@ -257,19 +257,19 @@ public final class SlurmExecutor implements Executor {
     }
 
     /**
-     * How many of {@code wanted} more jobs fit under the submit limit ({@link SiteLimits#submitLimit()}, array
+     * How many of {@code wanted} more jobs fit under the submit limit ({@link SiteLimits#submitLimit}, array
      * tasks one by one). The queue is counted (one squeue) only when this executor's own jobs would fill more than
      * half of the limit, since other jobs (other searches, other users for MaxJobCount) share it.
      */
-    private int submitRoom(int wanted) throws ExecutorException {
-        int limit = limits.submitLimit();
+    private int submitRoom(int wanted, JobConfig job) throws ExecutorException {
+        int limit = limits.submitLimit(job);
         long own = specs.keySet().stream().filter(r -> !finished.containsKey(r)).count();
         if (own + wanted <= limit / 2) {
             return wanted;
         }
         // MaxSubmitJobs counts this user's pending and running jobs; MaxJobCount every job record slurmctld holds,
         // ended ones too until MinJobAge has passed (hence -t all)
-        String count = (limits.submitLimitIsPerUser()
+        String count = (limits.submitLimitIsPerUser(job)
                 ? ShellQuote.join("squeue", "-h", "-r", "-o", "%i") + " -u \"$(id -un)\""
                 : ShellQuote.join("squeue", "-h", "-r", "-t", "all", "-o", "%i")) + " | wc -l";
         CommandResult r = query(count);
@@ -750,11 +750,16 @@ public final class SlurmExecutor implements Executor {
             }
         }
         String maxSubmit = null;
+        String qos = null;
         if (Boolean.TRUE.equals(accounting)) {
-            CommandResult a = query("sacctmgr -n -P show assoc where user=\"$(id -un)\" format=MaxSubmit");
-            maxSubmit = a.ok() ? a.stdout() : null;
+            CommandResult a = query("sacctmgr -n -P show assoc where user=\"$(id -un)\" format=MaxSubmit; echo "
+                    + SECTION + "; sacctmgr -n -P show qos format=Name,MaxSubmitPU,MaxWall");
+            String out = a.stdout();
+            int cut = out.indexOf(SECTION);
+            maxSubmit = cut < 0 ? out : out.substring(0, cut);
+            qos = cut < 0 ? null : out.substring(cut + SECTION.length());
         }
-        limits = SiteLimits.parse(config, partitions, maxSubmit);
+        limits = SiteLimits.parse(config, partitions, maxSubmit, qos);
     }
 
     private static void parseSacct(String out, Set<String> wanted, Map<String, SlurmRecord> found,

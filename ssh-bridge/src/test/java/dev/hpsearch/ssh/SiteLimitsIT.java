@@ -127,7 +127,7 @@ class SiteLimitsIT {
             assertThat(limits.defaultPartition()).isEqualTo("debug");
             // no accounting on the test cluster: no per-user MaxSubmitJobs to see; the cluster-wide count binds
             assertThat(limits.maxSubmitJobs()).isZero();
-            assertThat(limits.submitLimitName()).isEqualTo("MaxJobCount=" + limits.maxJobCount());
+            assertThat(limits.submitLimitName(null)).isEqualTo("MaxJobCount=" + limits.maxJobCount());
             ex.siteLimits();
             assertThat(ssh.commandCount() - before).as("one remote command, once per session").isEqualTo(1);
         }

@@ -39,8 +39,8 @@ class SiteLimitsTest {
         assertThat(l.partitions().get("short").maxMemPerNode()).isEqualTo(2000);
         assertThat(l.partitions().get("debug").maxTime()).isNull();
         assertThat(l.partitions().get("long").maxTime()).isEqualTo(Duration.ofDays(2));
-        assertThat(l.submitLimit()).isEqualTo(10000);
-        assertThat(l.submitLimitName()).isEqualTo("MaxJobCount=10000");
+        assertThat(l.submitLimit(null)).isEqualTo(10000);
+        assertThat(l.submitLimitName(null)).isEqualTo("MaxJobCount=10000");
     }
 
     @Test
@@ -56,9 +56,28 @@ class SiteLimitsTest {
         // sacctmgr -n -P show assoc where user=me format=MaxSubmit: one line per association, empty when unset
         SiteLimits l = SiteLimits.parse(CONFIG, PARTITIONS, "\n50\n200\n");
         assertThat(l.maxSubmitJobs()).isEqualTo(50);
-        assertThat(l.submitLimit()).isEqualTo(50);
-        assertThat(l.submitLimitIsPerUser()).isTrue();
-        assertThat(l.submitLimitName()).isEqualTo("MaxSubmitJobs=50");
+        assertThat(l.submitLimit(null)).isEqualTo(50);
+        assertThat(l.submitLimitIsPerUser(null)).isTrue();
+        assertThat(l.submitLimitName(null)).isEqualTo("MaxSubmitJobs=50");
+    }
+
+    @Test
+    void theJobsQosLimitsApply() {
+        // sacctmgr -n -P show qos format=Name,MaxSubmitPU,MaxWall
+        SiteLimits l = SiteLimits.parse(CONFIG, PARTITIONS, "\n", "normal||\nshort_q|20|00:30:00\nbig|500|\n");
+        JobConfig inShortQ = new JobConfig("sh", "s", "c", 1, 1, "CPU", 1, null, null, "short_q", null, List.of());
+        assertThat(l.submitLimit(inShortQ)).isEqualTo(20);
+        assertThat(l.submitLimitName(inShortQ)).isEqualTo("MaxSubmitJobsPerUser=20 of QOS short_q");
+        assertThat(l.submitLimit(null)).isEqualTo(10000);
+        assertThat(l.refusals(inShortQ, null, Duration.ofHours(1))).containsOnlyKeys("time");
+        assertThat(l.refusals(inShortQ, null, Duration.ofHours(1)).get("time"))
+                .isEqualTo("got 1 h (60 min); QOS short_q allows at most MaxWall=00:30:00 (0.5 h)");
+        JobConfig inNormal = new JobConfig("sh", "s", "c", 1, 1, "CPU", 1, null, null, "normal", null, List.of());
+        assertThat(l.refusals(inNormal, null, Duration.ofHours(1))).isEmpty();
+        // the association's own limit binds when it is the smaller
+        SiteLimits both = SiteLimits.parse(CONFIG, PARTITIONS, "10", "short_q|20|");
+        assertThat(both.submitLimit(inShortQ)).isEqualTo(10);
+        assertThat(both.submitLimitName(inShortQ)).isEqualTo("MaxSubmitJobs=10");
     }
 
     @Test
