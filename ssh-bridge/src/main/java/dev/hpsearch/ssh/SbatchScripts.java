@@ -19,22 +19,28 @@ final class SbatchScripts {
      * The resource options for one run, each a separate argument (quoted later): partition, GPUs or CPUs, memory,
      * time, account, qos, constraint, then the user's extra arguments.
      *
-     * <p>GPU jobs ask {@code --gres=gpu:N} with N = {@code num_processors}, as the seed did; CPU jobs ask
-     * {@code -c N}.
+     * <p>The seed's {@code num_processors} counts GPUs for a GPU job ({@code --gres=gpu:N}, or
+     * {@code --gres=gpu:TYPE:N} with {@code gpu_type}) and CPUs for a CPU job ({@code -c N}). {@code cpus_per_task},
+     * when given, is the {@code -c} of either kind: the CPUs beside the GPUs, or a CPU count that replaces
+     * {@code num_processors}.
      */
     static List<String> resourceArgs(JobConfig job, ClusterProfile profile, Duration timeLimit, String jobName) {
         List<String> a = new ArrayList<>();
         a.add("--job-name=" + jobName);
-        String partition = job.partition() != null && !job.partition().isBlank() ? job.partition()
-                : profile.partitionFor(job.processorType());
+        String partition = partition(job, profile);
         if (partition != null) {
             a.add("--partition=" + partition);
         }
-        if ("GPU".equalsIgnoreCase(job.processorType())) {
-            a.add("--gres=gpu:" + Math.max(1, job.numProcessors()));
+        int processors = Math.max(1, job.numProcessors());
+        if (job.isGpu()) {
+            a.add("--gres=gpu:" + (job.gpuType() != null ? job.gpuType() + ":" : "") + processors);
+            if (job.cpusPerTask() != null) {
+                a.add("-c");
+                a.add(String.valueOf(job.cpusPerTask()));
+            }
         } else {
             a.add("-c");
-            a.add(String.valueOf(Math.max(1, job.numProcessors())));
+            a.add(String.valueOf(job.cpusPerTask() != null ? job.cpusPerTask() : processors));
         }
         a.add("--mem=" + job.memoryGb() + "G");
         a.add("-t");
@@ -52,6 +58,49 @@ final class SbatchScripts {
         return a;
     }
 
+    /** The partition a run goes to: job_config's, else the profile's for its processor type; {@code null} for the default. */
+    static String partition(JobConfig job, ClusterProfile profile) {
+        return job.partition() != null && !job.partition().isBlank() ? job.partition()
+                : profile.partitionFor(job.processorType());
+    }
+
+    /**
+     * One job array of a batch split to fit MaxArraySize.
+     *
+     * @param from     index in the batch of its first combination
+     * @param size     how many combinations (task ids 0 to size-1)
+     * @param throttle its {@code %N}: how many of its tasks run at once
+     * @param after    index of the array it waits for ({@code --dependency=afterany}), or -1
+     */
+    record ArrayChunk(int from, int size, int throttle, int after) {
+    }
+
+    /**
+     * Splits a batch of {@code n} into job arrays of at most {@code maxArraySize} tasks, keeping
+     * {@code maxActive} across them: a window of {@code w = ceil(maxActive / maxArraySize)} arrays (at most the
+     * number of arrays) may run at once, each throttled to {@code floor(maxActive / w)}, and array {@code j} waits
+     * for array {@code j - w} to end. The arrays form {@code w} chains that each run one array at a time, so at most
+     * {@code w * floor(maxActive / w) <= maxActive} tasks run together.
+     */
+    static List<ArrayChunk> planArrays(int n, int maxActive, int maxArraySize) {
+        if (n < 1 || maxActive < 1 || maxArraySize < 1) {
+            throw new IllegalArgumentException("n, maxActive and maxArraySize must be positive: " + n + ", "
+                    + maxActive + ", " + maxArraySize);
+        }
+        int arrays = (n + maxArraySize - 1) / maxArraySize;
+        if (arrays == 1) {
+            return List.of(new ArrayChunk(0, n, maxActive, -1));
+        }
+        int window = Math.min(arrays, (maxActive + maxArraySize - 1) / maxArraySize);
+        int throttle = Math.max(1, maxActive / window);
+        List<ArrayChunk> chunks = new ArrayList<>();
+        for (int j = 0; j < arrays; j++) {
+            int from = j * maxArraySize;
+            chunks.add(new ArrayChunk(from, Math.min(maxArraySize, n - from), throttle, j >= window ? j - window : -1));
+        }
+        return chunks;
+    }
+
     /** Slurm time limits are whole minutes; round up so a run never gets less than asked. */
     static long minutes(Duration d) {
         long m = (d.toSeconds() + 59) / 60;
@@ -66,20 +115,53 @@ final class SbatchScripts {
         return path.contains("\\") ? path : path.replace("%", "%%");
     }
 
-    /** The batch script of one combination: the profile's set-up lines, then the command, from its folder. */
-    static String jobScript(int combinationId, String remoteDir, List<String> setupLines, List<String> command) {
+    /**
+     * The batch script of one combination: the profile's set-up lines, the job's modules, then the command (inside
+     * its container when job_config names one), from its folder.
+     *
+     * @param modules   module names loaded before the run, each with its own {@code module load} so that a
+     *                  failure names the module; may be empty
+     * @param container an Apptainer/Singularity image the command runs in, or {@code null}
+     * @param gpu       whether the container gets the node's GPUs ({@code --nv})
+     */
+    static String jobScript(int combinationId, String remoteDir, List<String> setupLines, List<String> modules,
+                            String container, boolean gpu, List<String> command) {
         StringBuilder sb = new StringBuilder("#!/bin/bash\n");
         sb.append("# hpsearch: combination ").append(combinationId).append('\n');
         for (String line : setupLines) {
             sb.append(line).append('\n');
         }
+        for (String module : modules) {
+            String q = ShellQuote.quote(module);
+            sb.append("module load ").append(q).append(" || { echo \"hpsearch: module load \"").append(q)
+                    .append("\" failed (job_config modules)\" >&2; exit 1; }\n");
+        }
         sb.append("cd ").append(ShellQuote.quote(remoteDir)).append(" || exit 1\n");
+        List<String> run = command;
+        if (container != null) {
+            // apptainer where installed, else singularity (its older name), which takes the same arguments
+            sb.append("hpsearch_container=$(command -v apptainer || command -v singularity) || { echo \"hpsearch:"
+                    + " neither apptainer nor singularity is on PATH (job_config container)\" >&2; exit 1; }\n");
+            List<String> wrapped = new ArrayList<>(List.of("exec"));
+            if (gpu) {
+                wrapped.add("--nv");
+            }
+            wrapped.add(container);
+            wrapped.addAll(command);
+            run = wrapped;
+        }
         sb.append("hpsearch_mark=\"hpsearch-${SLURM_JOB_ID:-$$}-c").append(combinationId).append("\"\n");
         sb.append(RUN_MARK_FUNCTIONS);
         // the run in the background, so that a signal to this script (time limit, scancel) runs the trap at once
-        sb.append("HPSEARCH_RUN=\"$hpsearch_mark\" ").append(ShellQuote.join(command)).append(" &\n");
+        sb.append("HPSEARCH_RUN=\"$hpsearch_mark\" ").append(container != null ? "\"$hpsearch_container\" " : "")
+                .append(ShellQuote.join(run)).append(" &\n");
         sb.append("hpsearch_wait $!\n");
         return sb.toString();
+    }
+
+    /** The batch script of one combination without modules or container (the seed's run). */
+    static String jobScript(int combinationId, String remoteDir, List<String> setupLines, List<String> command) {
+        return jobScript(combinationId, remoteDir, setupLines, List.of(), null, false, command);
     }
 
     /**

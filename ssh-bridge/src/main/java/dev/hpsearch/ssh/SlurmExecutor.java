@@ -2,11 +2,11 @@ package dev.hpsearch.ssh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.engine.OutputParser;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
-import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.exec.LocalFolderException;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
@@ -44,9 +44,11 @@ import java.util.regex.Pattern;
  * (and the script, when it lies inside the project) is uploaded before submission, and {@code output.json} and
  * {@code log.txt} are downloaded before a terminal state is reported.
  *
- * <p>Remote commands: one {@code sbatch} per single job, one per batch (a throttled job array); one {@code squeue}
- * per poll for all active jobs, plus, only when some job left the queue, one lookup of final states
- * ({@code sacct}; where accounting is off, {@code scontrol show job}, then {@code sacct -c}).
+ * <p>Remote commands: once per executor, {@code scontrol show config} and the partitions (plus {@code sacctmgr}
+ * where accounting exists) for the cluster's limits ({@link SiteLimits}); one {@code sbatch} per single job, one per
+ * batch (a throttled job array; several chained arrays above MaxArraySize); one {@code squeue} per poll for all
+ * active jobs, plus, only when some job left the queue, one lookup of final states ({@code sacct}; where accounting
+ * is off, {@code scontrol show job}, then {@code sacct -c}).
  *
  * <p>Polling adapts: half a second after any job changed state, growing by half each quiet poll up to the
  * configured poll interval, so short jobs are collected quickly and long ones cost few {@code squeue} calls.
@@ -96,6 +98,9 @@ public final class SlurmExecutor implements Executor {
     private final java.util.Queue<String> notes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Null until known: whether {@code sacct} works (accounting storage on). */
     private volatile Boolean accounting;
+    /** Null until read, once per executor (one session): what the cluster allows. */
+    private volatile SiteLimits limits;
+    private volatile String lastRoomNote;
     private int batchCounter;
 
     /**
@@ -127,7 +132,38 @@ public final class SlurmExecutor implements Executor {
     @Override
     public JobRef submit(JobSpec spec) throws ExecutorException {
         knowAccounting();
+        refuseBeyondLimits(spec);
         return submitOne(prepare(spec));
+    }
+
+    /**
+     * Refuses, before anything is uploaded or submitted, a run whose {@code time} or {@code memory} exceeds its
+     * partition's limits: sbatch would refuse it too, or worse, queue it forever (PartitionTimeLimit).
+     */
+    private void refuseBeyondLimits(JobSpec spec) throws ExecutorException {
+        String why = siteLimits().refusal(spec.job(), SbatchScripts.partition(spec.job(), profile), spec.timeLimit());
+        if (why != null) {
+            throw new SiteLimitException("cannot submit combination " + spec.combinationId() + " to " + shell.host()
+                    + ": job_config " + why);
+        }
+    }
+
+    /**
+     * What in {@code job} exceeds the limits of the partition it goes to, by job_config key ({@code time},
+     * {@code memory}); empty when it fits (or the partition's limits are not visible).
+     */
+    public Map<String, String> beyondLimits(JobConfig job) throws ExecutorException {
+        JobSpec probe = new JobSpec(0, Path.of("."), Path.of("input.json"), Path.of("log.txt"), List.of(), job);
+        return siteLimits().refusals(job, SbatchScripts.partition(job, profile), probe.timeLimit());
+    }
+
+    /**
+     * What the cluster allows (MaxArraySize, MaxJobCount, MaxSubmitJobs where accounting shows it, partition
+     * limits), read once per executor; Slurm's defaults where it cannot be read.
+     */
+    public SiteLimits siteLimits() throws ExecutorException {
+        knowAccounting();
+        return limits;
     }
 
     private JobRef submitOne(Prepared p) throws ExecutorException {
@@ -161,12 +197,31 @@ public final class SlurmExecutor implements Executor {
             return List.of();
         }
         knowAccounting();
-        boolean sameResources = batch.stream().allMatch(s -> s.job().equals(batch.get(0).job())
-                && s.timeLimit().equals(batch.get(0).timeLimit()));
+        for (JobSpec s : batch) {
+            refuseBeyondLimits(s);
+        }
+        // stay under the cluster's submit limit: what does not fit now is left for a later call
+        int room = submitRoom(batch.size(), batch.get(0).job());
+        if (room < batch.size()) {
+            String note = room + " of " + batch.size() + " combinations submitted now; the rest wait until jobs leave"
+                    + " the queue (" + limits.submitLimitName(batch.get(0).job()) + " on " + shell.host() + ")";
+            // the engine offers the rest again every round: say it once per change
+            if (!note.equals(lastRoomNote)) {
+                notes.add(note);
+                lastRoomNote = note;
+            }
+            batch = batch.subList(0, room);
+            if (batch.isEmpty()) {
+                return List.of();
+            }
+        }
+        List<JobSpec> taken = batch;
+        boolean sameResources = taken.stream().allMatch(s -> s.job().equals(taken.get(0).job())
+                && s.timeLimit().equals(taken.get(0).timeLimit()));
         if (batch.size() == 1 || !sameResources) {
             List<JobRef> refs = new ArrayList<>();
             for (JobSpec s : batch) {
-                refs.add(submit(s));
+                refs.add(submitOne(prepare(s)));
             }
             return refs;
         }
@@ -184,8 +239,24 @@ public final class SlurmExecutor implements Executor {
             // one left after adoptions: an array of one would work too, but a plain job is simpler to read
             byCombination.put(fresh.get(0).spec.combinationId(), submitOne(fresh.get(0)));
         } else if (!fresh.isEmpty()) {
-            for (JobRef ref : submitArray(fresh, maxActive)) {
-                byCombination.put(ref.combinationId(), ref);
+            // MaxArraySize caps the task ids of one array: larger batches go as several, chained to keep maxActive
+            List<SbatchScripts.ArrayChunk> plan = SbatchScripts.planArrays(fresh.size(), maxActive,
+                    limits.maxArraySize());
+            List<String> arrayIds = new ArrayList<>();
+            for (SbatchScripts.ArrayChunk chunk : plan) {
+                String after = chunk.after() < 0 ? null : arrayIds.get(chunk.after());
+                List<JobRef> refs = submitArray(fresh.subList(chunk.from(), chunk.from() + chunk.size()),
+                        chunk.throttle(), after);
+                arrayIds.add(baseId(refs.get(0).id()));
+                for (JobRef ref : refs) {
+                    byCombination.put(ref.combinationId(), ref);
+                }
+            }
+            if (plan.size() > 1) {
+                long window = plan.stream().filter(c -> c.after() < 0).count();
+                notes.add(fresh.size() + " combinations as " + plan.size() + " job arrays (MaxArraySize="
+                        + limits.maxArraySize() + " on " + shell.host() + "): " + window + " at a time, each at most "
+                        + plan.get(0).throttle() + " running, the next starting when one has ended");
             }
         }
         List<JobRef> refs = new ArrayList<>();
@@ -195,7 +266,37 @@ public final class SlurmExecutor implements Executor {
         return refs;
     }
 
-    private List<JobRef> submitArray(List<Prepared> batch, int maxActive) throws ExecutorException {
+    /**
+     * How many of {@code wanted} more jobs fit under the submit limit ({@link SiteLimits#submitLimit}, array
+     * tasks one by one). The queue is counted (one squeue) only when this executor's own jobs would fill more than
+     * half of the limit, since other jobs (other searches, other users for MaxJobCount) share it.
+     */
+    private int submitRoom(int wanted, JobConfig job) throws ExecutorException {
+        int limit = limits.submitLimit(job);
+        long own = specs.keySet().stream().filter(r -> !finished.containsKey(r)).count();
+        if (own + wanted <= limit / 2) {
+            return wanted;
+        }
+        // MaxSubmitJobs counts this user's pending and running jobs; MaxJobCount every job record slurmctld holds,
+        // ended ones too until MinJobAge has passed (hence -t all)
+        String count = (limits.submitLimitIsPerUser(job)
+                ? ShellQuote.join("squeue", "-h", "-r", "-o", "%i") + " -u \"$(id -un)\""
+                : ShellQuote.join("squeue", "-h", "-r", "-t", "all", "-o", "%i")) + " | wc -l";
+        CommandResult r = query(count);
+        long queued;
+        try {
+            queued = Long.parseLong(r.stdout().strip());
+        } catch (NumberFormatException e) {
+            queued = own; // cannot count: our own jobs are the least there are
+        }
+        return (int) Math.max(0, Math.min(wanted, limit - queued));
+    }
+
+    /**
+     * Submits one job array, {@code --array=0-(n-1)%throttle}, after the array {@code afterId} when not
+     * {@code null} ({@code --dependency=afterany}: however its tasks end).
+     */
+    private List<JobRef> submitArray(List<Prepared> batch, int throttle, String afterId) throws ExecutorException {
         List<String> dirs = new ArrayList<>();
         List<String> logs = new ArrayList<>();
         StringBuilder keys = new StringBuilder();
@@ -228,7 +329,10 @@ public final class SlurmExecutor implements Executor {
             cmd.add(ShellQuote.join("ln", "-sfn", logs.get(i), "task-" + i + ".log"));
         }
         List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable",
-                "--array=0-" + (batch.size() - 1) + "%" + maxActive));
+                "--array=0-" + (batch.size() - 1) + "%" + throttle));
+        if (afterId != null) {
+            argv.add("--dependency=afterany:" + afterId);
+        }
         argv.addAll(SbatchScripts.resourceArgs(first.job(), profile, first.timeLimit(),
                 "hp_batch_c" + first.combinationId()));
         String log = SbatchScripts.slurmFileName(batchDir) + "/task-%a.log";
@@ -314,7 +418,8 @@ public final class SlurmExecutor implements Executor {
                 // the seed's command line: interpreter words, then the script, then input.json
                 command.add(remoteArg(local.get(i), i == local.size() - 2));
             }
-            String script = SbatchScripts.jobScript(spec.combinationId(), dir, profile.setupLines(), command);
+            String script = SbatchScripts.jobScript(spec.combinationId(), dir, profile.setupLines(),
+                    spec.job().modules(), container(spec.job().container()), spec.job().isGpu(), command);
             String key = SbatchScripts.submissionKey(input, script);
             String marker = dir + "/" + SbatchScripts.JOB_MARKER;
             if (shell.exists(marker)) {
@@ -364,6 +469,17 @@ public final class SlurmExecutor implements Executor {
             uploadedScripts.put(p, stamp);
         }
         return remote;
+    }
+
+    /**
+     * The container image as the job names it: a relative path is taken from the cluster's project folder (job.sh
+     * runs in the combination folder); an absolute path or a URI ({@code docker://...}) as written.
+     */
+    private String container(String image) throws ExecutorException {
+        if (image == null || image.startsWith("/") || image.contains("://")) {
+            return image;
+        }
+        return root() + "/" + image;
     }
 
     /**
@@ -531,7 +647,7 @@ public final class SlurmExecutor implements Executor {
         for (JobRef ref : active) {
             SlurmRecord rec = queued.get(ref.id());
             if (rec != null && SlurmStates.isActive(rec.state)) {
-                result.put(ref, SlurmStates.toStatus(rec.state, null, null));
+                result.put(ref, SlurmStates.queuedStatus(rec.state, rec.pendingReason, ref.id()));
             } else {
                 gone.add(ref);
             }
@@ -561,16 +677,26 @@ public final class SlurmExecutor implements Executor {
     /**
      * What squeue, sacct, scontrol or the jobcomp file said about a job.
      *
-     * @param nodes       Slurm's NodeList
-     * @param cpuSeconds  TotalCPU (sacct only)
-     * @param maxRssBytes the largest MaxRSS of the job's steps (sacct only)
-     * @param source      which command said it: {@code squeue}, {@code sacct}, {@code scontrol} or {@code jobcomp}
+     * @param nodes         Slurm's NodeList
+     * @param cpuSeconds    TotalCPU (sacct only)
+     * @param maxRssBytes   the largest MaxRSS of the job's steps (sacct only)
+     * @param source        which command said it: {@code squeue}, {@code sacct}, {@code scontrol} or {@code jobcomp}
+     * @param pendingReason why a queued job waits (squeue's reason), or null
      */
     record SlurmRecord(String id, String state, String exitCode, Duration runtime, String nodes, Double cpuSeconds,
-                       Long maxRssBytes, String source) {
+                       Long maxRssBytes, String source, String pendingReason) {
 
         SlurmRecord(String id, String state, String exitCode, Duration runtime) {
-            this(id, state, exitCode, runtime, null, null, null, "squeue");
+            this(id, state, exitCode, runtime, null, null, null, "squeue", null);
+        }
+
+        SlurmRecord(String id, String state, String exitCode, Duration runtime, String pendingReason) {
+            this(id, state, exitCode, runtime, null, null, null, "squeue", pendingReason);
+        }
+
+        SlurmRecord(String id, String state, String exitCode, Duration runtime, String nodes, Double cpuSeconds,
+                    Long maxRssBytes, String source) {
+            this(id, state, exitCode, runtime, nodes, cpuSeconds, maxRssBytes, source, null);
         }
 
         /** The Slurm part of a run's provenance. */
@@ -591,7 +717,7 @@ public final class SlurmExecutor implements Executor {
     private Map<String, SlurmRecord> squeue(List<JobRef> active) throws ExecutorException {
         Set<String> ids = new LinkedHashSet<>();
         active.forEach(r -> ids.add(baseId(r.id())));
-        String cmd = ShellQuote.join("squeue", "-h", "-r", "-j", String.join(",", ids), "-o", "%i|%T|%A");
+        String cmd = ShellQuote.join("squeue", "-h", "-r", "-j", String.join(",", ids), "-o", "%i|%T|%A|%r");
         CommandResult r = query(cmd);
         Map<String, SlurmRecord> m = new HashMap<>();
         if (!r.ok()) {
@@ -603,7 +729,7 @@ public final class SlurmExecutor implements Executor {
         for (String line : r.stdout().split("\n")) {
             String[] f = line.strip().split("\\|");
             if (f.length >= 3) {
-                m.put(f[0], new SlurmRecord(f[0], f[1], null, null));
+                m.put(f[0], new SlurmRecord(f[0], f[1], null, null, f.length >= 4 ? f[3] : null));
                 if (f[0].contains("_")) {
                     rawIds.put(f[0], f[2]);
                 }
@@ -667,17 +793,35 @@ public final class SlurmExecutor implements Executor {
      * spends a command finding out.
      */
     private void knowAccounting() throws ExecutorException {
-        if (accounting != null) {
+        if (accounting != null && limits != null) {
             return;
         }
-        CommandResult r = query("scontrol show config");
-        if (r.ok()) {
-            for (String line : r.stdout().split("\n")) {
+        // one command for the configuration and the partitions; sacctmgr only where accounting exists
+        CommandResult r = query("scontrol show config; echo " + SECTION + "; scontrol -o show partition");
+        String config = "";
+        String partitions = "";
+        if (r.ok() || !r.stdout().isBlank()) {
+            String out = r.stdout();
+            int cut = out.indexOf(SECTION);
+            config = cut < 0 ? out : out.substring(0, cut);
+            partitions = cut < 0 ? "" : out.substring(cut + SECTION.length());
+            for (String line : config.split("\n")) {
                 if (line.strip().startsWith("AccountingStorageType")) {
                     accounting = !line.contains("accounting_storage/none");
                 }
             }
         }
+        String maxSubmit = null;
+        String qos = null;
+        if (Boolean.TRUE.equals(accounting)) {
+            CommandResult a = query("sacctmgr -n -P show assoc where user=\"$(id -un)\" format=MaxSubmit; echo "
+                    + SECTION + "; sacctmgr -n -P show qos format=Name,MaxSubmitPU,MaxWall");
+            String out = a.stdout();
+            int cut = out.indexOf(SECTION);
+            maxSubmit = cut < 0 ? out : out.substring(0, cut);
+            qos = cut < 0 ? null : out.substring(cut + SECTION.length());
+        }
+        limits = SiteLimits.parse(config, partitions, maxSubmit, qos);
     }
 
     /**

@@ -61,6 +61,35 @@ final class SlurmStates {
         }
     }
 
+    /**
+     * A job still in the queue: running, or pending with Slurm's reason (squeue {@code %r}) in the status's reason,
+     * marked when it will not clear by itself.
+     */
+    static JobStatus queuedStatus(String slurmState, String pendingReason, String jobId) {
+        JobStatus s = toStatus(slurmState, null, null);
+        if (s.state() != State.QUEUED || pendingReason == null || pendingReason.isBlank()
+                || pendingReason.strip().equals("None") || pendingReason.strip().equals("(null)")) {
+            return s;
+        }
+        String reason = pendingReason.strip();
+        return new JobStatus(State.QUEUED, null, reason + (clearsByItself(reason) ? ""
+                : " (will not clear by itself" + (reason.startsWith("JobHeld") ? ": scontrol release " + jobId : "")
+                + ")"), null);
+    }
+
+    /**
+     * Whether a pending reason goes away without anyone acting: waiting for priority, resources, a dependency or a
+     * limit on running jobs does; a job held, one asking more than its partition, QOS or association allows per
+     * job, one over the submit limit, or one with a bad account, QOS or dependency does not.
+     */
+    static boolean clearsByItself(String reason) {
+        String r = reason.strip();
+        return !(r.startsWith("JobHeld") || r.startsWith("Invalid") || r.endsWith("NotAllowed")
+                || r.equals("DependencyNeverSatisfied") || r.equals("BadConstraints") || r.equals("PartitionTimeLimit")
+                || r.equals("PartitionNodeLimit") || r.equals("PartitionConfig") || r.contains("PerJob")
+                || r.contains("MaxSubmitJob") || r.equals("AccountNotAllowed") || r.equals("QOSNotAllowed"));
+    }
+
     /** Whether squeue lists a state that means the job has not ended. */
     static boolean isActive(String slurmState) {
         return !toStatus(slurmState, null, null).isTerminal();

@@ -42,6 +42,40 @@ class SbatchScriptsTest {
     }
 
     @Test
+    void gpuTypeAndCpusPerTaskMapOntoGresAndCores() {
+        JobConfig gpu = new JobConfig("python", "t.py", "CMS", 1, 8, "GPU", 2, null, null, null, null, List.of(),
+                List.of(), "a100", 6, null, List.of());
+        assertThat(SbatchScripts.resourceArgs(gpu, CMS, Duration.ofHours(1), "n")).containsExactly(
+                "--job-name=n", "--partition=up-gpu", "--gres=gpu:a100:2", "-c", "6", "--mem=8G", "-t", "60");
+        // a CPU job: cpus_per_task replaces the seed's num_processors as -c
+        JobConfig cpu = new JobConfig("python", "t.py", "CMS", 1, 8, "CPU", 2, null, null, null, null, List.of(),
+                List.of(), null, 12, null, List.of());
+        assertThat(SbatchScripts.resourceArgs(cpu, CMS, Duration.ofHours(1), "n")).containsSequence("-c", "12")
+                .noneMatch(a -> a.startsWith("--gres"));
+    }
+
+    @Test
+    void modulesAndContainerAppearInJobSh() {
+        String script = SbatchScripts.jobScript(4, "/r/hp_combination_4", List.of("source /etc/profile"),
+                List.of("gcc/12", "python/3.11"), "/images/a b.sif", true,
+                List.of("python3", "/r/t.py", "/r/hp_combination_4/input.json"));
+        assertThat(script).contains("source /etc/profile\nmodule load 'gcc/12' || ")
+                .contains("\nmodule load 'python/3.11' || { echo \"hpsearch: module load \"'python/3.11'\" failed (job_config modules)\" >&2; exit 1; }\n")
+                .contains("hpsearch_container=$(command -v apptainer || command -v singularity)")
+                .contains("HPSEARCH_RUN=\"$hpsearch_mark\" \"$hpsearch_container\" 'exec' '--nv' '/images/a b.sif' 'python3' '/r/t.py'"
+                        + " '/r/hp_combination_4/input.json' &\n");
+        assertThat(script.indexOf("module load 'gcc/12'")).isLessThan(script.indexOf("cd '/r/hp_combination_4'"));
+        String cpu = SbatchScripts.jobScript(4, "/r", List.of(), List.of(), "docker://python:3.11", false,
+                List.of("python3", "t.py", "input.json"));
+        assertThat(cpu).contains("\"$hpsearch_container\" 'exec' 'docker://python:3.11' 'python3' 't.py' 'input.json' &")
+                .doesNotContain("--nv").doesNotContain("module load");
+        // without the new keys, job.sh is the seed's run as before
+        assertThat(SbatchScripts.jobScript(4, "/r", List.of(), List.of("python3", "t.py", "input.json")))
+                .doesNotContain("hpsearch_container").doesNotContain("module load")
+                .contains("HPSEARCH_RUN=\"$hpsearch_mark\" 'python3' 't.py' 'input.json' &");
+    }
+
+    @Test
     void timeLimitRoundsUpToWholeMinutes() {
         assertThat(SbatchScripts.minutes(Duration.ofSeconds(1))).isEqualTo(1);
         assertThat(SbatchScripts.minutes(Duration.ofSeconds(61))).isEqualTo(2);

@@ -42,9 +42,12 @@ public final class SlurmBenchmark {
             long sftpBefore = ssh.sftpCount();
             long t0 = System.nanoTime();
             List<JobRef> refs = slurm.submitAll(grid, 100);
-            System.out.printf(Locale.ROOT, "200-combination grid as one job array: %d remote commands, %.1f s (target <= 5 commands);"
-                    + " %.1f SFTP steps per combination (folder, marker check, input.json, job.sh)%n",
-                    ssh.commandCount() - before, (System.nanoTime() - t0) / 1e9, (ssh.sftpCount() - sftpBefore) / 200.0);
+            long arrays = refs.stream().map(r -> r.id().split("_")[0]).distinct().count();
+            System.out.printf(Locale.ROOT, "200-combination grid as %d job arrays (MaxArraySize=%d): %d remote commands,"
+                    + " %.1f s (target <= 5 commands); %.1f SFTP steps per combination (folder, marker check, input.json,"
+                    + " job.sh)%n", arrays, slurm.siteLimits().maxArraySize(), ssh.commandCount() - before,
+                    (System.nanoTime() - t0) / 1e9, (ssh.sftpCount() - sftpBefore) / 200.0);
+            slurm.drainNotes().forEach(n -> System.out.println("  " + n));
             int polls = 0;
             long maxPerPoll = 0;
             int maxActive = 0;

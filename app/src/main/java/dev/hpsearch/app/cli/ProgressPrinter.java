@@ -93,6 +93,9 @@ final class ProgressPrinter implements SearchListener {
             sb.append("  cancelled ").append(p.cancelled());
         }
         sb.append("  running ").append(p.running()).append("  queued ").append(p.queued());
+        if (!p.pending().isEmpty()) {
+            sb.append(" (pending: ").append(p.pendingText()).append(')');
+        }
         if (p.best() != null) {
             sb.append(" | best ").append(String.format(Locale.ROOT, "%.6g", p.best().loss()))
                     .append(" (#").append(p.best().id()).append(')');

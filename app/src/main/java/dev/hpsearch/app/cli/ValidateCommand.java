@@ -16,6 +16,9 @@ import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.ssh.PathMapping;
+import dev.hpsearch.ssh.SlurmExecutor;
+import dev.hpsearch.ssh.SlurmSettings;
 import dev.hpsearch.ssh.SshSession;
 import dev.hpsearch.ssh.SshSettings;
 import java.io.PrintWriter;
@@ -113,6 +116,8 @@ final class ValidateCommand implements Callable<Integer> {
                     : session.absolutePath(".") + "/" + profile.remoteRoot();
             String remoteProject = root + "/" + configs.projectFolder().getFileName();
             problems.addAll(ClusterPreflight.check(session, profile, configs, remoteProject));
+            problems.addAll(ClusterPreflight.limits(new SlurmExecutor(session, profile,
+                    new PathMapping(configs.projectFolder(), remoteProject), SlurmSettings.defaults()), configs));
             return null;
         } catch (ClusterContactException e) {
             err.println("error: " + e.getMessage());

@@ -8,6 +8,8 @@ import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterShell;
 import dev.hpsearch.ssh.CommandResult;
 import dev.hpsearch.ssh.ShellQuote;
+import dev.hpsearch.ssh.SlurmExecutor;
+import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.ssh.SshBridgeException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -45,6 +47,22 @@ public final class ClusterPreflight {
 
     private interface Problem {
         ConfigProblem of(String found);
+    }
+
+    /**
+     * A {@code time} or {@code memory} beyond the limits of the partition the runs go to, read from the cluster
+     * ({@code scontrol}): errors naming the limit, so that nothing is submitted that sbatch would refuse or leave
+     * pending for ever.
+     */
+    public static List<ConfigProblem> limits(SlurmExecutor slurm, Configs configs) throws SshBridgeException {
+        List<ConfigProblem> problems = new ArrayList<>();
+        try {
+            slurm.beyondLimits(configs.job()).forEach((key, why) -> problems.add(new ConfigProblem(
+                    ConfigProblem.Severity.ERROR, configs.jobPath().toString(), "$." + key, why)));
+        } catch (ExecutorException e) {
+            throw new SshBridgeException("cannot read the cluster's limits: " + e.getMessage(), e);
+        }
+        return problems;
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.hpsearch.ssh.SshSettings;
 import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.Configs;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,11 +51,17 @@ public final class SearchExecutors {
         }
 
         /**
-         * For a cluster reached over SSH, what the search needs there and lacks ({@link ClusterPreflight}); nothing
-         * for this machine or a coordinator on the cluster itself.
+         * For a cluster reached over SSH, what the search needs there and lacks ({@link ClusterPreflight}); for any
+         * cluster, a {@code time} or {@code memory} beyond its partition's limits (refused before anything is
+         * submitted); nothing for this machine.
          */
         public List<ConfigProblem> preflight(Configs configs) throws SshBridgeException {
-            return session == null ? List.of() : ClusterPreflight.check(session, profile, configs, remoteProject);
+            List<ConfigProblem> problems = new ArrayList<>(session == null ? List.of()
+                    : ClusterPreflight.check(session, profile, configs, remoteProject));
+            if (executor instanceof SlurmExecutor slurm) {
+                problems.addAll(ClusterPreflight.limits(slurm, configs));
+            }
+            return problems;
         }
 
         @Override

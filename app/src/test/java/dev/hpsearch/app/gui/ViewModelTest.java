@@ -186,6 +186,26 @@ class ViewModelTest {
     }
 
     @Test
+    void jobFormWritesTheSiteResourceKeysAndShowsTheirErrors() throws Exception {
+        Project p = demo();
+        JobConfigViewModel vm = new JobConfigViewModel(p, tasks, (proj, job) -> null, new LocalOnlyClusterService());
+        vm.load();
+        vm.field("modules").textProperty().set("gcc/12 , python/3.11");
+        vm.field("container").textProperty().set("images/a.sif");
+        vm.field("cpus_per_task").textProperty().set("4");
+        assertThat(vm.document().get("modules").toString()).isEqualTo("[\"gcc/12\",\"python/3.11\"]");
+        assertThat(vm.document().get("container").asText()).isEqualTo("images/a.sif");
+        assertThat(vm.document().get("cpus_per_task").asInt()).isEqualTo(4);
+        vm.field("processor_type").textProperty().set("CPU");
+        vm.field("gpu_type").textProperty().set("a100");
+        assertThat(vm.field("gpu_type").errorProperty().get()).contains("\"processor_type\": \"GPU\"");
+        vm.field("processor_type").textProperty().set("GPU");
+        assertThat(vm.field("gpu_type").errorProperty().get()).isEmpty();
+        vm.field("modules").textProperty().set("");
+        assertThat(vm.document().has("modules")).isFalse();
+    }
+
+    @Test
     void dashboardCountsRowsAndBestFromBatchedEvents() throws Exception {
         Project p = demo();
         SearchSpace space = new SearchSpace(List.of(Hyperparameter.continuous("x", 0.1, 10, Transformation.LOG)));
@@ -229,6 +249,12 @@ class ViewModelTest {
         assertThat(vm.runningProperty().get()).isEqualTo(1);
         assertThat(vm.elapsedProperty().get()).isEqualTo("1:15");
         assertThat(vm.bestProperty().get()).startsWith("0.25").contains("combination 1").contains("x=2.0");
+        assertThat(vm.pendingProperty().get()).isEmpty();
+        // Slurm's pending reasons, as the engine counts them from the executor's poll
+        ev.onProgress(new Progress(2, 0, 0, 1, 2, -1, t1, Duration.ofSeconds(80), null,
+                Map.of("Priority", 1, "QOSMaxSubmitJobPerUserLimit (will not clear by itself)", 1)));
+        assertThat(vm.pendingProperty().get())
+                .isEqualTo("1 Priority, 1 QOSMaxSubmitJobPerUserLimit (will not clear by itself)");
         ev.onTrial(trial(2, 5.0, 3.0, TrialStatus.OK));
         assertThat(vm.rows()).hasSize(3);
         assertThat(vm.rows().get(2).loss()).isEqualTo(3.0);

@@ -161,12 +161,39 @@ public final class ConfigLoader {
         String account = o.string("account", null);
         String qos = o.string("qos", null);
         String constraint = o.string("constraint", null);
-        List<String> sbatchArgs = stringList(o, "sbatch_args");
+        List<String> sbatchArgs = stringList(o, "sbatch_args", "[\"--exclusive\"]");
         List<String> upload = uploadList(o, file);
+        String gpuType = o.string("gpu_type", null);
+        if (gpuType != null && !GRES_TYPE.matcher(gpuType).matches()) {
+            o.error("gpu_type", "got \"" + gpuType + "\"; expected a GPU type as the cluster names it in its gres,"
+                    + " letters, digits, '.', '_' or '-', such as \"a100\"");
+            gpuType = null;
+        }
+        if (gpuType != null && !"GPU".equals(processor)) {
+            o.error("gpu_type", "got \"" + gpuType + "\" with processor_type \"" + processor
+                    + "\"; a GPU type needs \"processor_type\": \"GPU\"");
+        }
+        Integer cpusPerTask = o.has("cpus_per_task") ? o.integer("cpus_per_task", 1, 1) : null;
+        String container = o.string("container", null);
+        if (container != null && container.isBlank()) {
+            o.error("container", "got \"" + container + "\"; expected an Apptainer/Singularity image on the cluster, such as"
+                    + " \"images/analysis.sif\" (relative to the cluster's project folder) or \"docker://python:3.11\"");
+            container = null;
+        }
+        List<String> modules = stringList(o, "modules", "[\"gcc/12\", \"python/3.11\"]");
+        for (int i = 0; i < modules.size(); i++) {
+            if (modules.get(i).isBlank() || modules.get(i).chars().anyMatch(c -> Character.isWhitespace(c) || c < 32)) {
+                o.error("modules[" + i + "]", "got \"" + modules.get(i) + "\"; expected one module name without"
+                        + " spaces, such as \"python/3.11\"");
+            }
+        }
         o.warnUnknownKeys(null);
         return new JobConfig(env, script, cluster, time, memory, processor, processors, partition, account, qos,
-                constraint, sbatchArgs, upload);
+                constraint, sbatchArgs, upload, gpuType, cpusPerTask, container, modules);
     }
+
+    /** A gres type as Slurm accepts it between the colons of {@code gpu:TYPE:N}. */
+    private static final java.util.regex.Pattern GRES_TYPE = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
 
     /**
      * {@code upload}: paths relative to the project folder (the folder of job_config.json) that exist there and stay
@@ -214,7 +241,7 @@ public final class ConfigLoader {
         return out;
     }
 
-    private static List<String> stringList(ConfigObject o, String key) {
+    private static List<String> stringList(ConfigObject o, String key, String example) {
         JsonNode v = o.raw(key);
         if (v == null) {
             return List.of();
@@ -223,14 +250,14 @@ public final class ConfigLoader {
         if (v.isArray()) {
             for (JsonNode item : v) {
                 if (!item.isTextual()) {
-                    o.error(key, "got " + v + "; expected a list of strings such as [\"--exclusive\"]");
+                    o.error(key, "got " + v + "; expected a list of strings such as " + example);
                     return List.of();
                 }
                 out.add(item.asText());
             }
             return out;
         }
-        o.error(key, "got " + v + "; expected a list of strings such as [\"--exclusive\"]");
+        o.error(key, "got " + v + "; expected a list of strings such as " + example);
         return List.of();
     }
 

@@ -19,6 +19,12 @@ import java.util.List;
  * @param sbatchArgs      further {@code sbatch} arguments, passed as given (each one quoted); may be empty
  * @param upload          files or folders of the project (relative to its folder) copied to the cluster's project
  *                        folder before the first job, by content; may be empty
+ * @param gpuType         Slurm GPU type of a GPU job ({@code --gres=gpu:TYPE:N}); {@code null} for any GPU
+ * @param cpusPerTask     CPUs of one run ({@code -c}) when they differ from {@code num_processors}: beside the GPUs
+ *                        of a GPU job, or instead of {@code num_processors} for a CPU job; {@code null} to keep the
+ *                        seed's mapping
+ * @param container       Apptainer/Singularity image the analysis runs in on the cluster; {@code null} for none
+ * @param modules         environment modules loaded before the run on the cluster; may be empty
  */
 public record JobConfig(
         String environmentPath,
@@ -33,11 +39,27 @@ public record JobConfig(
         String qos,
         String constraint,
         List<String> sbatchArgs,
-        List<String> upload) {
+        List<String> upload,
+        String gpuType,
+        Integer cpusPerTask,
+        String container,
+        List<String> modules) {
 
     public JobConfig {
         sbatchArgs = sbatchArgs == null ? List.of() : List.copyOf(sbatchArgs);
         upload = upload == null ? List.of() : List.copyOf(upload);
+        modules = modules == null ? List.of() : List.copyOf(modules);
+        if (cpusPerTask != null && cpusPerTask < 1) {
+            throw new IllegalArgumentException("cpusPerTask must be at least 1: " + cpusPerTask);
+        }
+    }
+
+    /** A job config without the site resources ({@code gpu_type}, {@code cpus_per_task}, {@code container}, {@code modules}). */
+    public JobConfig(String environmentPath, String scriptPath, String cluster, double timeHours, int memoryGb,
+                     String processorType, int numProcessors, String partition, String account, String qos,
+                     String constraint, List<String> sbatchArgs, List<String> upload) {
+        this(environmentPath, scriptPath, cluster, timeHours, memoryGb, processorType, numProcessors, partition,
+                account, qos, constraint, sbatchArgs, upload, null, null, null, List.of());
     }
 
     /** A job config without {@code upload}. */
@@ -56,6 +78,11 @@ public record JobConfig(
     }
 
     public static final String LOCAL = "local";
+
+    /** True for a GPU job ({@code processor_type} GPU). */
+    public boolean isGpu() {
+        return "GPU".equalsIgnoreCase(processorType);
+    }
 
     /** True when runs happen on this machine. */
     public boolean isLocal() {

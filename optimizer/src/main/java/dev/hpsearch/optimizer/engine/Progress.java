@@ -1,6 +1,8 @@
 package dev.hpsearch.optimizer.engine;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * A snapshot of a running search for progress displays.
@@ -14,9 +16,28 @@ import java.time.Duration;
  * @param best      the best finished combination, or {@code null}
  * @param elapsed   time since this coordinator started
  * @param remaining estimated time left, or {@code null} when it cannot be estimated yet
+ * @param pending   why queued runs wait, as the executor says it (Slurm's pending reason), and how many wait for
+ *                  each reason; empty when nothing is known (a local run, or no reason given)
  */
 public record Progress(int done, int failed, int cancelled, int running, int queued, long planned,
-                       TrialRecord best, Duration elapsed, Duration remaining) {
+                       TrialRecord best, Duration elapsed, Duration remaining, Map<String, Integer> pending) {
+
+    public Progress {
+        pending = pending == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(pending));
+    }
+
+    /** A snapshot without pending reasons. */
+    public Progress(int done, int failed, int cancelled, int running, int queued, long planned, TrialRecord best,
+                    Duration elapsed, Duration remaining) {
+        this(done, failed, cancelled, running, queued, planned, best, elapsed, remaining, Map.of());
+    }
+
+    /** The pending reasons in words, {@code "3 Priority, 1 JobHeldUser (will not clear by itself)"}; empty if none. */
+    public String pendingText() {
+        StringJoiner j = new StringJoiner(", ");
+        new java.util.TreeMap<>(pending).forEach((reason, n) -> j.add(n + " " + reason));
+        return j.toString();
+    }
 
     public int finished() {
         return done + failed + cancelled;

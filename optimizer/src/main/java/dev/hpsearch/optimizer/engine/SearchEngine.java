@@ -31,10 +31,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -68,6 +71,10 @@ public final class SearchEngine {
     /** Where and how a run that ended ran, from its collection until its outcome is journaled. */
     private final Map<Integer, Provenance> runProvenance = new java.util.HashMap<>();
     private final String version = HpSearchVersion.current();
+    /** Why each queued job waits, when the executor says (Slurm's pending reason). */
+    private final Map<Integer, String> pendingReasons = new HashMap<>();
+    /** Pending reasons already written to the search log, each once. */
+    private final Set<String> loggedReasons = new HashSet<>();
     private final Deque<Integer> toSubmit = new ArrayDeque<>();
     /** Combinations whose folder and input.json are written but which are not submitted yet. */
     private final java.util.Set<Integer> staged = new java.util.HashSet<>();
@@ -423,6 +430,9 @@ public final class SearchEngine {
             List<Integer> again = new ArrayList<>(toSubmit);
             toSubmit.clear();
             submitBatch(again, true);
+            if (!toSubmit.isEmpty()) {
+                return exhausted; // no room on the cluster for more now
+            }
         }
         int left = search.maxSuggestions() - state.trials().size();
         if (exhausted || left <= 0 || faulty()) {
@@ -534,6 +544,13 @@ public final class SearchEngine {
             List<JobRef> refs = asBatch ? executor.submitAll(specs, search.maxActivePoints())
                     : List.of(executor.submit(specs.get(0)));
             executor.drainNotes().forEach(this::log);
+            if (refs.size() < prepared.size()) {
+                // the cluster's submit limit left no room for the rest: they wait, written, for a later batch
+                for (int i = prepared.size() - 1; i >= refs.size(); i--) {
+                    toSubmit.addFirst(prepared.get(i));
+                    staged.add(prepared.get(i));
+                }
+            }
             for (int i = 0; i < refs.size(); i++) {
                 try {
                     recordSubmission(refs.get(i));
@@ -549,7 +566,7 @@ public final class SearchEngine {
                     throw f;
                 }
             }
-            if (asBatch) {
+            if (asBatch && !refs.isEmpty()) {
                 log(refs.size() + " combinations submitted as one batch, at most " + search.maxActivePoints()
                         + " running at once");
             }
@@ -666,6 +683,15 @@ public final class SearchEngine {
         for (Map.Entry<JobRef, JobStatus> entry : statuses.entrySet()) {
             int id = entry.getKey().combinationId();
             JobStatus status = entry.getValue();
+            // why a queued job waits (Slurm's pending reason), for the progress line and the dashboard
+            String reason = status.state() == JobStatus.State.QUEUED ? status.reason() : null;
+            String reasonBefore = reason == null ? pendingReasons.remove(id) : pendingReasons.put(id, reason);
+            if (!java.util.Objects.equals(reason, reasonBefore)) {
+                changed = true;
+                if (reason != null && loggedReasons.add(reason)) {
+                    log("combination " + id + ": job " + entry.getKey().id() + " pending: " + reason);
+                }
+            }
             if (!status.isTerminal()) {
                 TrialStatus before = state.trial(id).status();
                 state.markRunning(id, status.state() == JobStatus.State.RUNNING);
@@ -925,7 +951,10 @@ public final class SearchEngine {
             long budget = Math.max(0, Math.round(search.searchTimeHours() * 3_600_000d) - elapsed.toMillis());
             remaining = Duration.ofMillis(Math.min(left, budget));
         }
-        return new Progress(done, failed, cancelled, running, queued, planned, state.best(), elapsed, remaining);
+        Map<String, Integer> waiting = new java.util.TreeMap<>();
+        pendingReasons.values().forEach(r -> waiting.merge(r, 1, Integer::sum));
+        return new Progress(done, failed, cancelled, running, queued, planned, state.best(), elapsed, remaining,
+                waiting);
     }
 
     /** The state as recorded so far (read it on the engine's thread or after {@link #run()}). */

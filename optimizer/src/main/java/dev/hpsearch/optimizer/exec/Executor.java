@@ -23,7 +23,12 @@ public interface Executor extends AutoCloseable {
      * Submits runs known up front. The default submits one by one; a cluster executor may submit a job array
      * and keep the parallelism limit on the cluster.
      *
+     * <p>A cluster executor may submit only the first of them when the cluster's submit limit (Slurm's
+     * MaxSubmitJobs, MaxJobCount) leaves no room for the rest: it returns the jobs of that prefix, in order, and the
+     * caller submits the rest later, when jobs have left the queue.
+     *
      * @param maxActive how many of these may run at once
+     * @return one job per spec submitted, in the order of {@code specs}: all of them, or a prefix
      */
     default List<JobRef> submitAll(List<JobSpec> specs, int maxActive) throws ExecutorException {
         List<JobRef> refs = new ArrayList<>(specs.size());

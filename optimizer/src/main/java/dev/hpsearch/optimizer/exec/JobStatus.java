@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param state    where the job is
  * @param exitCode the exit code when known, else {@code null}
- * @param reason   for a job that ended badly: why, in words (exit code, signal, time limit, Slurm state...)
+ * @param reason   for a job that ended badly: why, in words (exit code, signal, time limit, Slurm state...); for a
+ *                 queued job: why it still waits, when the executor knows (Slurm's pending reason), else {@code null}
  * @param runtime  how long it ran, when known, else {@code null}
  * @param provenance where and how it ran (node, usage, digests), for a terminal state; {@link Provenance#NONE}
  *                 when the executor does not say

@@ -496,6 +496,82 @@ class ConfigLoaderTest {
             assertThat(c.job()).isEqualTo(JobConfig.of("Rscript", "models/fit.R", "CMS", 2.0, 32, "GPU", 4));
             assertThat(c.warnings()).isEmpty();
         }
+
+        @Test
+        void siteResourceKeysAreRead() throws Exception {
+            Configs c = load(GOOD_SEARCH, """
+                    {"environment_path": "python3", "script_path": "a.py", "cluster": "CMS", "processor_type": "GPU",
+                     "num_processors": 2, "gpu_type": "a100", "cpus_per_task": 8, "container": "images/a.sif",
+                     "modules": ["gcc/12", "cuda/12.2"]}
+                    """, GOOD_MODEL);
+
+            assertThat(c.job().gpuType()).isEqualTo("a100");
+            assertThat(c.job().cpusPerTask()).isEqualTo(8);
+            assertThat(c.job().container()).isEqualTo("images/a.sif");
+            assertThat(c.job().modules()).containsExactly("gcc/12", "cuda/12.2");
+            assertThat(c.warnings()).isEmpty();
+        }
+
+        @Test
+        void withoutSiteResourceKeysTheSeedsMappingStays() throws Exception {
+            JobConfig j = load(GOOD_SEARCH, GOOD_JOB, GOOD_MODEL).job();
+            assertThat(j.gpuType()).isNull();
+            assertThat(j.cpusPerTask()).isNull();
+            assertThat(j.container()).isNull();
+            assertThat(j.modules()).isEmpty();
+        }
+
+        @Test
+        void gpuTypeNeedsAGpuJob() throws IOException {
+            ConfigProblem p = onlyError(GOOD_SEARCH,
+                    "{\"environment_path\": \"python3\", \"script_path\": \"a.py\", \"gpu_type\": \"a100\"}", GOOD_MODEL);
+
+            assertThat(p.jsonPath()).isEqualTo("$.gpu_type");
+            assertThat(p.message()).contains("\"a100\"").contains("\"processor_type\": \"GPU\"");
+        }
+
+        @Test
+        void gpuTypeWithAColonIsRefused() throws IOException {
+            ConfigProblem p = onlyError(GOOD_SEARCH, "{\"environment_path\": \"python3\", \"script_path\": \"a.py\","
+                    + " \"processor_type\": \"GPU\", \"gpu_type\": \"a100:2\"}", GOOD_MODEL);
+
+            assertThat(p.jsonPath()).isEqualTo("$.gpu_type");
+            assertThat(p.message()).contains("\"a100:2\"").contains("letters, digits");
+        }
+
+        @Test
+        void cpusPerTaskMustBeAWholeNumberOfAtLeastOne() throws IOException {
+            ConfigProblem p = onlyError(GOOD_SEARCH,
+                    "{\"environment_path\": \"python3\", \"script_path\": \"a.py\", \"cpus_per_task\": 0}", GOOD_MODEL);
+
+            assertThat(p.jsonPath()).isEqualTo("$.cpus_per_task");
+        }
+
+        @Test
+        void aModuleNameWithASpaceIsRefusedWithItsIndex() throws IOException {
+            ConfigProblem p = onlyError(GOOD_SEARCH, "{\"environment_path\": \"python3\", \"script_path\": \"a.py\","
+                    + " \"modules\": [\"gcc/12\", \"python 3\"]}", GOOD_MODEL);
+
+            assertThat(p.jsonPath()).isEqualTo("$.modules[1]");
+            assertThat(p.message()).contains("\"python 3\"");
+        }
+
+        @Test
+        void modulesMustBeAList() throws IOException {
+            ConfigProblem p = onlyError(GOOD_SEARCH, "{\"environment_path\": \"python3\", \"script_path\": \"a.py\","
+                    + " \"modules\": \"gcc/12\"}", GOOD_MODEL);
+
+            assertThat(p.jsonPath()).isEqualTo("$.modules");
+            assertThat(p.message()).contains("[\"gcc/12\", \"python/3.11\"]");
+        }
+
+        @Test
+        void blankContainerIsRefused() throws IOException {
+            ConfigProblem p = onlyError(GOOD_SEARCH, "{\"environment_path\": \"python3\", \"script_path\": \"a.py\","
+                    + " \"container\": \" \"}", GOOD_MODEL);
+
+            assertThat(p.jsonPath()).isEqualTo("$.container");
+        }
     }
 
     @Nested

@@ -66,7 +66,17 @@ public final class JobConfigViewModel {
             new FieldSpec("upload", Group.BOPT, Kind.TEXT, List.of(), "", false, CLUSTER,
                     "Files or folders of the project (relative to its folder, separated by commas), e.g. data, lib/helpers.R: "
                     + "copied to the same place in the cluster's project folder before the first job; unchanged files "
-                    + "are not sent again. The cluster cannot see this machine's files otherwise."));
+                    + "are not sent again. The cluster cannot see this machine's files otherwise."),
+            new FieldSpec("gpu_type", Group.BOPT, Kind.TEXT, List.of(), "", false, CLUSTER,
+                    "GPU type of a GPU job as the cluster names it, e.g. a100: --gres=gpu:TYPE:N, N = num_processors."),
+            new FieldSpec("cpus_per_task", Group.BOPT, Kind.INTEGER, List.of(), "", false, CLUSTER,
+                    "CPUs of one run (-c) when they differ from num_processors: beside the GPUs of a GPU job, or "
+                    + "instead of num_processors for a CPU job."),
+            new FieldSpec("container", Group.BOPT, Kind.TEXT, List.of(), "", false, CLUSTER,
+                    "Apptainer/Singularity image the analysis runs in on the cluster (apptainer exec IMAGE ...; --nv "
+                    + "for GPU jobs); relative to the cluster's project folder, or a URI such as docker://python:3.11."),
+            new FieldSpec("modules", Group.BOPT, Kind.TEXT, List.of(), "", false, CLUSTER,
+                    "Environment modules loaded before each run (separated by commas), e.g. gcc/12, python/3.11."));
 
     private final Project project;
     private final TaskRunner tasks;
@@ -169,7 +179,8 @@ public final class JobConfigViewModel {
                 JsonNode v = original.get(f.spec().key());
                 String text = v == null ? f.spec().recommendation()
                         : f.spec().key().equals("sbatch_args") ? String.join(" ", strings(v))
-                        : f.spec().key().equals("upload") ? String.join(", ", strings(v)) : JsonText.display(v);
+                        : f.spec().key().equals("upload") || f.spec().key().equals("modules")
+                        ? String.join(", ", strings(v)) : JsonText.display(v);
                 f.textProperty().set(text);
             }
         } finally {
@@ -216,7 +227,7 @@ public final class JobConfigViewModel {
                         for (String s : t.split("\\s+")) {
                             a.add(s);
                         }
-                    } else if (key.equals("upload")) {
+                    } else if (key.equals("upload") || key.equals("modules")) {
                         ArrayNode a = root.putArray(key);
                         for (String s : t.split("\\s*,\\s*")) {
                             if (!s.isEmpty()) {

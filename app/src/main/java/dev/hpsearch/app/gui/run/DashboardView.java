@@ -134,6 +134,11 @@ public final class DashboardView extends VBox {
         best.setId("bestLabel");
         best.getStyleClass().add("subtitle");
         best.textProperty().bind(javafx.beans.binding.Bindings.concat("Best loss: ", vm.bestProperty()));
+        Label pending = new Label();
+        pending.setId("pendingLabel");
+        pending.textProperty().bind(javafx.beans.binding.Bindings.concat("Waiting in the queue: ", vm.pendingProperty()));
+        pending.visibleProperty().bind(vm.pendingProperty().isNotEmpty());
+        pending.managedProperty().bind(pending.visibleProperty());
 
         TextField filter = new TextField();
         filter.setId("tableFilter");
@@ -231,7 +236,7 @@ public final class DashboardView extends VBox {
             }
         });
         redrawHistory();
-        getChildren().addAll(actions, message, counters, best, split);
+        getChildren().addAll(actions, message, counters, best, pending, split);
         vm.refreshPastSearches();
     }
 

@@ -64,6 +64,7 @@ public final class DashboardViewModel {
     private final StringProperty elapsed = new SimpleStringProperty("–");
     private final StringProperty eta = new SimpleStringProperty("–");
     private final StringProperty best = new SimpleStringProperty("–");
+    private final StringProperty pending = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("No search yet: launch one, or open an earlier one.");
     private final StringProperty searchName = new SimpleStringProperty("");
     private final BooleanProperty active = new SimpleBooleanProperty(false);
@@ -159,6 +160,11 @@ public final class DashboardViewModel {
 
     public StringProperty etaProperty() {
         return eta;
+    }
+
+    /** Why queued runs wait, with counts (Slurm's pending reasons), e.g. {@code 3 Priority}; empty when none. */
+    public StringProperty pendingProperty() {
+        return pending;
     }
 
     public StringProperty bestProperty() {
@@ -505,6 +511,7 @@ public final class DashboardViewModel {
         pendingCoordinator.set(null);
         pendingLog.clear();
         coordinator.set("");
+        pending.set("");
         rows.clear();
         index.clear();
         select(null);
@@ -664,6 +671,7 @@ public final class DashboardViewModel {
         queued.set(p.queued());
         elapsed.set(format(p.elapsed()));
         eta.set(p.remaining() == null ? "–" : format(p.remaining()));
+        pending.set(p.pendingText());
         if (p.best() != null && p.best().loss() != null) {
             List<String> values = new ArrayList<>();
             for (int i = 0; i < p.best().combination().size() && i < hyperparameters.size(); i++) {
