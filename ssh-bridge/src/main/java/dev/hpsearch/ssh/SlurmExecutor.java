@@ -2,6 +2,7 @@ package dev.hpsearch.ssh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.engine.OutputParser;
 import dev.hpsearch.optimizer.exec.Executor;
@@ -11,6 +12,7 @@ import dev.hpsearch.optimizer.exec.LocalFolderException;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
+import dev.hpsearch.optimizer.exec.ResourceLimits;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
@@ -72,6 +74,8 @@ public final class SlurmExecutor implements Executor {
     private volatile long nextWaitMs = MIN_POLL_MS;
     private final ClusterShell shell;
     private final ClusterProfile profile;
+    /** Limits per partition name ("" for the cluster's default partition), read once. */
+    private final Map<String, ResourceLimits> partitionLimits = new java.util.concurrent.ConcurrentHashMap<>();
     private final SlurmSettings settings;
     private PathMapping paths;
     private boolean rootResolved;
@@ -654,6 +658,35 @@ public final class SlurmExecutor implements Executor {
         } catch (SshBridgeException e) {
             throw new ExecutorException("Cannot ask Slurm about jobs: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The partition's {@code MaxTime} and {@code MaxMemPerNode} (or {@code MaxMemPerCPU} times the CPUs asked), read
+     * once per partition with {@code scontrol show partition}; a limit that is UNLIMITED or unreadable is none.
+     */
+    @Override
+    public ResourceLimits limits(JobConfig job) throws ExecutorException {
+        String partition = job.partition() != null && !job.partition().isBlank() ? job.partition()
+                : profile.partitionFor(job.processorType());
+        String key = partition == null ? "" : partition;
+        ResourceLimits known = partitionLimits.get(key);
+        if (known != null) {
+            return known;
+        }
+        CommandResult r = query(partition == null ? "scontrol -o show partition"
+                : ShellQuote.join("scontrol", "-o", "show", "partition", partition));
+        ResourceLimits limits = ResourceLimits.NONE;
+        if (r.ok()) {
+            for (String line : r.stdout().split("\n")) {
+                Map<String, String> kv = scontrolFields(line);
+                if (partition != null || "YES".equals(kv.get("Default"))) {
+                    limits = SlurmStates.partitionLimits(kv, Math.max(1, job.numProcessors()));
+                    break;
+                }
+            }
+        }
+        partitionLimits.put(key, limits);
+        return limits;
     }
 
     /** Downloads output.json and log.txt of an ended job into its local folder (those that exist). */

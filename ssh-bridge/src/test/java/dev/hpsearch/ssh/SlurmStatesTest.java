@@ -35,7 +35,7 @@ class SlurmStatesTest {
 
         assertThat(SlurmStates.toStatus("TIMEOUT", "0:15", null).state()).isEqualTo(State.TIMEOUT);
         JobStatus oom = SlurmStates.toStatus("OUT_OF_MEMORY", "0:125", null);
-        assertThat(oom.state()).isEqualTo(State.FAILED);
+        assertThat(oom.state()).isEqualTo(State.OUT_OF_MEMORY);
         assertThat(oom.reason()).contains("OUT_OF_MEMORY").contains("memory");
         assertThat(SlurmStates.toStatus("CANCELLED by 1000", "0:0", null).state()).isEqualTo(State.CANCELLED);
         assertThat(SlurmStates.toStatus("CANCELLED+", "0:0", null).state()).isEqualTo(State.CANCELLED);
@@ -43,7 +43,8 @@ class SlurmStatesTest {
         assertThat(SlurmStates.toStatus("NODE_FAIL", "0:0", null).reason()).contains("NODE_FAIL");
         assertThat(SlurmStates.toStatus("NODE_FAIL", "0:0", null).state()).isEqualTo(State.FAULT);
         assertThat(SlurmStates.toStatus("BOOT_FAIL", null, null).state()).isEqualTo(State.FAULT);
-        assertThat(SlurmStates.toStatus("PREEMPTED", "0:0", null).state()).isEqualTo(State.FAULT);
+        // an expected event on a preemptible partition, told apart from a fault of the machine
+        assertThat(SlurmStates.toStatus("PREEMPTED", "0:0", null).state()).isEqualTo(State.PREEMPTED);
         assertThat(SlurmStates.toStatus("SPECIAL_EXIT", "0:0", null).state()).isEqualTo(State.FAILED);
         JobStatus odd = SlurmStates.toStatus("WEIRD_NEW_STATE", null, null);
         assertThat(odd.state()).isEqualTo(State.FAILED);

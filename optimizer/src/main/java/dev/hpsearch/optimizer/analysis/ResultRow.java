@@ -14,14 +14,22 @@ import java.util.List;
  * @param runtimeSeconds run time, or NaN when unknown
  * @param searchType     what produced it (grid, random, Matern52_EI_MLE, ...)
  * @param reason         why it failed or was cancelled, or empty
+ * @param failureClass   one word for why it has no score ({@code timeout}, {@code out_of_memory}...), or empty
  */
 public record ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId,
-                        double runtimeSeconds, String searchType, String reason) {
+                        double runtimeSeconds, String searchType, String reason, String failureClass) {
     public ResultRow {
         values = List.copyOf(values);
+        failureClass = failureClass == null ? "" : failureClass;
         jobId = jobId == null ? "" : jobId;
         reason = reason == null ? "" : reason;
         searchType = searchType == null ? "" : searchType;
+    }
+
+    /** A row without a failure class (tables of earlier versions have none). */
+    public ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId, double runtimeSeconds,
+                     String searchType, String reason) {
+        this(id, status, loss, values, jobId, runtimeSeconds, searchType, reason, "");
     }
 
     /** Finished with a finite score. */

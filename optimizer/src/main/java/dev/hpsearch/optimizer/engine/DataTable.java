@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Writes {@code hp_search_data.txt}: tab-separated, one row per combination, with the seed's columns
  * (combination_id, job_id, job_time, previous_results_count, search_type, is_queued, model_config_path, loss,
- * one column per hyperparameter) followed by status, failure_reason and the extra metrics. The file is
+ * one column per hyperparameter) followed by status, failure_reason, failure_class, attempts and the extra
+ * metrics. The file is
  * replaced atomically (temporary file, then rename), so a reader never sees half a file. Every cell, header
  * included, is written through {@link TableCells#escape}, so no value can add a column or a line.
  */
@@ -60,6 +61,8 @@ public final class DataTable {
             sb.append('\t').append(t.status().key());
             // journals of earlier versions may hold a remark beside an ok result: a row never says ok with a failure
             sb.append('\t').append(t.reason() == null || t.status() == TrialStatus.OK ? "" : TableCells.escape(t.reason()));
+            sb.append('\t').append(t.failureClass() == null || t.status() == TrialStatus.OK ? "" : t.failureClass().key());
+            sb.append('\t').append(t.attempts());
             for (String m : metrics) {
                 Double v = t.metrics().get(m);
                 sb.append('\t').append(v == null ? "" : Double.toString(v));

@@ -7,9 +7,9 @@ import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
-import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.LocalFolderException;
+import dev.hpsearch.optimizer.exec.ResourceLimits;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
@@ -94,6 +94,15 @@ public final class SearchEngine {
     /** Set when the search stops, for a fault of the machine, with work left that a resume finishes. */
     private boolean leftForResume;
     private final java.util.Queue<Integer> cancelRequests = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Analyses that failed since this coordinator started (or resumed), for max_failures. */
+    private int failuresHere;
+    /** The first of them, in words, shown when max_failures stops the search, and its combination. */
+    private String firstFailure;
+    private int firstFailureId;
+    /** Set when max_failures is reached: the search stops, leaving what waits for resume. */
+    private String failureStop;
+    /** The limits of where runs go, asked once when a run is first retried with more memory or time. */
+    private ResourceLimits limits;
     private volatile String stopReason;
     private volatile boolean interrupted;
 
@@ -271,6 +280,19 @@ public final class SearchEngine {
             if (stopReason == null && !clock.instant().isBefore(deadline)) {
                 stopReason = "search_time of " + search.searchTimeHours() + " h reached";
             }
+            if (failureStop != null && !cancelling) {
+                // a broken analysis must not burn the allocation: stop what runs, leave what waits for resume
+                cancelling = true;
+                log("stopping: " + failureStop + "; cancelling " + active.size() + " running combination(s); "
+                        + toSubmit.size() + " waiting combination(s) are left for resume");
+                for (JobRef ref : active.values()) {
+                    try {
+                        executor.cancel(ref);
+                    } catch (ExecutorException e) {
+                        log("combination " + ref.combinationId() + ": cancel failed: " + e.getMessage());
+                    }
+                }
+            }
             if (stopReason != null && !cancelling) {
                 cancelling = true;
                 log("stopping: " + stopReason + "; cancelling " + active.size() + " running combination(s)");
@@ -284,7 +306,7 @@ public final class SearchEngine {
                 Integer waiting;
                 while ((waiting = toSubmit.poll()) != null) {
                     finish(waiting, TrialStatus.CANCELLED, null, Map.of(), "cancelled before it started: " + stopReason,
-                            null, Double.NaN);
+                            FailureClass.CANCELLED, null, Double.NaN);
                 }
             }
             cancelRequested();
@@ -292,6 +314,11 @@ public final class SearchEngine {
                 fill();
             }
             if (active.isEmpty()) {
+                if (cancelling && failureStop != null) {
+                    leftForResume = true;
+                    return failureStop + "; fix the analysis, then resume the search (the waiting combinations run"
+                            + " then; failed ones are not run again)";
+                }
                 if (cancelling) {
                     return stopReason;
                 }
@@ -346,8 +373,8 @@ public final class SearchEngine {
                     log("combination " + id + ": cancel failed: " + e.getMessage());
                 }
             } else if (toSubmit.remove(id)) {
-                finish(id, TrialStatus.CANCELLED, null, Map.of(), "cancelled by the user before it started", null,
-                        Double.NaN);
+                finish(id, TrialStatus.CANCELLED, null, Map.of(), "cancelled by the user before it started",
+                        FailureClass.CANCELLED, null, Double.NaN);
             }
         }
     }
@@ -502,7 +529,49 @@ public final class SearchEngine {
     private JobSpec spec(int id) {
         Path dir = SearchFolder.combinationDir(searchDir, id);
         Path input = dir.resolve("input.json");
-        return new JobSpec(id, dir, input, dir.resolve("log.txt"), CommandLine.of(job, projectFolder, input), job);
+        JobConfig runJob = jobFor(id);
+        return new JobSpec(id, dir, input, dir.resolve("log.txt"), CommandLine.of(runJob, projectFolder, input), runJob);
+    }
+
+    /**
+     * The job config of a combination's next run: job_config.json's, with {@code memory} and {@code time}
+     * multiplied by retry_factor once per earlier run that ran out of them, within the limits of where it runs.
+     * Rebuilt from the journal, so a resumed search asks for what the search would have.
+     */
+    private JobConfig jobFor(int id) {
+        int memoryRetries = state.reruns(id, FailureClass.OUT_OF_MEMORY);
+        int timeRetries = state.reruns(id, FailureClass.TIMEOUT);
+        if (memoryRetries == 0 && timeRetries == 0) {
+            return job;
+        }
+        return job.withResources(scaledTime(timeRetries), scaledMemory(memoryRetries));
+    }
+
+    /** memory * retry_factor^n, rounded up to whole GB, at most the limit (but never less than asked). */
+    private int scaledMemory(int n) {
+        double grown = Math.ceil(job.memoryGb() * Math.pow(search.failures().retryFactor(), n) - 1e-9);
+        Integer max = limits().maxMemoryGb();
+        double capped = max == null ? grown : Math.max(job.memoryGb(), Math.min(grown, max));
+        return (int) Math.min(Integer.MAX_VALUE, capped);
+    }
+
+    /** time * retry_factor^n hours, at most the limit (but never less than asked). */
+    private double scaledTime(int n) {
+        double grown = job.timeHours() * Math.pow(search.failures().retryFactor(), n);
+        Double max = limits().maxTimeHours();
+        return max == null ? grown : Math.max(job.timeHours(), Math.min(grown, max));
+    }
+
+    private ResourceLimits limits() {
+        if (limits == null) {
+            try {
+                limits = executor.limits(job);
+            } catch (ExecutorException e) {
+                log("cannot read the limits of where runs go (retries ask for more without a cap): " + e.getMessage());
+                limits = ResourceLimits.NONE;
+            }
+        }
+        return limits;
     }
 
     private void submit(int id) {
@@ -568,7 +637,7 @@ public final class SearchEngine {
             lastSubmitUncertain = false;
             for (int id : prepared) {
                 staged.remove(id);
-                requeueForFault(id, "could not start: " + e.getMessage());
+                requeueForFault(id, "could not start: " + e.getMessage(), FailureClass.INFRASTRUCTURE);
             }
         }
         tableDirty = true;
@@ -596,7 +665,8 @@ public final class SearchEngine {
             startFaults++;
             lastSubmitUncertain = false;
             staged.remove(id);
-            requeueForFault(id, "cannot write " + spec.inputJson() + ": " + IoErrors.describe(e));
+            requeueForFault(id, "cannot write " + spec.inputJson() + ": " + IoErrors.describe(e),
+                    FailureClass.INFRASTRUCTURE);
             return false;
         }
     }
@@ -689,13 +759,15 @@ public final class SearchEngine {
                         // a row never says ok beside a failure_reason: the remark goes to the search log
                         log("combination " + id + ": " + out.note());
                     }
-                    finish(id, TrialStatus.OK, out.score(), out.metrics(), null, status.exitCode(), runtime);
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), null, null, status.exitCode(), runtime);
                 } else if (faultOfTheFolder(id, dir)) {
                     return;
                 } else if (!out.present()) {
-                    finish(id, TrialStatus.NO_SCORE, null, Map.of(), out.error(), status.exitCode(), runtime);
+                    finish(id, TrialStatus.NO_SCORE, null, Map.of(), out.error(), FailureClass.NO_OUTPUT,
+                            status.exitCode(), runtime);
                 } else {
-                    finish(id, TrialStatus.FAILED, null, out.metrics(), out.error(), status.exitCode(), runtime);
+                    finish(id, TrialStatus.FAILED, null, out.metrics(), out.error(), FailureClass.BAD_OUTPUT,
+                            status.exitCode(), runtime);
                 }
                 break;
             }
@@ -705,9 +777,9 @@ public final class SearchEngine {
                     String reason = out.note() == null ? status.reason()
                             : status.reason() == null ? out.note() : status.reason() + "; " + out.note();
                     // a lost job that left its score is a result; the note says why it was collected late
-                    finish(id, TrialStatus.OK, out.score(), out.metrics(), reason, null, runtime);
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), reason, null, null, runtime);
                 } else {
-                    requeueOrFail(id, why(status), runtime);
+                    requeueOrFail(id, why(status), runtime, FailureClass.INFRASTRUCTURE);
                 }
                 break;
             }
@@ -716,30 +788,123 @@ public final class SearchEngine {
                 ScriptOutput out = outputs.parse(dir.resolve("output.json"));
                 if (out.hasScore()) {
                     log("combination " + id + ": cancelled after it wrote its output.json; its result is kept");
-                    finish(id, TrialStatus.OK, out.score(), out.metrics(), null, status.exitCode(), runtime);
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), null, null, status.exitCode(), runtime);
+                } else if (failureStop != null && stopReason == null) {
+                    requeueStopped(id);
                 } else {
                     finish(id, TrialStatus.CANCELLED, null, Map.of(),
                             stopReason != null ? "cancelled: " + stopReason : "cancelled by the user",
-                            status.exitCode(), runtime);
+                            FailureClass.CANCELLED, status.exitCode(), runtime);
                 }
                 break;
             }
+            case PREEMPTED:
+                // expected on a preemptible partition: run again, and not a sign that the machine is broken, so it
+                // does not count towards the faults in a row that stop the search
+                if (!keptResult(id, dir, status, runtime)) {
+                    requeueForFault(id, status.reason(), FailureClass.PREEMPTED);
+                }
+                break;
             case FAULT:
-                runFaults++;
-                requeueForFault(id, status.reason());
+                if (!keptResult(id, dir, status, runtime)) {
+                    runFaults++;
+                    requeueForFault(id, status.reason(), FailureClass.NODE_FAILURE);
+                }
                 break;
             case FAILED:
                 if (Integer.valueOf(SIGINT_EXIT).equals(status.exitCode())) {
                     // Ctrl-C reaches the whole terminal process group: an interruption, not a property of the combination
-                    requeueOrFail(id, why(status) + " (interrupted)", runtime);
+                    requeueOrFail(id, why(status) + " (interrupted)", runtime, FailureClass.INFRASTRUCTURE);
                 } else if (!faultOfTheFolder(id, dir)) {
-                    finish(id, TrialStatus.FAILED, null, Map.of(), why(status), status.exitCode(), runtime);
+                    finish(id, TrialStatus.FAILED, null, Map.of(), why(status), FailureClass.SCRIPT_ERROR,
+                            status.exitCode(), runtime);
                 }
                 break;
+            case TIMEOUT:
+                failOrRetry(id, status, runtime, FailureClass.TIMEOUT);
+                break;
+            case OUT_OF_MEMORY:
+                failOrRetry(id, status, runtime, FailureClass.OUT_OF_MEMORY);
+                break;
             default:
-                finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), status.exitCode(), runtime);
+                finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), FailureClass.INFRASTRUCTURE,
+                        status.exitCode(), runtime);
                 break;
         }
+    }
+
+    /**
+     * For a run the cluster ended (preempted, node failure): keeps its result if it wrote a complete output.json
+     * first, so that no finished result is run again. Returns whether it did.
+     */
+    private boolean keptResult(int id, Path dir, JobStatus status, double runtime) {
+        ScriptOutput out = outputs.parse(dir.resolve("output.json"));
+        if (!out.hasScore()) {
+            return false;
+        }
+        log("combination " + id + ": " + status.reason() + ", after it wrote its output.json; its result is kept");
+        finish(id, TrialStatus.OK, out.score(), out.metrics(), null, null, status.exitCode(), runtime);
+        return true;
+    }
+
+    /**
+     * A run past its time limit or its memory: run again with more of it (retry_timeout, retry_out_of_memory),
+     * or recorded as failed once the retries are used up or the limit of where it runs is reached.
+     */
+    private void failOrRetry(int id, JobStatus status, double runtime, FailureClass failureClass) {
+        boolean memory = failureClass == FailureClass.OUT_OF_MEMORY;
+        int done = state.reruns(id, failureClass);
+        int allowed = memory ? search.failures().retryOutOfMemory() : search.failures().retryTimeout();
+        String reason = why(status);
+        if (done < allowed) {
+            String now = memory ? scaledMemory(done) + " GB" : hours(scaledTime(done));
+            String next = memory ? scaledMemory(done + 1) + " GB" : hours(scaledTime(done + 1));
+            if (!now.equals(next)) {
+                requeueToRetry(id, reason + "; runs again with " + (memory ? "memory " : "time ") + next
+                        + " (retry " + (done + 1) + " of " + allowed + ")", failureClass);
+                return;
+            }
+            String where = limits().where().isEmpty() ? "" : " of " + limits().where();
+            reason += "; not run again: " + (memory ? "memory " : "time ") + now + " is the limit" + where;
+        } else if (done > 0) {
+            reason += "; ran out " + (memory ? "of memory with " + scaledMemory(done) : "of time with "
+                    + hours(scaledTime(done))) + " after " + done + " retr" + (done == 1 ? "y" : "ies");
+        }
+        finish(id, TrialStatus.FAILED, null, Map.of(), reason, failureClass, status.exitCode(), runtime);
+    }
+
+    private static String hours(double h) {
+        long minutes = Math.round(h * 60);
+        return minutes < 120 ? minutes + " min" : String.format(java.util.Locale.ROOT, "%.4g h", h);
+    }
+
+    /** Queues a combination again to retry it with more memory or time: not a try of its own (see attempts). */
+    private void requeueToRetry(int id, String reason, FailureClass failureClass) {
+        runFaults = 0; // the analysis ran to a result of its own: the machine works
+        ObjectNode e = Journal.event("requeue", now());
+        e.put("id", id);
+        e.put("reason", reason);
+        e.put("retry", true);
+        e.put(SearchState.FAILURE_CLASS, failureClass.key());
+        append(e);
+        state.apply(e);
+        toSubmit.add(id);
+        tableDirty = true;
+        log("combination " + id + ": " + reason);
+        listener.onTrial(state.trial(id));
+    }
+
+    /** A run that max_failures cancelled waits for resume, as it never ended on its own. */
+    private void requeueStopped(int id) {
+        ObjectNode e = Journal.event("requeue", now());
+        e.put("id", id);
+        e.put("reason", "cancelled when max_failures stopped the search; runs on resume");
+        e.put("retry", true);
+        append(e);
+        state.apply(e);
+        toSubmit.add(id);
+        tableDirty = true;
+        listener.onTrial(state.trial(id));
     }
 
     /**
@@ -757,7 +922,7 @@ public final class SearchEngine {
         } catch (IOException e) {
             runFaults++;
             requeueForFault(id, "the run ended without a result while its folder could not be written ("
-                    + IoErrors.describe(e) + ")");
+                    + IoErrors.describe(e) + ")", FailureClass.INFRASTRUCTURE);
             return true;
         }
     }
@@ -766,17 +931,22 @@ public final class SearchEngine {
      * Queues a combination again after a fault of the machine or of hpsearch. Such a fault is not a result and
      * does not count against the combination's attempts; persisting faults stop the search instead.
      */
-    private void requeueForFault(int id, String reason) {
-        lastFault = reason;
+    private void requeueForFault(int id, String reason, FailureClass failureClass) {
+        if (failureClass != FailureClass.PREEMPTED) {
+            lastFault = reason;
+        }
         ObjectNode e = Journal.event("requeue", now());
         e.put("id", id);
         e.put("reason", reason);
         e.put("fault", true);
+        e.put(SearchState.FAILURE_CLASS, failureClass.key());
         append(e);
         state.apply(e);
         toSubmit.add(id);
         tableDirty = true;
-        log("combination " + id + ": re-queued, as this machine failed it (not the analysis): " + reason);
+        log("combination " + id + ": re-queued, as " + (failureClass == FailureClass.PREEMPTED
+                ? "a job of higher priority took its place" : "this machine failed it (not the analysis)") + ": " + reason);
+        listener.onTrial(state.trial(id));
     }
 
     /** Whether faults of the machine persist, so that the search must stop for the user to fix their cause. */
@@ -813,7 +983,7 @@ public final class SearchEngine {
     }
 
     /** Runs a combination again (on resume, or now) unless it has been tried too often. */
-    private void requeueOrFail(int id, String reason, double runtime) {
+    private void requeueOrFail(int id, String reason, double runtime, FailureClass failureClass) {
         TrialRecord t = state.trial(id);
         // runs the machine ended are not tries of the combination
         int tries = t.attempts() - state.faultedRuns(id);
@@ -821,18 +991,19 @@ public final class SearchEngine {
             ObjectNode e = Journal.event("requeue", now());
             e.put("id", id);
             e.put("reason", reason);
+            e.put(SearchState.FAILURE_CLASS, failureClass.key());
             append(e);
             state.apply(e);
             toSubmit.add(id);
             log("combination " + id + ": re-queued (" + reason + ")");
         } else {
             finish(id, TrialStatus.FAILED, null, Map.of(), reason + "; gave up after " + tries + " attempts",
-                    null, runtime);
+                    failureClass, null, runtime);
         }
     }
 
     private void finish(int id, TrialStatus status, Double loss, Map<String, Double> metrics, String reason,
-                        Integer exitCode, double runtime) {
+                        FailureClass failureClass, Integer exitCode, double runtime) {
         if (status == TrialStatus.OK && reason != null) {
             // a row never says ok beside a failure reason; the remark goes to the search log
             log("combination " + id + ": " + reason);
@@ -841,7 +1012,11 @@ public final class SearchEngine {
         if (status != TrialStatus.CANCELLED) {
             runFaults = 0; // a result: the machine runs analyses again
         }
-        ObjectNode e = SearchState.finishEvent(now(), id, status, loss, metrics, reason, exitCode, runtime);
+        if (status == TrialStatus.FAILED && failureClass != null && failureClass.isAnalysis()) {
+            countFailure(id, reason);
+        }
+        ObjectNode e = SearchState.finishEvent(now(), id, status, loss, metrics, reason,
+                status == TrialStatus.OK ? null : failureClass, exitCode, runtime);
         append(e);
         state.apply(e);
         tableDirty = true;
@@ -854,6 +1029,33 @@ public final class SearchEngine {
                     : " without score (" + reason + ")"));
         }
         listener.onTrial(state.trial(id));
+    }
+
+    /** Counts a failed analysis towards max_failures; reaching it stops the search (see {@link #loop()}). */
+    private void countFailure(int id, String reason) {
+        failuresHere++;
+        if (firstFailure == null) {
+            firstFailure = "combination " + id + ": " + reason;
+            firstFailureId = id;
+        }
+        long limit = search.failures().failureLimit(plannedCount());
+        if (limit > 0 && failuresHere >= limit && failureStop == null) {
+            failureStop = failuresHere + " analyses failed, max_failures is " + limit + " (" + failureLimitSource()
+                    + "); the first: " + firstFailure + " (see "
+                    + SearchFolder.combinationDir(searchDir, firstFailureId).resolve("log.txt") + ")";
+        }
+    }
+
+    private String failureLimitSource() {
+        double m = search.failures().maxFailures();
+        return m >= 1 ? "search_config.json max_failures " + (long) m
+                : "search_config.json max_failures " + m + " of " + plannedCount() + " planned combinations";
+    }
+
+    /** How many combinations the search plans: max_suggestions, or fewer when the strategy knows its count. */
+    private long plannedCount() {
+        OptionalLong byStrategy = strategy.plannedCount();
+        return Math.min(search.maxSuggestions(), byStrategy.isPresent() ? byStrategy.getAsLong() : search.maxSuggestions());
     }
 
     private void maybeWriteTable(boolean force) {
@@ -904,9 +1106,7 @@ public final class SearchEngine {
                     break;
             }
         }
-        OptionalLong plannedByStrategy = strategy.plannedCount();
-        long planned = Math.min(search.maxSuggestions(),
-                plannedByStrategy.isPresent() ? plannedByStrategy.getAsLong() : search.maxSuggestions());
+        long planned = plannedCount();
         Duration elapsed = Duration.between(started, clock.instant());
         int finishedHere = done + failed + cancelled;
         Duration remaining = null;

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param runtimeSeconds       run time when finished, else {@code NaN}
  * @param submittedAtMillis    when it was submitted (epoch millis), or 0
  * @param attempts             how many times it was submitted (more than 1 after a re-queue)
+ * @param failureClass         why it has no score (finished), or why it waits to run again (re-queued); or
+ *                             {@code null}
  */
 public record TrialRecord(
         int id,
@@ -37,10 +39,19 @@ public record TrialRecord(
         Integer exitCode,
         double runtimeSeconds,
         long submittedAtMillis,
-        int attempts) {
+        int attempts,
+        FailureClass failureClass) {
 
     public TrialRecord {
         metrics = Map.copyOf(metrics);
+    }
+
+    /** A record without a failure class. */
+    public TrialRecord(int id, Combination combination, String searchType, long ordinal, int previousResultsCount,
+                       String jobId, String jobToken, TrialStatus status, Double loss, Map<String, Double> metrics,
+                       String reason, Integer exitCode, double runtimeSeconds, long submittedAtMillis, int attempts) {
+        this(id, combination, searchType, ordinal, previousResultsCount, jobId, jobToken, status, loss, metrics, reason,
+                exitCode, runtimeSeconds, submittedAtMillis, attempts, null);
     }
 
     public boolean isSubmitted() {

@@ -134,6 +134,11 @@ public final class DashboardView extends VBox {
         best.setId("bestLabel");
         best.getStyleClass().add("subtitle");
         best.textProperty().bind(javafx.beans.binding.Bindings.concat("Best loss: ", vm.bestProperty()));
+        Label classes = new Label();
+        classes.setId("failureClasses");
+        classes.textProperty().bind(javafx.beans.binding.Bindings.concat("Without a score: ", vm.failureClassesProperty()));
+        classes.visibleProperty().bind(vm.failureClassesProperty().isNotEmpty());
+        classes.managedProperty().bind(classes.visibleProperty());
 
         TextField filter = new TextField();
         filter.setId("tableFilter");
@@ -222,7 +227,7 @@ public final class DashboardView extends VBox {
             }
         });
         redrawHistory();
-        getChildren().addAll(actions, message, counters, best, split);
+        getChildren().addAll(actions, message, counters, best, classes, split);
         vm.refreshPastSearches();
     }
 
@@ -280,12 +285,15 @@ public final class DashboardView extends VBox {
                 ? String.format(Locale.ROOT, "%.1f", c.getValue().runtimeSeconds()) : ""));
         TableColumn<ResultRow, String> type = new TableColumn<>("search type");
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().searchType()));
+        TableColumn<ResultRow, String> failureClass = new TableColumn<>("class");
+        failureClass.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().failureClass()));
         TableColumn<ResultRow, String> reason = new TableColumn<>("reason");
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
         reason.setPrefWidth(260);
         table.getColumns().add(job);
         table.getColumns().add(runtime);
         table.getColumns().add(type);
+        table.getColumns().add(failureClass);
         table.getColumns().add(reason);
     }
 
