@@ -59,7 +59,7 @@ class CliTest {
         assertThat(c.err).contains("error: " + model + ": $.status: the hyperparameter name \"status\" is a column"
                         + " of hp_search_data.txt of its own; rename the key (names not allowed: combination_id, job_id,"
                         + " job_time, previous_results_count, search_type, is_queued, model_config_path, loss, status,"
-                        + " failure_reason)")
+                        + " failure_reason, failure_class, attempts)")
                 .contains("error: " + model + ": $.opt.learning\\trate: the hyperparameter name \"opt.learning\\trate\""
                         + " holds a tab;")
                 .doesNotContain("\tat ").doesNotContain("Exception");

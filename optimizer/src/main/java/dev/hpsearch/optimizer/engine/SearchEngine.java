@@ -717,8 +717,11 @@ public final class SearchEngine {
                 ended.put(entry.getKey().combinationId(), entry.getValue());
             }
         }
+        // under max_failures, runs that failed may stop the search: collect them before starting more
+        boolean mayStop = search.failures().maxFailures() > 0
+                && ended.values().stream().anyMatch(st -> st.state() != JobStatus.State.COMPLETED);
         if (!ended.isEmpty() && !cancelling && !toSubmit.isEmpty() && !faulty()
-                && !executor.throttlesBatches()) {
+                && !executor.throttlesBatches() && !mayStop) {
             // start the next runs first, then do the bookkeeping of the ended ones while those run
             while (active.size() < search.maxActivePoints() && !toSubmit.isEmpty()
                     && !faulty()) {
@@ -857,15 +860,16 @@ public final class SearchEngine {
         int allowed = memory ? search.failures().retryOutOfMemory() : search.failures().retryTimeout();
         String reason = why(status);
         if (done < allowed) {
-            String now = memory ? scaledMemory(done) + " GB" : hours(scaledTime(done));
-            String next = memory ? scaledMemory(done + 1) + " GB" : hours(scaledTime(done + 1));
-            if (!now.equals(next)) {
-                requeueToRetry(id, reason + "; runs again with " + (memory ? "memory " : "time ") + next
-                        + " (retry " + (done + 1) + " of " + allowed + ")", failureClass);
+            boolean grows = memory ? scaledMemory(done + 1) > scaledMemory(done) : scaledTime(done + 1) > scaledTime(done);
+            if (grows) {
+                requeueToRetry(id, reason + "; runs again with " + (memory ? "memory " + scaledMemory(done + 1) + " GB"
+                        : "time " + hours(scaledTime(done + 1))) + " (retry " + (done + 1) + " of " + allowed + ")",
+                        failureClass);
                 return;
             }
             String where = limits().where().isEmpty() ? "" : " of " + limits().where();
-            reason += "; not run again: " + (memory ? "memory " : "time ") + now + " is the limit" + where;
+            reason += "; not run again: " + (memory ? "memory " + scaledMemory(done) + " GB"
+                    : "time " + hours(scaledTime(done))) + " is the limit" + where;
         } else if (done > 0) {
             reason += "; ran out " + (memory ? "of memory with " + scaledMemory(done) : "of time with "
                     + hours(scaledTime(done))) + " after " + done + " retr" + (done == 1 ? "y" : "ies");
@@ -874,8 +878,9 @@ public final class SearchEngine {
     }
 
     private static String hours(double h) {
-        long minutes = Math.round(h * 60);
-        return minutes < 120 ? minutes + " min" : String.format(java.util.Locale.ROOT, "%.4g h", h);
+        long seconds = Math.round(h * 3600);
+        return seconds < 120 ? seconds + " s" : seconds < 7200 ? Math.round(seconds / 60.0) + " min"
+                : String.format(java.util.Locale.ROOT, "%.4g h", h);
     }
 
     /** Queues a combination again to retry it with more memory or time: not a try of its own (see attempts). */
@@ -1035,7 +1040,8 @@ public final class SearchEngine {
     private void countFailure(int id, String reason) {
         failuresHere++;
         if (firstFailure == null) {
-            firstFailure = "combination " + id + ": " + reason;
+            String last = lastLogLine(id);
+            firstFailure = "combination " + id + ": " + reason + (last.isEmpty() ? "" : ", its log ends: " + last);
             firstFailureId = id;
         }
         long limit = search.failures().failureLimit(plannedCount());
@@ -1044,6 +1050,27 @@ public final class SearchEngine {
                     + "); the first: " + firstFailure + " (see "
                     + SearchFolder.combinationDir(searchDir, firstFailureId).resolve("log.txt") + ")";
         }
+    }
+
+    /** The last non-blank line of a combination's log.txt (read from its last 4 KB), at most 300 characters. */
+    private String lastLogLine(int id) {
+        Path logFile = SearchFolder.combinationDir(searchDir, id).resolve("log.txt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+            long from = Math.max(0, f.length() - 4096);
+            byte[] tail = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(tail);
+            String[] lines = new String(tail, java.nio.charset.StandardCharsets.UTF_8).split("\\R");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                String line = lines[i].strip();
+                if (!line.isEmpty()) {
+                    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+                }
+            }
+        } catch (IOException e) {
+            // no log to quote: the reason alone is shown
+        }
+        return "";
     }
 
     private String failureLimitSource() {
