@@ -514,6 +514,7 @@ public final class SlurmExecutor implements Executor {
                     continue;
                 }
                 collect(ref);
+                status = SlurmStates.withLog(status, logTail(specs.get(ref).logFile()));
                 finished.put(ref, status);
                 result.put(ref, status);
             }
@@ -687,6 +688,19 @@ public final class SlurmExecutor implements Executor {
         }
         partitionLimits.put(key, limits);
         return limits;
+    }
+
+    /** The last 16 KB of a local log file, or empty when it cannot be read. */
+    private static String logTail(Path log) {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(0, f.length() - 16384);
+            byte[] tail = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(tail);
+            return new String(tail, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Downloads output.json and log.txt of an ended job into its local folder (those that exist). */

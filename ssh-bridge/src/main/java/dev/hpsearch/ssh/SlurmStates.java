@@ -68,6 +68,30 @@ final class SlurmStates {
     }
 
     /**
+     * A job's status corrected by what Slurm wrote into its log: a job that Slurm killed for its memory by
+     * polling ({@code JobAcctGatherParams=OverMemoryKill}) ends FAILED with signal 9, and only the log says
+     * {@code Exceeded job memory limit}; that is {@link State#OUT_OF_MEMORY}. Other statuses pass unchanged.
+     *
+     * @param logTail the end of the job's log.txt (may be empty)
+     */
+    static JobStatus withLog(JobStatus status, String logTail) {
+        if (status.state() != State.FAILED || logTail == null) {
+            return status;
+        }
+        for (String line : logTail.split("\n")) {
+            // slurmstepd's words: "Exceeded job memory limit", "exceeded memory limit (N > M), being killed",
+            // and under cgroups "Detected 1 oom-kill event(s)"
+            if (line.startsWith("slurmstepd") && (line.contains("xceeded job memory limit")
+                    || line.contains("exceeded memory limit") || line.contains("oom-kill event"))) {
+                return new JobStatus(State.OUT_OF_MEMORY, status.exitCode(), status.reason()
+                        + ": the job used more than its memory (" + line.substring(line.indexOf("error:") < 0 ? 0
+                        : line.indexOf("error:") + 6).strip() + ")", status.runtime());
+            }
+        }
+        return status;
+    }
+
+    /**
      * A partition's limits from the fields of {@code scontrol -o show partition}: MaxTime, and MaxMemPerNode (MB)
      * or else MaxMemPerCPU (MB) times {@code cpus}; UNLIMITED, absent or unreadable fields are no limit.
      */
