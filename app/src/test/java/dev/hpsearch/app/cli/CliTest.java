@@ -189,7 +189,7 @@ class CliTest {
 
         assertThat(run.status).as(run.err).isEqualTo(0);
         String table = Files.readString(dir.resolve("hp_search_0/hp_search_data.txt"));
-        assertThat(table.lines()).hasSize(4).allSatisfy(l -> assertThat(l.split("\t", -1)).hasSize(11));
+        assertThat(table.lines()).hasSize(4).allSatisfy(l -> assertThat(l.split("\t", -1)).hasSize(13));
         assertThat(dev.hpsearch.optimizer.analysis.ResultTable.parse(table).rows())
                 .extracting(r -> r.values().get(0).asText()).containsExactlyInAnyOrder("a\tb", "line\nbreak", "C:\\data");
         Cli status = Cli.run("status", dir.resolve("hp_search_0").toString());

@@ -871,7 +871,7 @@ public final class SearchEngine {
             reason += "; not run again: " + (memory ? "memory " + scaledMemory(done) + " GB"
                     : "time " + hours(scaledTime(done))) + " is the limit" + where;
         } else if (done > 0) {
-            reason += "; ran out " + (memory ? "of memory with " + scaledMemory(done) : "of time with "
+            reason += "; ran out " + (memory ? "of memory with " + scaledMemory(done) + " GB" : "of time with "
                     + hours(scaledTime(done))) + " after " + done + " retr" + (done == 1 ? "y" : "ies");
         }
         finish(id, TrialStatus.FAILED, null, Map.of(), reason, failureClass, status.exitCode(), runtime);
