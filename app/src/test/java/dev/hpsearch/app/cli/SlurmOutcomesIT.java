@@ -280,6 +280,29 @@ class SlurmOutcomesIT {
                 .doesNotContain("Without a score");
     }
 
+    /**
+     * Resumes a node left down or drained. With the test cluster's ReturnToService=2 a node whose slurmd answers
+     * comes back by itself, and Slurm refuses to resume a node that is not down ("Invalid node state specified").
+     */
+    private void resume(String node) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            String state = cluster.exec(List.of("sinfo", "-h", "-n", node, "-o", "%T")).strip();
+            if (!state.contains("down") && !state.contains("drain")) {
+                return;
+            }
+            try {
+                cluster.exec(List.of("scontrol", "update", "nodename=" + node, "state=resume"));
+                return;
+            } catch (dev.hpsearch.ssh.RemoteCommandException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500); // it came back between the two commands: look again
+            }
+        }
+    }
+
     @Test
     void aNodeThatGoesDownMidRunRunsItsJobsAgain() throws Exception {
         project(", \"memory\": 1, \"time\": 0.05", "", 3, LONG);
@@ -295,7 +318,7 @@ class SlurmOutcomesIT {
                 Thread.sleep(250);
             }
         } finally {
-            cluster.exec(List.of("scontrol", "update", "nodename=" + node, "state=resume"));
+            resume(node);
         }
 
         Cli c = search.get(6, TimeUnit.MINUTES);
