@@ -17,7 +17,7 @@ final class SbatchScripts {
 
     /**
      * The resource options for one run, each a separate argument (quoted later): partition, GPUs or CPUs, memory,
-     * time, account, qos, constraint, then the user's extra arguments.
+     * time, {@code --no-requeue}, account, qos, constraint, then the user's extra arguments.
      *
      * <p>The seed's {@code num_processors} counts GPUs for a GPU job ({@code --gres=gpu:N}, or
      * {@code --gres=gpu:TYPE:N} with {@code gpu_type}) and CPUs for a CPU job ({@code -c N}). {@code cpus_per_task},
@@ -45,6 +45,9 @@ final class SbatchScripts {
         a.add("--mem=" + job.memoryGb() + "G");
         a.add("-t");
         a.add(String.valueOf(minutes(timeLimit)));
+        // a job the node failed under ends as NODE_FAIL, and hpsearch runs it again as a new job that the table
+        // counts in attempts, instead of Slurm requeueing it unseen (and after a delay) under the same id
+        a.add("--no-requeue");
         if (job.account() != null && !job.account().isBlank()) {
             a.add("--account=" + job.account());
         }

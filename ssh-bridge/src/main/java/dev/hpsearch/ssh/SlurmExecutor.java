@@ -12,6 +12,7 @@ import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
 import dev.hpsearch.optimizer.exec.Provenance;
+import dev.hpsearch.optimizer.exec.ResourceLimits;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
@@ -79,6 +80,8 @@ public final class SlurmExecutor implements Executor {
     private volatile long nextWaitMs = MIN_POLL_MS;
     private final ClusterShell shell;
     private final ClusterProfile profile;
+    /** Limits per partition name ("" for the cluster's default partition), read once. */
+    private final Map<String, ResourceLimits> partitionLimits = new java.util.concurrent.ConcurrentHashMap<>();
     private final SlurmSettings settings;
     private PathMapping paths;
     private boolean rootResolved;
@@ -667,6 +670,7 @@ public final class SlurmExecutor implements Executor {
                     continue;
                 }
                 collect(ref);
+                status = SlurmStates.withLog(status, logTail(specs.get(ref).logFile()));
                 finished.put(ref, status);
                 result.put(ref, status);
             }
@@ -904,6 +908,48 @@ public final class SlurmExecutor implements Executor {
             return shell.execIdempotent(SbatchScripts.withSetup(profile.setupLines(), command), settings.commandTimeout());
         } catch (SshBridgeException e) {
             throw new ExecutorException("Cannot ask Slurm about jobs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The partition's {@code MaxTime} and {@code MaxMemPerNode} (or {@code MaxMemPerCPU} times the CPUs asked), read
+     * once per partition with {@code scontrol show partition}; a limit that is UNLIMITED or unreadable is none.
+     */
+    @Override
+    public ResourceLimits limits(JobConfig job) throws ExecutorException {
+        String partition = job.partition() != null && !job.partition().isBlank() ? job.partition()
+                : profile.partitionFor(job.processorType());
+        String key = partition == null ? "" : partition;
+        ResourceLimits known = partitionLimits.get(key);
+        if (known != null) {
+            return known;
+        }
+        CommandResult r = query(partition == null ? "scontrol -o show partition"
+                : ShellQuote.join("scontrol", "-o", "show", "partition", partition));
+        ResourceLimits limits = ResourceLimits.NONE;
+        if (r.ok()) {
+            for (String line : r.stdout().split("\n")) {
+                Map<String, String> kv = scontrolFields(line);
+                if (partition != null || "YES".equals(kv.get("Default"))) {
+                    limits = SlurmStates.partitionLimits(kv, Math.max(1, job.numProcessors()));
+                    break;
+                }
+            }
+        }
+        partitionLimits.put(key, limits);
+        return limits;
+    }
+
+    /** The last 16 KB of a local log file, or empty when it cannot be read. */
+    private static String logTail(Path log) {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(0, f.length() - 16384);
+            byte[] tail = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(tail);
+            return new String(tail, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 

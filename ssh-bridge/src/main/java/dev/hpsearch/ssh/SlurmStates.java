@@ -3,7 +3,9 @@ package dev.hpsearch.ssh;
 import dev.hpsearch.optimizer.exec.JobStatus;
 import dev.hpsearch.optimizer.exec.JobStatus.State;
 import java.time.Duration;
+import dev.hpsearch.optimizer.exec.ResourceLimits;
 import java.util.Locale;
+import java.util.Map;
 
 /** Slurm job states and exit codes, as the engine's {@link JobStatus}. */
 final class SlurmStates {
@@ -47,12 +49,16 @@ final class SlurmStates {
             case "TIMEOUT": case "DEADLINE":
                 return new JobStatus(State.TIMEOUT, code, reason + ": the job ran past its time limit", runtime);
             case "OUT_OF_MEMORY":
-                return new JobStatus(State.FAILED, code, reason + ": the job ran out of memory", runtime);
+                return new JobStatus(State.OUT_OF_MEMORY, code, reason + ": the job used more than its memory",
+                        runtime);
             case "CANCELLED":
                 return new JobStatus(State.CANCELLED, code, reason, runtime);
-            case "NODE_FAIL": case "BOOT_FAIL": case "PREEMPTED":
+            case "NODE_FAIL": case "BOOT_FAIL":
                 // the cluster ended the job, not the analysis: not a result, the combination runs again
                 return new JobStatus(State.FAULT, code, reason + ": the cluster ended the job, not the analysis",
+                        runtime);
+            case "PREEMPTED":
+                return new JobStatus(State.PREEMPTED, code, reason + ": a job of higher priority took its place",
                         runtime);
             case "REVOKED": case "SPECIAL_EXIT":
                 return new JobStatus(State.FAILED, code, reason, runtime);
@@ -88,6 +94,60 @@ final class SlurmStates {
                 || r.equals("DependencyNeverSatisfied") || r.equals("BadConstraints") || r.equals("PartitionTimeLimit")
                 || r.equals("PartitionNodeLimit") || r.equals("PartitionConfig") || r.contains("PerJob")
                 || r.contains("MaxSubmitJob") || r.equals("AccountNotAllowed") || r.equals("QOSNotAllowed"));
+    }
+
+    /**
+     * A job's status corrected by what Slurm wrote into its log: a job that Slurm killed for its memory by
+     * polling ({@code JobAcctGatherParams=OverMemoryKill}) ends FAILED with signal 9, and only the log says
+     * {@code Exceeded job memory limit}; that is {@link State#OUT_OF_MEMORY}. Other statuses pass unchanged.
+     *
+     * @param logTail the end of the job's log.txt (may be empty)
+     */
+    static JobStatus withLog(JobStatus status, String logTail) {
+        if (status.state() != State.FAILED || logTail == null) {
+            return status;
+        }
+        for (String line : logTail.split("\n")) {
+            // slurmstepd's words: "Exceeded job memory limit", "exceeded memory limit (N > M), being killed",
+            // and under cgroups "Detected 1 oom-kill event(s)"
+            if (line.startsWith("slurmstepd") && (line.contains("xceeded job memory limit")
+                    || line.contains("exceeded memory limit") || line.contains("oom-kill event"))) {
+                return new JobStatus(State.OUT_OF_MEMORY, status.exitCode(), status.reason()
+                        + ": the job used more than its memory (" + line.substring(line.indexOf("error:") < 0 ? 0
+                        : line.indexOf("error:") + 6).strip() + ")", status.runtime());
+            }
+        }
+        return status;
+    }
+
+    /**
+     * A partition's limits from the fields of {@code scontrol -o show partition}: MaxTime, and MaxMemPerNode (MB)
+     * or else MaxMemPerCPU (MB) times {@code cpus}; UNLIMITED, absent or unreadable fields are no limit.
+     */
+    static ResourceLimits partitionLimits(Map<String, String> fields, int cpus) {
+        Double hours = null;
+        String time = fields.get("MaxTime");
+        if (time != null && !time.equalsIgnoreCase("UNLIMITED") && !time.equalsIgnoreCase("INFINITE")) {
+            // scontrol prints MaxTime as [D-]HH:MM:SS
+            Duration d = parseDuration(time);
+            hours = d == null ? null : d.toSeconds() / 3600.0;
+        }
+        Integer gb = null;
+        Long perNode = megabytes(fields.get("MaxMemPerNode"));
+        Long perCpu = megabytes(fields.get("MaxMemPerCPU"));
+        Long mb = perNode != null ? perNode : perCpu != null ? perCpu * cpus : null;
+        if (mb != null) {
+            gb = (int) Math.min(Integer.MAX_VALUE, mb / 1024); // --mem is asked in whole GB: round down to fit
+        }
+        String name = fields.get("PartitionName");
+        return new ResourceLimits(hours, gb, name == null ? "" : "partition " + name);
+    }
+
+    private static Long megabytes(String v) {
+        if (v == null || !v.matches("\\d+")) {
+            return null;
+        }
+        return Long.parseLong(v);
     }
 
     /** Whether squeue lists a state that means the job has not ended. */

@@ -21,7 +21,7 @@ class SbatchScriptsTest {
     void gpuJobAsksForGpusOnTheProfilesGpuPartition() {
         JobConfig job = JobConfig.of("python", "train.py", "CMS", 2, 32, "GPU", 1);
         assertThat(SbatchScripts.resourceArgs(job, CMS, Duration.ofHours(2), "hp_combination_3")).containsExactly(
-                "--job-name=hp_combination_3", "--partition=up-gpu", "--gres=gpu:1", "--mem=32G", "-t", "120");
+                "--job-name=hp_combination_3", "--partition=up-gpu", "--gres=gpu:1", "--mem=32G", "-t", "120", "--no-requeue");
     }
 
     @Test
@@ -29,7 +29,7 @@ class SbatchScriptsTest {
         JobConfig job = new JobConfig("Rscript", "a.R", "GSKTECH", 0.5, 4, "CPU", 8, null, "lab-acct", "high",
                 "skylake", List.of("--exclusive", "--comment=it's mine"));
         assertThat(SbatchScripts.resourceArgs(job, ClusterProfiles.GSKTECH, Duration.ofMinutes(30), "n")).containsExactly(
-                "--job-name=n", "--partition=us_hpc", "-c", "8", "--mem=4G", "-t", "30", "--account=lab-acct",
+                "--job-name=n", "--partition=us_hpc", "-c", "8", "--mem=4G", "-t", "30", "--no-requeue", "--account=lab-acct",
                 "--qos=high", "--constraint=skylake", "--exclusive", "--comment=it's mine");
     }
 

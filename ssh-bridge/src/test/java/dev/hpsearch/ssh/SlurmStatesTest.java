@@ -3,6 +3,7 @@ package dev.hpsearch.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.optimizer.exec.JobStatus;
+import dev.hpsearch.optimizer.exec.ResourceLimits;
 import dev.hpsearch.optimizer.exec.JobStatus.State;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class SlurmStatesTest {
 
         assertThat(SlurmStates.toStatus("TIMEOUT", "0:15", null).state()).isEqualTo(State.TIMEOUT);
         JobStatus oom = SlurmStates.toStatus("OUT_OF_MEMORY", "0:125", null);
-        assertThat(oom.state()).isEqualTo(State.FAILED);
+        assertThat(oom.state()).isEqualTo(State.OUT_OF_MEMORY);
         assertThat(oom.reason()).contains("OUT_OF_MEMORY").contains("memory");
         assertThat(SlurmStates.toStatus("CANCELLED by 1000", "0:0", null).state()).isEqualTo(State.CANCELLED);
         assertThat(SlurmStates.toStatus("CANCELLED+", "0:0", null).state()).isEqualTo(State.CANCELLED);
@@ -43,11 +44,46 @@ class SlurmStatesTest {
         assertThat(SlurmStates.toStatus("NODE_FAIL", "0:0", null).reason()).contains("NODE_FAIL");
         assertThat(SlurmStates.toStatus("NODE_FAIL", "0:0", null).state()).isEqualTo(State.FAULT);
         assertThat(SlurmStates.toStatus("BOOT_FAIL", null, null).state()).isEqualTo(State.FAULT);
-        assertThat(SlurmStates.toStatus("PREEMPTED", "0:0", null).state()).isEqualTo(State.FAULT);
+        // an expected event on a preemptible partition, told apart from a fault of the machine
+        assertThat(SlurmStates.toStatus("PREEMPTED", "0:0", null).state()).isEqualTo(State.PREEMPTED);
         assertThat(SlurmStates.toStatus("SPECIAL_EXIT", "0:0", null).state()).isEqualTo(State.FAILED);
         JobStatus odd = SlurmStates.toStatus("WEIRD_NEW_STATE", null, null);
         assertThat(odd.state()).isEqualTo(State.FAILED);
         assertThat(odd.reason()).contains("unknown").contains("WEIRD_NEW_STATE");
+    }
+
+    @Test
+    void aJobKilledForItsMemoryByPollingIsOutOfMemoryByWhatSlurmWroteInItsLog() {
+        // OverMemoryKill (jobacct_gather): state FAILED, signal 9; only slurmstepd's lines in the log say why
+        JobStatus killed = SlurmStates.toStatus("FAILED", "0:9", null);
+        String log = "loading data\n"
+                + "slurmstepd-vm: error: StepId=1215.batch exceeded memory limit (1588162560 > 1073741824), being killed\n"
+                + "slurmstepd-vm: error: Exceeded job memory limit\n";
+
+        JobStatus oom = SlurmStates.withLog(killed, log);
+
+        assertThat(oom.state()).isEqualTo(State.OUT_OF_MEMORY);
+        assertThat(oom.reason()).contains("signal 9").contains("exceeded memory limit (1588162560 > 1073741824)");
+        // a script that prints such words itself is not taken for Slurm, nor is any other ending changed
+        assertThat(SlurmStates.withLog(killed, "Exceeded job memory limit\n").state()).isEqualTo(State.FAILED);
+        JobStatus timeout = SlurmStates.toStatus("TIMEOUT", "0:15", null);
+        assertThat(SlurmStates.withLog(timeout, log)).isSameAs(timeout);
+    }
+
+    @Test
+    void partitionLimitsComeFromScontrolShowPartition() {
+        ResourceLimits shortOne = SlurmStates.partitionLimits(SlurmExecutor.scontrolFields(
+                "PartitionName=short Default=NO MaxTime=00:05:00 MaxMemPerNode=2000 MaxCPUsPerNode=UNLIMITED"), 1);
+        assertThat(shortOne).isEqualTo(new ResourceLimits(5 / 60.0, 1, "partition short"));
+
+        ResourceLimits perCpu = SlurmStates.partitionLimits(SlurmExecutor.scontrolFields(
+                "PartitionName=big MaxTime=2-00:00:00 MaxMemPerNode=UNLIMITED MaxMemPerCPU=4096"), 4);
+        assertThat(perCpu).isEqualTo(new ResourceLimits(48.0, 16, "partition big"));
+
+        ResourceLimits none = SlurmStates.partitionLimits(SlurmExecutor.scontrolFields(
+                "PartitionName=debug MaxTime=UNLIMITED MaxMemPerNode=UNLIMITED"), 1);
+        assertThat(none.maxTimeHours()).isNull();
+        assertThat(none.maxMemoryGb()).isNull();
     }
 
     @Test

@@ -93,6 +93,14 @@ final class StatusCommand implements Callable<Integer> {
                 state.trials().size(), state.count(TrialStatus.OK), state.count(TrialStatus.NO_SCORE),
                 state.count(TrialStatus.FAILED), state.count(TrialStatus.CANCELLED), state.count(TrialStatus.RUNNING),
                 state.count(TrialStatus.QUEUED)));
+        String finishedClasses = SearchState.describe(state.finishedClassCounts());
+        if (!finishedClasses.isEmpty()) {
+            out.println("Without a score, by failure class: " + finishedClasses);
+        }
+        String rerunClasses = SearchState.describe(state.rerunClassCounts());
+        if (!rerunClasses.isEmpty()) {
+            out.println("Runs ended and run again, by failure class: " + rerunClasses);
+        }
         out.println(state.endReason() != null ? "Ended: " + state.endReason()
                 : "Not ended (" + notEnded + ")");
         List<TrialRecord> rows = new ArrayList<>(state.trials());
@@ -111,6 +119,8 @@ final class StatusCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>(List.of("id", "status", "loss"));
         hps.forEach(h -> header.add(h.name()));
         header.add("minutes");
+        header.add("attempts");
+        header.add("class");
         header.add("reason");
         List<List<String>> table = new ArrayList<>();
         table.add(header);
@@ -125,6 +135,8 @@ final class StatusCommand implements Callable<Integer> {
                         : v.isTextual() ? v.asText() : v.toString());
             }
             r.add(Double.isFinite(t.runtimeSeconds()) ? String.format(Locale.ROOT, "%.2f", t.runtimeSeconds() / 60) : "");
+            r.add(Integer.toString(t.attempts()));
+            r.add(t.failureClass() == null || t.status() == TrialStatus.OK ? "" : t.failureClass().key());
             r.add(t.reason() == null ? "" : t.reason());
             table.add(r);
         }

@@ -67,8 +67,8 @@ class CliTest {
         assertThat(c.err).contains("error: " + model + ": $.status: the hyperparameter name \"status\" is a column"
                         + " of hp_search_data.txt of its own; rename the key (names not allowed: combination_id, job_id,"
                         + " job_time, previous_results_count, search_type, is_queued, model_config_path, loss, status,"
-                        + " failure_reason, run_nodes, run_state, run_exit_code, run_elapsed_s, run_cpu_s, run_max_rss_mb,"
-                        + " run_usage_from, script_sha256, input_sha256, hpsearch_version)")
+                        + " failure_reason, failure_class, attempts, run_nodes, run_state, run_exit_code, run_elapsed_s,"
+                        + " run_cpu_s, run_max_rss_mb, run_usage_from, script_sha256, input_sha256, hpsearch_version)")
                 .contains("error: " + model + ": $.opt.learning\\trate: the hyperparameter name \"opt.learning\\trate\""
                         + " holds a tab;")
                 .doesNotContain("\tat ").doesNotContain("Exception");
@@ -199,7 +199,7 @@ class CliTest {
         assertThat(run.status).as(run.err).isEqualTo(0);
         String table = Files.readString(dir.resolve("hp_search_0/hp_search_data.txt"));
         assertThat(table.lines()).hasSize(4).allSatisfy(l -> assertThat(l.split("\t", -1))
-                .hasSize(11 + dev.hpsearch.optimizer.table.TableColumns.PROVENANCE.size()));
+                .hasSize(13 + dev.hpsearch.optimizer.table.TableColumns.PROVENANCE.size()));
         assertThat(dev.hpsearch.optimizer.analysis.ResultTable.parse(table).rows())
                 .extracting(r -> r.values().get(0).asText()).containsExactlyInAnyOrder("a\tb", "line\nbreak", "C:\\data");
         Cli status = Cli.run("status", dir.resolve("hp_search_0").toString());

@@ -19,6 +19,7 @@ import dev.hpsearch.app.gui.start.RecentProjects;
 import dev.hpsearch.app.gui.start.StartViewModel;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.engine.Progress;
+import dev.hpsearch.optimizer.engine.FailureClass;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.engine.TrialStatus;
@@ -336,6 +337,61 @@ class ViewModelTest {
         vm.select(vm.rows().get(1));
         assertThat(vm.detailProperty().get()).contains("host: laptop").contains("peak memory: 125.0 MiB")
                 .contains("CPU time: 1.3 s").contains("/proc");
+    }
+
+    @Test
+    void dashboardCountsRowsWithoutAScoreByFailureClassAndFiltersByIt() throws Exception {
+        Project p = demo();
+        SearchSpace space = new SearchSpace(List.of(Hyperparameter.continuous("x", 0.1, 10, Transformation.LOG)));
+        ModelConfig model = new ModelConfig(JsonFiles.STRICT.createObjectNode(), space);
+        List<SearchEvents> captured = new ArrayList<>();
+        SearchLauncher launcher = new SearchLauncher() {
+            @Override
+            public RunningSearch start(Project project, String cluster, SearchEvents events) {
+                captured.add(events);
+                return running(model, new ArrayList<>());
+            }
+
+            @Override
+            public String launchDetached(Project project, String cluster) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public RunningSearch resume(Path searchDir, SearchEvents events) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public RunningSearch attach(Path searchDir, SearchEvents events) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher);
+        vm.launch();
+        SearchEvents ev = captured.get(0);
+        assertThat(vm.failureClassesProperty().get()).isEmpty();
+
+        ev.onTrial(trial(0, 1.0, 0.5, TrialStatus.OK));
+        ev.onTrial(classed(1, TrialStatus.FAILED, FailureClass.TIMEOUT));
+        ev.onTrial(classed(2, TrialStatus.FAILED, FailureClass.OUT_OF_MEMORY));
+        ev.onTrial(classed(3, TrialStatus.FAILED, FailureClass.TIMEOUT));
+        ev.onTrial(classed(4, TrialStatus.QUEUED, FailureClass.PREEMPTED));
+
+        assertThat(vm.failureClassesProperty().get()).isEqualTo("2 timeout, 1 out_of_memory, 1 preempted");
+        assertThat(vm.rows().get(4).failureClass()).isEqualTo("preempted");
+        vm.filterTextProperty().set("timeout");
+        assertThat(vm.filteredRows()).extracting(r -> r.id()).containsExactly(1, 3);
+
+        // the preempted run ran again and scored: the row no longer counts
+        ev.onTrial(trial(4, 4.0, 0.75, TrialStatus.OK));
+        assertThat(vm.failureClassesProperty().get()).isEqualTo("2 timeout, 1 out_of_memory");
+        assertThat(vm.rows().get(4).failureClass()).isEmpty();
+    }
+
+    private static TrialRecord classed(int id, TrialStatus status, FailureClass failureClass) {
+        return new TrialRecord(id, new Combination(List.<JsonNode>of(DoubleNode.valueOf(id + 1.0))), "grid", id, 0,
+                "j" + id, "", status, null, Map.of(), failureClass.key() + " happened", null, 1.5, 0, 1, failureClass);
     }
 
     private static TrialRecord trial(int id, double x, Double loss, TrialStatus status) {

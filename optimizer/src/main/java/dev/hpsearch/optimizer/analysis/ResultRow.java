@@ -15,22 +15,37 @@ import java.util.List;
  * @param runtimeSeconds run time, or NaN when unknown
  * @param searchType     what produced it (grid, random, Matern52_EI_MLE, ...)
  * @param reason         why it failed or was cancelled, or empty
+ * @param failureClass   one word for why it has no score ({@code timeout}, {@code out_of_memory}...), or empty
  * @param provenance     where and how it ran; {@link Provenance#NONE} when not known (the original tool's tables)
  */
 public record ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId,
-                        double runtimeSeconds, String searchType, String reason, Provenance provenance) {
+                        double runtimeSeconds, String searchType, String reason, String failureClass,
+                        Provenance provenance) {
     public ResultRow {
         values = List.copyOf(values);
+        failureClass = failureClass == null ? "" : failureClass;
         provenance = provenance == null ? Provenance.NONE : provenance;
         jobId = jobId == null ? "" : jobId;
         reason = reason == null ? "" : reason;
         searchType = searchType == null ? "" : searchType;
     }
 
-    /** A row without provenance. */
+    /** A row without a failure class or provenance (tables of earlier versions have none). */
     public ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId, double runtimeSeconds,
                      String searchType, String reason) {
-        this(id, status, loss, values, jobId, runtimeSeconds, searchType, reason, Provenance.NONE);
+        this(id, status, loss, values, jobId, runtimeSeconds, searchType, reason, "", Provenance.NONE);
+    }
+
+    /** A row without provenance. */
+    public ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId, double runtimeSeconds,
+                     String searchType, String reason, String failureClass) {
+        this(id, status, loss, values, jobId, runtimeSeconds, searchType, reason, failureClass, Provenance.NONE);
+    }
+
+    /** A row without a failure class. */
+    public ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId, double runtimeSeconds,
+                     String searchType, String reason, Provenance provenance) {
+        this(id, status, loss, values, jobId, runtimeSeconds, searchType, reason, "", provenance);
     }
 
     /** Finished with a finite score. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
@@ -43,7 +44,8 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
     /** One trial as a row. */
     public static ResultRow row(TrialRecord t) {
         return new ResultRow(t.id(), t.status().key(), t.loss(), t.combination().values(), t.jobId(),
-                t.runtimeSeconds(), t.searchType(), t.reason(), t.provenance());
+                t.runtimeSeconds(), t.searchType(), t.reason(),
+                t.failureClass() == null || t.status() == TrialStatus.OK ? "" : t.failureClass().key(), t.provenance());
     }
 
     /**
@@ -118,6 +120,7 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
                     values, col.containsKey("job_id") ? get(f, col.get("job_id")) : "",
                     minutes == null ? Double.NaN : minutes * 60, col.containsKey("search_type") ? get(f, col.get("search_type")) : "",
                     col.containsKey("failure_reason") ? get(f, col.get("failure_reason")) : "",
+                    col.containsKey("failure_class") ? get(f, col.get("failure_class")) : "",
                     Provenance.fromCells(provenance)));
         }
         return new ResultTable(names, rows);

@@ -70,6 +70,7 @@ public final class ConfigLoader {
         double randomProbability = o.number("random_suggestion_probability", 0.1, 0, false, 1, false);
         Long seed = o.optionalLong("random_seed");
         BoptConfig bopt = readBopt(root, o, file, problems);
+        FailurePolicy failures = failurePolicy(o);
         SearchType searchType = SearchType.of(type);
         if ((searchType == SearchType.GRID || searchType == SearchType.LINE) && gridPoints < 1) {
             o.error("num_grid_points_per_hyperparameter", "got " + gridPoints + "; "
@@ -81,7 +82,29 @@ public final class ConfigLoader {
         }
         o.warnUnknownKeys(null);
         return new SearchConfig(searchType, time, memory, env, script, maxSuggestions, maxActive, gridPoints,
-                minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt);
+                minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt, failures);
+    }
+
+    /** retry_out_of_memory, retry_timeout, retry_factor and max_failures; absent keys keep the seed's behaviour. */
+    private static FailurePolicy failurePolicy(ConfigObject o) {
+        FailurePolicy d = FailurePolicy.DEFAULT;
+        int oom = o.integer("retry_out_of_memory", d.retryOutOfMemory(), 0);
+        int timeout = o.integer("retry_timeout", d.retryTimeout(), 0);
+        double factor = o.number("retry_factor", d.retryFactor(), 1, true, 100, false);
+        double maxFailures = d.maxFailures();
+        JsonNode v = o.raw("max_failures");
+        if (v != null) {
+            double x = v.isNumber() ? v.asDouble() : Double.NaN;
+            boolean fraction = x > 0 && x < 1;
+            boolean count = x >= 1 && x == Math.rint(x) && x <= Integer.MAX_VALUE;
+            if (fraction || count) {
+                maxFailures = x;
+            } else {
+                o.error("max_failures", "got " + v + "; allowed: a whole number >= 1 (failed analyses that stop the"
+                        + " search) or a fraction between 0 and 1 (the share of the planned combinations)");
+            }
+        }
+        return new FailurePolicy(oom, timeout, factor, maxFailures);
     }
 
     private static FailureValue failureValue(ConfigObject o) {

@@ -77,6 +77,12 @@ public record JobConfig(
                 numProcessors, null, null, null, null, List.of());
     }
 
+    /** A copy asking for another time limit and memory (a run retried after it ran out of either). */
+    public JobConfig withResources(double timeHours, int memoryGb) {
+        return new JobConfig(environmentPath, scriptPath, cluster, timeHours, memoryGb, processorType, numProcessors,
+                partition, account, qos, constraint, sbatchArgs, upload);
+    }
+
     public static final String LOCAL = "local";
 
     /** True for a GPU job ({@code processor_type} GPU). */

@@ -21,26 +21,49 @@ public record SearchConfig(
         double gridSuggestionProbability,
         double randomSuggestionProbability,
         Long randomSeed,
-        BoptConfig bopt) {
+        BoptConfig bopt,
+        FailurePolicy failures) {
+
+    public SearchConfig {
+        failures = failures == null ? FailurePolicy.DEFAULT : failures;
+    }
+
+    /** A search config with the default {@link FailurePolicy}: no retries, no failure limit. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, FailurePolicy.DEFAULT);
+    }
+
+    /** A copy with another failure policy. */
+    public SearchConfig withFailures(FailurePolicy policy) {
+        return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
+                maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy);
+    }
 
     /** A copy with a different seed. */
     public SearchConfig withRandomSeed(long seed) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures);
     }
 
     /** A copy with a different number of combinations to try. */
     public SearchConfig withMaxSuggestions(int n) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 n, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures);
     }
 
     /** A copy with a different parallelism. */
     public SearchConfig withMaxActivePoints(int n) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, n, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures);
     }
 }

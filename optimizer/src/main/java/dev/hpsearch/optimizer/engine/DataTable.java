@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * Writes {@code hp_search_data.txt}: tab-separated, one row per combination, with the seed's columns
  * (combination_id, job_id, job_time, previous_results_count, search_type, is_queued, model_config_path, loss,
- * one column per hyperparameter) followed by status, failure_reason, where and how each run ran
- * ({@link TableColumns#PROVENANCE}) and the extra metrics. The file is
+ * one column per hyperparameter) followed by status, failure_reason, failure_class, attempts, where and how
+ * each run ran ({@link TableColumns#PROVENANCE}) and the extra metrics. The file is
  * replaced atomically (temporary file, then rename), so a reader never sees half a file. Every cell, header
  * included, is written through {@link TableCells#escape}, so no value can add a column or a line.
  */
@@ -63,6 +63,8 @@ public final class DataTable {
             sb.append('\t').append(t.status().key());
             // journals of earlier versions may hold a remark beside an ok result: a row never says ok with a failure
             sb.append('\t').append(t.reason() == null || t.status() == TrialStatus.OK ? "" : TableCells.escape(t.reason()));
+            sb.append('\t').append(t.failureClass() == null || t.status() == TrialStatus.OK ? "" : t.failureClass().key());
+            sb.append('\t').append(t.attempts());
             Map<String, String> provenance = t.provenance().cells();
             for (String c : TableColumns.PROVENANCE) {
                 sb.append('\t').append(TableCells.escape(provenance.getOrDefault(c, "")));

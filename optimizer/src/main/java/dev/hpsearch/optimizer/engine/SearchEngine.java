@@ -7,9 +7,9 @@ import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
-import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.LocalFolderException;
+import dev.hpsearch.optimizer.exec.ResourceLimits;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
 import dev.hpsearch.optimizer.exec.Provenance;
@@ -105,6 +105,15 @@ public final class SearchEngine {
     /** Set when the search stops, for a fault of the machine, with work left that a resume finishes. */
     private boolean leftForResume;
     private final java.util.Queue<Integer> cancelRequests = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Analyses that failed since this coordinator started (or resumed), for max_failures. */
+    private int failuresHere;
+    /** The first of them, in words, shown when max_failures stops the search, and its combination. */
+    private String firstFailure;
+    private int firstFailureId;
+    /** Set when max_failures is reached: the search stops, leaving what waits for resume. */
+    private String failureStop;
+    /** The limits of where runs go, asked once when a run is first retried with more memory or time. */
+    private ResourceLimits limits;
     private volatile String stopReason;
     private volatile boolean interrupted;
 
@@ -282,6 +291,19 @@ public final class SearchEngine {
             if (stopReason == null && !clock.instant().isBefore(deadline)) {
                 stopReason = "search_time of " + search.searchTimeHours() + " h reached";
             }
+            if (failureStop != null && !cancelling) {
+                // a broken analysis must not burn the allocation: stop what runs, leave what waits for resume
+                cancelling = true;
+                log("stopping: " + failureStop + "; cancelling " + active.size() + " running combination(s); "
+                        + toSubmit.size() + " waiting combination(s) are left for resume");
+                for (JobRef ref : active.values()) {
+                    try {
+                        executor.cancel(ref);
+                    } catch (ExecutorException e) {
+                        log("combination " + ref.combinationId() + ": cancel failed: " + e.getMessage());
+                    }
+                }
+            }
             if (stopReason != null && !cancelling) {
                 cancelling = true;
                 log("stopping: " + stopReason + "; cancelling " + active.size() + " running combination(s)");
@@ -295,7 +317,7 @@ public final class SearchEngine {
                 Integer waiting;
                 while ((waiting = toSubmit.poll()) != null) {
                     finish(waiting, TrialStatus.CANCELLED, null, Map.of(), "cancelled before it started: " + stopReason,
-                            null, Double.NaN);
+                            FailureClass.CANCELLED, null, Double.NaN);
                 }
             }
             cancelRequested();
@@ -303,6 +325,11 @@ public final class SearchEngine {
                 fill();
             }
             if (active.isEmpty()) {
+                if (cancelling && failureStop != null) {
+                    leftForResume = true;
+                    return failureStop + "; fix the analysis, then resume the search (the waiting combinations run"
+                            + " then; failed ones are not run again)";
+                }
                 if (cancelling) {
                     return stopReason;
                 }
@@ -357,8 +384,8 @@ public final class SearchEngine {
                     log("combination " + id + ": cancel failed: " + e.getMessage());
                 }
             } else if (toSubmit.remove(id)) {
-                finish(id, TrialStatus.CANCELLED, null, Map.of(), "cancelled by the user before it started", null,
-                        Double.NaN);
+                finish(id, TrialStatus.CANCELLED, null, Map.of(), "cancelled by the user before it started",
+                        FailureClass.CANCELLED, null, Double.NaN);
             }
         }
     }
@@ -516,7 +543,49 @@ public final class SearchEngine {
     private JobSpec spec(int id) {
         Path dir = SearchFolder.combinationDir(searchDir, id);
         Path input = dir.resolve("input.json");
-        return new JobSpec(id, dir, input, dir.resolve("log.txt"), CommandLine.of(job, projectFolder, input), job);
+        JobConfig runJob = jobFor(id);
+        return new JobSpec(id, dir, input, dir.resolve("log.txt"), CommandLine.of(runJob, projectFolder, input), runJob);
+    }
+
+    /**
+     * The job config of a combination's next run: job_config.json's, with {@code memory} and {@code time}
+     * multiplied by retry_factor once per earlier run that ran out of them, within the limits of where it runs.
+     * Rebuilt from the journal, so a resumed search asks for what the search would have.
+     */
+    private JobConfig jobFor(int id) {
+        int memoryRetries = state.reruns(id, FailureClass.OUT_OF_MEMORY);
+        int timeRetries = state.reruns(id, FailureClass.TIMEOUT);
+        if (memoryRetries == 0 && timeRetries == 0) {
+            return job;
+        }
+        return job.withResources(scaledTime(timeRetries), scaledMemory(memoryRetries));
+    }
+
+    /** memory * retry_factor^n, rounded up to whole GB, at most the limit (but never less than asked). */
+    private int scaledMemory(int n) {
+        double grown = Math.ceil(job.memoryGb() * Math.pow(search.failures().retryFactor(), n) - 1e-9);
+        Integer max = limits().maxMemoryGb();
+        double capped = max == null ? grown : Math.max(job.memoryGb(), Math.min(grown, max));
+        return (int) Math.min(Integer.MAX_VALUE, capped);
+    }
+
+    /** time * retry_factor^n hours, at most the limit (but never less than asked). */
+    private double scaledTime(int n) {
+        double grown = job.timeHours() * Math.pow(search.failures().retryFactor(), n);
+        Double max = limits().maxTimeHours();
+        return max == null ? grown : Math.max(job.timeHours(), Math.min(grown, max));
+    }
+
+    private ResourceLimits limits() {
+        if (limits == null) {
+            try {
+                limits = executor.limits(job);
+            } catch (ExecutorException e) {
+                log("cannot read the limits of where runs go (retries ask for more without a cap): " + e.getMessage());
+                limits = ResourceLimits.NONE;
+            }
+        }
+        return limits;
     }
 
     private void submit(int id) {
@@ -589,7 +658,7 @@ public final class SearchEngine {
             lastSubmitUncertain = false;
             for (int id : prepared) {
                 staged.remove(id);
-                requeueForFault(id, "could not start: " + e.getMessage());
+                requeueForFault(id, "could not start: " + e.getMessage(), FailureClass.INFRASTRUCTURE);
             }
         }
         tableDirty = true;
@@ -617,7 +686,8 @@ public final class SearchEngine {
             startFaults++;
             lastSubmitUncertain = false;
             staged.remove(id);
-            requeueForFault(id, "cannot write " + spec.inputJson() + ": " + IoErrors.describe(e));
+            requeueForFault(id, "cannot write " + spec.inputJson() + ": " + IoErrors.describe(e),
+                    FailureClass.INFRASTRUCTURE);
             return false;
         }
     }
@@ -668,8 +738,11 @@ public final class SearchEngine {
                 ended.put(entry.getKey().combinationId(), entry.getValue());
             }
         }
+        // under max_failures, runs that failed may stop the search: collect them before starting more
+        boolean mayStop = search.failures().maxFailures() > 0
+                && ended.values().stream().anyMatch(st -> st.state() != JobStatus.State.COMPLETED);
         if (!ended.isEmpty() && !cancelling && !toSubmit.isEmpty() && !faulty()
-                && !executor.throttlesBatches()) {
+                && !executor.throttlesBatches() && !mayStop) {
             // start the next runs first, then do the bookkeeping of the ended ones while those run
             while (active.size() < search.maxActivePoints() && !toSubmit.isEmpty()
                     && !faulty()) {
@@ -720,13 +793,15 @@ public final class SearchEngine {
                         // a row never says ok beside a failure_reason: the remark goes to the search log
                         log("combination " + id + ": " + out.note());
                     }
-                    finish(id, TrialStatus.OK, out.score(), out.metrics(), null, status.exitCode(), runtime);
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), null, null, status.exitCode(), runtime);
                 } else if (faultOfTheFolder(id, dir)) {
                     return;
                 } else if (!out.present()) {
-                    finish(id, TrialStatus.NO_SCORE, null, Map.of(), out.error(), status.exitCode(), runtime);
+                    finish(id, TrialStatus.NO_SCORE, null, Map.of(), out.error(), FailureClass.NO_OUTPUT,
+                            status.exitCode(), runtime);
                 } else {
-                    finish(id, TrialStatus.FAILED, null, out.metrics(), out.error(), status.exitCode(), runtime);
+                    finish(id, TrialStatus.FAILED, null, out.metrics(), out.error(), FailureClass.BAD_OUTPUT,
+                            status.exitCode(), runtime);
                 }
                 break;
             }
@@ -736,9 +811,9 @@ public final class SearchEngine {
                     String reason = out.note() == null ? status.reason()
                             : status.reason() == null ? out.note() : status.reason() + "; " + out.note();
                     // a lost job that left its score is a result; the note says why it was collected late
-                    finish(id, TrialStatus.OK, out.score(), out.metrics(), reason, null, runtime);
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), reason, null, null, runtime);
                 } else {
-                    requeueOrFail(id, why(status), runtime);
+                    requeueOrFail(id, why(status), runtime, FailureClass.INFRASTRUCTURE);
                 }
                 break;
             }
@@ -747,30 +822,125 @@ public final class SearchEngine {
                 ScriptOutput out = outputs.parse(dir.resolve("output.json"));
                 if (out.hasScore()) {
                     log("combination " + id + ": cancelled after it wrote its output.json; its result is kept");
-                    finish(id, TrialStatus.OK, out.score(), out.metrics(), null, status.exitCode(), runtime);
+                    finish(id, TrialStatus.OK, out.score(), out.metrics(), null, null, status.exitCode(), runtime);
+                } else if (failureStop != null && stopReason == null) {
+                    requeueStopped(id);
                 } else {
                     finish(id, TrialStatus.CANCELLED, null, Map.of(),
                             stopReason != null ? "cancelled: " + stopReason : "cancelled by the user",
-                            status.exitCode(), runtime);
+                            FailureClass.CANCELLED, status.exitCode(), runtime);
                 }
                 break;
             }
+            case PREEMPTED:
+                // expected on a preemptible partition: run again, and not a sign that the machine is broken, so it
+                // does not count towards the faults in a row that stop the search
+                if (!keptResult(id, dir, status, runtime)) {
+                    requeueForFault(id, status.reason(), FailureClass.PREEMPTED);
+                }
+                break;
             case FAULT:
-                runFaults++;
-                requeueForFault(id, status.reason());
+                if (!keptResult(id, dir, status, runtime)) {
+                    runFaults++;
+                    requeueForFault(id, status.reason(), FailureClass.NODE_FAILURE);
+                }
                 break;
             case FAILED:
                 if (Integer.valueOf(SIGINT_EXIT).equals(status.exitCode())) {
                     // Ctrl-C reaches the whole terminal process group: an interruption, not a property of the combination
-                    requeueOrFail(id, why(status) + " (interrupted)", runtime);
+                    requeueOrFail(id, why(status) + " (interrupted)", runtime, FailureClass.INFRASTRUCTURE);
                 } else if (!faultOfTheFolder(id, dir)) {
-                    finish(id, TrialStatus.FAILED, null, Map.of(), why(status), status.exitCode(), runtime);
+                    finish(id, TrialStatus.FAILED, null, Map.of(), why(status), FailureClass.SCRIPT_ERROR,
+                            status.exitCode(), runtime);
                 }
                 break;
+            case TIMEOUT:
+                failOrRetry(id, status, runtime, FailureClass.TIMEOUT);
+                break;
+            case OUT_OF_MEMORY:
+                failOrRetry(id, status, runtime, FailureClass.OUT_OF_MEMORY);
+                break;
             default:
-                finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), status.exitCode(), runtime);
+                finish(id, TrialStatus.FAILED, null, Map.of(), status.reason(), FailureClass.INFRASTRUCTURE,
+                        status.exitCode(), runtime);
                 break;
         }
+    }
+
+    /**
+     * For a run the cluster ended (preempted, node failure): keeps its result if it wrote a complete output.json
+     * first, so that no finished result is run again. Returns whether it did.
+     */
+    private boolean keptResult(int id, Path dir, JobStatus status, double runtime) {
+        ScriptOutput out = outputs.parse(dir.resolve("output.json"));
+        if (!out.hasScore()) {
+            return false;
+        }
+        log("combination " + id + ": " + status.reason() + ", after it wrote its output.json; its result is kept");
+        finish(id, TrialStatus.OK, out.score(), out.metrics(), null, null, status.exitCode(), runtime);
+        return true;
+    }
+
+    /**
+     * A run past its time limit or its memory: run again with more of it (retry_timeout, retry_out_of_memory),
+     * or recorded as failed once the retries are used up or the limit of where it runs is reached.
+     */
+    private void failOrRetry(int id, JobStatus status, double runtime, FailureClass failureClass) {
+        boolean memory = failureClass == FailureClass.OUT_OF_MEMORY;
+        int done = state.reruns(id, failureClass);
+        int allowed = memory ? search.failures().retryOutOfMemory() : search.failures().retryTimeout();
+        String reason = why(status);
+        if (done < allowed) {
+            boolean grows = memory ? scaledMemory(done + 1) > scaledMemory(done) : scaledTime(done + 1) > scaledTime(done);
+            if (grows) {
+                requeueToRetry(id, reason + "; runs again with " + (memory ? "memory " + scaledMemory(done + 1) + " GB"
+                        : "time " + hours(scaledTime(done + 1))) + " (retry " + (done + 1) + " of " + allowed + ")",
+                        failureClass);
+                return;
+            }
+            String where = limits().where().isEmpty() ? "" : " of " + limits().where();
+            reason += "; not run again: " + (memory ? "memory " + scaledMemory(done) + " GB"
+                    : "time " + hours(scaledTime(done))) + " is the limit" + where;
+        } else if (done > 0) {
+            reason += "; ran out " + (memory ? "of memory with " + scaledMemory(done) + " GB" : "of time with "
+                    + hours(scaledTime(done))) + " after " + done + " retr" + (done == 1 ? "y" : "ies");
+        }
+        finish(id, TrialStatus.FAILED, null, Map.of(), reason, failureClass, status.exitCode(), runtime);
+    }
+
+    private static String hours(double h) {
+        long seconds = Math.round(h * 3600);
+        return seconds < 120 ? seconds + " s" : seconds < 7200 ? Math.round(seconds / 60.0) + " min"
+                : String.format(java.util.Locale.ROOT, "%.4g h", h);
+    }
+
+    /** Queues a combination again to retry it with more memory or time: not a try of its own (see attempts). */
+    private void requeueToRetry(int id, String reason, FailureClass failureClass) {
+        runFaults = 0; // the analysis ran to a result of its own: the machine works
+        ObjectNode e = Journal.event("requeue", now());
+        e.put("id", id);
+        e.put("reason", reason);
+        e.put("retry", true);
+        e.put(SearchState.FAILURE_CLASS, failureClass.key());
+        append(e);
+        state.apply(e);
+        toSubmit.add(id);
+        tableDirty = true;
+        log("combination " + id + ": " + reason);
+        listener.onTrial(state.trial(id));
+    }
+
+    /** A run that max_failures cancelled waits for resume, as it never ended on its own. */
+    private void requeueStopped(int id) {
+        ObjectNode e = Journal.event("requeue", now());
+        e.put("id", id);
+        e.put("reason", "cancelled when max_failures stopped the search; runs on resume");
+        e.put("retry", true);
+        append(e);
+        state.apply(e);
+        toSubmit.add(id);
+        tableDirty = true;
+        listener.onTrial(state.trial(id));
     }
 
     /**
@@ -788,7 +958,7 @@ public final class SearchEngine {
         } catch (IOException e) {
             runFaults++;
             requeueForFault(id, "the run ended without a result while its folder could not be written ("
-                    + IoErrors.describe(e) + ")");
+                    + IoErrors.describe(e) + ")", FailureClass.INFRASTRUCTURE);
             return true;
         }
     }
@@ -797,18 +967,23 @@ public final class SearchEngine {
      * Queues a combination again after a fault of the machine or of hpsearch. Such a fault is not a result and
      * does not count against the combination's attempts; persisting faults stop the search instead.
      */
-    private void requeueForFault(int id, String reason) {
-        lastFault = reason;
+    private void requeueForFault(int id, String reason, FailureClass failureClass) {
         runProvenance.remove(id);
+        if (failureClass != FailureClass.PREEMPTED) {
+            lastFault = reason;
+        }
         ObjectNode e = Journal.event("requeue", now());
         e.put("id", id);
         e.put("reason", reason);
         e.put("fault", true);
+        e.put(SearchState.FAILURE_CLASS, failureClass.key());
         append(e);
         state.apply(e);
         toSubmit.add(id);
         tableDirty = true;
-        log("combination " + id + ": re-queued, as this machine failed it (not the analysis): " + reason);
+        log("combination " + id + ": re-queued, as " + (failureClass == FailureClass.PREEMPTED
+                ? "a job of higher priority took its place" : "this machine failed it (not the analysis)") + ": " + reason);
+        listener.onTrial(state.trial(id));
     }
 
     /** Whether faults of the machine persist, so that the search must stop for the user to fix their cause. */
@@ -845,7 +1020,7 @@ public final class SearchEngine {
     }
 
     /** Runs a combination again (on resume, or now) unless it has been tried too often. */
-    private void requeueOrFail(int id, String reason, double runtime) {
+    private void requeueOrFail(int id, String reason, double runtime, FailureClass failureClass) {
         TrialRecord t = state.trial(id);
         // runs the machine ended are not tries of the combination
         int tries = t.attempts() - state.faultedRuns(id);
@@ -854,18 +1029,19 @@ public final class SearchEngine {
             ObjectNode e = Journal.event("requeue", now());
             e.put("id", id);
             e.put("reason", reason);
+            e.put(SearchState.FAILURE_CLASS, failureClass.key());
             append(e);
             state.apply(e);
             toSubmit.add(id);
             log("combination " + id + ": re-queued (" + reason + ")");
         } else {
             finish(id, TrialStatus.FAILED, null, Map.of(), reason + "; gave up after " + tries + " attempts",
-                    null, runtime);
+                    failureClass, null, runtime);
         }
     }
 
     private void finish(int id, TrialStatus status, Double loss, Map<String, Double> metrics, String reason,
-                        Integer exitCode, double runtime) {
+                        FailureClass failureClass, Integer exitCode, double runtime) {
         if (status == TrialStatus.OK && reason != null) {
             // a row never says ok beside a failure reason; the remark goes to the search log
             log("combination " + id + ": " + reason);
@@ -874,9 +1050,12 @@ public final class SearchEngine {
         if (status != TrialStatus.CANCELLED) {
             runFaults = 0; // a result: the machine runs analyses again
         }
+        if (status == TrialStatus.FAILED && failureClass != null && failureClass.isAnalysis()) {
+            countFailure(id, reason);
+        }
         // the run's own record; a combination finished without running (cancelled while queued) has none
-        ObjectNode e = SearchState.finishEvent(now(), id, status, loss, metrics, reason, exitCode, runtime,
-                runProvenance.remove(id));
+        ObjectNode e = SearchState.finishEvent(now(), id, status, loss, metrics, reason,
+                status == TrialStatus.OK ? null : failureClass, exitCode, runtime, runProvenance.remove(id));
         append(e);
         state.apply(e);
         tableDirty = true;
@@ -889,6 +1068,55 @@ public final class SearchEngine {
                     : " without score (" + reason + ")"));
         }
         listener.onTrial(state.trial(id));
+    }
+
+    /** Counts a failed analysis towards max_failures; reaching it stops the search (see {@link #loop()}). */
+    private void countFailure(int id, String reason) {
+        failuresHere++;
+        if (firstFailure == null) {
+            String last = lastLogLine(id);
+            firstFailure = "combination " + id + ": " + reason + (last.isEmpty() ? "" : ", its log ends: " + last);
+            firstFailureId = id;
+        }
+        long limit = search.failures().failureLimit(plannedCount());
+        if (limit > 0 && failuresHere >= limit && failureStop == null) {
+            failureStop = failuresHere + " analyses failed, max_failures is " + limit + " (" + failureLimitSource()
+                    + "); the first: " + firstFailure + " (see "
+                    + SearchFolder.combinationDir(searchDir, firstFailureId).resolve("log.txt") + ")";
+        }
+    }
+
+    /** The last non-blank line of a combination's log.txt (read from its last 4 KB), at most 300 characters. */
+    private String lastLogLine(int id) {
+        Path logFile = SearchFolder.combinationDir(searchDir, id).resolve("log.txt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+            long from = Math.max(0, f.length() - 4096);
+            byte[] tail = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(tail);
+            String[] lines = new String(tail, java.nio.charset.StandardCharsets.UTF_8).split("\\R");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                String line = lines[i].strip();
+                if (!line.isEmpty()) {
+                    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+                }
+            }
+        } catch (IOException e) {
+            // no log to quote: the reason alone is shown
+        }
+        return "";
+    }
+
+    private String failureLimitSource() {
+        double m = search.failures().maxFailures();
+        return m >= 1 ? "search_config.json max_failures " + (long) m
+                : "search_config.json max_failures " + m + " of " + plannedCount() + " planned combinations";
+    }
+
+    /** How many combinations the search plans: max_suggestions, or fewer when the strategy knows its count. */
+    private long plannedCount() {
+        OptionalLong byStrategy = strategy.plannedCount();
+        return Math.min(search.maxSuggestions(), byStrategy.isPresent() ? byStrategy.getAsLong() : search.maxSuggestions());
     }
 
     private void maybeWriteTable(boolean force) {
@@ -939,9 +1167,7 @@ public final class SearchEngine {
                     break;
             }
         }
-        OptionalLong plannedByStrategy = strategy.plannedCount();
-        long planned = Math.min(search.maxSuggestions(),
-                plannedByStrategy.isPresent() ? plannedByStrategy.getAsLong() : search.maxSuggestions());
+        long planned = plannedCount();
         Duration elapsed = Duration.between(started, clock.instant());
         int finishedHere = done + failed + cancelled;
         Duration remaining = null;

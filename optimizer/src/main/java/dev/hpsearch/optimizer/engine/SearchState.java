@@ -9,6 +9,7 @@ import dev.hpsearch.optimizer.space.Combination;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -22,11 +23,18 @@ import java.util.Set;
  * only by applying the events it journals, so a replayed journal gives the same state.
  */
 public final class SearchState {
+    /** The journal key (and table column) of a failure class. */
+    public static final String FAILURE_CLASS = "failure_class";
     private final Map<Integer, TrialRecord> trials = new LinkedHashMap<>();
     private final Set<Combination> seen = new HashSet<>();
     private final Map<String, Integer> metricColumns = new HashMap<>();
-    /** Per combination: submitted runs that a fault of the machine ended (they are not tries of the combination). */
+    /**
+     * Per combination: submitted runs that were not tries of the combination (a fault of the machine ended them,
+     * or they are re-run with more memory or time, or a stop for failures cancelled them).
+     */
     private final Map<Integer, Integer> faultedRuns = new HashMap<>();
+    /** Per combination: runs re-queued for each failure class (preempted, node_failure, timeout...). */
+    private final Map<Integer, Map<FailureClass, Integer>> reruns = new HashMap<>();
     private Long seed;
     private long startedAtMillis;
     private String endReason;
@@ -63,12 +71,18 @@ public final class SearchState {
                 break;
             case "requeue":
                 TrialRecord before = trials.get(e.path("id").asInt());
-                if (e.path("fault").asBoolean(false) && before != null && before.isSubmitted()) {
+                boolean notATry = e.path("fault").asBoolean(false) || e.path("retry").asBoolean(false);
+                if (notATry && before != null && before.isSubmitted()) {
                     faultedRuns.merge(before.id(), 1, Integer::sum);
+                }
+                FailureClass rerunClass = FailureClass.ofKey(e.path(FAILURE_CLASS).asText(null));
+                if (rerunClass != null && before != null && before.isSubmitted()) {
+                    reruns.computeIfAbsent(before.id(), k -> new EnumMap<>(FailureClass.class))
+                            .merge(rerunClass, 1, Integer::sum);
                 }
                 update(e.path("id").asInt(), t -> new TrialRecord(t.id(), t.combination(), t.searchType(), t.ordinal(),
                         t.previousResultsCount(), null, "", TrialStatus.QUEUED, null, Map.of(),
-                        e.path("reason").asText(null), null, Double.NaN, 0, t.attempts()));
+                        e.path("reason").asText(null), null, Double.NaN, 0, t.attempts(), rerunClass));
                 break;
             case "end":
                 endReason = e.path("reason").asText("");
@@ -109,7 +123,8 @@ public final class SearchState {
                 loss == null || loss.isNull() ? null : loss.asDouble(), metrics,
                 e.hasNonNull("reason") ? e.get("reason").asText() : null,
                 exit == null || exit.isNull() ? null : exit.asInt(),
-                e.path("runtime_s").asDouble(Double.NaN), t.submittedAtMillis(), t.attempts(), provenance));
+                e.path("runtime_s").asDouble(Double.NaN), t.submittedAtMillis(), t.attempts(),
+                FailureClass.ofKey(e.path(FAILURE_CLASS).asText(null)), provenance));
     }
 
     /** The {@code provenance} object of a finish event (absent in journals of earlier versions). */
@@ -134,7 +149,7 @@ public final class SearchState {
         update(id, t -> t.status().isFinished() ? t : new TrialRecord(t.id(), t.combination(), t.searchType(),
                 t.ordinal(), t.previousResultsCount(), t.jobId(), t.jobToken(),
                 running ? TrialStatus.RUNNING : TrialStatus.QUEUED, null, Map.of(), t.reason(), null, Double.NaN,
-                t.submittedAtMillis(), t.attempts()));
+                t.submittedAtMillis(), t.attempts(), t.failureClass()));
     }
 
     /** The event that records a suggestion. */
@@ -149,15 +164,29 @@ public final class SearchState {
         return e;
     }
 
-    /** The event that records an outcome. */
+    /** The event that records an outcome without a failure class. */
     static ObjectNode finishEvent(long time, int id, TrialStatus status, Double loss, Map<String, Double> metrics,
                                   String reason, Integer exitCode, double runtimeSeconds) {
-        return finishEvent(time, id, status, loss, metrics, reason, exitCode, runtimeSeconds, Provenance.NONE);
+        return finishEvent(time, id, status, loss, metrics, reason, null, exitCode, runtimeSeconds, Provenance.NONE);
     }
 
-    /** The event that records an outcome and where and how the run ran (its non-empty fields only). */
+    /** The event that records an outcome with its failure class. */
+    static ObjectNode finishEvent(long time, int id, TrialStatus status, Double loss, Map<String, Double> metrics,
+                                  String reason, FailureClass failureClass, Integer exitCode, double runtimeSeconds) {
+        return finishEvent(time, id, status, loss, metrics, reason, failureClass, exitCode, runtimeSeconds,
+                Provenance.NONE);
+    }
+
+    /** The event that records an outcome and where and how the run ran, without a failure class. */
     static ObjectNode finishEvent(long time, int id, TrialStatus status, Double loss, Map<String, Double> metrics,
                                   String reason, Integer exitCode, double runtimeSeconds, Provenance provenance) {
+        return finishEvent(time, id, status, loss, metrics, reason, null, exitCode, runtimeSeconds, provenance);
+    }
+
+    /** The event that records an outcome, its failure class and where and how the run ran (non-empty fields). */
+    static ObjectNode finishEvent(long time, int id, TrialStatus status, Double loss, Map<String, Double> metrics,
+                                  String reason, FailureClass failureClass, Integer exitCode, double runtimeSeconds,
+                                  Provenance provenance) {
         ObjectNode e = Journal.event("finish", time);
         e.put("id", id);
         e.put("status", status.key());
@@ -168,6 +197,9 @@ public final class SearchState {
         metrics.forEach(m::put);
         if (reason != null) {
             e.put("reason", reason);
+        }
+        if (failureClass != null) {
+            e.put(FAILURE_CLASS, failureClass.key());
         }
         if (exitCode != null) {
             e.put("exit_code", exitCode);
@@ -212,6 +244,39 @@ public final class SearchState {
      */
     public int faultedRuns(int id) {
         return faultedRuns.getOrDefault(id, 0);
+    }
+
+    /** How many runs of a combination were re-queued for a failure class. */
+    public int reruns(int id, FailureClass failureClass) {
+        return reruns.getOrDefault(id, Map.of()).getOrDefault(failureClass, 0);
+    }
+
+    /** Finished combinations per failure class, in the order of {@link FailureClass}; absent classes left out. */
+    public Map<FailureClass, Integer> finishedClassCounts() {
+        Map<FailureClass, Integer> counts = new EnumMap<>(FailureClass.class);
+        for (TrialRecord t : trials.values()) {
+            if (t.status().isFinished() && t.status() != TrialStatus.OK && t.failureClass() != null) {
+                counts.merge(t.failureClass(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Runs re-queued per failure class (a run preempted and run again counts once for {@code preempted}), in the
+     * order of {@link FailureClass}; absent classes left out.
+     */
+    public Map<FailureClass, Integer> rerunClassCounts() {
+        Map<FailureClass, Integer> counts = new EnumMap<>(FailureClass.class);
+        reruns.values().forEach(m -> m.forEach((c, n) -> counts.merge(c, n, Integer::sum)));
+        return counts;
+    }
+
+    /** Counts as {@code 2 timeout, 1 out_of_memory}, or empty for none. */
+    public static String describe(Map<FailureClass, Integer> counts) {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((c, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(c.key()));
+        return sb.toString();
     }
 
     public int nextId() {

@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * @param progress  the final counts
  * @param fault     true when the search stopped because the machine or hpsearch could not prepare, start or
  *                  record runs (a read-only folder, a full disk, an interpreter that cannot be started, an
- *                  unreachable cluster): {@code reason} says what to fix, and {@code resume} continues once
- *                  it is fixed
+ *                  unreachable cluster), or because {@code max_failures} analyses failed (a broken script):
+ *                  {@code reason} says what to fix, and {@code resume} continues once it is fixed
  */
 public record SearchSummary(Path searchDir, boolean complete, String reason, Progress progress, boolean fault) {
 

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param runtimeSeconds       run time when finished, else {@code NaN}
  * @param submittedAtMillis    when it was submitted (epoch millis), or 0
  * @param attempts             how many times it was submitted (more than 1 after a re-queue)
+ * @param failureClass         why it has no score (finished), or why it waits to run again (re-queued); or
+ *                             {@code null}
  * @param provenance           where and how its last run ran, once finished; {@link Provenance#NONE} before
  */
 public record TrialRecord(
@@ -40,6 +42,7 @@ public record TrialRecord(
         double runtimeSeconds,
         long submittedAtMillis,
         int attempts,
+        FailureClass failureClass,
         Provenance provenance) {
 
     public TrialRecord {
@@ -47,12 +50,30 @@ public record TrialRecord(
         provenance = provenance == null ? Provenance.NONE : provenance;
     }
 
-    /** A record without provenance (not finished, or journaled before provenance was recorded). */
+    /** A record without a failure class or provenance (not finished, or journaled by an earlier version). */
     public TrialRecord(int id, Combination combination, String searchType, long ordinal, int previousResultsCount,
                        String jobId, String jobToken, TrialStatus status, Double loss, Map<String, Double> metrics,
                        String reason, Integer exitCode, double runtimeSeconds, long submittedAtMillis, int attempts) {
         this(id, combination, searchType, ordinal, previousResultsCount, jobId, jobToken, status, loss, metrics, reason,
-                exitCode, runtimeSeconds, submittedAtMillis, attempts, Provenance.NONE);
+                exitCode, runtimeSeconds, submittedAtMillis, attempts, null, Provenance.NONE);
+    }
+
+    /** A record without provenance. */
+    public TrialRecord(int id, Combination combination, String searchType, long ordinal, int previousResultsCount,
+                       String jobId, String jobToken, TrialStatus status, Double loss, Map<String, Double> metrics,
+                       String reason, Integer exitCode, double runtimeSeconds, long submittedAtMillis, int attempts,
+                       FailureClass failureClass) {
+        this(id, combination, searchType, ordinal, previousResultsCount, jobId, jobToken, status, loss, metrics, reason,
+                exitCode, runtimeSeconds, submittedAtMillis, attempts, failureClass, Provenance.NONE);
+    }
+
+    /** A record without a failure class. */
+    public TrialRecord(int id, Combination combination, String searchType, long ordinal, int previousResultsCount,
+                       String jobId, String jobToken, TrialStatus status, Double loss, Map<String, Double> metrics,
+                       String reason, Integer exitCode, double runtimeSeconds, long submittedAtMillis, int attempts,
+                       Provenance provenance) {
+        this(id, combination, searchType, ordinal, previousResultsCount, jobId, jobToken, status, loss, metrics, reason,
+                exitCode, runtimeSeconds, submittedAtMillis, attempts, null, provenance);
     }
 
     public boolean isSubmitted() {

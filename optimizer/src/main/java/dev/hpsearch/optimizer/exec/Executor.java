@@ -54,6 +54,15 @@ public interface Executor extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The most a run of this job config may ask for where it would run, for retries with more memory or time.
+     * Read once and remembered by executors that must ask a cluster. The default knows no limit (a local run's
+     * memory is not limited, its time is what it is given).
+     */
+    default ResourceLimits limits(dev.hpsearch.optimizer.config.JobConfig job) throws ExecutorException {
+        return ResourceLimits.NONE;
+    }
+
     /** The current state of every given job, in one call whatever their number. */
     Map<JobRef, JobStatus> poll(Collection<JobRef> jobs) throws ExecutorException;
 

@@ -40,12 +40,19 @@ public record JobStatus(State state, Integer exitCode, String reason, Duration r
         FAILED,
         /** Killed because it ran past {@code job_config.time}. */
         TIMEOUT,
+        /** Killed because it used more than {@code job_config.memory} (Slurm OUT_OF_MEMORY). */
+        OUT_OF_MEMORY,
         CANCELLED,
         /**
          * The machine failed the job, not the analysis (a Slurm node failure, a node that did not boot): not a
          * result; the engine runs the combination again.
          */
         FAULT,
+        /**
+         * A job of higher priority took the job's resources (Slurm PREEMPTED): an expected event on a preemptible
+         * partition, not a result; the engine runs the combination again.
+         */
+        PREEMPTED,
         /** The executor no longer knows the job and cannot say how it ended. */
         LOST;
 

@@ -13,8 +13,12 @@ public final class TableColumns {
     /** The original tool's columns, in its order; the hyperparameters follow them. */
     public static final List<String> SEED = List.of("combination_id", "job_id", "job_time",
             "previous_results_count", "search_type", "is_queued", "model_config_path", "loss");
-    /** Written after the hyperparameters; the script's extra metrics follow them. */
-    public static final List<String> AFTER_HYPERPARAMETERS = List.of("status", "failure_reason");
+    /**
+     * Written after the hyperparameters; the script's extra metrics follow them. {@code failure_class} is one word
+     * for why a row has no score (see the engine's FailureClass); {@code attempts} how often it was submitted.
+     */
+    public static final List<String> AFTER_HYPERPARAMETERS = List.of("status", "failure_reason", "failure_class",
+            "attempts");
     /**
      * Where and how each run ran (docs/decisions/0015), written after {@link #AFTER_HYPERPARAMETERS}; the same
      * names as {@code Provenance.COLUMNS}.

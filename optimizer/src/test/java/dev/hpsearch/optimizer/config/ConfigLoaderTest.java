@@ -448,6 +448,55 @@ class ConfigLoaderTest {
     }
 
     @Nested
+    class FailurePolicyKeys {
+        @Test
+        void absentKeysKeepTheSeedsBehaviour() throws Exception {
+            assertThat(load(GOOD_SEARCH, GOOD_JOB, GOOD_MODEL).search().failures()).isEqualTo(FailurePolicy.DEFAULT);
+            assertThat(FailurePolicy.DEFAULT.failureLimit(200)).isZero();
+            assertThat(FailurePolicy.DEFAULT.retryOutOfMemory()).isZero();
+            assertThat(FailurePolicy.DEFAULT.retryTimeout()).isZero();
+        }
+
+        @Test
+        void retriesAndACountOrAFractionAreRead() throws Exception {
+            FailurePolicy count = load("{\"search_type\": \"grid\", \"retry_out_of_memory\": 2, \"retry_timeout\": 1,"
+                    + " \"retry_factor\": 1.5, \"max_failures\": 5}", GOOD_JOB, GOOD_MODEL).search().failures();
+            assertThat(count).isEqualTo(new FailurePolicy(2, 1, 1.5, 5));
+            assertThat(count.failureLimit(200)).isEqualTo(5);
+
+            FailurePolicy fraction = load("{\"search_type\": \"grid\", \"max_failures\": 0.1}", GOOD_JOB, GOOD_MODEL)
+                    .search().failures();
+            assertThat(fraction.failureLimit(200)).isEqualTo(20);
+            assertThat(fraction.failureLimit(3)).isEqualTo(1);
+        }
+
+        @Test
+        void maxFailuresThatIsNeitherACountNorAFractionIsRefused() throws IOException {
+            for (String bad : List.of("0", "1.5", "-2", "\"10%\"", "true")) {
+                ConfigProblem p = searchError("{\"max_failures\": " + bad + "}");
+
+                assertThat(p.jsonPath()).isEqualTo("$.max_failures");
+                assertThat(p.message()).contains("got " + bad).contains("a whole number >= 1")
+                        .contains("a fraction between 0 and 1");
+            }
+        }
+
+        @Test
+        void retryFactorMustGrowAndRetriesMustNotBeNegative() throws IOException {
+            ConfigProblem factor = searchError("{\"retry_factor\": 1}");
+            assertThat(factor.jsonPath()).isEqualTo("$.retry_factor");
+            assertThat(factor.message()).contains("got 1");
+
+            ConfigProblem retries = searchError("{\"retry_timeout\": -1}");
+            assertThat(retries.jsonPath()).isEqualTo("$.retry_timeout");
+            assertThat(retries.message()).contains("must be >= 0");
+
+            ConfigProblem notWhole = searchError("{\"retry_out_of_memory\": 1.5}");
+            assertThat(notWhole.jsonPath()).isEqualTo("$.retry_out_of_memory");
+        }
+    }
+
+    @Nested
     class JobConfigErrors {
         @Test
         void missingEnvironmentPathIsAnError() throws IOException {

@@ -16,29 +16,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A job the cluster ends by its own fault ({@link JobStatus.State#FAULT}: Slurm NODE_FAIL, BOOT_FAIL,
- * PREEMPTED) is not a result: the combination runs again, and faults that persist stop the search for resume.
- * A node failure cannot be produced on this machine, so the one fake here turns the real local runs' ends into
- * that state; the runs themselves are real processes.
+ * A job the cluster ends by its own fault ({@link JobStatus.State#FAULT}: Slurm NODE_FAIL, BOOT_FAIL) or
+ * preempts ({@link JobStatus.State#PREEMPTED}) is not a result: the combination runs again, and faults that
+ * persist stop the search for resume; preemptions do not. Neither can be produced on this machine, so the one
+ * fake here turns the real local runs' ends into that state; the runs themselves are real processes (the real
+ * thing on Slurm: app's SlurmOutcomesIT).
  */
 class ClusterFaultIT {
 
     @TempDir
     Path tmp;
 
-    /** Reports the next {@code faults} ends of real local runs as node failures. */
+    /**
+     * Reports the next {@code faults} ends of real local runs as node failures (or {@link #state}), as if the job
+     * had been ended before it wrote its output.json: that file is removed (a job the cluster ended after it wrote
+     * its result keeps the result).
+     */
     static final class FailingNodeExecutor implements Executor {
         final LocalProcessExecutor local = new LocalProcessExecutor();
         int faults;
+        JobStatus.State state = JobStatus.State.FAULT;
+        String reason = "Slurm state NODE_FAIL: the cluster ended the job, not the analysis";
+        final Map<JobRef, Path> dirs = new java.util.HashMap<>();
 
         @Override
         public JobRef submit(JobSpec spec) throws ExecutorException {
-            return local.submit(spec);
+            JobRef ref = local.submit(spec);
+            dirs.put(ref, spec.workDir());
+            return ref;
         }
 
         @Override
@@ -47,8 +58,12 @@ class ClusterFaultIT {
             out.replaceAll((ref, status) -> {
                 if (status.isTerminal() && faults > 0) {
                     faults--;
-                    return new JobStatus(JobStatus.State.FAULT, null, "Slurm state NODE_FAIL: the cluster ended the"
-                            + " job, not the analysis", status.runtime());
+                    try {
+                        Files.deleteIfExists(dirs.get(ref).resolve("output.json"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return new JobStatus(state, null, reason, status.runtime());
                 }
                 return status;
             });
@@ -131,5 +146,35 @@ class ClusterFaultIT {
         assertThat(resumed.complete()).isTrue();
         assertThat(resumed.progress().done()).isEqualTo(3);
         assertThat(resumed.progress().failed()).isZero();
+    }
+
+    /** Preemption is expected on a preemptible partition: however often in a row, it does not stop the search. */
+    @Test
+    void preemptionsInARowRunTheCombinationAgainWithoutStoppingTheSearch() throws Exception {
+        Configs c = configs();
+        Path searchDir = SearchFiles.create(c);
+        SearchSummary s;
+        try (FailingNodeExecutor ex = new FailingNodeExecutor()) {
+            ex.faults = 5; // more than the three faults in a row that stop a search
+            ex.state = JobStatus.State.PREEMPTED;
+            ex.reason = "Slurm state PREEMPTED: a job of higher priority took its place";
+            s = engine(c, searchDir, ex).run();
+        }
+
+        assertThat(s.complete()).isTrue();
+        assertThat(s.fault()).isFalse();
+        assertThat(s.progress().done()).isEqualTo(3);
+        assertThat(s.progress().failed()).isZero();
+        assertThat(Files.readAllLines(tmp.resolve("runs.txt"))).hasSize(8);
+        SearchState state = SearchState.replay(Journal.read(searchDir));
+        assertThat(state.rerunClassCounts()).containsExactly(Map.entry(FailureClass.PREEMPTED, 5));
+        // eight runs in all, each counted in the attempts of its combination
+        assertThat(state.trials().stream().mapToInt(TrialRecord::attempts).sum()).isEqualTo(8);
+        List<String> table = Files.readAllLines(searchDir.resolve(DataTable.FILE_NAME));
+        int attempts = List.of(table.get(0).split("\t")).indexOf("attempts");
+        assertThat(table.subList(1, 4)).extracting(row -> row.split("\t")[attempts])
+                .containsExactlyElementsOf(state.trials().stream().map(t -> Integer.toString(t.attempts())).toList());
+        assertThat(Files.readString(searchDir.resolve("log.txt")))
+                .contains("combination 0: re-queued, as a job of higher priority took its place: Slurm state PREEMPTED");
     }
 }

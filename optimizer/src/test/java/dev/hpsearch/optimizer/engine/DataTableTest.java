@@ -60,7 +60,8 @@ class DataTableTest {
         String[] header = rows(DataTable.render(state(), space(), searchDir)).get(0);
 
         List<String> expected = new ArrayList<>(SEED);
-        expected.addAll(List.of("optimizer.lr", "layers[0].units", "activation", "status", "failure_reason"));
+        expected.addAll(List.of("optimizer.lr", "layers[0].units", "activation", "status", "failure_reason",
+                "failure_class", "attempts"));
         expected.addAll(TableColumns.PROVENANCE);
         expected.add("accuracy");
         assertThat(header).containsExactlyElementsOf(expected);
@@ -136,6 +137,7 @@ class DataTableTest {
         assertThat(ok[column(h, "activation")]).isEqualTo("relu");
         assertThat(ok[column(h, "status")]).isEqualTo("ok");
         assertThat(ok[column(h, "failure_reason")]).isEmpty();
+        assertThat(ok[column(h, "failure_class")]).isEmpty();
         assertThat(Double.parseDouble(ok[column(h, "accuracy")])).isEqualTo(0.9);
     }
 
@@ -148,6 +150,8 @@ class DataTableTest {
         assertThat(failed[column(h, "loss")]).isEmpty();
         assertThat(failed[column(h, "status")]).isEqualTo("failed");
         assertThat(failed[column(h, "failure_reason")]).isEqualTo("exit code 3");
+        assertThat(failed[column(h, "failure_class")]).isEqualTo("script_error");
+        assertThat(failed[column(h, "attempts")]).isEqualTo("1");
         assertThat(failed[column(h, "accuracy")]).isEmpty();
     }
 
@@ -162,6 +166,9 @@ class DataTableTest {
         assertThat(queued[column(h, "job_time")]).isEmpty();
         assertThat(queued[column(h, "loss")]).isEmpty();
         assertThat(queued[column(h, "previous_results_count")]).isEqualTo("1");
+        // waits to run again: its class says why its last run ended, attempts that it ran once
+        assertThat(queued[column(h, "failure_class")]).isEqualTo("infrastructure");
+        assertThat(queued[column(h, "attempts")]).isEqualTo("1");
     }
 
     @Test

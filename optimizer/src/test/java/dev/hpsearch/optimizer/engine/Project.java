@@ -41,8 +41,12 @@ final class Project {
 
     /** Runs a whole search in this thread; returns its summary. */
     SearchSummary run() throws Exception {
+        return run(SearchFiles.create(configs()));
+    }
+
+    /** Runs (or resumes) the search in {@code searchDir} in this thread, with the configs as they are now. */
+    SearchSummary run(Path searchDir) throws Exception {
         Configs c = configs();
-        Path searchDir = SearchFiles.create(c);
         try (LocalProcessExecutor executor = new LocalProcessExecutor(Clock.systemUTC(), Duration.ofMillis(500))) {
             return new SearchEngine(c.search(), c.job(), c.model(), searchDir, executor,
                     Strategies.forConfig(c.search(), c.model().space(), "search_config.json"), Clock.systemUTC(),

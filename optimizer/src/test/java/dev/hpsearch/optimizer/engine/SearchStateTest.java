@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.optimizer.space.Combination;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class SearchStateTest {
         ObjectNode requeue = Journal.event("requeue", 1300);
         requeue.put("id", 2);
         requeue.put("reason", "process lost");
+        requeue.put("failure_class", "infrastructure");
         ObjectNode end = Journal.event("end", 2000);
         end.put("reason", "max_suggestions reached");
         return List.of(start,
@@ -48,10 +50,45 @@ class SearchStateTest {
                 submit(1004, 1, "101"),
                 SearchState.finishEvent(1100, 0, TrialStatus.OK, 0.25, Map.of("accuracy", 0.9), null, 0, 90.0),
                 SearchState.suggestEvent(1101, 2, C, "grid", 2, 1),
-                SearchState.finishEvent(1200, 1, TrialStatus.FAILED, null, Map.of(), "exit code 3", 3, 2.0),
+                SearchState.finishEvent(1200, 1, TrialStatus.FAILED, null, Map.of(), "exit code 3",
+                        FailureClass.SCRIPT_ERROR, 3, 2.0),
                 submit(1201, 2, "102"),
                 requeue,
                 end);
+    }
+
+    @Test
+    void failureClassesAreCountedPerFinishedRowAndPerRunThatRanAgain() {
+        List<ObjectNode> events = new ArrayList<>(events());
+        // combination 2: preempted once, ran out of memory once (retried with more), then ran out of time
+        events.add(submit(2000, 2, "103"));
+        events.add(requeue(2001, 2, "preempted", "fault"));
+        events.add(submit(2002, 2, "104"));
+        events.add(requeue(2003, 2, "out_of_memory", "retry"));
+        events.add(submit(2004, 2, "105"));
+        events.add(SearchState.finishEvent(2100, 2, TrialStatus.FAILED, null, Map.of(), "Slurm state TIMEOUT",
+                FailureClass.TIMEOUT, null, 60.0));
+        SearchState s = SearchState.replay(List.copyOf(events));
+
+        assertThat(s.trial(2).failureClass()).isEqualTo(FailureClass.TIMEOUT);
+        assertThat(s.trial(2).attempts()).isEqualTo(4);
+        // the lost process counts as a try; the preempted and the retried runs do not
+        assertThat(s.faultedRuns(2)).isEqualTo(2);
+        assertThat(s.reruns(2, FailureClass.OUT_OF_MEMORY)).isEqualTo(1);
+        assertThat(s.reruns(2, FailureClass.TIMEOUT)).isZero();
+        assertThat(s.finishedClassCounts()).containsExactly(Map.entry(FailureClass.SCRIPT_ERROR, 1),
+                Map.entry(FailureClass.TIMEOUT, 1));
+        assertThat(SearchState.describe(s.rerunClassCounts()))
+                .isEqualTo("1 out_of_memory, 1 preempted, 1 infrastructure");
+    }
+
+    private static ObjectNode requeue(long time, int id, String failureClass, String flag) {
+        ObjectNode e = Journal.event("requeue", time);
+        e.put("id", id);
+        e.put("reason", failureClass);
+        e.put("failure_class", failureClass);
+        e.put(flag, true);
+        return e;
     }
 
     @Test

@@ -139,6 +139,11 @@ public final class DashboardView extends VBox {
         pending.textProperty().bind(javafx.beans.binding.Bindings.concat("Waiting in the queue: ", vm.pendingProperty()));
         pending.visibleProperty().bind(vm.pendingProperty().isNotEmpty());
         pending.managedProperty().bind(pending.visibleProperty());
+        Label classes = new Label();
+        classes.setId("failureClasses");
+        classes.textProperty().bind(javafx.beans.binding.Bindings.concat("Without a score: ", vm.failureClassesProperty()));
+        classes.visibleProperty().bind(vm.failureClassesProperty().isNotEmpty());
+        classes.managedProperty().bind(classes.visibleProperty());
 
         TextField filter = new TextField();
         filter.setId("tableFilter");
@@ -236,7 +241,7 @@ public final class DashboardView extends VBox {
             }
         });
         redrawHistory();
-        getChildren().addAll(actions, message, counters, best, pending, split);
+        getChildren().addAll(actions, message, counters, best, pending, classes, split);
         vm.refreshPastSearches();
     }
 
@@ -294,12 +299,15 @@ public final class DashboardView extends VBox {
                 ? String.format(Locale.ROOT, "%.1f", c.getValue().runtimeSeconds()) : ""));
         TableColumn<ResultRow, String> type = new TableColumn<>("search type");
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().searchType()));
+        TableColumn<ResultRow, String> failureClass = new TableColumn<>("class");
+        failureClass.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().failureClass()));
         TableColumn<ResultRow, String> reason = new TableColumn<>("reason");
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
         reason.setPrefWidth(260);
         table.getColumns().add(job);
         table.getColumns().add(runtime);
         table.getColumns().add(type);
+        table.getColumns().add(failureClass);
         table.getColumns().add(reason);
     }
 

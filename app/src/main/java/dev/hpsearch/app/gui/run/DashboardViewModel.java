@@ -6,6 +6,7 @@ import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
+import dev.hpsearch.optimizer.engine.FailureClass;
 import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.space.Hyperparameter;
@@ -65,6 +66,7 @@ public final class DashboardViewModel {
     private final StringProperty eta = new SimpleStringProperty("–");
     private final StringProperty best = new SimpleStringProperty("–");
     private final StringProperty pending = new SimpleStringProperty("");
+    private final StringProperty failureClasses = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("No search yet: launch one, or open an earlier one.");
     private final StringProperty searchName = new SimpleStringProperty("");
     private final BooleanProperty active = new SimpleBooleanProperty(false);
@@ -165,6 +167,14 @@ public final class DashboardViewModel {
     /** Why queued runs wait, with counts (Slurm's pending reasons), e.g. {@code 3 Priority}; empty when none. */
     public StringProperty pendingProperty() {
         return pending;
+    }
+
+    /**
+     * The rows without a score counted by failure class ({@code 2 timeout, 1 out_of_memory}), or empty; rows
+     * waiting to run again count under the class that ended their last run (preempted, node_failure...).
+     */
+    public StringProperty failureClassesProperty() {
+        return failureClasses;
     }
 
     public StringProperty bestProperty() {
@@ -422,6 +432,7 @@ public final class DashboardViewModel {
             long ok = table.rows().stream().filter(ResultRow::hasLoss).count();
             done.set((int) ok);
             failed.set((int) table.rows().stream().filter(ResultRow::isFailed).count());
+            recountClasses();
             table.rows().stream().filter(ResultRow::hasLoss).min((a, b) -> Double.compare(a.loss(), b.loss()))
                     .ifPresent(b -> best.set(Axis.format(b.loss()) + "  (combination " + b.id() + ")"));
             searchName.set(file.getFileName().toString());
@@ -524,6 +535,7 @@ public final class DashboardViewModel {
         elapsed.set("–");
         eta.set("–");
         best.set("–");
+        failureClasses.set("");
         brushed.set(null);
         dataVersion.set(dataVersion.get() + 1);
     }
@@ -635,6 +647,9 @@ public final class DashboardViewModel {
                 select(r);
             }
         }
+        if (!trials.isEmpty()) {
+            recountClasses();
+        }
         String line;
         int lines = 0;
         while ((line = pendingLog.poll()) != null) {
@@ -681,6 +696,21 @@ public final class DashboardViewModel {
         }
     }
 
+    private void recountClasses() {
+        // in the order of FailureClass (analysis failures first), a class unknown to this version last
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>(java.util.Comparator
+                .comparingInt((String k) -> FailureClass.ofKey(k) == null ? Integer.MAX_VALUE : FailureClass.ofKey(k).ordinal())
+                .thenComparing(k -> k));
+        for (ResultRow r : rows) {
+            if (!r.failureClass().isEmpty() && !r.hasLoss()) {
+                counts.merge(r.failureClass(), 1, Integer::sum);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((c, n) -> parts.add(n + " " + c));
+        failureClasses.set(String.join(", ", parts));
+    }
+
     static String format(Duration d) {
         long s = Math.max(0, d.getSeconds());
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
@@ -699,7 +729,8 @@ public final class DashboardViewModel {
 
     private static boolean matches(ResultRow r, String text) {
         if (Integer.toString(r.id()).equals(text) || r.status().contains(text) || r.searchType().toLowerCase(Locale.ROOT)
-                .contains(text) || r.reason().toLowerCase(Locale.ROOT).contains(text) || r.jobId().contains(text)) {
+                .contains(text) || r.reason().toLowerCase(Locale.ROOT).contains(text) || r.jobId().contains(text)
+                || r.failureClass().contains(text)) {
             return true;
         }
         return r.values().stream().anyMatch(v -> ResultTable.text(v).toLowerCase(Locale.ROOT).contains(text));
