@@ -81,7 +81,6 @@ public final class SlurmExecutor implements Executor {
     private final ClusterShell shell;
     private final ClusterProfile profile;
     /** Limits per partition name ("" for the cluster's default partition), read once. */
-    private final Map<String, ResourceLimits> partitionLimits = new java.util.concurrent.ConcurrentHashMap<>();
     private final SlurmSettings settings;
     private PathMapping paths;
     private boolean rootResolved;
@@ -912,32 +911,23 @@ public final class SlurmExecutor implements Executor {
     }
 
     /**
-     * The partition's {@code MaxTime} and {@code MaxMemPerNode} (or {@code MaxMemPerCPU} times the CPUs asked), read
-     * once per partition with {@code scontrol show partition}; a limit that is UNLIMITED or unreadable is none.
+     * The partition's {@code MaxTime} and {@code MaxMemPerNode}, from the site's limits read once per session
+     * ({@link #siteLimits()}, the same reading that splits arrays and refuses jobs); none where unlimited.
      */
     @Override
     public ResourceLimits limits(JobConfig job) throws ExecutorException {
         String partition = job.partition() != null && !job.partition().isBlank() ? job.partition()
                 : profile.partitionFor(job.processorType());
-        String key = partition == null ? "" : partition;
-        ResourceLimits known = partitionLimits.get(key);
-        if (known != null) {
-            return known;
+        SiteLimits site = siteLimits();
+        String name = partition != null ? partition : site.defaultPartition();
+        SiteLimits.Partition p = name == null ? null : site.partitions().get(name);
+        if (p == null) {
+            return ResourceLimits.NONE;
         }
-        CommandResult r = query(partition == null ? "scontrol -o show partition"
-                : ShellQuote.join("scontrol", "-o", "show", "partition", partition));
-        ResourceLimits limits = ResourceLimits.NONE;
-        if (r.ok()) {
-            for (String line : r.stdout().split("\n")) {
-                Map<String, String> kv = scontrolFields(line);
-                if (partition != null || "YES".equals(kv.get("Default"))) {
-                    limits = SlurmStates.partitionLimits(kv, Math.max(1, job.numProcessors()));
-                    break;
-                }
-            }
-        }
-        partitionLimits.put(key, limits);
-        return limits;
+        Double hours = p.maxTime() == null ? null : p.maxTime().toSeconds() / 3600.0;
+        // --mem is asked in whole GB: round down to fit
+        Integer gb = p.maxMemPerNode() <= 0 ? null : (int) Math.min(Integer.MAX_VALUE, p.maxMemPerNode() / 1024);
+        return new ResourceLimits(hours, gb, "partition " + p.name());
     }
 
     /** The last 16 KB of a local log file, or empty when it cannot be read. */

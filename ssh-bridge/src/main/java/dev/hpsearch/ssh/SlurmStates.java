@@ -3,9 +3,7 @@ package dev.hpsearch.ssh;
 import dev.hpsearch.optimizer.exec.JobStatus;
 import dev.hpsearch.optimizer.exec.JobStatus.State;
 import java.time.Duration;
-import dev.hpsearch.optimizer.exec.ResourceLimits;
 import java.util.Locale;
-import java.util.Map;
 
 /** Slurm job states and exit codes, as the engine's {@link JobStatus}. */
 final class SlurmStates {
@@ -118,36 +116,6 @@ final class SlurmStates {
             }
         }
         return status;
-    }
-
-    /**
-     * A partition's limits from the fields of {@code scontrol -o show partition}: MaxTime, and MaxMemPerNode (MB)
-     * or else MaxMemPerCPU (MB) times {@code cpus}; UNLIMITED, absent or unreadable fields are no limit.
-     */
-    static ResourceLimits partitionLimits(Map<String, String> fields, int cpus) {
-        Double hours = null;
-        String time = fields.get("MaxTime");
-        if (time != null && !time.equalsIgnoreCase("UNLIMITED") && !time.equalsIgnoreCase("INFINITE")) {
-            // scontrol prints MaxTime as [D-]HH:MM:SS
-            Duration d = parseDuration(time);
-            hours = d == null ? null : d.toSeconds() / 3600.0;
-        }
-        Integer gb = null;
-        Long perNode = megabytes(fields.get("MaxMemPerNode"));
-        Long perCpu = megabytes(fields.get("MaxMemPerCPU"));
-        Long mb = perNode != null ? perNode : perCpu != null ? perCpu * cpus : null;
-        if (mb != null) {
-            gb = (int) Math.min(Integer.MAX_VALUE, mb / 1024); // --mem is asked in whole GB: round down to fit
-        }
-        String name = fields.get("PartitionName");
-        return new ResourceLimits(hours, gb, name == null ? "" : "partition " + name);
-    }
-
-    private static Long megabytes(String v) {
-        if (v == null || !v.matches("\\d+")) {
-            return null;
-        }
-        return Long.parseLong(v);
     }
 
     /** Whether squeue lists a state that means the job has not ended. */

@@ -46,7 +46,8 @@ class SbatchScriptsTest {
         JobConfig gpu = new JobConfig("python", "t.py", "CMS", 1, 8, "GPU", 2, null, null, null, null, List.of(),
                 List.of(), "a100", 6, null, List.of());
         assertThat(SbatchScripts.resourceArgs(gpu, CMS, Duration.ofHours(1), "n")).containsExactly(
-                "--job-name=n", "--partition=up-gpu", "--gres=gpu:a100:2", "-c", "6", "--mem=8G", "-t", "60");
+                "--job-name=n", "--partition=up-gpu", "--gres=gpu:a100:2", "-c", "6", "--mem=8G", "-t", "60",
+                "--no-requeue");
         // a CPU job: cpus_per_task replaces the seed's num_processors as -c
         JobConfig cpu = new JobConfig("python", "t.py", "CMS", 1, 8, "CPU", 2, null, null, null, null, List.of(),
                 List.of(), null, 12, null, List.of());

@@ -71,22 +71,6 @@ class SlurmStatesTest {
     }
 
     @Test
-    void partitionLimitsComeFromScontrolShowPartition() {
-        ResourceLimits shortOne = SlurmStates.partitionLimits(SlurmExecutor.scontrolFields(
-                "PartitionName=short Default=NO MaxTime=00:05:00 MaxMemPerNode=2000 MaxCPUsPerNode=UNLIMITED"), 1);
-        assertThat(shortOne).isEqualTo(new ResourceLimits(5 / 60.0, 1, "partition short"));
-
-        ResourceLimits perCpu = SlurmStates.partitionLimits(SlurmExecutor.scontrolFields(
-                "PartitionName=big MaxTime=2-00:00:00 MaxMemPerNode=UNLIMITED MaxMemPerCPU=4096"), 4);
-        assertThat(perCpu).isEqualTo(new ResourceLimits(48.0, 16, "partition big"));
-
-        ResourceLimits none = SlurmStates.partitionLimits(SlurmExecutor.scontrolFields(
-                "PartitionName=debug MaxTime=UNLIMITED MaxMemPerNode=UNLIMITED"), 1);
-        assertThat(none.maxTimeHours()).isNull();
-        assertThat(none.maxMemoryGb()).isNull();
-    }
-
-    @Test
     void slurmDurations() {
         assertThat(SlurmStates.parseDuration("00:01:10")).isEqualTo(Duration.ofSeconds(70));
         assertThat(SlurmStates.parseDuration("1-02:00:00")).isEqualTo(Duration.ofHours(26));
