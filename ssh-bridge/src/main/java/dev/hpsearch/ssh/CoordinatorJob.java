@@ -1,5 +1,6 @@
 package dev.hpsearch.ssh;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,13 +73,33 @@ public record CoordinatorJob(String java, String jar, List<String> arguments, in
         }
         a.addAll(List.of("-c", "1", "--mem=" + memoryGb + "G", "-t", String.valueOf(SbatchScripts.minutes(timeLimit))));
         String out = SbatchScripts.slurmFileName(log);
-        a.addAll(List.of("-o", out, "-e", out, "--chdir=" + projectDir, scriptPath));
+        // a resumed coordinator writes after the one before it
+        a.addAll(List.of("-o", out, "-e", out, "--open-mode=append", "--chdir=" + projectDir, scriptPath));
         return a;
     }
 
     /** The shell command line that submits the job, with the profile's set-up lines (which may put sbatch on the PATH). */
     public String submitCommand(String scriptPath) {
         return SbatchScripts.withSetup(profile.setupLines(), ShellQuote.join(sbatchArgs(scriptPath)));
+    }
+
+    /**
+     * The command that submits the job at most once however often it is sent (decision 0008): the marker and the
+     * lock live in {@code markerDir}, and the key is this job's script with {@code launchNonce}, a value that one
+     * launch keeps across its retries and the next launch (a resume) changes. Send it with
+     * {@link ClusterShell#execIdempotent}.
+     */
+    public String submitOnceCommand(String scriptPath, String markerDir, String launchNonce) {
+        String key = SbatchScripts.submissionKey(script().getBytes(StandardCharsets.UTF_8), launchNonce);
+        return SbatchScripts.withSetup(profile.setupLines(),
+                SbatchScripts.submitCommand(markerDir, key, 60, null, null, sbatchArgs(scriptPath)));
+    }
+
+    /** The shell command line that cancels Slurm jobs, with the profile's set-up lines. */
+    public static String cancelCommand(ClusterProfile profile, List<String> jobIds) {
+        List<String> argv = new ArrayList<>(List.of("scancel"));
+        argv.addAll(jobIds);
+        return SbatchScripts.withSetup(profile.setupLines(), ShellQuote.join(argv));
     }
 
     /** The job id that {@code sbatch --parsable} printed ({@code id} or {@code id;cluster}), or {@code null}. */

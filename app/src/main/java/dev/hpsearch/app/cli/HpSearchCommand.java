@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** Top-level command: shows help when called without a subcommand. */
 @Command(name = "hpsearch", mixinStandardHelpOptions = true, version = "hpsearch 0.1.0",
         description = "Hyperparameter search for any analysis script that reads input.json and writes output.json.",
-        subcommands = {RunCommand.class, LaunchCommand.class, ValidateCommand.class, StatusCommand.class,
+        subcommands = {RunCommand.class, LaunchCommand.class, ValidateCommand.class, StatusCommand.class, StopCommand.class,
                 ResumeCommand.class, GuiCommand.class})
 public final class HpSearchCommand implements Callable<Integer> {
     @Spec

@@ -2,6 +2,8 @@ package dev.hpsearch.app.cli;
 
 import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
+import dev.hpsearch.app.remote.StopRequest;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.DataTable;
@@ -80,7 +82,15 @@ final class SearchRunner {
                 }
             }, "hpsearch-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            SearchSummary summary = engine.run();
+            java.util.concurrent.ScheduledExecutorService watcher = onCluster ? watchStopRequests(searchDir, engine, err) : null;
+            SearchSummary summary;
+            try {
+                summary = engine.run();
+            } finally {
+                if (watcher != null) {
+                    watcher.shutdownNow();
+                }
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
@@ -95,6 +105,37 @@ final class SearchRunner {
             }
             return summary.complete() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
         }
+    }
+
+    /**
+     * A detached coordinator looks for {@code hpsearch stop}'s request once a second: the request is taken (so a
+     * resume does not stop at once) and the engine stops as asked, recording why.
+     */
+    private static java.util.concurrent.ScheduledExecutorService watchStopRequests(Path searchDir, SearchEngine engine,
+                                                                                 PrintWriter err) {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "hpsearch-stop-watch");
+                    t.setDaemon(true);
+                    return t;
+                });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                StopRequest r = StopRequest.take(searchDir);
+                if (r == null) {
+                    return;
+                }
+                if (r.cancelJobs()) {
+                    engine.requestStop(r.reason());
+                } else {
+                    engine.interrupt(r.reason());
+                }
+            } catch (IOException | RuntimeException e) {
+                err.println("warning: cannot read the stop request in " + searchDir + ": " + IoErrors.describe(e));
+                err.flush();
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        return timer;
     }
 
     private static void report(PrintWriter out, SearchSummary s) {

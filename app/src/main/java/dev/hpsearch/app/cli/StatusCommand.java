@@ -94,6 +94,7 @@ final class StatusCommand implements Callable<Integer> {
                 state.count(TrialStatus.FAILED), state.count(TrialStatus.CANCELLED), state.count(TrialStatus.RUNNING),
                 state.count(TrialStatus.QUEUED)));
         out.println(state.endReason() != null ? "Ended: " + state.endReason()
+                : state.stopReason() != null ? "Stopped: " + state.stopReason() + " (not ended: " + notEnded + ")"
                 : "Not ended (" + notEnded + ")");
         List<TrialRecord> rows = new ArrayList<>(state.trials());
         rows.sort(Comparator.comparing((TrialRecord t) -> t.loss() == null)
