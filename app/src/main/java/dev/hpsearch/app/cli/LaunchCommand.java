@@ -3,6 +3,7 @@ package dev.hpsearch.app.cli;
 import dev.hpsearch.app.remote.ClusterContact;
 import dev.hpsearch.app.remote.ClusterContactException;
 import dev.hpsearch.app.remote.DetachedLaunches;
+import dev.hpsearch.app.remote.HandOver;
 import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.engine.Journal;
@@ -22,6 +23,7 @@ import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.SshBridgeException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -158,6 +160,10 @@ final class LaunchCommand implements Callable<Integer> {
             err.println("error: " + IoErrors.describe(e));
             return ExitCodes.CONFIG;
         }
+        Path local = mode.resume;
+        if (Files.isRegularFile(local.resolve(Journal.FILE_NAME)) && Files.isRegularFile(local.resolve(SearchFiles.META))) {
+            return handOver(profile, jarFile, out, err);
+        }
         DetachedLaunches.Launch launched = DetachedTarget.localLaunch(mode.resume);
         try (SshSession ssh = ClusterContact.open(profile, ProfileSource.flag().withRunHere(null),
                 SearchExecutors.profilesFile(clustersFile), SshSettings.defaults(), new TerminalPrompts(err))) {
@@ -210,6 +216,31 @@ final class LaunchCommand implements Callable<Integer> {
         } catch (SshBridgeException e) {
             err.println("error: " + IoErrors.describe(e));
             return ExitCodes.FAILURE;
+        }
+    }
+
+    /** {@code launch --resume} of a search folder on this machine: the search goes on on the cluster. */
+    private int handOver(ClusterProfile profile, Path jarFile, PrintWriter out, PrintWriter err) throws Exception {
+        try (SshSession ssh = ClusterContact.open(profile, ProfileSource.flag().withRunHere(null),
+                SearchExecutors.profilesFile(clustersFile), SshSettings.defaults(), new TerminalPrompts(err))) {
+            DetachedLaunch.Submitted s = HandOver.toCluster(ssh, profile, mode.resume, jarFile);
+            out.println("Handed " + mode.resume.toAbsolutePath().normalize() + " over to the cluster: submitted"
+                    + " coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + ") to resume "
+                    + s.searchFolder());
+            out.println("Coordinator output: " + s.log());
+            out.println("Watch it with: hpsearch status --cluster " + s.profile()
+                    + (clustersFile != null ? " --clusters-file " + clustersFile : "") + " "
+                    + mode.resume.toAbsolutePath().normalize().getParent());
+            out.flush();
+            return ExitCodes.OK;
+        } catch (ClusterContactException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.CONNECTION;
+        } catch (ConfigException e) {
+            return Console.configError(err, e);
+        } catch (IOException e) {
+            err.println("error: " + IoErrors.describe(e));
+            return e instanceof SshBridgeException ? ExitCodes.FAILURE : ExitCodes.CONFIG;
         }
     }
 }

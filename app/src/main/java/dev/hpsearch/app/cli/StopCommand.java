@@ -197,7 +197,7 @@ final class StopCommand implements Callable<Integer> {
         }
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {
