@@ -59,10 +59,11 @@ record DetachedTarget(String searchFolder, String jobId, Path localProject) {
     static DetachedTarget find(SshSession ssh, Path where, DetachedLaunches.Launch launched, String cluster,
                                PrintWriter err) throws SshBridgeException {
         if (launched != null) {
-            // the coordinator may have been launched again (launch --resume) from the cluster's side
+            // the coordinator may have been launched again from elsewhere (it records itself on the cluster), or
+            // launched from here and not started yet: the later of the two, as Slurm's job ids grow
             String job = coordinatorOnCluster(ssh, launched.searchFolder());
-            return new DetachedTarget(launched.searchFolder(), job != null ? job : launched.jobId(),
-                    where.toAbsolutePath().normalize());
+            String latest = job == null || Long.parseLong(launched.jobId()) > Long.parseLong(job) ? launched.jobId() : job;
+            return new DetachedTarget(launched.searchFolder(), latest, where.toAbsolutePath().normalize());
         }
         String path = where.toString().replace('\\', '/');
         String abs = ssh.absolutePath(path);

@@ -15,6 +15,7 @@ import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.strategy.Strategy;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.SshBridgeException;
@@ -90,6 +91,13 @@ final class ResumeCommand implements Callable<Integer> {
                     dir.getParent(), err);
         } catch (ClusterProfileException | SshBridgeException e) {
             return SearchRunner.connectFailed(e, err);
+        }
+        String slurmJob = System.getenv("SLURM_JOB_ID");
+        if (onCluster && slurmJob != null && !slurmJob.isBlank()) {
+            // a coordinator job started by launch --resume records itself, so status and stop find the latest one
+            LaunchRecords.append(dir.getParent(), new LaunchRecords.Launch(slurmJob, dir.getParent(), dir,
+                    SearchFolder.searchId(dir), dir.resolve("log.txt"), dir.resolve(SearchFiles.SEARCH_CONFIG),
+                    dir.resolve(SearchFiles.JOB_CONFIG), dir.resolve(SearchFiles.MODEL_CONFIG), "hpsearch resume " + dir, ""));
         }
         return SearchRunner.run(configs, strategy, dir, cluster, onCluster, opened, out, err, quiet);
     }

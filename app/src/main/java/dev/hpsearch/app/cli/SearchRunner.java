@@ -82,7 +82,9 @@ final class SearchRunner {
                 }
             }, "hpsearch-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            java.util.concurrent.ScheduledExecutorService watcher = onCluster ? watchStopRequests(searchDir, engine, err) : null;
+            java.util.concurrent.atomic.AtomicBoolean asked = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.ScheduledExecutorService watcher = onCluster
+                    ? watchStopRequests(searchDir, engine, asked, err) : null;
             SearchSummary summary;
             try {
                 summary = engine.run();
@@ -103,7 +105,8 @@ final class SearchRunner {
                 err.flush();
                 return ExitCodes.FAILURE;
             }
-            return summary.complete() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+            // a coordinator that stopped as its user asked did what it was told: its job ends COMPLETED
+            return summary.complete() || asked.get() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
         }
     }
 
@@ -111,8 +114,8 @@ final class SearchRunner {
      * A detached coordinator looks for {@code hpsearch stop}'s request once a second: the request is taken (so a
      * resume does not stop at once) and the engine stops as asked, recording why.
      */
-    private static java.util.concurrent.ScheduledExecutorService watchStopRequests(Path searchDir, SearchEngine engine,
-                                                                                 PrintWriter err) {
+    private static java.util.concurrent.ScheduledExecutorService watchStopRequests(
+            Path searchDir, SearchEngine engine, java.util.concurrent.atomic.AtomicBoolean asked, PrintWriter err) {
         java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
                 .newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "hpsearch-stop-watch");
@@ -125,6 +128,7 @@ final class SearchRunner {
                 if (r == null) {
                     return;
                 }
+                asked.set(true);
                 if (r.cancelJobs()) {
                     engine.requestStop(r.reason());
                 } else {

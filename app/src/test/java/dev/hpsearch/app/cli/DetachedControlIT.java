@@ -6,6 +6,11 @@ import dev.hpsearch.app.testenv.TestCluster;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.optimizer.engine.Journal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +125,132 @@ class DetachedControlIT {
         Cli status = Cli.run("status", "--cluster", "testcluster", "--clusters-file", clusters.toString(), project.toString());
         assertThat(status.out).contains("no longer in the queue", "Ended: stopped by hpsearch stop --cancel-jobs")
                 .containsPattern("combinations: 0 ok, 0 without score, 0 failed, [1-9] cancelled, 0 running, 0 queued");
+    }
+
+    @Test
+    void theLaptopTakesADetachedSearchOverAndAdoptsItsJobs() throws Exception {
+        String first = launch();
+        pollStatus(s -> RUNNING.matcher(s.out).find());
+
+        Cli resume = Cli.run("resume", "-q", "--cluster", "testcluster", "--clusters-file", clusters.toString(),
+                project.toString());
+
+        assertThat(resume.status).as(resume.err + resume.out).isEqualTo(0);
+        Path remoteSearch = remoteRoot.resolve("control/hp_search_0");
+        assertThat(resume.out).contains("Asked coordinator job " + first, "Took testcluster:" + remoteSearch);
+        // the coordinator job ended, saying why in the journal on the cluster
+        assertThat(cluster.exec(List.of("bash", "-c", "scontrol show job " + first + " 2>&1; true")))
+                .doesNotContain("JobState=RUNNING", "JobState=PENDING");
+        assertThat(cluster.read(remoteSearch.resolve("journal.jsonl").toString()))
+                .containsPattern("\"event\":\"stop\".*taken over by hpsearch resume --cluster");
+        Path local = project.resolve("hp_search_0");
+        List<String> rows = Files.readAllLines(local.resolve("hp_search_data.txt"));
+        assertThat(rows).hasSize(5);
+        assertThat(rows.subList(1, 5)).allSatisfy(r -> assertThat(r).contains("\tok\t"));
+        // the jobs the detached coordinator had submitted were adopted, not submitted again
+        List<JsonNode> events = Journal.read(local);
+        Map<Integer, Long> submits = new HashMap<>();
+        events.stream().filter(e -> e.path("event").asText().equals("submit"))
+                .forEach(e -> submits.merge(e.path("id").asInt(), 1L, Long::sum));
+        assertThat(submits).hasSize(4).allSatisfy((id, n) -> assertThat(n).as("submissions of %d", id).isEqualTo(1));
+        assertThat(Files.readString(local.resolve("log.txt"))).contains("re-attached to running job");
+        assertThat(Files.readString(local.resolve("search.json"))).doesNotContain("coordinator_on_cluster")
+                .contains(project.toAbsolutePath().toString());
+        for (int i = 0; i < 4; i++) {
+            String log = cluster.read(remoteSearch.resolve("hp_combination_" + i + "/log.txt").toString());
+            assertThat(Pattern.compile("run of x=").matcher(log).results().count()).as("combination %d", i).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSearchStartedOnTheLaptopIsHandedToTheClusterAndFinishesThere() throws Exception {
+        // the laptop's coordinator as a process of its own, interrupted (SIGTERM, as Ctrl-C) while its jobs run
+        Path localSearch = project.resolve("hp_search_0");
+        Process laptop = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-q",
+                "--cluster", "testcluster", "--clusters-file", clusters.toString(),
+                "-s", project.resolve("search_config.json").toString(), "-j", project.resolve("job_config.json").toString(),
+                "-m", project.resolve("model_config.json").toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("laptop.txt").toFile()).start();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (submitted(localSearch) < 1 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(submitted(localSearch)).as(Files.readString(tmp.resolve("laptop.txt"))).isPositive();
+        laptop.destroy();
+        assertThat(laptop.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        Cli handOver = Cli.run("launch", "--resume", localSearch.toString(), "--cluster", "testcluster",
+                "--clusters-file", clusters.toString(), "--jar", jar.toString());
+
+        assertThat(handOver.status).as(handOver.err + handOver.out).isEqualTo(0);
+        Path remoteSearch = remoteRoot.resolve("control/hp_search_0");
+        assertThat(handOver.out).contains("Handed " + localSearch + " over to the cluster", remoteSearch.toString());
+        // on the cluster, search.json names the cluster's project folder and the coordinator's placement
+        String meta = cluster.read(remoteSearch.resolve("search.json").toString());
+        assertThat(meta).containsPattern("\"coordinator_on_cluster\"\\s*:\\s*true")
+                .contains(remoteRoot.resolve("control").toString()).doesNotContain(project.toString());
+        assertThat(Files.readString(localSearch.resolve("journal.jsonl"))).contains("handed over to a coordinator on testcluster");
+        Cli done = pollStatus(s -> s.out.contains("no longer in the queue") && s.out.contains("Ended:"));
+        assertThat(done.out).contains("4 combinations: 4 ok");
+        for (int i = 0; i < 4; i++) {
+            String log = cluster.read(remoteSearch.resolve("hp_combination_" + i + "/log.txt").toString());
+            assertThat(Pattern.compile("run of x=").matcher(log).results().count()).as("combination %d: %s", i, log)
+                    .isEqualTo(1);
+            // the cluster's copy of input.json names the cluster's folder (decision 0009)
+            assertThat(cluster.read(remoteSearch.resolve("hp_combination_" + i + "/input.json").toString()))
+                    .contains(remoteSearch.resolve("hp_combination_" + i).toString());
+        }
+    }
+
+    /**
+     * A fault produced on purpose: an sbatch wrapper, first on PATH through the profile's set-up lines, kills the
+     * sshd serving the launch's connection once the real sbatch has queued the coordinator, before its id comes back.
+     */
+    @Test
+    void aConnectionDroppedDuringLaunchStartsOneCoordinator() throws Exception {
+        String bin = remoteRoot + "/bin";
+        String calls = remoteRoot + "/sbatch-calls";
+        String real = cluster.exec(List.of("bash", "-c", "command -v sbatch")).strip();
+        String wrapper = String.join("\n",
+                "#!/bin/bash",
+                "out=$('" + real + "' \"$@\")",
+                "rc=$?",
+                "printf '%s\\n' \"$out\" >> '" + calls + "'",
+                "if [ \"$rc\" = 0 ] && mkdir '" + remoteRoot + "/dropped' 2>/dev/null; then",
+                "  p=$PPID",
+                "  while [ \"$p\" -gt 1 ]; do",
+                "    case $(ps -o args= -p \"$p\") in 'sshd'*': '*'@'*) kill -9 \"$p\"; break ;; esac",
+                "    p=$(ps -o ppid= -p \"$p\" | tr -d ' ')",
+                "  done",
+                "  sleep 1",
+                "fi",
+                "printf '%s\\n' \"$out\"",
+                "exit \"$rc\"",
+                "");
+        cluster.exec(List.of("mkdir", "-p", bin));
+        cluster.write(bin + "/sbatch", wrapper);
+        cluster.exec(List.of("chmod", "+x", bin + "/sbatch"));
+        cluster.writeClustersFile(clusters, remoteRoot.toString(), List.of("export PATH='" + bin + "':\"$PATH\""));
+
+        String job = launch();
+
+        List<String> sbatchCalls = cluster.read(calls).lines().filter(l -> !l.isBlank()).toList();
+        assertThat(sbatchCalls).as("sbatch calls").containsExactly(job);
+        // the wrapper did drop the connection (it leaves this folder when it does); exec fails if it is absent
+        cluster.exec(List.of("ls", "-d", remoteRoot + "/dropped"));
+        Cli done = pollStatus(s -> s.out.contains("no longer in the queue") && s.out.contains("Ended:"));
+        assertThat(done.out).contains("Coordinator job " + job, "4 combinations: 4 ok");
+        // one coordinator ran: one record of its own on the cluster
+        Path remoteProject = remoteRoot.resolve("control");
+        assertThat(cluster.read(remoteProject.resolve("launched_hp_searches.txt").toString()).lines()).hasSize(2);
+    }
+
+    private static long submitted(Path searchDir) throws Exception {
+        if (!Files.isRegularFile(searchDir.resolve("journal.jsonl"))) {
+            return 0;
+        }
+        return Journal.read(searchDir).stream().filter(e -> e.path("event").asText().equals("submit")).count();
     }
 
     private Cli pollStatus(java.util.function.Predicate<Cli> until) throws Exception {
