@@ -52,6 +52,24 @@ class CoordinatorJobTest {
     }
 
     @Test
+    void aResumedCoordinatorAppendsToTheLogOfTheOneBefore() {
+        assertThat(job("java", 1, Duration.ofHours(1)).sbatchArgs("/x/c.sh")).contains("--open-mode=append");
+    }
+
+    @Test
+    void submitOnceKeysTheMarkerByScriptAndLaunch() {
+        CoordinatorJob j = job("java", 1, Duration.ofHours(1));
+        String once = j.submitOnceCommand("/x/c.sh", "/x/.hpsearch/hp_search_0", "launch-1");
+
+        // a retry of one launch sends the very same command, so the script finds its marker and submits nothing
+        assertThat(j.submitOnceCommand("/x/c.sh", "/x/.hpsearch/hp_search_0", "launch-1")).isEqualTo(once);
+        // the next launch (a resume) has a key of its own, so the earlier marker is not believed
+        assertThat(j.submitOnceCommand("/x/c.sh", "/x/.hpsearch/hp_search_0", "launch-2")).isNotEqualTo(once);
+        assertThat(once).startsWith("bash -l -c ").contains("module load slurm").contains("sbatch")
+                .contains(".hpsearch_job").contains("hp_search_0");
+    }
+
+    @Test
     void jobIdIsTheLastLineOfSbatchParsable() {
         assertThat(CoordinatorJob.parseJobId("123\n")).isEqualTo("123");
         assertThat(CoordinatorJob.parseJobId("module says hi\n456;cluster2\n")).isEqualTo("456");
