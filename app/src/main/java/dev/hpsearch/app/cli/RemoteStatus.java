@@ -16,7 +16,9 @@ import dev.hpsearch.ssh.SshSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Set;
 
@@ -36,10 +38,12 @@ final class RemoteStatus {
     private final String cluster;
     private final Path clustersFile;
     private final Path mirror;
+    private final Integer log;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    RemoteStatus(String cluster, Path clustersFile, Path mirror, PrintWriter out, PrintWriter err) {
+    RemoteStatus(String cluster, Path clustersFile, Path mirror, Integer log, PrintWriter out, PrintWriter err) {
+        this.log = log;
         this.cluster = cluster;
         this.clustersFile = clustersFile;
         this.mirror = mirror;
@@ -88,6 +92,16 @@ final class RemoteStatus {
                 printLogTail(ssh, searchFolder + ".coordinator.log");
                 out.flush();
                 return state != null && state.queued() ? ExitCodes.OK : ExitCodes.FAILURE;
+            }
+            if (log != null) {
+                Path copied = SearchMirror.copyLog(ssh, searchFolder, dir, log);
+                if (copied == null) {
+                    out.println("Combination " + log + " has no log.txt on " + cluster + " (yet)");
+                } else {
+                    List<String> lines = Files.readAllLines(copied, StandardCharsets.UTF_8);
+                    out.println("log.txt of combination " + log + " (copied to " + copied + "), last lines:");
+                    lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> out.println("  " + l));
+                }
             }
             out.flush();
             String notEnded = state != null && state.queued() ? "its coordinator job is in the queue"

@@ -110,6 +110,11 @@ class DetachedControlIT {
                     .isEqualTo(1);
         }
         assertThat(cluster.read(remoteSearch.resolve("log.txt").toString())).contains("re-attached to running job");
+        // a combination's log on demand, copied into the mirror
+        Cli withLog = Cli.run("status", "--cluster", "testcluster", "--clusters-file", clusters.toString(), "--log", "1",
+                project.toString());
+        assertThat(withLog.out).contains("log.txt of combination 1 (copied to "
+                + project.resolve(".hpsearch/mirror/testcluster/hp_search_0/hp_combination_1/log.txt"), "  run of x=2");
     }
 
     @Test

@@ -67,6 +67,7 @@ public final class DashboardViewModel {
     private final StringProperty searchName = new SimpleStringProperty("");
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final BooleanProperty controllable = new SimpleBooleanProperty(false);
+    private final BooleanProperty stoppable = new SimpleBooleanProperty(false);
     private final IntegerProperty dataVersion = new SimpleIntegerProperty();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final StringProperty statusFilter = new SimpleStringProperty("all");
@@ -178,6 +179,11 @@ public final class DashboardViewModel {
     /** True when the search can be stopped and its combinations cancelled from here. */
     public BooleanProperty controllableProperty() {
         return controllable;
+    }
+
+    /** Whether Stop applies: a search this window runs, or a detached one it follows. */
+    public BooleanProperty stoppableProperty() {
+        return stoppable;
     }
 
     /** Bumped after each batch of changes, for plots to redraw. */
@@ -332,6 +338,7 @@ public final class DashboardViewModel {
             space.set(null);
             active.set(false);
             controllable.set(false);
+            stoppable.set(false);
             hyperparameters.setAll(table.hyperparameters());
             for (ResultRow r : table.rows()) {
                 index.put(r.id(), rows.size());
@@ -351,9 +358,10 @@ public final class DashboardViewModel {
     /** Stops the whole search. */
     public void stopSearch() {
         RunningSearch s = search.get();
-        if (s != null && !s.followOnly()) {
+        if (s != null && s.stoppable()) {
             s.stop("stopped from the dashboard");
-            message.set("Stopping: running combinations are being cancelled…");
+            message.set(s.followOnly() ? "Asked the coordinator on the cluster to stop: its running combinations are"
+                    + " being cancelled…" : "Stopping: running combinations are being cancelled…");
         }
     }
 
@@ -368,7 +376,11 @@ public final class DashboardViewModel {
     /** Where a combination's log is. */
     public Path logOf(ResultRow row) {
         RunningSearch s = search.get();
-        return s == null || row == null ? null : s.searchDir().resolve("hp_combination_" + row.id()).resolve("log.txt");
+        if (s == null || row == null) {
+            return null;
+        }
+        s.watchLog(row.id());
+        return s.searchDir().resolve("hp_combination_" + row.id()).resolve("log.txt");
     }
 
     /** Stops watching (the window closes). A search run by this window is interrupted and can be resumed. */
@@ -398,6 +410,7 @@ public final class DashboardViewModel {
         message.set(what);
         active.set(true);
         controllable.set(false);
+        stoppable.set(false);
         SearchEvents events = new Events(id);
         tasks.run(() -> start.start(events), s -> {
             if (id != session) {
@@ -409,6 +422,7 @@ public final class DashboardViewModel {
             hyperparameters.setAll(s.model().space().hyperparameters().stream().map(Hyperparameter::name).toList());
             searchName.set(s.searchDir().getFileName().toString());
             controllable.set(!s.followOnly());
+            stoppable.set(s.stoppable());
             message.set((s.followOnly() ? "Following " : "Running ") + s.searchDir());
             refreshPastSearches();
             drain(id);
@@ -569,6 +583,7 @@ public final class DashboardViewModel {
         if (end != null) {
             active.set(false);
             controllable.set(false);
+            stoppable.set(false);
             message.set(end);
         }
         if (!trials.isEmpty() || p != null || lines > 0) {
