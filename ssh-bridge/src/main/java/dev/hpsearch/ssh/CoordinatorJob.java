@@ -95,6 +95,16 @@ public record CoordinatorJob(String java, String jar, List<String> arguments, in
                 SbatchScripts.submitCommand(markerDir, key, 60, null, null, sbatchArgs(scriptPath)));
     }
 
+    /**
+     * The shell command line that prints what {@code java -version} says on the cluster (stderr joined to stdout),
+     * after the profile's set-up lines, for the Java the job would run ({@code null}: java from the PATH).
+     */
+    public static String versionCommand(ClusterProfile profile, String java) {
+        List<String> c = new ArrayList<>(Arrays.asList((java == null || java.isBlank() ? "java" : java.strip()).split("\\s+")));
+        c.add("-version");
+        return SbatchScripts.withSetup(profile.setupLines(), ShellQuote.join(c) + " 2>&1");
+    }
+
     /** The shell command line that cancels Slurm jobs, with the profile's set-up lines. */
     public static String cancelCommand(ClusterProfile profile, List<String> jobIds) {
         List<String> argv = new ArrayList<>(List.of("scancel"));

@@ -124,6 +124,7 @@ final class LaunchCommand implements Callable<Integer> {
                     jarFile, ProfileSource.commandLine(cluster, paths.job).withRunHere("hpsearch run --cluster local"),
                     SearchExecutors.profilesFile(clustersFile), new TerminalPrompts(err));
             out.println("Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + ")");
+            printRuntime(out, s);
             out.println("Search folder on the cluster: " + s.searchFolder());
             out.println("Coordinator output: " + s.log());
             out.println("Recorded in: " + s.record());
@@ -137,6 +138,13 @@ final class LaunchCommand implements Callable<Integer> {
         } catch (SshBridgeException e) {
             err.println("error: " + IoErrors.describe(e));
             return ExitCodes.FAILURE;
+        }
+    }
+
+    private static void printRuntime(PrintWriter out, DetachedLaunch.Submitted s) {
+        if (s.runtime() != null) {
+            out.println("The cluster's java is older than 17 or missing: the coordinator runs " + s.runtime()
+                    + " (a Java runtime uploaded for it)");
         }
     }
 
@@ -202,6 +210,7 @@ final class LaunchCommand implements Callable<Integer> {
                     target.localProject());
             out.println("Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host()
                     + ") to resume " + s.searchFolder());
+            printRuntime(out, s);
             out.println("Coordinator output: " + s.log());
             if (s.record() != null) {
                 out.println("Recorded in: " + s.record());
@@ -227,6 +236,7 @@ final class LaunchCommand implements Callable<Integer> {
             out.println("Handed " + mode.resume.toAbsolutePath().normalize() + " over to the cluster: submitted"
                     + " coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + ") to resume "
                     + s.searchFolder());
+            printRuntime(out, s);
             out.println("Coordinator output: " + s.log());
             out.println("Watch it with: hpsearch status --cluster " + s.profile()
                     + (clustersFile != null ? " --clusters-file " + clustersFile : "") + " "

@@ -43,8 +43,11 @@ public final class DetachedLaunch {
      * @param searchFolder the search folder on the cluster
      * @param log          the coordinator's output file on the cluster
      * @param record       the local launched_hp_searches.txt the launch was added to, or {@code null}
+     * @param runtime      the Java runtime uploaded for the coordinator, as the cluster's own Java is older than
+     *                     17 or missing; {@code null} when the coordinator runs the cluster's Java
      */
-    public record Submitted(String jobId, String profile, String host, String searchFolder, String log, Path record) {
+    public record Submitted(String jobId, String profile, String host, String searchFolder, String log, Path record,
+                            String runtime) {
     }
 
     /** The profile file a launch leaves in a project folder on the cluster, for the coordinator and resume. */
@@ -152,7 +155,14 @@ public final class DetachedLaunch {
         String hidden = remote.folder() + "/" + RemoteProject.HIDDEN + "/" + name;
         ssh.mkdirs(hidden);
         String log = searchFolder + ".coordinator.log";
-        CoordinatorJob job = new CoordinatorJob(configs.search().searchEnvironmentPath(), remoteJar, args,
+        String java = configs.search().searchEnvironmentPath();
+        String runtime = null;
+        if (ClusterRuntime.versionOnCluster(ssh, profile, java) < ClusterRuntime.REQUIRED) {
+            // the node's java is too old or missing: bring one, made for Linux x64 and shared like the jar
+            runtime = ClusterRuntime.install(ssh, remote.root(), ClusterRuntime.archive(ClusterRuntime.defaultCache()));
+            java = runtime;
+        }
+        CoordinatorJob job = new CoordinatorJob(java, remoteJar, args,
                 configs.search().searchMemoryGb(),
                 Duration.ofSeconds(Math.round(configs.search().searchTimeHours() * 3600)), profile,
                 remote.folder(), log);
@@ -175,7 +185,7 @@ public final class DetachedLaunch {
                     ShellQuote.display(job.sbatchArgs(jobScript))));
             record = localProject.resolve(LaunchRecords.FILE_NAME);
         }
-        return new Submitted(jobId, profile.name(), ssh.host(), searchFolder, log, record);
+        return new Submitted(jobId, profile.name(), ssh.host(), searchFolder, log, record, runtime);
     }
 
     /**

@@ -62,11 +62,14 @@ class DetachedControlIT {
                 + " \"max_active_points\": 2, \"search_time\": 0.25, \"search_memory\": 1}");
     }
 
+    Cli lastLaunch;
+
     private String launch() throws Exception {
         Cli launch = Cli.run("launch", "--clusters-file", clusters.toString(), "--jar", jar.toString(),
                 "-s", project.resolve("search_config.json").toString(), "-j", project.resolve("job_config.json").toString(),
                 "-m", project.resolve("model_config.json").toString());
         assertThat(launch.status).as(launch.err + launch.out).isEqualTo(0);
+        lastLaunch = launch;
         Matcher m = Pattern.compile("Submitted coordinator job (\\d+)").matcher(launch.out);
         assertThat(m.find()).isTrue();
         return m.group(1);
@@ -249,6 +252,34 @@ class DetachedControlIT {
         // one coordinator ran: one record of its own on the cluster
         Path remoteProject = remoteRoot.resolve("control");
         assertThat(cluster.read(remoteProject.resolve("launched_hp_searches.txt").toString()).lines()).hasSize(2);
+    }
+
+    /**
+     * A cluster without Java 17: the profile's set-up lines put a stand-in {@code java} first on PATH that says it is
+     * Java 11 and runs nothing (this machine's only Java is 17, so "no Java 17 on the cluster" cannot be produced
+     * otherwise). The coordinator then runs with the runtime launch made with jlink and uploaded.
+     */
+    @Test
+    void aClusterWithoutJava17RunsTheCoordinatorWithAnUploadedRuntime() throws Exception {
+        String bin = remoteRoot + "/old-java";
+        cluster.exec(List.of("mkdir", "-p", bin));
+        cluster.write(bin + "/java", "#!/bin/sh\necho 'openjdk version \"11.0.22\" 2024-01-16' >&2\nexit 1\n");
+        cluster.exec(List.of("chmod", "+x", bin + "/java"));
+        cluster.writeClustersFile(clusters, remoteRoot.toString(), List.of("export PATH='" + bin + "':\"$PATH\""));
+        // the runtime is made once per JDK and kept beside the build, not in the user's cache
+        System.setProperty("hpsearch.cache", Path.of("target/hpsearch-cache").toAbsolutePath().toString());
+
+        String job = launch();
+
+        assertThat(lastLaunch.out).contains("The cluster's java is older than 17 or missing: the coordinator runs "
+                + remoteRoot + "/.hpsearch/java-");
+        Cli done = pollStatus(s -> s.out.contains("no longer in the queue") && s.out.contains("Ended:"));
+        assertThat(done.out).contains("Coordinator job " + job + " on testcluster: COMPLETED", "4 combinations: 4 ok");
+        assertThat(cluster.read(remoteRoot.resolve("control/.hpsearch/hp_search_0/coordinator.sh").toString()))
+                .containsPattern("exec '" + Pattern.quote(remoteRoot.toString()) + "/\\.hpsearch/java-[0-9a-f]{16}/bin/java'");
+        // the stand-in was really first on PATH where the coordinator ran
+        assertThat(cluster.read(remoteRoot.resolve("control/hp_search_0.coordinator.log").toString()))
+                .contains("Search complete");
     }
 
     private static long submitted(Path searchDir) throws Exception {
