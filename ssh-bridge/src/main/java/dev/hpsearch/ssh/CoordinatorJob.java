@@ -19,9 +19,16 @@ import java.util.Objects;
  * @param profile     partition and set-up lines
  * @param projectDir  the project folder on the cluster (the job's working folder)
  * @param log         the file the job's stdout and stderr go to
+ * @param mailUser    who Slurm mails when the job ends or fails ({@code --mail-type=END,FAIL}), or {@code null}
  */
 public record CoordinatorJob(String java, String jar, List<String> arguments, int memoryGb, Duration timeLimit,
-                             ClusterProfile profile, String projectDir, String log) {
+                             ClusterProfile profile, String projectDir, String log, String mailUser) {
+
+    /** A coordinator job that mails nobody. */
+    public CoordinatorJob(String java, String jar, List<String> arguments, int memoryGb, Duration timeLimit,
+                          ClusterProfile profile, String projectDir, String log) {
+        this(java, jar, arguments, memoryGb, timeLimit, profile, projectDir, log, null);
+    }
 
     public CoordinatorJob {
         Objects.requireNonNull(jar, "jar");
@@ -72,6 +79,9 @@ public record CoordinatorJob(String java, String jar, List<String> arguments, in
             a.add("--partition=" + partition);
         }
         a.addAll(List.of("-c", "1", "--mem=" + memoryGb + "G", "-t", String.valueOf(SbatchScripts.minutes(timeLimit))));
+        if (mailUser != null && !mailUser.isBlank()) {
+            a.addAll(List.of("--mail-user=" + mailUser.strip(), "--mail-type=END,FAIL"));
+        }
         String out = SbatchScripts.slurmFileName(log);
         // a resumed coordinator writes after the one before it
         a.addAll(List.of("-o", out, "-e", out, "--open-mode=append", "--chdir=" + projectDir, scriptPath));

@@ -52,6 +52,14 @@ class CoordinatorJobTest {
     }
 
     @Test
+    void mailGoesWhereTheConfigSaysWhenTheJobEndsOrFails() {
+        assertThat(job("java", 1, Duration.ofHours(1)).sbatchArgs("/x/c.sh")).noneMatch(a -> a.startsWith("--mail"));
+        CoordinatorJob mailing = new CoordinatorJob("java", "/j.jar", List.of("run"), 1, Duration.ofHours(1), PROFILE,
+                "/p", "/p/c.log", "me@example.org");
+        assertThat(mailing.sbatchArgs("/x/c.sh")).contains("--mail-user=me@example.org", "--mail-type=END,FAIL");
+    }
+
+    @Test
     void aResumedCoordinatorAppendsToTheLogOfTheOneBefore() {
         assertThat(job("java", 1, Duration.ofHours(1)).sbatchArgs("/x/c.sh")).contains("--open-mode=append");
     }

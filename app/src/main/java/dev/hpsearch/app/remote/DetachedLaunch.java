@@ -165,7 +165,8 @@ public final class DetachedLaunch {
         CoordinatorJob job = new CoordinatorJob(java, remoteJar, args,
                 configs.search().searchMemoryGb(),
                 Duration.ofSeconds(Math.round(configs.search().searchTimeHours() * 3600)), profile,
-                remote.folder(), log);
+                remote.folder(), log,
+                configs.search().mailUser() != null ? configs.search().mailUser() : profile.mailUser());
         String jobScript = hidden + "/coordinator.sh";
         ssh.upload(job.script().getBytes(StandardCharsets.UTF_8), jobScript);
         // one value per launch: a retry of this command finds its own marker, the next launch does not

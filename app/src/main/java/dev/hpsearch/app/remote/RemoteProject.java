@@ -145,6 +145,9 @@ public final class RemoteProject {
         ArrayNode setup = c.putArray("setup");
         p.setupLines().forEach(setup::add);
         c.put("remote_root", remoteRoot);
+        if (p.mailUser() != null) {
+            c.put("mail_user", p.mailUser());
+        }
         ObjectNode top = json.createObjectNode();
         top.putArray("clusters").add(c);
         try {

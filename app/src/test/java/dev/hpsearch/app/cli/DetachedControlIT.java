@@ -122,7 +122,12 @@ class DetachedControlIT {
 
     @Test
     void stopWithCancelJobsEndsTheSearchAndCancelsItsJobs() throws Exception {
+        // and the coordinator mails its user when it ends or fails, as search_config asks
+        Files.writeString(project.resolve("search_config.json"), "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 4,"
+                + " \"max_active_points\": 2, \"search_time\": 0.25, \"search_memory\": 1, \"mail_user\": \"hpsearch-it@example.org\"}");
         String job = launch();
+        String submitted = cluster.exec(List.of("scontrol", "show", "job", job));
+        assertThat(submitted).contains("MailUser=hpsearch-it@example.org", "MailType=END,FAIL");
         pollStatus(s -> RUNNING.matcher(s.out).find());
 
         Cli stop = Cli.run("stop", "--cancel-jobs", "--cluster", "testcluster", "--clusters-file", clusters.toString(),

@@ -69,6 +69,7 @@ public final class ConfigLoader {
         double gridProbability = o.number("grid_suggestion_probability", 0, 0, false, 1, false);
         double randomProbability = o.number("random_suggestion_probability", 0.1, 0, false, 1, false);
         Long seed = o.optionalLong("random_seed");
+        String mailUser = mailUser(o);
         BoptConfig bopt = readBopt(root, o, file, problems);
         SearchType searchType = SearchType.of(type);
         if ((searchType == SearchType.GRID || searchType == SearchType.LINE) && gridPoints < 1) {
@@ -81,7 +82,21 @@ public final class ConfigLoader {
         }
         o.warnUnknownKeys(null);
         return new SearchConfig(searchType, time, memory, env, script, maxSuggestions, maxActive, gridPoints,
-                minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt);
+                minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt, mailUser);
+    }
+
+    /** {@code mail_user}: a user name or address for Slurm's {@code --mail-user}, or {@code null}. */
+    private static String mailUser(ConfigObject o) {
+        String v = o.string("mail_user", null);
+        if (v == null) {
+            return null;
+        }
+        if (!v.strip().matches("[^\\s,;'\"]+")) {
+            o.error("mail_user", "got \"" + v + "\"; expected one user name or e-mail address (no spaces, commas or"
+                    + " quotes), for Slurm to mail when a detached search's coordinator ends or fails");
+            return null;
+        }
+        return v.strip();
     }
 
     private static FailureValue failureValue(ConfigObject o) {

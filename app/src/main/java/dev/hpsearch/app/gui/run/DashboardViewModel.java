@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.run;
 
+import dev.hpsearch.app.gui.common.Notifier;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.remote.DetachedLaunches;
@@ -68,6 +69,7 @@ public final class DashboardViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final BooleanProperty controllable = new SimpleBooleanProperty(false);
     private final BooleanProperty stoppable = new SimpleBooleanProperty(false);
+    private final Notifier notifier;
     private final IntegerProperty dataVersion = new SimpleIntegerProperty();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final StringProperty statusFilter = new SimpleStringProperty("all");
@@ -104,6 +106,13 @@ public final class DashboardViewModel {
      *                         sooner wait and are merged into the next batch
      */
     public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher, Duration minBatchInterval) {
+        this(project, tasks, launcher, minBatchInterval, Notifier.NONE);
+    }
+
+    /** @param notifier told when a search this window runs or follows ends (a desktop notification) */
+    public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher, Duration minBatchInterval,
+                              Notifier notifier) {
+        this.notifier = notifier;
         this.minBatchNanos = minBatchInterval.toNanos();
         this.project = project;
         this.tasks = tasks;
@@ -585,6 +594,7 @@ public final class DashboardViewModel {
             controllable.set(false);
             stoppable.set(false);
             message.set(end);
+            notifier.notify("hpsearch: " + project.name() + " " + searchName.get(), end);
         }
         if (!trials.isEmpty() || p != null || lines > 0) {
             dataVersion.set(dataVersion.get() + 1);

@@ -128,7 +128,9 @@ class FollowOnClusterViewModelTest {
         SearchSpace space = new SearchSpace(List.of(Hyperparameter.continuous("x", 0.1, 10, Transformation.LOG)));
         FollowingLauncher launcher = new FollowingLauncher(new ModelConfig(JsonFiles.STRICT.createObjectNode(), space),
                 p.folder().resolve(".hpsearch/mirror/lab/hp_search_1"));
-        DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher);
+        List<String> notified = new ArrayList<>();
+        DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher, Duration.ZERO,
+                (title, text) -> notified.add(title + ": " + text));
         vm.refreshPastSearches();
         assertThat(vm.detachedLaunchProperty().get()).as("nothing launched detached yet").isNull();
 
@@ -166,6 +168,8 @@ class FollowOnClusterViewModelTest {
         assertThat(vm.activeProperty().get()).isFalse();
         assertThat(vm.stoppableProperty().get()).isFalse();
         assertThat(vm.messageProperty().get()).isEqualTo("Search ended: every combination of the search space has been tried");
+        assertThat(notified).as("a desktop notification when the search ends").singleElement().asString()
+                .contains("hp_search_1").endsWith(": Search ended: every combination of the search space has been tried");
 
         vm.dispose();
         assertThat(launcher.closed).isTrue();
