@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
                 "Uploads this hpsearch (a self-contained jar, once per version), the three configs and the script to "
                         + "{remote_root}/{project folder name}/ on the cluster; the job gets search_time, search_memory "
                         + "and runs search_environment_path (a Java 17+; default: java).",
-                "Records the job in the project's launched_hp_searches.txt. Watch it with: hpsearch status --cluster NAME PROJECT_FOLDER"})
+                "Records the job in the project's launched_hp_searches.txt. Watch it with: hpsearch status --cluster NAME PROJECT_FOLDER",
+                "With --resume SEARCH: submits the coordinator again for a stopped detached search (or hands a search "
+                        + "started here, given as its hp_search_N folder, over to the cluster)."})
 final class LaunchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

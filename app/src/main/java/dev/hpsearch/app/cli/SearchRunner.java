@@ -19,6 +19,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Builds an engine for a search folder, runs it in the foreground, and handles Ctrl-C. */
 final class SearchRunner {
@@ -82,8 +85,8 @@ final class SearchRunner {
                 }
             }, "hpsearch-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            java.util.concurrent.atomic.AtomicBoolean asked = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.ScheduledExecutorService watcher = onCluster
+            AtomicBoolean asked = new AtomicBoolean();
+            ScheduledExecutorService watcher = onCluster
                     ? watchStopRequests(searchDir, engine, asked, err) : null;
             SearchSummary summary;
             try {
@@ -114,9 +117,9 @@ final class SearchRunner {
      * A detached coordinator looks for {@code hpsearch stop}'s request once a second: the request is taken (so a
      * resume does not stop at once) and the engine stops as asked, recording why.
      */
-    private static java.util.concurrent.ScheduledExecutorService watchStopRequests(
-            Path searchDir, SearchEngine engine, java.util.concurrent.atomic.AtomicBoolean asked, PrintWriter err) {
-        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+    private static ScheduledExecutorService watchStopRequests(
+            Path searchDir, SearchEngine engine, AtomicBoolean asked, PrintWriter err) {
+        ScheduledExecutorService timer = java.util.concurrent.Executors
                 .newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "hpsearch-stop-watch");
                     t.setDaemon(true);
@@ -138,7 +141,7 @@ final class SearchRunner {
                 err.println("warning: cannot read the stop request in " + searchDir + ": " + IoErrors.describe(e));
                 err.flush();
             }
-        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }, 1, 1, TimeUnit.SECONDS);
         return timer;
     }
 

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.remote.ClusterContact;
 import dev.hpsearch.app.remote.ClusterContactException;
 import dev.hpsearch.app.remote.DetachedLaunches;
@@ -10,6 +11,7 @@ import dev.hpsearch.app.remote.StopRequest;
 import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
@@ -152,8 +154,8 @@ final class StopCommand implements Callable<Integer> {
         if (Files.isRegularFile(mirror.resolve(Journal.FILE_NAME))) {
             SearchState s = SearchState.replay(Journal.read(mirror));
             out.println(s.endReason() != null ? "Ended: " + s.endReason()
-                    : s.stopReason() != null ? "Stopped: " + s.stopReason() + " (" + s.count(
-                    dev.hpsearch.optimizer.engine.TrialStatus.RUNNING) + " analysis job(s) left running)"
+                    : s.stopReason() != null ? "Stopped: " + s.stopReason() + " (" + s.count(TrialStatus.RUNNING)
+                    + " analysis job(s) left running)"
                     : "Not ended");
         }
         return ExitCodes.OK;
@@ -186,7 +188,7 @@ final class StopCommand implements Callable<Integer> {
             out.println("Cancelled " + jobs.size() + " analysis job(s): " + String.join(" ", jobs)
                     + (r.ok() ? "" : " (scancel: " + r.describe() + ")"));
         }
-        var event = Journal.event("stop", System.currentTimeMillis());
+        ObjectNode event = Journal.event("stop", System.currentTimeMillis());
         event.put("reason", request.reason() + (request.cancelJobs() ? "; analysis jobs cancelled" : ""));
         event.put("left_running", request.cancelJobs() ? 0 : jobs.size());
         event.put("by", "hpsearch stop");

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.remote;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.CommandLine;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Hands a search from the laptop to a detached coordinator on the cluster and back (decision 0016). Only the
@@ -98,7 +100,7 @@ public final class HandOver {
             if (SearchFiles.coordinatorRunning(dir)) {
                 throw new IOException(dir + " is being run by a coordinator on this machine");
             }
-        } else if (Files.isDirectory(dir) && Files.list(dir).findAny().isPresent()) {
+        } else if (notEmpty(dir)) {
             throw new IOException(dir + " exists and is not that search; move it away to take " + searchFolder
                     + " over");
         }
@@ -118,8 +120,17 @@ public final class HandOver {
         return dir;
     }
 
+    private static boolean notEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isPresent();
+        }
+    }
+
     private static String stopEvent(String reason) {
-        var e = Journal.event("stop", System.currentTimeMillis());
+        ObjectNode e = Journal.event("stop", System.currentTimeMillis());
         e.put("reason", reason);
         return e + "\n";
     }
