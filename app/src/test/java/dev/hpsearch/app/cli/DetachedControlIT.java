@@ -52,7 +52,7 @@ class DetachedControlIT {
                 "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
                 "out=$(sed -n 's/.*\"save_folder\" *: *\"\\([^\"]*\\)\".*/\\1/p' \"$1\")",
                 "echo \"run of x=$x\"",
-                "sleep 20",
+                "sleep 20 || exit 1", // a cancelled run writes no result
                 "echo \"{\\\"objective\\\": $x}\" > \"$out/output.json\""));
         Files.writeString(project.resolve("job_config.json"),
                 "{\"environment_path\": \"sh\", \"script_path\": \"score.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
