@@ -17,9 +17,18 @@ import java.util.Objects;
  * @param gpuPartition  partition for {@code processor_type = GPU}, or {@code null} for the cluster's default
  * @param setupLines    shell lines run before each job and before Slurm commands (e.g. {@code module load slurm})
  * @param remoteRoot    where on the cluster the projects live; relative to the remote home unless absolute
+ * @param mailUser      who Slurm mails when a detached coordinator ends or fails, or {@code null} (search_config's
+ *                      {@code mail_user} wins over this)
  */
 public record ClusterProfile(String name, String host, int port, String user, Path identityFile, Path knownHosts,
-                             String cpuPartition, String gpuPartition, List<String> setupLines, String remoteRoot) {
+                             String cpuPartition, String gpuPartition, List<String> setupLines, String remoteRoot,
+                             String mailUser) {
+
+    /** A profile without {@code mail_user}. */
+    public ClusterProfile(String name, String host, int port, String user, Path identityFile, Path knownHosts,
+                          String cpuPartition, String gpuPartition, List<String> setupLines, String remoteRoot) {
+        this(name, host, port, user, identityFile, knownHosts, cpuPartition, gpuPartition, setupLines, remoteRoot, null);
+    }
 
     public ClusterProfile {
         Objects.requireNonNull(name, "name");
@@ -37,6 +46,7 @@ public record ClusterProfile(String name, String host, int port, String user, Pa
         cpuPartition = blankToNull(cpuPartition);
         gpuPartition = blankToNull(gpuPartition);
         user = blankToNull(user);
+        mailUser = blankToNull(mailUser);
         remoteRoot = remoteRoot == null || remoteRoot.isBlank() ? "hpsearch" : remoteRoot;
     }
 
@@ -53,7 +63,7 @@ public record ClusterProfile(String name, String host, int port, String user, Pa
 
     public ClusterProfile withRemoteRoot(String root) {
         return new ClusterProfile(name, host, port, user, identityFile, knownHosts, cpuPartition, gpuPartition,
-                setupLines, root);
+                setupLines, root, mailUser);
     }
 
     private static String blankToNull(String s) {

@@ -46,7 +46,7 @@ public final class ClusterProfiles {
             "hpsearch");
 
     private static final Set<String> KEYS = Set.of("name", "host", "port", "user", "identity_file", "known_hosts",
-            "cpu_partition", "gpu_partition", "setup", "remote_root");
+            "cpu_partition", "gpu_partition", "setup", "remote_root", "mail_user");
 
     private final Map<String, ClusterProfile> byName;
 
@@ -151,7 +151,17 @@ public final class ClusterProfiles {
         return new ClusterProfile(name, host, port, text(file, at, n, "user", false),
                 identity == null ? null : expandHome(identity), knownHosts == null ? null : expandHome(knownHosts),
                 text(file, at, n, "cpu_partition", false), text(file, at, n, "gpu_partition", false), setup,
-                text(file, at, n, "remote_root", false));
+                text(file, at, n, "remote_root", false), mailUser(file, at, n));
+    }
+
+    /** {@code mail_user}: one user name or address for Slurm's {@code --mail-user}, or {@code null}. */
+    private static String mailUser(Path file, String at, JsonNode n) throws ClusterProfileException {
+        String v = text(file, at, n, "mail_user", false);
+        if (v != null && !v.strip().matches("[^\\s,;'\"]+")) {
+            throw new ClusterProfileException(file, at + ".mail_user", "\"" + v + "\" is not one user name or e-mail"
+                    + " address (no spaces, commas or quotes)");
+        }
+        return v == null ? null : v.strip();
     }
 
     private static String text(Path file, String at, JsonNode n, String key, boolean required)

@@ -1,5 +1,6 @@
 package dev.hpsearch.ssh;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,16 @@ import java.util.Objects;
  * @param profile     partition and set-up lines
  * @param projectDir  the project folder on the cluster (the job's working folder)
  * @param log         the file the job's stdout and stderr go to
+ * @param mailUser    who Slurm mails when the job ends or fails ({@code --mail-type=END,FAIL}), or {@code null}
  */
 public record CoordinatorJob(String java, String jar, List<String> arguments, int memoryGb, Duration timeLimit,
-                             ClusterProfile profile, String projectDir, String log) {
+                             ClusterProfile profile, String projectDir, String log, String mailUser) {
+
+    /** A coordinator job that mails nobody. */
+    public CoordinatorJob(String java, String jar, List<String> arguments, int memoryGb, Duration timeLimit,
+                          ClusterProfile profile, String projectDir, String log) {
+        this(java, jar, arguments, memoryGb, timeLimit, profile, projectDir, log, null);
+    }
 
     public CoordinatorJob {
         Objects.requireNonNull(jar, "jar");
@@ -71,14 +79,47 @@ public record CoordinatorJob(String java, String jar, List<String> arguments, in
             a.add("--partition=" + partition);
         }
         a.addAll(List.of("-c", "1", "--mem=" + memoryGb + "G", "-t", String.valueOf(SbatchScripts.minutes(timeLimit))));
+        if (mailUser != null && !mailUser.isBlank()) {
+            a.addAll(List.of("--mail-user=" + mailUser.strip(), "--mail-type=END,FAIL"));
+        }
         String out = SbatchScripts.slurmFileName(log);
-        a.addAll(List.of("-o", out, "-e", out, "--chdir=" + projectDir, scriptPath));
+        // a resumed coordinator writes after the one before it
+        a.addAll(List.of("-o", out, "-e", out, "--open-mode=append", "--chdir=" + projectDir, scriptPath));
         return a;
     }
 
     /** The shell command line that submits the job, with the profile's set-up lines (which may put sbatch on the PATH). */
     public String submitCommand(String scriptPath) {
         return SbatchScripts.withSetup(profile.setupLines(), ShellQuote.join(sbatchArgs(scriptPath)));
+    }
+
+    /**
+     * The command that submits the job at most once however often it is sent (decision 0008): the marker and the
+     * lock live in {@code markerDir}, and the key is this job's script with {@code launchNonce}, a value that one
+     * launch keeps across its retries and the next launch (a resume) changes. Send it with
+     * {@link ClusterShell#execIdempotent}.
+     */
+    public String submitOnceCommand(String scriptPath, String markerDir, String launchNonce) {
+        String key = SbatchScripts.submissionKey(script().getBytes(StandardCharsets.UTF_8), launchNonce);
+        return SbatchScripts.withSetup(profile.setupLines(),
+                SbatchScripts.submitCommand(markerDir, key, 60, null, null, sbatchArgs(scriptPath)));
+    }
+
+    /**
+     * The shell command line that prints what {@code java -version} says on the cluster (stderr joined to stdout),
+     * after the profile's set-up lines, for the Java the job would run ({@code null}: java from the PATH).
+     */
+    public static String versionCommand(ClusterProfile profile, String java) {
+        List<String> c = new ArrayList<>(Arrays.asList((java == null || java.isBlank() ? "java" : java.strip()).split("\\s+")));
+        c.add("-version");
+        return SbatchScripts.withSetup(profile.setupLines(), ShellQuote.join(c) + " 2>&1");
+    }
+
+    /** The shell command line that cancels Slurm jobs, with the profile's set-up lines. */
+    public static String cancelCommand(ClusterProfile profile, List<String> jobIds) {
+        List<String> argv = new ArrayList<>(List.of("scancel"));
+        argv.addAll(jobIds);
+        return SbatchScripts.withSetup(profile.setupLines(), ShellQuote.join(argv));
     }
 
     /** The job id that {@code sbatch --parsable} printed ({@code id} or {@code id;cluster}), or {@code null}. */

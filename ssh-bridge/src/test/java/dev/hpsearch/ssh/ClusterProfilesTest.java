@@ -61,6 +61,10 @@ class ClusterProfilesTest {
         assertThatThrownBy(() -> ClusterProfiles.load(f)).hasMessageContaining("clusters[0].partiton")
                 .hasMessageContaining("cpu_partition");
 
+        Files.writeString(f, "{\"clusters\": [{\"name\": \"a\", \"host\": \"h\", \"mail_user\": \"a b\"}]}");
+        assertThatThrownBy(() -> ClusterProfiles.load(f)).hasMessageContaining("clusters[0].mail_user")
+                .hasMessageContaining("\"a b\"").hasMessageContaining("one user name or e-mail address");
+
         Files.writeString(f, "{\"clusters\": [{\"name\": \"a\"}]}");
         assertThatThrownBy(() -> ClusterProfiles.load(f)).hasMessageContaining("clusters[0].host").hasMessageContaining("required");
 

@@ -52,6 +52,32 @@ class CoordinatorJobTest {
     }
 
     @Test
+    void mailGoesWhereTheConfigSaysWhenTheJobEndsOrFails() {
+        assertThat(job("java", 1, Duration.ofHours(1)).sbatchArgs("/x/c.sh")).noneMatch(a -> a.startsWith("--mail"));
+        CoordinatorJob mailing = new CoordinatorJob("java", "/j.jar", List.of("run"), 1, Duration.ofHours(1), PROFILE,
+                "/p", "/p/c.log", "me@example.org");
+        assertThat(mailing.sbatchArgs("/x/c.sh")).contains("--mail-user=me@example.org", "--mail-type=END,FAIL");
+    }
+
+    @Test
+    void aResumedCoordinatorAppendsToTheLogOfTheOneBefore() {
+        assertThat(job("java", 1, Duration.ofHours(1)).sbatchArgs("/x/c.sh")).contains("--open-mode=append");
+    }
+
+    @Test
+    void submitOnceKeysTheMarkerByScriptAndLaunch() {
+        CoordinatorJob j = job("java", 1, Duration.ofHours(1));
+        String once = j.submitOnceCommand("/x/c.sh", "/x/.hpsearch/hp_search_0", "launch-1");
+
+        // a retry of one launch sends the very same command, so the script finds its marker and submits nothing
+        assertThat(j.submitOnceCommand("/x/c.sh", "/x/.hpsearch/hp_search_0", "launch-1")).isEqualTo(once);
+        // the next launch (a resume) has a key of its own, so the earlier marker is not believed
+        assertThat(j.submitOnceCommand("/x/c.sh", "/x/.hpsearch/hp_search_0", "launch-2")).isNotEqualTo(once);
+        assertThat(once).startsWith("bash -l -c ").contains("module load slurm").contains("sbatch")
+                .contains(".hpsearch_job").contains("hp_search_0");
+    }
+
+    @Test
     void jobIdIsTheLastLineOfSbatchParsable() {
         assertThat(CoordinatorJob.parseJobId("123\n")).isEqualTo("123");
         assertThat(CoordinatorJob.parseJobId("module says hi\n456;cluster2\n")).isEqualTo("456");

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** Top-level command: shows help when called without a subcommand. */
 @Command(name = "hpsearch", mixinStandardHelpOptions = true, versionProvider = HpSearchCommand.Version.class,
         description = "Hyperparameter search for any analysis script that reads input.json and writes output.json.",
-        subcommands = {RunCommand.class, LaunchCommand.class, ValidateCommand.class, StatusCommand.class,
+        subcommands = {RunCommand.class, LaunchCommand.class, ValidateCommand.class, StatusCommand.class, StopCommand.class,
                 ResumeCommand.class, GuiCommand.class})
 public final class HpSearchCommand implements Callable<Integer> {
     /** {@code --version}: the build's version, from the one place it is kept ({@link HpSearchVersion}). */

@@ -1,7 +1,6 @@
 package dev.hpsearch.app.cli;
 
 import dev.hpsearch.optimizer.engine.Journal;
-import dev.hpsearch.optimizer.engine.LaunchRecords;
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.app.remote.ClusterContact;
@@ -10,7 +9,6 @@ import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
-import dev.hpsearch.ssh.RemoteFile;
 import dev.hpsearch.ssh.SlurmJobState;
 import dev.hpsearch.ssh.SshBridgeException;
 import dev.hpsearch.ssh.SshSession;
@@ -20,11 +18,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.time.Duration;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code hpsearch status --cluster}: finds a detached search on the cluster, copies what its summary needs (the
@@ -32,7 +28,6 @@ import java.util.regex.Pattern;
  * coordinator job, and lets {@link StatusCommand} print the mirror as it prints a local search.
  */
 final class RemoteStatus {
-    private static final Pattern SEARCH_DIR = Pattern.compile("hp_search_(\\d{1,9})");
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
 
     /** Prints the summary of a (mirrored) search folder under a display name; returns the exit status. */
@@ -43,10 +38,12 @@ final class RemoteStatus {
     private final String cluster;
     private final Path clustersFile;
     private final Path mirror;
+    private final Integer log;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    RemoteStatus(String cluster, Path clustersFile, Path mirror, PrintWriter out, PrintWriter err) {
+    RemoteStatus(String cluster, Path clustersFile, Path mirror, Integer log, PrintWriter out, PrintWriter err) {
+        this.log = log;
         this.cluster = cluster;
         this.clustersFile = clustersFile;
         this.mirror = mirror;
@@ -66,14 +63,7 @@ final class RemoteStatus {
             err.println("error: --cluster: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        Path localProject = null;
-        DetachedLaunches.Launch launched = null;
-        Path records = where.resolve(LaunchRecords.FILE_NAME);
-        if (Files.isDirectory(where) && Files.isRegularFile(records)) {
-            // a local project folder, when it records a detached launch; else the path may name a cluster folder
-            launched = latestDetached(Files.readString(records, StandardCharsets.UTF_8), null);
-            localProject = launched == null ? null : where.toAbsolutePath().normalize();
-        }
+        DetachedLaunches.Launch launched = DetachedTarget.localLaunch(where);
         SshSession opened;
         try {
             opened = ClusterContact.open(profile, ProfileSource.flag().withRunHere(null),
@@ -83,23 +73,14 @@ final class RemoteStatus {
             return ExitCodes.CONNECTION;
         }
         try (SshSession ssh = opened) {
-            String searchFolder;
-            String jobId;
-            if (launched != null) {
-                searchFolder = launched.searchFolder();
-                jobId = launched.jobId();
-            } else {
-                searchFolder = findSearch(ssh, where.toString().replace('\\', '/'));
-                if (searchFolder == null) {
-                    return ExitCodes.FAILURE;
-                }
-                jobId = coordinatorOnCluster(ssh, searchFolder);
+            DetachedTarget target = DetachedTarget.find(ssh, where, launched, cluster, err);
+            if (target == null) {
+                return ExitCodes.FAILURE;
             }
-            String name = searchFolder.substring(searchFolder.lastIndexOf('/') + 1);
-            Path dir = mirror != null ? mirror
-                    : localProject != null ? SearchMirror.folder(localProject, cluster, name)
-                    : Path.of(System.getProperty("java.io.tmpdir"), "hpsearch-mirror-" + System.getProperty("user.name"),
-                    cluster, searchFolder.replaceFirst("^/+", ""));
+            String searchFolder = target.searchFolder();
+            String jobId = target.jobId();
+            Path localProject = target.localProject();
+            Path dir = target.mirror(cluster, mirror);
             // Slurm first: a coordinator that has left the queue has written its last journal line before the copy
             SlurmJobState state = jobId == null ? null : SlurmJobState.query(ssh, profile, jobId, QUERY_TIMEOUT);
             Set<String> present = SearchMirror.copy(ssh, searchFolder, dir);
@@ -112,58 +93,25 @@ final class RemoteStatus {
                 out.flush();
                 return state != null && state.queued() ? ExitCodes.OK : ExitCodes.FAILURE;
             }
+            if (log != null) {
+                Path copied = SearchMirror.copyLog(ssh, searchFolder, dir, log);
+                if (copied == null) {
+                    out.println("Combination " + log + " has no log.txt on " + cluster + " (yet)");
+                } else {
+                    List<String> lines = Files.readAllLines(copied, StandardCharsets.UTF_8);
+                    out.println("log.txt of combination " + log + " (copied to " + copied + "), last lines:");
+                    lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> out.println("  " + l));
+                }
+            }
             out.flush();
             String notEnded = state != null && state.queued() ? "its coordinator job is in the queue"
-                    : "its coordinator is not in the queue; on the cluster: hpsearch resume " + searchFolder;
+                    : "its coordinator is not in the queue; continue it with: hpsearch launch --resume --cluster "
+                    + cluster + " " + (localProject != null ? localProject : searchFolder);
             return summary.print(dir, cluster + ":" + searchFolder, notEnded);
         } catch (SshBridgeException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-    }
-
-    /** The search folder that a folder on the cluster names: itself, or the latest search of a project folder. */
-    private String findSearch(SshSession ssh, String path) throws SshBridgeException {
-        String abs = ssh.absolutePath(path);
-        if (!ssh.exists(abs)) {
-            err.println("error: " + path + " is neither a local project folder that recorded a detached launch in"
-                    + " launched_hp_searches.txt nor a folder on " + cluster + " (" + ssh.host() + ")");
-            return null;
-        }
-        if (SEARCH_DIR.matcher(abs.substring(abs.lastIndexOf('/') + 1)).matches()) {
-            return abs;
-        }
-        int latest = -1;
-        for (RemoteFile f : ssh.list(abs)) {
-            Matcher m = SEARCH_DIR.matcher(f.name());
-            if (f.directory() && m.matches()) {
-                latest = Math.max(latest, Integer.parseInt(m.group(1)));
-            }
-        }
-        if (latest < 0) {
-            err.println("error: " + abs + " on " + cluster + " holds no hp_search_{id} folder");
-            return null;
-        }
-        return abs + "/hp_search_" + latest;
-    }
-
-    /** The coordinator's job id from the records on the cluster (the coordinator records its own), or null. */
-    private static String coordinatorOnCluster(SshSession ssh, String searchFolder) throws SshBridgeException {
-        String records = searchFolder.substring(0, searchFolder.lastIndexOf('/')) + "/" + LaunchRecords.FILE_NAME;
-        if (!ssh.exists(records)) {
-            return null;
-        }
-        DetachedLaunches.Launch l = latestDetached(new String(ssh.read(records), StandardCharsets.UTF_8), searchFolder);
-        return l == null ? null : l.jobId();
-    }
-
-    /**
-     * The latest row of a launched_hp_searches.txt that is a detached launch (a slurm_command), or, with
-     * {@code searchFolder}, the latest row about that folder whose job id is a Slurm job id.
-     */
-    private static DetachedLaunches.Launch latestDetached(String records, String searchFolder) {
-        List<DetachedLaunches.Launch> all = DetachedLaunches.parse(records, searchFolder);
-        return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
     private void printLogTail(SshSession ssh, String log) throws SshBridgeException {

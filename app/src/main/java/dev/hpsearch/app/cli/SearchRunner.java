@@ -2,6 +2,8 @@ package dev.hpsearch.app.cli;
 
 import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
+import dev.hpsearch.app.remote.StopRequest;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.DataTable;
@@ -17,6 +19,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Builds an engine for a search folder, runs it in the foreground, and handles Ctrl-C. */
 final class SearchRunner {
@@ -80,7 +85,17 @@ final class SearchRunner {
                 }
             }, "hpsearch-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            SearchSummary summary = engine.run();
+            AtomicBoolean asked = new AtomicBoolean();
+            ScheduledExecutorService watcher = onCluster
+                    ? watchStopRequests(searchDir, engine, asked, err) : null;
+            SearchSummary summary;
+            try {
+                summary = engine.run();
+            } finally {
+                if (watcher != null) {
+                    watcher.shutdownNow();
+                }
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
@@ -93,8 +108,41 @@ final class SearchRunner {
                 err.flush();
                 return ExitCodes.FAILURE;
             }
-            return summary.complete() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+            // a coordinator that stopped as its user asked did what it was told: its job ends COMPLETED
+            return summary.complete() || asked.get() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
         }
+    }
+
+    /**
+     * A detached coordinator looks for {@code hpsearch stop}'s request once a second: the request is taken (so a
+     * resume does not stop at once) and the engine stops as asked, recording why.
+     */
+    private static ScheduledExecutorService watchStopRequests(
+            Path searchDir, SearchEngine engine, AtomicBoolean asked, PrintWriter err) {
+        ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "hpsearch-stop-watch");
+                    t.setDaemon(true);
+                    return t;
+                });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                StopRequest r = StopRequest.take(searchDir);
+                if (r == null) {
+                    return;
+                }
+                asked.set(true);
+                if (r.cancelJobs()) {
+                    engine.requestStop(r.reason());
+                } else {
+                    engine.interrupt(r.reason());
+                }
+            } catch (IOException | RuntimeException e) {
+                err.println("warning: cannot read the stop request in " + searchDir + ": " + IoErrors.describe(e));
+                err.flush();
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return timer;
     }
 
     private static void report(PrintWriter out, SearchSummary s) {

@@ -49,6 +49,10 @@ final class StatusCommand implements Callable<Integer> {
                     + "for a local project folder, else under the temporary folder).")
     Path mirror;
 
+    @Option(names = "--log", paramLabel = "ID",
+            description = "With --cluster: also copy combination ID's log.txt into the mirror and print its last lines.")
+    Integer log;
+
     @Option(names = {"--top", "-n"}, defaultValue = "20", description = "Rows to show (default: ${DEFAULT-VALUE}; 0 for all).")
     int top;
 
@@ -61,7 +65,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (cluster != null) {
-            return new RemoteStatus(cluster, clustersFile, mirror, out, err).show(searchDir,
+            return new RemoteStatus(cluster, clustersFile, mirror, log, out, err).show(searchDir,
                     (dir, name, notEnded) -> summarize(dir, name, notEnded, out, err));
         }
         String name = searchDir.toAbsolutePath().normalize().toString();
@@ -102,6 +106,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println("Runs ended and run again, by failure class: " + rerunClasses);
         }
         out.println(state.endReason() != null ? "Ended: " + state.endReason()
+                : state.stopReason() != null ? "Stopped: " + state.stopReason() + " (not ended: " + notEnded + ")"
                 : "Not ended (" + notEnded + ")");
         List<TrialRecord> rows = new ArrayList<>(state.trials());
         rows.sort(Comparator.comparing((TrialRecord t) -> t.loss() == null)

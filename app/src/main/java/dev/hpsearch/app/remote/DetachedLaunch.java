@@ -3,6 +3,7 @@ package dev.hpsearch.app.remote;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.CommandLine;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
+import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.CommandResult;
 import dev.hpsearch.ssh.CoordinatorJob;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.jar.JarFile;
 
 /**
@@ -40,9 +42,12 @@ public final class DetachedLaunch {
      * @param host         {@code user@host:port} as connected
      * @param searchFolder the search folder on the cluster
      * @param log          the coordinator's output file on the cluster
-     * @param record       the local launched_hp_searches.txt the launch was added to
+     * @param record       the local launched_hp_searches.txt the launch was added to, or {@code null}
+     * @param runtime      the Java runtime uploaded for the coordinator, as the cluster's own Java is older than
+     *                     17 or missing; {@code null} when the coordinator runs the cluster's Java
      */
-    public record Submitted(String jobId, String profile, String host, String searchFolder, String log, Path record) {
+    public record Submitted(String jobId, String profile, String host, String searchFolder, String log, Path record,
+                            String runtime) {
     }
 
     /** The profile file a launch leaves in a project folder on the cluster, for the coordinator and resume. */
@@ -108,26 +113,80 @@ public final class DetachedLaunch {
                     "--clusters-file", profiles, "--search_id", Integer.toString(searchId),
                     "--search_config_path", remoteConfigs.get(0), "--job_config_path", remoteConfigs.get(1),
                     "--model_config_path", remoteConfigs.get(2));
-            String log = remote.folder() + "/hp_search_" + searchId + ".coordinator.log";
-            CoordinatorJob job = new CoordinatorJob(configs.search().searchEnvironmentPath(), remoteJar, args,
-                    configs.search().searchMemoryGb(),
-                    Duration.ofSeconds(Math.round(configs.search().searchTimeHours() * 3600)), profile,
-                    remote.folder(), log);
-            String jobScript = hidden + "/coordinator.sh";
-            ssh.upload(job.script().getBytes(StandardCharsets.UTF_8), jobScript);
-            CommandResult r = ssh.exec(job.submitCommand(jobScript), SUBMIT_TIMEOUT);
-            String jobId = r.ok() ? CoordinatorJob.parseJobId(r.stdout()) : null;
-            if (jobId == null) {
-                throw new SshBridgeException("the cluster refused the coordinator job " + r.describe()
-                        + (r.ok() ? " (no job id in: " + r.stdout().strip() + ")" : ""));
-            }
-            LaunchRecords.append(project, new LaunchRecords.Launch(jobId, Path.of(remote.folder()), Path.of(searchFolder),
-                    searchId, Path.of(searchFolder, "log.txt"), Path.of(remoteConfigs.get(0)),
+            return coordinator(ssh, remote, profile, configs, remoteJar, args, searchFolder, remoteConfigs, project);
+        }
+    }
+
+    /**
+     * Submits a coordinator job again for a detached search that was stopped or whose coordinator died: it runs
+     * {@code hpsearch resume} on the search folder, so nothing finished is run again, and jobs still going are
+     * adopted. The caller has made sure no coordinator of it is in the queue.
+     *
+     * @param ssh          the open session
+     * @param configs      the search's configs (its copies in the search folder, mirrored here)
+     * @param searchFolder the search folder on the cluster
+     * @param localProject the local project folder whose launched_hp_searches.txt gets the new job, or {@code null}
+     *                     (the coordinator records itself on the cluster in any case)
+     */
+    public static Submitted resume(SshSession ssh, ClusterProfile profile, Configs configs, String searchFolder,
+                                   Path jar, Path localProject) throws IOException {
+        String folder = searchFolder.substring(0, searchFolder.lastIndexOf('/'));
+        RemoteProject remote = RemoteProject.at(ssh, profile, folder);
+        String remoteJar = remote.uploadJar(jar);
+        String profiles = folder + "/" + RemoteProject.HIDDEN + "/clusters.json";
+        ssh.mkdirs(folder + "/" + RemoteProject.HIDDEN);
+        ssh.upload(RemoteProject.profileFile(profile, remote.root()), profiles);
+        // a request that no coordinator took (it was stopped while queued) must not stop this one
+        ssh.remove(searchFolder + "/" + StopRequest.FILE_NAME);
+        List<String> args = List.of("resume", "--quiet", "--clusters-file", profiles, searchFolder);
+        List<String> remoteConfigs = List.of(searchFolder + "/" + SearchFiles.SEARCH_CONFIG,
+                searchFolder + "/" + SearchFiles.JOB_CONFIG, searchFolder + "/" + SearchFiles.MODEL_CONFIG);
+        return coordinator(ssh, remote, profile, configs, remoteJar, args, searchFolder, remoteConfigs, localProject);
+    }
+
+    /**
+     * Submits the coordinator job at most once (decision 0008: a dropped connection sends the command again and
+     * gets the job the first copy submitted) and records it.
+     */
+    private static Submitted coordinator(SshSession ssh, RemoteProject remote, ClusterProfile profile, Configs configs,
+                                         String remoteJar, List<String> args, String searchFolder,
+                                         List<String> remoteConfigs, Path localProject) throws IOException {
+        String name = searchFolder.substring(searchFolder.lastIndexOf('/') + 1);
+        String hidden = remote.folder() + "/" + RemoteProject.HIDDEN + "/" + name;
+        ssh.mkdirs(hidden);
+        String log = searchFolder + ".coordinator.log";
+        String java = configs.search().searchEnvironmentPath();
+        String runtime = null;
+        if (ClusterRuntime.versionOnCluster(ssh, profile, java) < ClusterRuntime.REQUIRED) {
+            // the node's java is too old or missing: bring one, made for Linux x64 and shared like the jar
+            runtime = ClusterRuntime.install(ssh, remote.root(), ClusterRuntime.archive(ClusterRuntime.defaultCache()));
+            java = runtime;
+        }
+        CoordinatorJob job = new CoordinatorJob(java, remoteJar, args,
+                configs.search().searchMemoryGb(),
+                Duration.ofSeconds(Math.round(configs.search().searchTimeHours() * 3600)), profile,
+                remote.folder(), log,
+                configs.search().mailUser() != null ? configs.search().mailUser() : profile.mailUser());
+        String jobScript = hidden + "/coordinator.sh";
+        ssh.upload(job.script().getBytes(StandardCharsets.UTF_8), jobScript);
+        // one value per launch: a retry of this command finds its own marker, the next launch does not
+        String nonce = UUID.randomUUID().toString();
+        CommandResult r = ssh.execIdempotent(job.submitOnceCommand(jobScript, hidden, nonce), SUBMIT_TIMEOUT);
+        String jobId = r.ok() ? CoordinatorJob.parseJobId(r.stdout()) : null;
+        if (jobId == null) {
+            throw new SshBridgeException("the cluster refused the coordinator job " + r.describe()
+                    + (r.ok() ? " (no job id in: " + r.stdout().strip() + ")" : ""));
+        }
+        int searchId = Integer.parseInt(name.substring("hp_search_".length()));
+        Path record = null;
+        if (localProject != null) {
+            LaunchRecords.append(localProject, new LaunchRecords.Launch(jobId, Path.of(remote.folder()),
+                    Path.of(searchFolder), searchId, Path.of(searchFolder, "log.txt"), Path.of(remoteConfigs.get(0)),
                     Path.of(remoteConfigs.get(1)), Path.of(remoteConfigs.get(2)), ShellQuote.display(job.javaCommand()),
                     ShellQuote.display(job.sbatchArgs(jobScript))));
-            return new Submitted(jobId, profile.name(), ssh.host(), searchFolder, log,
-                    project.resolve(LaunchRecords.FILE_NAME));
+            record = localProject.resolve(LaunchRecords.FILE_NAME);
         }
+        return new Submitted(jobId, profile.name(), ssh.host(), searchFolder, log, record, runtime);
     }
 
     /**

@@ -47,6 +47,12 @@ public final class RemoteProject {
         return new RemoteProject(shell, root, folder);
     }
 
+    /** A project folder already on the cluster (a search's parent), under the profile's remote root. */
+    public static RemoteProject at(ClusterShell shell, ClusterProfile profile, String folder) throws SshBridgeException {
+        shell.mkdirs(profile.remoteRoot());
+        return new RemoteProject(shell, shell.absolutePath(profile.remoteRoot()), folder);
+    }
+
     /** Where a local file of the project goes on the cluster, keeping its path relative to the project. */
     public String place(Path localProject, Path file) {
         Path rel = localProject.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
@@ -139,6 +145,9 @@ public final class RemoteProject {
         ArrayNode setup = c.putArray("setup");
         p.setupLines().forEach(setup::add);
         c.put("remote_root", remoteRoot);
+        if (p.mailUser() != null) {
+            c.put("mail_user", p.mailUser());
+        }
         ObjectNode top = json.createObjectNode();
         top.putArray("clusters").add(c);
         try {

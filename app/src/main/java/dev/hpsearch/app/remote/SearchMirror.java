@@ -5,6 +5,7 @@ import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.ssh.ClusterShell;
 import dev.hpsearch.ssh.RemoteFile;
+import dev.hpsearch.ssh.SlurmExecutor;
 import dev.hpsearch.ssh.SshBridgeException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,25 @@ public final class SearchMirror {
     /** Where a local project keeps the mirror of its search on a cluster: {@code .hpsearch/mirror/{cluster}/{name}}. */
     public static Path folder(Path localProject, String cluster, String searchName) {
         return localProject.resolve(RemoteProject.HIDDEN).resolve("mirror").resolve(cluster).resolve(searchName);
+    }
+
+    /**
+     * Copies one combination's log.txt (its last 16 MiB, as the executor copies logs) into
+     * {@code dir/hp_combination_{id}/log.txt}, when the cluster has one.
+     *
+     * @return the local copy, or {@code null} when there is no log on the cluster (yet)
+     */
+    public static Path copyLog(ClusterShell shell, String searchFolder, Path dir, int combinationId)
+            throws SshBridgeException, IOException {
+        String name = "hp_combination_" + combinationId;
+        String remote = searchFolder + "/" + name + "/log.txt";
+        if (!shell.exists(remote)) {
+            return null;
+        }
+        Path local = dir.resolve(name).resolve("log.txt");
+        Files.createDirectories(local.getParent());
+        shell.download(remote, local, SlurmExecutor.LOG_LIMIT, true);
+        return local;
     }
 
     /**

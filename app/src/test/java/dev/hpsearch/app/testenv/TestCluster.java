@@ -87,10 +87,26 @@ public final class TestCluster {
 
     /** Writes a clusters.json with one profile, {@code testcluster}, whose projects live under {@code remoteRoot}. */
     public void writeClustersFile(Path file, String remoteRoot) throws IOException {
-        Files.writeString(file, "{\"clusters\": [{\"name\": \"testcluster\", \"host\": \"" + property("HPSEARCH_TEST_SSH_HOST")
-                + "\", \"port\": " + property("HPSEARCH_TEST_SSH_PORT") + ", \"user\": \"" + property("HPSEARCH_TEST_SSH_USER")
-                + "\", \"identity_file\": \"" + property("HPSEARCH_TEST_SSH_KEY") + "\", \"known_hosts\": \""
-                + property("HPSEARCH_TEST_SSH_KNOWN_HOSTS") + "\", \"cpu_partition\": \""
-                + properties.getProperty("HPSEARCH_TEST_PARTITION", "debug") + "\", \"remote_root\": \"" + remoteRoot + "\"}]}");
+        writeClustersFile(file, remoteRoot, java.util.List.of());
+    }
+
+    /** As {@link #writeClustersFile(Path, String)}, with the profile's set-up lines. */
+    public void writeClustersFile(Path file, String remoteRoot, java.util.List<String> setup) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode c = json.createObjectNode();
+        c.put("name", "testcluster");
+        c.put("host", property("HPSEARCH_TEST_SSH_HOST"));
+        c.put("port", Integer.parseInt(property("HPSEARCH_TEST_SSH_PORT")));
+        c.put("user", property("HPSEARCH_TEST_SSH_USER"));
+        c.put("identity_file", property("HPSEARCH_TEST_SSH_KEY"));
+        c.put("known_hosts", property("HPSEARCH_TEST_SSH_KNOWN_HOSTS"));
+        c.put("cpu_partition", properties.getProperty("HPSEARCH_TEST_PARTITION", "debug"));
+        c.put("remote_root", remoteRoot);
+        if (!setup.isEmpty()) {
+            setup.forEach(c.putArray("setup")::add);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode top = json.createObjectNode();
+        top.putArray("clusters").add(c);
+        Files.writeString(file, json.writeValueAsString(top));
     }
 }

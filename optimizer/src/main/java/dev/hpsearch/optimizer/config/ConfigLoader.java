@@ -69,6 +69,7 @@ public final class ConfigLoader {
         double gridProbability = o.number("grid_suggestion_probability", 0, 0, false, 1, false);
         double randomProbability = o.number("random_suggestion_probability", 0.1, 0, false, 1, false);
         Long seed = o.optionalLong("random_seed");
+        String mailUser = mailUser(o);
         BoptConfig bopt = readBopt(root, o, file, problems);
         FailurePolicy failures = failurePolicy(o);
         SearchType searchType = SearchType.of(type);
@@ -82,7 +83,7 @@ public final class ConfigLoader {
         }
         o.warnUnknownKeys(null);
         return new SearchConfig(searchType, time, memory, env, script, maxSuggestions, maxActive, gridPoints,
-                minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt, failures);
+                minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt, failures, mailUser);
     }
 
     /** retry_out_of_memory, retry_timeout, retry_factor and max_failures; absent keys keep the seed's behaviour. */
@@ -105,6 +106,20 @@ public final class ConfigLoader {
             }
         }
         return new FailurePolicy(oom, timeout, factor, maxFailures);
+    }
+
+    /** {@code mail_user}: a user name or address for Slurm's {@code --mail-user}, or {@code null}. */
+    private static String mailUser(ConfigObject o) {
+        String v = o.string("mail_user", null);
+        if (v == null) {
+            return null;
+        }
+        if (!v.strip().matches("[^\\s,;'\"]+")) {
+            o.error("mail_user", "got \"" + v + "\"; expected one user name or e-mail address (no spaces, commas or"
+                    + " quotes), for Slurm to mail when a detached search's coordinator ends or fails");
+            return null;
+        }
+        return v.strip();
     }
 
     private static FailureValue failureValue(ConfigObject o) {

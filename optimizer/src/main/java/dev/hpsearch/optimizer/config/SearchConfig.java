@@ -5,6 +5,8 @@ package dev.hpsearch.optimizer.config;
  *
  * @param randomSeed seed of every random choice; {@code null} when the user gave none (the engine then draws
  *                   one and records it in the search log)
+ * @param failures   retries and the failure limit ({@link FailurePolicy#DEFAULT}: none)
+ * @param mailUser   whom Slurm mails when a detached search's coordinator ends or fails, or {@code null}
  */
 public record SearchConfig(
         SearchType searchType,
@@ -22,13 +24,14 @@ public record SearchConfig(
         double randomSuggestionProbability,
         Long randomSeed,
         BoptConfig bopt,
-        FailurePolicy failures) {
+        FailurePolicy failures,
+        String mailUser) {
 
     public SearchConfig {
         failures = failures == null ? FailurePolicy.DEFAULT : failures;
     }
 
-    /** A search config with the default {@link FailurePolicy}: no retries, no failure limit. */
+    /** A search config with the default {@link FailurePolicy} (no retries, no failure limit) and no mail. */
     public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
                         String searchScriptPath, int maxSuggestions, int maxActivePoints,
                         int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
@@ -36,34 +39,58 @@ public record SearchConfig(
                         double randomSuggestionProbability, Long randomSeed, BoptConfig bopt) {
         this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
                 maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
-                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, FailurePolicy.DEFAULT);
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, FailurePolicy.DEFAULT, null);
+    }
+
+    /** A search config without {@code mail_user}. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, null);
+    }
+
+    /** A search config with the default {@link FailurePolicy}. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, String mailUser) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, FailurePolicy.DEFAULT, mailUser);
     }
 
     /** A copy with another failure policy. */
     public SearchConfig withFailures(FailurePolicy policy) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser);
     }
 
     /** A copy with a different seed. */
     public SearchConfig withRandomSeed(long seed) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser);
     }
 
     /** A copy with a different number of combinations to try. */
     public SearchConfig withMaxSuggestions(int n) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 n, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
+                mailUser);
     }
 
     /** A copy with a different parallelism. */
     public SearchConfig withMaxActivePoints(int n) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, n, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
+                mailUser);
     }
 }

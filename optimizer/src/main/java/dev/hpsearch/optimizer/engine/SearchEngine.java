@@ -116,6 +116,7 @@ public final class SearchEngine {
     private ResourceLimits limits;
     private volatile String stopReason;
     private volatile boolean interrupted;
+    private volatile String interruptReason;
 
     /**
      * @param searchDir the {@code hp_search_{id}} folder (its parent is the project folder)
@@ -157,6 +158,15 @@ public final class SearchEngine {
      * adopted or re-run by {@code resume}. Safe to call from any thread.
      */
     public void interrupt() {
+        interrupted = true;
+    }
+
+    /**
+     * Like {@link #interrupt()}, and the journal records why (a {@code stop} event): a user who stopped the
+     * coordinator and left its runs going, for {@code resume} to adopt. Safe to call from any thread.
+     */
+    public void interrupt(String reason) {
+        interruptReason = reason;
         interrupted = true;
     }
 
@@ -218,6 +228,12 @@ public final class SearchEngine {
                     ObjectNode end = Journal.event("end", now());
                     end.put("reason", reason);
                     append(end);
+                } else if (interrupted && interruptReason != null) {
+                    reason = interruptReason;
+                    ObjectNode stop = Journal.event("stop", now());
+                    stop.put("reason", reason);
+                    stop.put("left_running", active.size());
+                    append(stop);
                 }
             } catch (JournalFault e) {
                 // nothing more can be recorded: running runs are left for resume to adopt, as after Ctrl-C

@@ -67,6 +67,32 @@ public final class SearchFiles {
         return dir;
     }
 
+    /**
+     * The content of {@code search.json} for a search handed over from one machine to the other: the project folder
+     * as the new side sees it, and no config paths (the copies in the search folder are read, the job config as if
+     * it sat in the project folder).
+     */
+    public static byte[] handedOverMeta(int searchId, String projectFolder, String cluster, boolean coordinatorOnCluster)
+            throws IOException {
+        ObjectNode meta = JsonFiles.STRICT.createObjectNode();
+        meta.put("search_id", searchId);
+        meta.put("project_folder", projectFolder);
+        meta.put("cluster", cluster);
+        if (coordinatorOnCluster) {
+            meta.put(ON_CLUSTER, true);
+        }
+        return JsonFiles.STRICT.writeValueAsBytes(meta);
+    }
+
+    /** Whether a coordinator on this machine runs the search now (it holds the search folder's lock). */
+    public static boolean coordinatorRunning(Path searchDir) throws IOException {
+        try (CoordinatorLock lock = CoordinatorLock.acquire(searchDir)) {
+            return false;
+        } catch (CoordinatorLock.SearchBusyException e) {
+            return true;
+        }
+    }
+
     /** Where a search runs: {@code local} or the cluster profile it was started on. */
     public static String cluster(Path searchDir) throws IOException {
         Path meta = searchDir.resolve(META);

@@ -38,6 +38,7 @@ public final class SearchState {
     private Long seed;
     private long startedAtMillis;
     private String endReason;
+    private String stopReason;
     private int nextId;
 
     /** Rebuilds a state from journal events. */
@@ -87,8 +88,12 @@ public final class SearchState {
             case "end":
                 endReason = e.path("reason").asText("");
                 break;
+            case "stop":
+                stopReason = e.path("reason").asText("");
+                break;
             case "resume":
                 endReason = null;
+                stopReason = null;
                 break;
             default:
                 break;
@@ -294,6 +299,14 @@ public final class SearchState {
     /** Why the search ended, or {@code null} while it has not. */
     public String endReason() {
         return endReason;
+    }
+
+    /**
+     * Why the user stopped the coordinator without ending the search (a {@code stop} event since the last
+     * resume), or {@code null}.
+     */
+    public String stopReason() {
+        return stopReason;
     }
 
     public int count(TrialStatus status) {

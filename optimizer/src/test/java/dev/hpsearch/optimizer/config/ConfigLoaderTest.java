@@ -333,6 +333,17 @@ class ConfigLoaderTest {
     @Nested
     class SearchConfigErrors {
         @Test
+        void mailUserIsOneAddressAndOptional() throws Exception {
+            assertThat(load(GOOD_SEARCH, GOOD_JOB, GOOD_MODEL).search().mailUser()).isNull();
+            assertThat(load("{\"search_type\": \"grid\", \"mail_user\": \" me@example.org \"}", GOOD_JOB, GOOD_MODEL)
+                    .search().mailUser()).isEqualTo("me@example.org");
+
+            ConfigProblem p = searchError("{\"mail_user\": \"me@example.org, you@example.org\"}");
+            assertThat(p.jsonPath()).isEqualTo("$.mail_user");
+            assertThat(p.message()).contains("\"me@example.org, you@example.org\"").contains("one user name or e-mail address");
+        }
+
+        @Test
         void unknownSearchTypeNamesTheTypesAllowed() throws IOException {
             ConfigProblem p = searchError("{\"search_type\": \"bayes\"}");
 

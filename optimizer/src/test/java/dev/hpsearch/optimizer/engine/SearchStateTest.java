@@ -153,6 +153,18 @@ class SearchStateTest {
     }
 
     @Test
+    void aStopSaysWhyUntilTheNextResume() {
+        List<JsonNode> events = new java.util.ArrayList<>(events());
+        var stop = Journal.event("stop", 3000);
+        stop.put("reason", "paused by the user");
+        events.add(stop);
+
+        assertThat(SearchState.replay(events).stopReason()).isEqualTo("paused by the user");
+        events.add(Journal.event("resume", 4000));
+        assertThat(SearchState.replay(events).stopReason()).isNull();
+    }
+
+    @Test
     void unknownEventsAreIgnored() {
         List<JsonNode> events = new java.util.ArrayList<>(events());
         events.add(3, Journal.event("from_a_newer_version", 1002));

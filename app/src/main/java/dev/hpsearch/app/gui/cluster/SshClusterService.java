@@ -122,6 +122,10 @@ public final class SshClusterService implements ClusterService {
             }
         }
         if (at >= 0) {
+            // keys the form does not show stay as the user wrote them
+            if (list.get(at).has("mail_user")) {
+                entry.set("mail_user", list.get(at).get("mail_user"));
+            }
             list.set(at, entry);
         } else {
             list.add(entry);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** File choosers and messages, behind an interface so that view-models and GUI tests can script them. */
-public interface DialogService {
+public interface DialogService extends Notifier {
     Optional<Path> chooseDirectory(String title, Path initial);
 
     Optional<Path> openFile(String title, Path initial, String extensionLabel, String... extensions);
@@ -14,6 +14,11 @@ public interface DialogService {
     void showError(String title, String message);
 
     void showInfo(String title, String message);
+
+    /** A desktop notification; by default none (scripted dialogs in tests record it). */
+    @Override
+    default void notify(String title, String text) {
+    }
 
     /** Asks a yes/no question. */
     boolean confirm(String title, String message);

@@ -19,6 +19,13 @@ public final class FxDialogService implements DialogService {
         this.owner = owner;
     }
 
+    /** A ControlsFX notification at the screen's corner, which goes by itself. */
+    @Override
+    public void notify(String title, String text) {
+        org.controlsfx.control.Notifications.create().title(title).text(text).owner(owner)
+                .hideAfter(javafx.util.Duration.seconds(10)).showInformation();
+    }
+
     @Override
     public Optional<Path> chooseDirectory(String title, Path initial) {
         DirectoryChooser c = new DirectoryChooser();

@@ -45,7 +45,7 @@ public final class ProjectView extends BorderPane {
         model = new ModelConfigViewModel(project.modelConfig(), services.tasks(), services.modelValidator());
         model.gridPointsProperty().bind(search.gridPointsProperty());
         dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(),
-                java.time.Duration.ofMillis(250));
+                java.time.Duration.ofMillis(250), services.dialogs());
         // the Run tab runs where job_config says until the user picks another place there
         job.field("cluster").textProperty().addListener((o, a, b) -> {
             if (!dashboard.activeProperty().get()) {

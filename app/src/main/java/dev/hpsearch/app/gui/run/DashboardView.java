@@ -80,7 +80,7 @@ public final class DashboardView extends VBox {
         follow.setOnAction(e -> vm.followDetached());
         Button stop = new Button("Stop search");
         stop.setId("stopButton");
-        stop.disableProperty().bind(vm.controllableProperty().not());
+        stop.disableProperty().bind(vm.stoppableProperty().not());
         stop.setOnAction(e -> {
             if (dialogs.confirm("Stop the search?", "Running combinations are cancelled; finished results are kept.")) {
                 vm.stopSearch();

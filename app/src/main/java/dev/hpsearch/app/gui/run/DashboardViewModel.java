@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.run;
 
+import dev.hpsearch.app.gui.common.Notifier;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.remote.DetachedLaunches;
@@ -71,6 +72,8 @@ public final class DashboardViewModel {
     private final StringProperty searchName = new SimpleStringProperty("");
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final BooleanProperty controllable = new SimpleBooleanProperty(false);
+    private final BooleanProperty stoppable = new SimpleBooleanProperty(false);
+    private final Notifier notifier;
     private final IntegerProperty dataVersion = new SimpleIntegerProperty();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final StringProperty statusFilter = new SimpleStringProperty("all");
@@ -109,6 +112,13 @@ public final class DashboardViewModel {
      *                         sooner wait and are merged into the next batch
      */
     public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher, Duration minBatchInterval) {
+        this(project, tasks, launcher, minBatchInterval, Notifier.NONE);
+    }
+
+    /** @param notifier told when a search this window runs or follows ends (a desktop notification) */
+    public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher, Duration minBatchInterval,
+                              Notifier notifier) {
+        this.notifier = notifier;
         this.minBatchNanos = minBatchInterval.toNanos();
         this.project = project;
         this.tasks = tasks;
@@ -197,6 +207,11 @@ public final class DashboardViewModel {
     /** True when the search can be stopped and its combinations cancelled from here. */
     public BooleanProperty controllableProperty() {
         return controllable;
+    }
+
+    /** Whether Stop applies: a search this window runs, or a detached one it follows. */
+    public BooleanProperty stoppableProperty() {
+        return stoppable;
     }
 
     /** Bumped after each batch of changes, for plots to redraw. */
@@ -424,6 +439,7 @@ public final class DashboardViewModel {
             space.set(null);
             active.set(false);
             controllable.set(false);
+            stoppable.set(false);
             hyperparameters.setAll(table.hyperparameters());
             for (ResultRow r : table.rows()) {
                 index.put(r.id(), rows.size());
@@ -444,9 +460,10 @@ public final class DashboardViewModel {
     /** Stops the whole search. */
     public void stopSearch() {
         RunningSearch s = search.get();
-        if (s != null && !s.followOnly()) {
+        if (s != null && s.stoppable()) {
             s.stop("stopped from the dashboard");
-            message.set("Stopping: running combinations are being cancelled…");
+            message.set(s.followOnly() ? "Asked the coordinator on the cluster to stop: its running combinations are"
+                    + " being cancelled…" : "Stopping: running combinations are being cancelled…");
         }
     }
 
@@ -461,7 +478,11 @@ public final class DashboardViewModel {
     /** Where a combination's log is. */
     public Path logOf(ResultRow row) {
         RunningSearch s = search.get();
-        return s == null || row == null ? null : s.searchDir().resolve("hp_combination_" + row.id()).resolve("log.txt");
+        if (s == null || row == null) {
+            return null;
+        }
+        s.watchLog(row.id());
+        return s.searchDir().resolve("hp_combination_" + row.id()).resolve("log.txt");
     }
 
     /** Stops watching (the window closes). A search run by this window is interrupted and can be resumed. */
@@ -491,6 +512,7 @@ public final class DashboardViewModel {
         message.set(what);
         active.set(true);
         controllable.set(false);
+        stoppable.set(false);
         SearchEvents events = new Events(id);
         tasks.run(() -> start.start(events), s -> {
             if (id != session) {
@@ -502,6 +524,7 @@ public final class DashboardViewModel {
             hyperparameters.setAll(s.model().space().hyperparameters().stream().map(Hyperparameter::name).toList());
             searchName.set(s.searchDir().getFileName().toString());
             controllable.set(!s.followOnly());
+            stoppable.set(s.stoppable());
             message.set((s.followOnly() ? "Following " : "Running ") + s.searchDir());
             refreshPastSearches();
             drain(id);
@@ -671,7 +694,9 @@ public final class DashboardViewModel {
         if (end != null) {
             active.set(false);
             controllable.set(false);
+            stoppable.set(false);
             message.set(end);
+            notifier.notify("hpsearch: " + project.name() + " " + searchName.get(), end);
         }
         if (!trials.isEmpty() || p != null || lines > 0) {
             dataVersion.set(dataVersion.get() + 1);

@@ -2,6 +2,7 @@ package dev.hpsearch.app.gui.run;
 
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.app.remote.SearchMirror;
+import dev.hpsearch.app.remote.StopRequest;
 import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.ssh.ClusterShell;
 import dev.hpsearch.ssh.SlurmJobState;
@@ -35,6 +36,8 @@ final class DetachedFollow implements AutoCloseable {
     private final Path mirror;
     private final SearchEvents events;
     private ClusterShell shell;
+    /** The combination whose log.txt is copied with each poll, or -1; set by the UI's thread. */
+    private volatile int watchedLog = -1;
     private EngineSearchLauncher.JournalFollower follower;
     private boolean finished;
 
@@ -86,6 +89,7 @@ final class DetachedFollow implements AutoCloseable {
                     + state.describe() + "); its output is in " + launch.searchFolder() + ".coordinator.log on "
                     + cluster);
         }
+        copyWatchedLog();
         if (follower == null) {
             follower = new EngineSearchLauncher.JournalFollower(mirror, events);
         }
@@ -95,10 +99,54 @@ final class DetachedFollow implements AutoCloseable {
         }
         if (!state.queued()) {
             return finish("The coordinator job " + launch.jobId() + " is no longer in the queue (" + state.describe()
-                    + ") and the search has not ended; resume it on the cluster with: hpsearch resume "
-                    + launch.searchFolder());
+                    + ") and the search has not ended; continue it with: hpsearch launch --resume --cluster " + cluster
+                    + " " + launch.searchFolder());
         }
         return false;
+    }
+
+    /** Copies this combination's log.txt with each poll from now on (the one selected in the dashboard). */
+    void watchLog(int combinationId) {
+        watchedLog = combinationId;
+    }
+
+    /**
+     * Copies the watched combination's log.txt into the mirror (its last 16 MiB), if it has one yet.
+     *
+     * @throws IOException when the cluster cannot be reached or the file not copied
+     */
+    void copyWatchedLog() throws IOException {
+        int id = watchedLog;
+        if (id < 0) {
+            return;
+        }
+        if (shell == null) {
+            shell = connector.connect();
+        }
+        try {
+            SearchMirror.copyLog(shell, launch.searchFolder(), mirror, id);
+        } catch (SshBridgeException e) {
+            disconnect();
+            throw e;
+        }
+    }
+
+    /**
+     * Leaves a stop request in the search folder on the cluster; the coordinator takes it within a second and
+     * records why it stopped. Called on the polling thread (the connection is that thread's).
+     *
+     * @throws IOException when the cluster cannot be reached or the request not written
+     */
+    void requestStop(StopRequest request) throws IOException {
+        if (shell == null) {
+            shell = connector.connect();
+        }
+        try {
+            shell.upload(request.bytes(), launch.searchFolder() + "/" + StopRequest.FILE_NAME);
+        } catch (SshBridgeException e) {
+            disconnect();
+            throw e;
+        }
     }
 
     private boolean finish(String message) {

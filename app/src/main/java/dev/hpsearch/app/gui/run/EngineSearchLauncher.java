@@ -7,6 +7,7 @@ import dev.hpsearch.app.remote.DetachedLaunch;
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchMirror;
+import dev.hpsearch.app.remote.StopRequest;
 import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigProblem;
@@ -250,8 +251,44 @@ public final class EngineSearchLauncher implements SearchLauncher {
             }
 
             @Override
+            public boolean stoppable() {
+                return true;
+            }
+
+            @Override
+            public void watchLog(int combinationId) {
+                follow.watchLog(combinationId);
+                try {
+                    // at once, not at the next poll: the user just selected it
+                    timer.execute(() -> {
+                        try {
+                            follow.copyWatchedLog();
+                        } catch (IOException | RuntimeException e) {
+                            events.onLog("Cannot copy the log of combination " + combinationId + " from " + where + ": "
+                                    + IoErrors.describe(e));
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // the search is over and the follow closed: the copy there is the last one
+                }
+            }
+
+            @Override
             public void stop(String reason) {
-                throw new IllegalStateException("the coordinator on " + where + " runs this search");
+                // on the polling thread, which owns the connection
+                try {
+                    timer.execute(() -> {
+                        try {
+                            follow.requestStop(new StopRequest(true, reason));
+                            events.onLog("Asked coordinator job " + launch.jobId() + " on " + where + " to stop: " + reason);
+                        } catch (IOException | RuntimeException e) {
+                            events.onLog("Cannot ask coordinator job " + launch.jobId() + " on " + where + " to stop: "
+                                    + IoErrors.describe(e));
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    events.onLog("The search on " + where + " is over: nothing to stop");
+                }
             }
 
             @Override

@@ -13,6 +13,21 @@ public interface RunningSearch {
     /** True when another process runs it: this window can watch but not stop or cancel. */
     boolean followOnly();
 
+    /**
+     * True when this window can stop the search: it runs it, or it follows a detached search, whose coordinator
+     * takes a stop request (decision 0016).
+     */
+    default boolean stoppable() {
+        return !followOnly();
+    }
+
+    /**
+     * Keeps a combination's log.txt up to date in {@link #searchDir()}: a followed detached search copies it from the
+     * cluster (the selected combination's, on demand); a search this machine runs has it there already.
+     */
+    default void watchLog(int combinationId) {
+    }
+
     /** Stops the whole search (running combinations are cancelled). */
     void stop(String reason);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hpsearch.app.remote.DetachedLaunches;
+import dev.hpsearch.app.remote.StopRequest;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.ssh.LocalShell;
@@ -108,7 +109,34 @@ class DetachedFollowTest {
 
         assertThat(f.poll()).isTrue();
         assertThat(events.ends).singleElement().asString().contains("TIMEOUT")
-                .contains("hpsearch resume " + remoteSearch);
+                .contains("hpsearch launch --resume --cluster testcluster " + remoteSearch);
+    }
+
+    @Test
+    void theSelectedCombinationsLogIsCopiedOnDemandAndWithEachPoll() throws Exception {
+        DetachedFollow f = follow();
+        Files.createDirectories(remoteSearch.resolve("hp_combination_3"));
+        Files.writeString(remoteSearch.resolve("hp_combination_3/log.txt"), "epoch 1\n");
+        journal("{\"event\":\"start\",\"time\":1000,\"seed\":1,\"search_type\":\"grid\",\"strategy\":\"grid\"}");
+        slurm.set(new SlurmJobState("42", true, "RUNNING", null));
+
+        f.poll();
+        assertThat(mirror.resolve("hp_combination_3/log.txt")).as("not selected: not copied").doesNotExist();
+        f.watchLog(3);
+        f.copyWatchedLog();
+        assertThat(Files.readString(mirror.resolve("hp_combination_3/log.txt"))).isEqualTo("epoch 1\n");
+        Files.writeString(remoteSearch.resolve("hp_combination_3/log.txt"), "epoch 2\n", StandardOpenOption.APPEND);
+        f.poll();
+        assertThat(Files.readString(mirror.resolve("hp_combination_3/log.txt"))).isEqualTo("epoch 1\nepoch 2\n");
+    }
+
+    @Test
+    void stopLeavesARequestTheCoordinatorTakes() throws Exception {
+        DetachedFollow f = follow();
+
+        f.requestStop(new StopRequest(true, "stopped from the dashboard"));
+
+        assertThat(StopRequest.take(remoteSearch)).isEqualTo(new StopRequest(true, "stopped from the dashboard"));
     }
 
     @Test

@@ -150,9 +150,47 @@ class EngineSearchLauncherIT {
         assertThat(Files.readAllLines(s.searchDir().resolve("hp_search_data.txt"))).hasSize(3);
     }
 
+    @Test
+    void aFollowedDetachedSearchCopiesTheSelectedLogAndStopsFromTheDashboard() throws Exception {
+        Files.writeString(projectDir.resolve("slow.sh"), String.join("\n",
+                "echo started",
+                "sleep 60",
+                "echo '{\"objective\": 1}' > output.json"));
+        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(),
+                selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2));
+        Project project = Project.open(projectDir);
+        launcher.launchDetached(project, "testcluster");
+        Followed followed = new Followed();
+        RunningSearch s = launcher.followDetached(project, null, followed);
+        String end;
+        try {
+            assertThat(s.stoppable()).as("a followed detached search takes a stop request").isTrue();
+            // the dashboard selects combination 0: its log is copied from the cluster into the mirror
+            s.watchLog(0);
+            Path log = s.searchDir().resolve("hp_combination_0/log.txt");
+            long deadline = System.currentTimeMillis() + DEADLINE_MS;
+            while (!(Files.isRegularFile(log) && Files.readString(log).contains("started"))) {
+                assertThat(System.currentTimeMillis()).as("the log of combination 0 in the mirror").isLessThan(deadline);
+                Thread.sleep(500);
+            }
+
+            s.stop("stopped from the dashboard");
+
+            end = followed.ends.poll(DEADLINE_MS, TimeUnit.MILLISECONDS);
+        } finally {
+            s.close();
+        }
+        assertThat(end).as(followed.logs.toString()).contains("stopped from the dashboard");
+        assertThat(cluster.read(remoteRoot.resolve("launcher project/hp_search_0/journal.jsonl").toString()))
+                .containsPattern("\"event\":\"end\".*\"reason\":\"stopped from the dashboard\"");
+        assertThat(followed.trials.values()).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.status()).isEqualTo(dev.hpsearch.optimizer.engine.TrialStatus.CANCELLED));
+    }
+
     /** What following a detached search reports. */
     private static final class Followed implements SearchEvents {
         final BlockingQueue<String> ends = new LinkedBlockingQueue<>();
+        final List<String> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<String> coordinator = new java.util.concurrent.CopyOnWriteArrayList<>();
         final java.util.Map<Integer, dev.hpsearch.optimizer.engine.TrialRecord> trials =
                 new java.util.concurrent.ConcurrentHashMap<>();
@@ -165,6 +203,11 @@ class EngineSearchLauncherIT {
         @Override
         public void onCoordinator(String state) {
             coordinator.add(state);
+        }
+
+        @Override
+        public void onLog(String line) {
+            logs.add(line);
         }
 
         @Override

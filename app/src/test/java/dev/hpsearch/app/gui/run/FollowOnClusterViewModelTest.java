@@ -68,8 +68,13 @@ class FollowOnClusterViewModelTest {
                 }
 
                 @Override
+                public boolean stoppable() {
+                    return true;
+                }
+
+                @Override
                 public void stop(String reason) {
-                    throw new IllegalStateException("followed only");
+                    calls.add("stop " + reason);
                 }
 
                 @Override
@@ -123,7 +128,9 @@ class FollowOnClusterViewModelTest {
         SearchSpace space = new SearchSpace(List.of(Hyperparameter.continuous("x", 0.1, 10, Transformation.LOG)));
         FollowingLauncher launcher = new FollowingLauncher(new ModelConfig(JsonFiles.STRICT.createObjectNode(), space),
                 p.folder().resolve(".hpsearch/mirror/lab/hp_search_1"));
-        DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher);
+        List<String> notified = new ArrayList<>();
+        DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher, Duration.ZERO,
+                (title, text) -> notified.add(title + ": " + text));
         vm.refreshPastSearches();
         assertThat(vm.detachedLaunchProperty().get()).as("nothing launched detached yet").isNull();
 
@@ -136,6 +143,7 @@ class FollowOnClusterViewModelTest {
         assertThat(launcher.calls).containsExactly("detached lab", "follow null");
         assertThat(vm.activeProperty().get()).isTrue();
         assertThat(vm.controllableProperty().get()).as("the cluster's coordinator runs it").isFalse();
+        assertThat(vm.stoppableProperty().get()).as("but takes a stop request").isTrue();
         assertThat(vm.messageProperty().get()).startsWith("Following ").contains("hp_search_1");
 
         SearchEvents ev = launcher.events.get(0);
@@ -148,13 +156,20 @@ class FollowOnClusterViewModelTest {
         assertThat(vm.doneProperty().get()).isEqualTo(1);
         assertThat(vm.bestProperty().get()).startsWith("0.5");
 
+        vm.stopSearch();
+        assertThat(launcher.calls).endsWith("stop stopped from the dashboard");
+        assertThat(vm.messageProperty().get()).startsWith("Asked the coordinator on the cluster to stop");
+
         ev.onTrial(trial(1, 2.0, 0.25, TrialStatus.OK));
         ev.onCoordinator("Coordinator job 77 on lab: COMPLETED (no longer in the queue; exit code 0:0)");
         ev.onEnd("Search ended: every combination of the search space has been tried");
         assertThat(vm.rows().get(1).loss()).isEqualTo(0.25);
         assertThat(vm.coordinatorProperty().get()).contains("COMPLETED");
         assertThat(vm.activeProperty().get()).isFalse();
+        assertThat(vm.stoppableProperty().get()).isFalse();
         assertThat(vm.messageProperty().get()).isEqualTo("Search ended: every combination of the search space has been tried");
+        assertThat(notified).as("a desktop notification when the search ends").singleElement().asString()
+                .contains("hp_search_1").endsWith(": Search ended: every combination of the search space has been tried");
 
         vm.dispose();
         assertThat(launcher.closed).isTrue();
