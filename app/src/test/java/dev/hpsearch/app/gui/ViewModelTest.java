@@ -213,28 +213,7 @@ class ViewModelTest {
         ModelConfig model = new ModelConfig(JsonFiles.STRICT.createObjectNode(), space);
         List<SearchEvents> captured = new ArrayList<>();
         List<Integer> cancelled = new ArrayList<>();
-        SearchLauncher launcher = new SearchLauncher() {
-            @Override
-            public RunningSearch start(Project project, String cluster, SearchEvents events) {
-                captured.add(events);
-                return running(model, cancelled);
-            }
-
-            @Override
-            public String launchDetached(Project project, String cluster) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public RunningSearch resume(Path searchDir, SearchEvents events) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public RunningSearch attach(Path searchDir, SearchEvents events) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        SearchLauncher launcher = startOnly(model, captured, cancelled);
         DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher);
         vm.launch();
         SearchEvents ev = captured.get(0);
@@ -277,28 +256,7 @@ class ViewModelTest {
         SearchSpace space = new SearchSpace(List.of(Hyperparameter.continuous("x", 0.1, 10, Transformation.LOG)));
         ModelConfig model = new ModelConfig(JsonFiles.STRICT.createObjectNode(), space);
         List<SearchEvents> captured = new ArrayList<>();
-        SearchLauncher launcher = new SearchLauncher() {
-            @Override
-            public RunningSearch start(Project project, String cluster, SearchEvents events) {
-                captured.add(events);
-                return running(model, new ArrayList<>());
-            }
-
-            @Override
-            public String launchDetached(Project project, String cluster) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public RunningSearch resume(Path searchDir, SearchEvents events) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public RunningSearch attach(Path searchDir, SearchEvents events) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        SearchLauncher launcher = startOnly(model, captured, new ArrayList<>());
         DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher);
         vm.launch();
         SearchEvents ev = captured.get(0);
@@ -345,28 +303,7 @@ class ViewModelTest {
         SearchSpace space = new SearchSpace(List.of(Hyperparameter.continuous("x", 0.1, 10, Transformation.LOG)));
         ModelConfig model = new ModelConfig(JsonFiles.STRICT.createObjectNode(), space);
         List<SearchEvents> captured = new ArrayList<>();
-        SearchLauncher launcher = new SearchLauncher() {
-            @Override
-            public RunningSearch start(Project project, String cluster, SearchEvents events) {
-                captured.add(events);
-                return running(model, new ArrayList<>());
-            }
-
-            @Override
-            public String launchDetached(Project project, String cluster) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public RunningSearch resume(Path searchDir, SearchEvents events) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public RunningSearch attach(Path searchDir, SearchEvents events) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        SearchLauncher launcher = startOnly(model, captured, new ArrayList<>());
         DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher);
         vm.launch();
         SearchEvents ev = captured.get(0);
@@ -392,6 +329,32 @@ class ViewModelTest {
     private static TrialRecord classed(int id, TrialStatus status, FailureClass failureClass) {
         return new TrialRecord(id, new Combination(List.<JsonNode>of(DoubleNode.valueOf(id + 1.0))), "grid", id, 0,
                 "j" + id, "", status, null, Map.of(), failureClass.key() + " happened", null, 1.5, 0, 1, failureClass);
+    }
+
+    /** A launcher that only starts searches, handing their event sinks to {@code captured}. */
+    private SearchLauncher startOnly(ModelConfig model, List<SearchEvents> captured, List<Integer> cancelled) {
+        return new SearchLauncher() {
+            @Override
+            public RunningSearch start(Project project, String cluster, SearchEvents events) {
+                captured.add(events);
+                return running(model, cancelled);
+            }
+
+            @Override
+            public String launchDetached(Project project, String cluster) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public RunningSearch resume(Path searchDir, SearchEvents events) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public RunningSearch attach(Path searchDir, SearchEvents events) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     private static TrialRecord trial(int id, double x, Double loss, TrialStatus status) {
