@@ -2,12 +2,12 @@ package dev.hpsearch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.app.testenv.JournalWatch;
 import dev.hpsearch.app.testenv.Mounts;
 import dev.hpsearch.app.testenv.TestCluster;
-import dev.hpsearch.optimizer.engine.Journal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +55,7 @@ class ClusterMachineFaultIT {
         Path project = Files.createDirectories(tmp.resolve("project"));
         Path searchDir = project.resolve("hp_search_0");
         Future<Cli> run = start(project);
-        awaitOkResults(searchDir, 2);
+        JournalWatch.awaitOkResults(searchDir, 2, Duration.ofSeconds(120));
         mounts.readOnly(searchDir);
 
         Cli stopped = run.get(180, TimeUnit.SECONDS);
@@ -72,7 +72,7 @@ class ClusterMachineFaultIT {
         Path project = Files.createDirectories(disk.resolve("project"));
         Path searchDir = project.resolve("hp_search_0");
         Future<Cli> run = start(project);
-        awaitOkResults(searchDir, 2);
+        JournalWatch.awaitOkResults(searchDir, 2, Duration.ofSeconds(120));
         Path filler = Mounts.fill(disk);
 
         Cli stopped = run.get(180, TimeUnit.SECONDS);
@@ -99,27 +99,6 @@ class ClusterMachineFaultIT {
                 "--search_config_path", project.resolve("search_config.json").toString(),
                 "--job_config_path", project.resolve("job_config.json").toString(),
                 "--model_config_path", project.resolve("model_config.json").toString()));
-    }
-
-    private static void awaitOkResults(Path searchDir, int n) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (okCount(searchDir) < n) {
-            assertThat(System.currentTimeMillis()).as("%d results within two minutes", n).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static int okCount(Path searchDir) throws Exception {
-        if (!Files.exists(searchDir.resolve(Journal.FILE_NAME))) {
-            return 0;
-        }
-        int n = 0;
-        for (JsonNode e : Journal.read(searchDir)) {
-            if (e.path("event").asText().equals("finish") && e.path("status").asText().equals("ok")) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static void assertStopped(Cli stopped, String cause) {

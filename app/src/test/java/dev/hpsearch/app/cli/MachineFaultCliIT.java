@@ -2,11 +2,11 @@ package dev.hpsearch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.app.testenv.JournalWatch;
 import dev.hpsearch.app.testenv.Mounts;
-import dev.hpsearch.optimizer.engine.Journal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +44,7 @@ class MachineFaultCliIT {
         Path project = Files.createDirectories(tmp.resolve("project"));
         Path searchDir = project.resolve("hp_search_0");
         Future<Cli> run = start(project);
-        awaitOkResults(searchDir, 3);
+        JournalWatch.awaitOkResults(searchDir, 3, Duration.ofSeconds(60));
         mounts.readOnly(searchDir);
 
         Cli stopped = run.get(60, TimeUnit.SECONDS);
@@ -66,7 +66,7 @@ class MachineFaultCliIT {
         Path project = Files.createDirectories(disk.resolve("project"));
         Path searchDir = project.resolve("hp_search_0");
         Future<Cli> run = start(project);
-        awaitOkResults(searchDir, 3);
+        JournalWatch.awaitOkResults(searchDir, 3, Duration.ofSeconds(60));
         Path filler = Mounts.fill(disk);
 
         Cli stopped = run.get(60, TimeUnit.SECONDS);
@@ -92,27 +92,6 @@ class MachineFaultCliIT {
                 "--search_config_path", project.resolve("search_config.json").toString(),
                 "--job_config_path", project.resolve("job_config.json").toString(),
                 "--model_config_path", project.resolve("model_config.json").toString()));
-    }
-
-    private static void awaitOkResults(Path searchDir, int n) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (okCount(searchDir) < n) {
-            assertThat(System.currentTimeMillis()).as("%d results within a minute", n).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static int okCount(Path searchDir) throws Exception {
-        if (!Files.exists(searchDir.resolve(Journal.FILE_NAME))) {
-            return 0;
-        }
-        int n = 0;
-        for (JsonNode e : Journal.read(searchDir)) {
-            if (e.path("event").asText().equals("finish") && e.path("status").asText().equals("ok")) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static void assertStoppedSaying(Cli stopped, String cause, String fix) throws Exception {
