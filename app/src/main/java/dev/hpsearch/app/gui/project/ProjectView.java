@@ -16,6 +16,9 @@ import dev.hpsearch.app.gui.run.DashboardView;
 import dev.hpsearch.app.gui.run.DashboardViewModel;
 import dev.hpsearch.app.gui.search.SearchConfigView;
 import dev.hpsearch.app.gui.search.SearchConfigViewModel;
+import dev.hpsearch.app.gui.common.ConfigDocument;
+import dev.hpsearch.app.gui.common.UnsavedEdits;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,6 +37,7 @@ public final class ProjectView extends BorderPane {
     private final DashboardView dashboardView;
     private final ParallelCoordinatesView parallel;
     private final TabPane tabs = new TabPane();
+    private final ProjectEdits edits;
 
     public ProjectView(AppServices services, Project project, Runnable backToStart) {
         setId("projectView");
@@ -60,6 +64,7 @@ public final class ProjectView extends BorderPane {
             dashboard.targets().setAll(names);
             dashboard.targetProperty().set(keep);
         });
+        edits = new ProjectEdits(List.of(search.configDocument(), job.configDocument(), model.configDocument()));
         search.load();
         job.load();
         model.load();
@@ -67,9 +72,9 @@ public final class ProjectView extends BorderPane {
         dashboardView = new DashboardView(dashboard, services.tasks(), services.dialogs());
         parallel = new ParallelCoordinatesView(dashboard, services.tasks(), services.dialogs());
         tabs.getTabs().addAll(
-                tab("tabSearch", "Search settings", new SearchConfigView(search)),
-                tab("tabJob", "Job", new JobConfigView(job, services.dialogs())),
-                tab("tabModel", "Model config", new ModelConfigView(model)),
+                tab("tabSearch", search.configDocument(), new SearchConfigView(search, services.dialogs())),
+                tab("tabJob", job.configDocument(), new JobConfigView(job, services.dialogs())),
+                tab("tabModel", model.configDocument(), new ModelConfigView(model)),
                 tab("tabClusters", "Clusters", new ClusterProfilesView(clusters)),
                 tab("tabRun", "Run", dashboardView),
                 tab("tabParallel", "Parallel coordinates", parallel),
@@ -93,6 +98,13 @@ public final class ProjectView extends BorderPane {
         setCenter(tabs);
     }
 
+    /** A form's tab, titled by its document: "Search settings •" while it has unsaved edits. */
+    private static Tab tab(String id, ConfigDocument document, javafx.scene.Node content) {
+        Tab t = tab(id, "", content);
+        t.textProperty().bind(document.titleProperty());
+        return t;
+    }
+
     private static Tab tab(String id, String title, javafx.scene.Node content) {
         Tab t = new Tab(title, content);
         t.setId(id);
@@ -101,6 +113,11 @@ public final class ProjectView extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** The unsaved edits of the three config forms. */
+    public UnsavedEdits unsavedEdits() {
+        return edits;
     }
 
     public SearchConfigViewModel searchViewModel() {
