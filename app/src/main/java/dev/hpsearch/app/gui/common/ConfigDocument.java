@@ -40,6 +40,7 @@ public final class ConfigDocument implements UnsavedEdits {
     }
 
     private final String name;
+    private final String what;
     private final String usualFileName;
     private final TaskRunner tasks;
     private final ObjectProperty<Path> file;
@@ -69,11 +70,23 @@ public final class ConfigDocument implements UnsavedEdits {
                 + (dirty.get() ? " •" : ""), this.file, dirty);
     }
 
-    private final String what;
-
     /** Sets the form; called once by the view-model that owns this document. */
     public void attach(Form form) {
         this.form = form;
+        this.baseline = form.document();
+    }
+
+    /** Fields of schema keys whose edits are validated and marked on this document. */
+    public SchemaForm schemaForm(List<dev.hpsearch.optimizer.config.ConfigKey> keys) {
+        return new SchemaForm(keys, this::changed);
+    }
+
+    /** The user changed the form: validates it and marks it dirty (nothing while the file is being shown). */
+    public void changed() {
+        if (!showing) {
+            valid.set(form.validate());
+            edited();
+        }
     }
 
     public ObjectProperty<Path> fileProperty() {
@@ -106,11 +119,6 @@ public final class ConfigDocument implements UnsavedEdits {
         return shown.deepCopy();
     }
 
-    /** True while the form is being filled from the file (its own change listeners then mark nothing). */
-    public boolean isShowing() {
-        return showing;
-    }
-
     /** Reads the file in the background and shows it. */
     public void load() {
         Path f = file.get();
@@ -138,8 +146,8 @@ public final class ConfigDocument implements UnsavedEdits {
         valid.set(form.validate());
     }
 
-    /** The form changed: marks it dirty unless its content is what was last loaded or saved. */
-    public void edited() {
+    /** Marks the form dirty unless its content is what was last loaded or saved. */
+    private void edited() {
         if (!showing) {
             dirty.set(!form.document().equals(baseline));
         }

@@ -63,12 +63,7 @@ public final class JobConfigViewModel implements ConfigDocument.Form {
         this.prompts = prompts;
         this.dialogs = dialogs;
         this.document = new ConfigDocument("Job", project.jobConfig(), tasks, "fields");
-        this.form = new SchemaForm(ConfigSchema.job(), () -> {
-            if (!document.isShowing()) {
-                document.validProperty().set(validate());
-                document.edited();
-            }
-        });
+        this.form = document.schemaForm(ConfigSchema.job());
         document.attach(this);
         document.validProperty().set(validate());
         refreshProfiles();

@@ -199,8 +199,7 @@ public final class ModelConfigViewModel implements ConfigDocument.Form {
     /** A row was edited. */
     private void changed() {
         refreshViews();
-        document.validProperty().set(validate());
-        document.edited();
+        document.changed();
     }
 
     private void refreshViews() {

@@ -53,10 +53,15 @@ public final class SearchConfigView extends VBox {
         open.setId("openSearchConfigButton");
         open.setOnAction(e -> dialogs.openFile("Search config", vm.configDocument().file().getParent(), "Search configs",
                 "search_config*.json", "*.json").ifPresent(p -> vm.open(p, dialogs)));
+        Label runNote = new Label();
+        runNote.setId("searchRunNote");
+        runNote.getStyleClass().add("help");
+        runNote.setWrapText(true);
+        runNote.textProperty().bind(vm.runNoteProperty());
         Label status = new Label();
         status.setId("searchStatus");
         status.textProperty().bind(vm.statusProperty());
-        getChildren().addAll(intro, scroll, other, new HBox(12, save, open, status));
+        getChildren().addAll(intro, scroll, other, runNote, new HBox(12, save, open, status));
     }
 
     private static TitledPane section(String title, Section section, SearchConfigViewModel vm, boolean expanded) {

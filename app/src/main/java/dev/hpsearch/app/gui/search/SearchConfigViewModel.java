@@ -34,18 +34,23 @@ public final class SearchConfigViewModel implements ConfigDocument.Form {
     private final ConfigDocument document;
     private final SchemaForm form;
     private final StringProperty otherProblems = new SimpleStringProperty("");
+    private final StringProperty runNote = new SimpleStringProperty("");
     private final IntegerProperty gridPoints = new SimpleIntegerProperty(ConfigSchema.NUM_GRID_POINTS.intDefault());
 
     public SearchConfigViewModel(Path file, TaskRunner tasks) {
         this.document = new ConfigDocument("Search settings", file, tasks, "fields");
-        this.form = new SchemaForm(ConfigSchema.search(), () -> {
-            if (!document.isShowing()) {
-                document.validProperty().set(validate());
-                document.edited();
-            }
-        });
+        this.form = document.schemaForm(ConfigSchema.search());
         document.attach(this);
         document.validProperty().set(validate());
+        // the Run tab starts searches with the project's file; say so while another one is open
+        document.fileProperty().addListener((o, a, b) -> runNote.set(b.equals(file) ? ""
+                : "The Run tab starts searches with " + file.getFileName() + ", not with this file; to run this one: "
+                + "hpsearch run -s " + b.getFileName() + " -j job_config.json -m model_config.json"));
+    }
+
+    /** Empty, or which file the Run tab uses while another search config is open here. */
+    public StringProperty runNoteProperty() {
+        return runNote;
     }
 
     public FieldViewModel field(String key) {
