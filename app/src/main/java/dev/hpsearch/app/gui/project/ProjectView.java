@@ -48,6 +48,8 @@ public final class ProjectView extends BorderPane {
                 services.sshPrompts(), project.name());
         model = new ModelConfigViewModel(project.modelConfig(), services.tasks(), services.modelValidator());
         model.gridPointsProperty().bind(search.gridPointsProperty());
+        // the forms' unsaved edits, for leaving the project (MainWindow) and for Launch (the dashboard)
+        edits = new ProjectEdits(List.of(search.configDocument(), job.configDocument(), model.configDocument()));
         dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(),
                 java.time.Duration.ofMillis(250), services.dialogs());
         // the Run tab runs where job_config says until the user picks another place there
@@ -64,7 +66,6 @@ public final class ProjectView extends BorderPane {
             dashboard.targets().setAll(names);
             dashboard.targetProperty().set(keep);
         });
-        edits = new ProjectEdits(List.of(search.configDocument(), job.configDocument(), model.configDocument()));
         search.load();
         job.load();
         model.load();
