@@ -2,9 +2,11 @@ package dev.hpsearch.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
 import dev.hpsearch.app.gui.common.FieldViewModel;
+import dev.hpsearch.app.gui.common.SchemaForm;
 import dev.hpsearch.app.gui.common.UnsavedEditsPrompt;
 import dev.hpsearch.app.gui.common.UnsavedEditsPrompt.Choice;
 import dev.hpsearch.app.gui.job.JobConfigViewModel;
@@ -70,13 +72,29 @@ class ConfigFormsTest {
     }
 
     @Test
-    void anUntouchedSearchFormDescribesTheLoadersDefaults() {
+    void anUntouchedSearchFormShowsTheLoadersDefaults() {
         SearchConfigViewModel fresh = new SearchConfigViewModel(tmp.resolve("search_config.json"), tasks);
+        SearchConfig defaults = readSearch(JsonFiles.STRICT.createObjectNode());
         for (FieldViewModel f : fresh.fields()) {
-            assertThat(f.textProperty().get()).as(f.key().key()).isEqualTo(f.key().defaultText());
+            ConfigKey k = f.key();
+            assertThat(f.textProperty().get()).as(k.key()).isEqualTo(k.defaultText());
+            // the default the field shows, written into the file, reads as the loader's own default
+            JsonNode written = SchemaForm.valueOf(k, f.textProperty().get());
+            if (written != null) {
+                ObjectNode one = JsonFiles.STRICT.createObjectNode().set(k.key(), written);
+                assertThat(readSearch(one)).as(k.key()).isEqualTo(defaults);
+            }
         }
-        // what the empty form writes reads back as what an empty file reads as
-        assertThat(readSearch(fresh.document())).isEqualTo(readSearch(JsonFiles.STRICT.createObjectNode()));
+    }
+
+    @Test
+    void savingAnUntouchedFormWritesTheFileBackWithTheSameKeys() throws Exception {
+        JsonNode searchBefore = JsonFiles.read(project.searchConfig(), "s");
+        JsonNode jobBefore = JsonFiles.read(project.jobConfig(), "j");
+        search.save(null);
+        job.save(null);
+        assertThat(JsonFiles.read(project.searchConfig(), "s")).isEqualTo(searchBefore);
+        assertThat(JsonFiles.read(project.jobConfig(), "j")).isEqualTo(jobBefore);
     }
 
     @Test
@@ -84,12 +102,19 @@ class ConfigFormsTest {
         ObjectNode minimal = (ObjectNode) JsonFiles.STRICT.readTree(
                 "{\"environment_path\": \"python3\", \"script_path\": \"run.py\"}");
         job.setDocument(minimal);
+        JobConfig defaults = readJob(minimal, project.jobConfig());
         for (FieldViewModel f : job.fields()) {
-            if (!f.key().required()) {
-                assertThat(f.textProperty().get()).as(f.key().key()).isEqualTo(f.key().defaultText());
+            ConfigKey k = f.key();
+            if (k.required()) {
+                continue;
+            }
+            assertThat(f.textProperty().get()).as(k.key()).isEqualTo(k.defaultText());
+            JsonNode written = SchemaForm.valueOf(k, f.textProperty().get());
+            if (written != null) {
+                ObjectNode one = minimal.deepCopy().set(k.key(), written);
+                assertThat(readJob(one, project.jobConfig())).as(k.key()).isEqualTo(defaults);
             }
         }
-        assertThat(readJob(job.document(), project.jobConfig())).isEqualTo(readJob(minimal, project.jobConfig()));
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.util.function.Predicate;
 
 /**
  * The fields of a form rendered from schema keys, and the mapping between their text and a config file's JSON:
- * an absent key shows its default; an empty optional field leaves its key out; keys the form does not know are kept.
+ * an absent key shows its default and stays absent while the field keeps it (a saved file gains no keys the user
+ * did not set, so it stays readable by the original tool); an empty optional field leaves its key out; keys the form
+ * does not know are kept.
  * Nested {@code bopt_config} settings are read from and written to the nested object, or the flat
  * {@code bopt_config.key} entries when the file uses those.
  */
@@ -67,7 +69,11 @@ public final class SchemaForm {
                 target = nested != null && nested.isObject() ? (ObjectNode) nested : root.putObject(BOPT);
                 name = k.localName();
             }
-            JsonNode v = toJson(k, f.textProperty().get());
+            String text = f.textProperty().get();
+            if (valueIn(original, k) == null && k.defaultText().equals(text == null ? "" : text.trim())) {
+                continue;
+            }
+            JsonNode v = valueOf(k, text);
             if (v == null) {
                 target.remove(name);
             } else {
@@ -131,7 +137,7 @@ public final class SchemaForm {
     }
 
     /** A field's text as the file's value; {@code null} leaves the key out (an empty optional field). */
-    static JsonNode toJson(ConfigKey k, String text) {
+    public static JsonNode valueOf(ConfigKey k, String text) {
         String t = text == null ? "" : text.trim();
         // empty means "leave the key out" where the loader then uses nothing or its default list; an emptied number
         // or choice stays, for the loader to refuse rather than for the default to slip in unseen
