@@ -75,6 +75,12 @@ public final class ConfigLoader {
             o.error("num_grid_points_per_hyperparameter", "got " + gridPoints + "; "
                     + searchType.key() + " search needs at least 1 point per hyperparameter");
         }
+        if (searchType == SearchType.BOPT && failure instanceof FailureValue.Fixed f && f.score() <= 0
+                && (yTransformation.equals("log") || yTransformation.equals("neglog"))) {
+            // else every failure would be left out of the fit without a word: log10 takes no such score
+            o.error(ConfigSchema.Y_FAILURE_VALUE, "got " + o.raw(ConfigSchema.Y_FAILURE_VALUE) + " with y_transformation \""
+                    + yTransformation + "\", which takes log10 of a score; allowed: a number above 0, \"max\" or \"nan\"");
+        }
         if (searchType == SearchType.BOPT && gridProbability > 0 && gridPoints < 1) {
             o.error("num_grid_points_per_hyperparameter", "got " + gridPoints
                     + "; grid_suggestion_probability > 0 needs at least 1 point per hyperparameter");

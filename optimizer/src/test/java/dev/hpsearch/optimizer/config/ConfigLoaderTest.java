@@ -410,6 +410,14 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void aFailureValueTheLogTransformationCannotTakeIsRefused() throws IOException {
+            ConfigProblem p = searchError("{\"y_failure_value\": 0}");
+
+            assertThat(p.jsonPath()).isEqualTo("$.y_failure_value");
+            assertThat(p.message()).contains("got 0").contains("y_transformation \"log\"").contains("above 0");
+        }
+
+        @Test
         void failureValueAcceptsMaxNanAndNumbers() throws Exception {
             assertThat(load("{\"y_failure_value\": \"MAX\"}", GOOD_JOB, GOOD_MODEL).search().yFailureValue())
                     .isEqualTo(new FailureValue.Max());
