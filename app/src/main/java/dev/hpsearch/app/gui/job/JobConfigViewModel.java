@@ -1,13 +1,12 @@
 package dev.hpsearch.app.gui.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.cluster.ClusterProfilesViewModel;
 import dev.hpsearch.app.gui.cluster.ClusterService;
 import dev.hpsearch.app.gui.common.ConfigDocument;
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.FieldViewModel;
-import dev.hpsearch.app.gui.common.SchemaForm;
+import dev.hpsearch.app.gui.common.SchemaFormViewModel;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.optimizer.config.ConfigKey;
@@ -17,7 +16,6 @@ import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.SshPrompts;
-import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -29,13 +27,11 @@ import javafx.collections.ObservableList;
  * The job_config.json form, rendered from {@link ConfigSchema#job()}, the script test run and the cluster
  * connection test.
  */
-public final class JobConfigViewModel implements ConfigDocument.Form {
+public final class JobConfigViewModel extends SchemaFormViewModel {
     private final Project project;
     private final TaskRunner tasks;
     private final TestRunService testRuns;
     private final ClusterService cluster;
-    private final ConfigDocument document;
-    private final SchemaForm form;
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty testSummary = new SimpleStringProperty("");
     private final StringProperty testDetails = new SimpleStringProperty("");
@@ -56,50 +52,24 @@ public final class JobConfigViewModel implements ConfigDocument.Form {
      */
     public JobConfigViewModel(Project project, TaskRunner tasks, TestRunService testRuns, ClusterService cluster,
                               SshPrompts prompts, DialogService dialogs) {
+        super(new ConfigDocument("Job", project.jobConfig(), tasks, "fields"), ConfigSchema.job());
         this.project = project;
         this.tasks = tasks;
         this.testRuns = testRuns;
         this.cluster = cluster;
         this.prompts = prompts;
         this.dialogs = dialogs;
-        this.document = new ConfigDocument("Job", project.jobConfig(), tasks, "fields");
-        this.form = document.schemaForm(ConfigSchema.job());
-        document.attach(this);
-        document.validProperty().set(validate());
+        attach();
+        validProperty().set(validate());
         refreshProfiles();
-    }
-
-    public FieldViewModel field(String key) {
-        return form.field(key);
-    }
-
-    public List<FieldViewModel> fields() {
-        return form.fields();
-    }
-
-    /** The file, its dirty and valid state, saving and discarding. */
-    public ConfigDocument configDocument() {
-        return document;
-    }
-
-    public BooleanProperty dirtyProperty() {
-        return document.dirtyProperty();
     }
 
     public ObservableList<String> profiles() {
         return profiles;
     }
 
-    public BooleanProperty validProperty() {
-        return document.validProperty();
-    }
-
     public BooleanProperty runningProperty() {
         return running;
-    }
-
-    public StringProperty statusProperty() {
-        return document.statusProperty();
     }
 
     public StringProperty testSummaryProperty() {
@@ -118,34 +88,14 @@ public final class JobConfigViewModel implements ConfigDocument.Form {
         return project;
     }
 
-    public void load() {
-        document.load();
-    }
-
-    /** Fills the form from a file's content; it has no unsaved edits afterwards. */
-    public void setDocument(JsonNode root) {
-        document.show(root);
-    }
-
-    @Override
-    public void show(ObjectNode content) {
-        form.show(content);
-    }
-
     /** Re-reads the profile names (after a profile was saved), keeping the field's value. */
     public void refreshProfiles() {
         tasks.run(cluster::profiles, names -> {
             String current = field("cluster").textProperty().get();
             profiles.setAll(names);
             field("cluster").textProperty().set(current);
-            document.validProperty().set(validate());
+            validProperty().set(validate());
         }, e -> { });
-    }
-
-    /** The file content the form describes; unknown keys kept, empty optional keys left out. */
-    @Override
-    public ObjectNode document() {
-        return form.document(document.original());
     }
 
     @Override
@@ -155,7 +105,7 @@ public final class JobConfigViewModel implements ConfigDocument.Form {
         new ConfigLoader().readJob(document(), project.jobConfig().toString(), problems);
         String c = field(ConfigSchema.CLUSTER.key()).textProperty().get();
         boolean remote = c != null && !c.isBlank() && !c.equalsIgnoreCase(JobConfig.LOCAL);
-        form.showProblems(problems.all(), k -> k.relevance() != ConfigKey.Relevance.CLUSTER || remote);
+        form().showProblems(problems.all(), k -> k.relevance() != ConfigKey.Relevance.CLUSTER || remote);
         FieldViewModel clusterField = field(ConfigSchema.CLUSTER.key());
         if (remote && !cluster.remoteAvailable()) {
             clusterField.errorProperty().set(dev.hpsearch.app.gui.cluster.LocalOnlyClusterService.NOT_AVAILABLE);
@@ -164,10 +114,6 @@ public final class JobConfigViewModel implements ConfigDocument.Form {
             clusterField.errorProperty().set("No cluster profile named \"" + c.strip() + "\"; add it in the Clusters tab");
         }
         return !problems.hasErrors();
-    }
-
-    public void save(Runnable onSaved) {
-        document.save(onSaved);
     }
 
     /** Runs the script once on the example values, off the UI thread. */

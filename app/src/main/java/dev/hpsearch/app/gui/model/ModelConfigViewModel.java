@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.common.ConfigDocument;
+import dev.hpsearch.app.gui.common.ConfigFormViewModel;
 import dev.hpsearch.app.gui.common.JsonText;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.optimizer.config.ConfigException;
@@ -31,10 +32,9 @@ import javafx.collections.ObservableList;
  * disabled until the latest version is known to be valid. A raw-JSON view shows the file with its own live
  * validation.
  */
-public final class ModelConfigViewModel implements ConfigDocument.Form {
+public final class ModelConfigViewModel extends ConfigFormViewModel {
     private final TaskRunner tasks;
     private final ModelValidator validator;
-    private final ConfigDocument document;
     private final ObservableList<VariableRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty validating = new SimpleBooleanProperty(false);
     private final StringProperty generalProblems = new SimpleStringProperty("");
@@ -49,11 +49,11 @@ public final class ModelConfigViewModel implements ConfigDocument.Form {
     private boolean validatedOk;
 
     public ModelConfigViewModel(Path file, TaskRunner tasks, ModelValidator validator) {
+        super(new ConfigDocument("Model config", file, tasks, "rows"));
         this.tasks = tasks;
         this.validator = validator;
-        this.document = new ConfigDocument("Model config", file, tasks, "rows");
-        document.attach(this);
-        document.validProperty().set(false);
+        attach();
+        validProperty().set(false);
         gridPoints.addListener((o, a, b) -> rows.forEach(r -> r.previewProperty().set(r.gridPreview(b.intValue()))));
     }
 
@@ -61,25 +61,8 @@ public final class ModelConfigViewModel implements ConfigDocument.Form {
         return rows;
     }
 
-    public BooleanProperty validProperty() {
-        return document.validProperty();
-    }
-
-    public BooleanProperty dirtyProperty() {
-        return document.dirtyProperty();
-    }
-
-    /** The file, its dirty and valid state, saving and discarding. */
-    public ConfigDocument configDocument() {
-        return document;
-    }
-
     public BooleanProperty validatingProperty() {
         return validating;
-    }
-
-    public StringProperty statusProperty() {
-        return document.statusProperty();
     }
 
     public StringProperty generalProblemsProperty() {
@@ -105,15 +88,6 @@ public final class ModelConfigViewModel implements ConfigDocument.Form {
     public VariableRow row(String name) {
         return rows.stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no variable " + name));
-    }
-
-    public void load() {
-        document.load();
-    }
-
-    /** Shows a file's content; the editor has no unsaved edits afterwards. */
-    public void setDocument(JsonNode root) {
-        document.show(root);
     }
 
     @Override
@@ -199,7 +173,7 @@ public final class ModelConfigViewModel implements ConfigDocument.Form {
     /** A row was edited. */
     private void changed() {
         refreshViews();
-        document.changed();
+        configDocument().changed();
     }
 
     private void refreshViews() {
@@ -224,14 +198,14 @@ public final class ModelConfigViewModel implements ConfigDocument.Form {
 
     private void startValidation(ObjectNode doc) {
         long gen = ++generation;
-        document.validProperty().set(false);
+        validProperty().set(false);
         validating.set(true);
         tasks.run(() -> validator.validate(doc), problems -> {
             if (gen == generation) {
                 showProblems(problems);
                 validated = doc;
                 validatedOk = problems.stream().noneMatch(ConfigProblem::isError);
-                document.validProperty().set(validatedOk);
+                validProperty().set(validatedOk);
             }
         }, e -> {
             if (gen == generation) {
@@ -315,9 +289,5 @@ public final class ModelConfigViewModel implements ConfigDocument.Form {
         } catch (ConfigException e) {
             rawError.set(e.problems().get(0).message());
         }
-    }
-
-    public void save(Runnable onSaved) {
-        document.save(onSaved);
     }
 }

@@ -1,10 +1,8 @@
 package dev.hpsearch.app.gui.search;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.common.ConfigDocument;
 import dev.hpsearch.app.gui.common.DialogService;
-import dev.hpsearch.app.gui.common.FieldViewModel;
-import dev.hpsearch.app.gui.common.SchemaForm;
+import dev.hpsearch.app.gui.common.SchemaFormViewModel;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.common.UnsavedEditsPrompt;
 import dev.hpsearch.optimizer.config.ConfigLoader;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -30,20 +27,17 @@ import javafx.beans.property.StringProperty;
  * does not know. The form can open another search config file of the project (such as search_config_bopt.json)
  * and saves back to the file it shows.
  */
-public final class SearchConfigViewModel implements ConfigDocument.Form {
-    private final ConfigDocument document;
-    private final SchemaForm form;
+public final class SearchConfigViewModel extends SchemaFormViewModel {
     private final StringProperty otherProblems = new SimpleStringProperty("");
     private final StringProperty runNote = new SimpleStringProperty("");
     private final IntegerProperty gridPoints = new SimpleIntegerProperty(ConfigSchema.NUM_GRID_POINTS.intDefault());
 
     public SearchConfigViewModel(Path file, TaskRunner tasks) {
-        this.document = new ConfigDocument("Search settings", file, tasks, "fields");
-        this.form = document.schemaForm(ConfigSchema.search());
-        document.attach(this);
-        document.validProperty().set(validate());
+        super(new ConfigDocument("Search settings", file, tasks, "fields"), ConfigSchema.search());
+        attach();
+        validProperty().set(validate());
         // the Run tab starts searches with the project's file; say so while another one is open
-        document.fileProperty().addListener((o, a, b) -> runNote.set(b.equals(file) ? ""
+        configDocument().fileProperty().addListener((o, a, b) -> runNote.set(b.equals(file) ? ""
                 : "The Run tab starts searches with " + file.getFileName() + ", not with this file; to run this one: "
                 + "hpsearch run -s " + b.getFileName() + " -j job_config.json -m model_config.json"));
     }
@@ -51,31 +45,6 @@ public final class SearchConfigViewModel implements ConfigDocument.Form {
     /** Empty, or which file the Run tab uses while another search config is open here. */
     public StringProperty runNoteProperty() {
         return runNote;
-    }
-
-    public FieldViewModel field(String key) {
-        return form.field(key);
-    }
-
-    public List<FieldViewModel> fields() {
-        return form.fields();
-    }
-
-    /** The file, its dirty and valid state, saving and discarding. */
-    public ConfigDocument configDocument() {
-        return document;
-    }
-
-    public BooleanProperty validProperty() {
-        return document.validProperty();
-    }
-
-    public BooleanProperty dirtyProperty() {
-        return document.dirtyProperty();
-    }
-
-    public StringProperty statusProperty() {
-        return document.statusProperty();
     }
 
     /** Problems that belong to no single field. */
@@ -88,35 +57,14 @@ public final class SearchConfigViewModel implements ConfigDocument.Form {
         return gridPoints;
     }
 
-    /** Reads the file in the background. */
-    public void load() {
-        document.load();
-    }
-
-    /** Fills the form from a file's content; it has no unsaved edits afterwards. */
-    public void setDocument(com.fasterxml.jackson.databind.JsonNode root) {
-        document.show(root);
-    }
-
-    @Override
-    public void show(ObjectNode content) {
-        form.show(content);
-    }
-
-    /** The document the form describes: the file's content with the form's values. */
-    @Override
-    public ObjectNode document() {
-        return form.document(this.document.original());
-    }
-
     /** Runs the loader's rules and puts each problem at its field. */
     @Override
     public boolean validate() {
         Problems problems = new Problems();
-        String name = document.file().getFileName().toString();
+        String name = configDocument().file().getFileName().toString();
         SearchConfig config = new ConfigLoader().readSearch(document(), name, problems);
         SearchType type = SearchType.parse(field(ConfigSchema.SEARCH_TYPE.key()).textProperty().get()).orElse(null);
-        List<String> rest = form.showProblems(problems.all(),
+        List<String> rest = form().showProblems(problems.all(),
                 k -> type == null || k.relevance().appliesTo(type));
         otherProblems.set(String.join("\n", rest));
         if (config != null) {
@@ -125,15 +73,10 @@ public final class SearchConfigViewModel implements ConfigDocument.Form {
         return !problems.hasErrors();
     }
 
-    /** Writes the file in the background; refused while invalid. */
-    public void save(Runnable onSaved) {
-        document.save(onSaved);
-    }
-
     /** The search config files of the project folder ({@code search_config*.json}), sorted. */
     public List<Path> searchConfigFiles() throws IOException {
         List<Path> out = new ArrayList<>();
-        Path folder = document.file().toAbsolutePath().getParent();
+        Path folder = configDocument().file().toAbsolutePath().getParent();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "search_config*.json")) {
             ds.forEach(out::add);
         }
@@ -148,6 +91,7 @@ public final class SearchConfigViewModel implements ConfigDocument.Form {
      * @return whether the other file is being opened
      */
     public boolean open(Path other, DialogService dialogs) {
+        ConfigDocument document = configDocument();
         if (other.toAbsolutePath().normalize().equals(document.file().toAbsolutePath().normalize())) {
             return false;
         }
