@@ -203,16 +203,21 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
      * (spaces for arguments, commas otherwise), empty when there is none.
      */
     public String defaultText() {
-        if (defaultValue == null) {
+        return text(defaultValue, type);
+    }
+
+    /** A value of a key of {@code type} as a form shows it (see {@link #defaultText()}). */
+    static String text(Object value, ValueType type) {
+        if (value == null) {
             return "";
         }
-        if (defaultValue instanceof List<?> l) {
-            return String.join(type == ValueType.ARGUMENTS ? " " : ", ", listDefault());
+        if (value instanceof List<?> l) {
+            return String.join(type == ValueType.ARGUMENTS ? " " : ", ", l.stream().map(Object::toString).toList());
         }
-        if (defaultValue instanceof Double d) {
+        if (value instanceof Double d) {
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : Double.toString(d);
         }
-        return defaultValue.toString();
+        return value.toString();
     }
 
     /** What is allowed, in words, for help texts: a range, the choices, or the type. */

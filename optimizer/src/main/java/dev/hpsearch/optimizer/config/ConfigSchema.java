@@ -268,8 +268,8 @@ public final class ConfigSchema {
     private static ConfigKey search(String key, ValueType type, Object defaultValue, Range range,
                                     List<String> choices, boolean mustDecide, Relevance relevance, Section section,
                                     String description) {
-        String recommendation = defaultValue == null ? "" : new ConfigKey(ConfigFile.SEARCH, key, type, defaultValue,
-                range, choices, false, mustDecide, relevance, section, description, "").defaultText();
+        // the seed's search table recommends exactly the values a missing key gets
+        String recommendation = ConfigKey.text(defaultValue, type);
         ConfigKey k = new ConfigKey(ConfigFile.SEARCH, key, type, defaultValue, range, choices, false, mustDecide,
                 relevance, section, description, recommendation);
         SEARCH_KEYS.add(k);
