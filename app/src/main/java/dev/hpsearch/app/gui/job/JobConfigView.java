@@ -37,6 +37,7 @@ public final class JobConfigView extends VBox {
             if (s == ConfigSchema.CLUSTER) {
                 ComboBox<String> c = new ComboBox<>(vm.profiles());
                 c.setEditable(true);
+                c.setMaxWidth(Double.MAX_VALUE);
                 c.valueProperty().bindBidirectional(f.textProperty());
                 c.setId(FieldEditors.id("job_", s.key()));
                 editor = c;
@@ -44,6 +45,7 @@ public final class JobConfigView extends VBox {
                 editor = FieldEditors.editor(f, "job_");
             }
             HBox extra = new HBox(6);
+            extra.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             if (s == ConfigSchema.ENVIRONMENT_PATH) {
                 Button browse = new Button("Browse…");
                 browse.setId("browseInterpreterButton");

@@ -58,6 +58,8 @@ public final class SearchConfigView extends VBox {
         runNote.getStyleClass().add("help");
         runNote.setWrapText(true);
         runNote.textProperty().bind(vm.runNoteProperty());
+        runNote.managedProperty().bind(runNote.textProperty().isNotEmpty());
+        runNote.visibleProperty().bind(runNote.managedProperty());
         Label status = new Label();
         status.setId("searchStatus");
         status.textProperty().bind(vm.statusProperty());
