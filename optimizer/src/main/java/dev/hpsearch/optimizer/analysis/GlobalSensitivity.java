@@ -51,30 +51,44 @@ public final class GlobalSensitivity {
      * An input of the response.
      *
      * @param name   the hyperparameter's name
-     * @param levels 0 for a continuous input; otherwise its number of levels, placed at {@code k / (levels - 1)}
-     *               (one level at 0.5), as the parallel-coordinates axes place them
+     * @param levels the positions its values take (a categorical or discrete hyperparameter), drawn with equal
+     *               chances; empty for a continuous input, uniform on [0, 1]
      */
-    public record Input(String name, int levels) {
-        /** The position of a uniform [0, 1) draw. */
-        double position(double u) {
-            if (levels <= 0) {
-                return u;
-            }
-            if (levels == 1) {
-                return 0.5;
-            }
-            int k = Math.min(levels - 1, (int) Math.floor(u * levels));
-            return (double) k / (levels - 1);
+    public record Input(String name, double[] levels) {
+        public Input {
+            levels = levels.clone();
         }
 
-        /** The positions along which partial dependence is drawn. */
+        /** A continuous input. */
+        public static Input continuous(String name) {
+            return new Input(name, new double[0]);
+        }
+
+        /** An input with {@code count} levels evenly spaced on [0, 1] (one level at 0.5). */
+        public static Input evenLevels(String name, int count) {
+            double[] at = new double[count];
+            for (int k = 0; k < count; k++) {
+                at[k] = count == 1 ? 0.5 : (double) k / (count - 1);
+            }
+            return new Input(name, at);
+        }
+
+        public boolean hasLevels() {
+            return levels.length > 0;
+        }
+
+        /** The position of a uniform [0, 1) draw. */
+        double position(double u) {
+            if (levels.length == 0) {
+                return u;
+            }
+            return levels[Math.min(levels.length - 1, (int) Math.floor(u * levels.length))];
+        }
+
+        /** The positions along which partial dependence is drawn: its levels, or {@code points} even steps. */
         public double[] grid(int points) {
-            if (levels > 0) {
-                double[] g = new double[levels];
-                for (int k = 0; k < levels; k++) {
-                    g[k] = levels == 1 ? 0.5 : (double) k / (levels - 1);
-                }
-                return g;
+            if (levels.length > 0) {
+                return levels.clone();
             }
             double[] g = new double[points];
             for (int k = 0; k < points; k++) {

@@ -36,7 +36,7 @@ class GlobalSensitivityTest {
     @Test
     void ishigamiIndicesFromTwoHundredRandomPoints() throws Exception {
         GlobalSensitivity.Result r = run(GlobalSensitivityTest::ishigami,
-                List.of(new Input("x1", 0), new Input("x2", 0), new Input("x3", 0)), 200, 1);
+                List.of(Input.continuous("x1"), Input.continuous("x2"), Input.continuous("x3")), 200, 1);
         double[] first = {0.314, 0.442, 0};
         double[] total = {0.558, 0.442, 0.244};
         for (int j = 0; j < 3; j++) {
@@ -54,7 +54,7 @@ class GlobalSensitivityTest {
     @Test
     void anInputWithoutEffectGetsAnIntervalThatIncludesZero() throws Exception {
         GlobalSensitivity.Result r = run(u -> 3 * u[0] + Math.sin(4 * u[1]),
-                List.of(new Input("a", 0), new Input("b", 0), new Input("idle", 0)), 60, 2);
+                List.of(Input.continuous("a"), Input.continuous("b"), Input.continuous("idle")), 60, 2);
         Index idle = r.indices().get(2);
         assertThat(idle.firstOrder().covers(0)).as("first-order %s", idle.firstOrder()).isTrue();
         // a total index is a sum of squares, never below 0: it is small, and its interval stays near 0
@@ -66,7 +66,7 @@ class GlobalSensitivityTest {
     @Test
     void linearModelHasKnownShares() throws Exception {
         // y = 2 u1 + 1 u2 with uniform inputs: variances 4/12 and 1/12, shares 0.8 and 0.2, no interaction
-        GlobalSensitivity.Result r = run(u -> 2 * u[0] + u[1], List.of(new Input("u1", 0), new Input("u2", 0)),
+        GlobalSensitivity.Result r = run(u -> 2 * u[0] + u[1], List.of(Input.continuous("u1"), Input.continuous("u2")),
                 40, 3);
         assertThat(r.indices().get(0).firstOrder().estimate()).isCloseTo(0.8, within(0.02));
         assertThat(r.indices().get(1).firstOrder().estimate()).isCloseTo(0.2, within(0.02));
@@ -78,7 +78,7 @@ class GlobalSensitivityTest {
         // a categorical input with three levels whose effect is 0, 0, 3: variance 2 of the total, a continuous
         // one with a known variance: Var(u) = 1/12
         GlobalSensitivity.Result r = run(u -> (u[0] == 1.0 ? 3 : 0) + u[1],
-                List.of(new Input("kind", 3), new Input("u", 0)), 60, 4);
+                List.of(Input.evenLevels("kind", 3), Input.continuous("u")), 60, 4);
         double vk = 2.0;
         double vu = 1.0 / 12;
         assertThat(r.indices().get(0).firstOrder().estimate()).isCloseTo(vk / (vk + vu), within(0.03));
@@ -87,7 +87,7 @@ class GlobalSensitivityTest {
     @Test
     void pureNoiseIsFlaggedAsUntrustworthy() throws Exception {
         SplittableRandom noise = new SplittableRandom(9);
-        GlobalSensitivity.Result r = run(u -> noise.nextGaussian(), List.of(new Input("a", 0), new Input("b", 0)),
+        GlobalSensitivity.Result r = run(u -> noise.nextGaussian(), List.of(Input.continuous("a"), Input.continuous("b")),
                 40, 5);
         assertThat(r.looR2()).isLessThan(GlobalSensitivity.ADEQUATE_R2);
         assertThat(r.warning()).contains("do not trust this ranking");
@@ -104,7 +104,7 @@ class GlobalSensitivityTest {
             x[i][1] = rng.nextDouble();
             y[i] = 4 * x[i][0] * x[i][0] + x[i][1];
         }
-        GlobalSensitivity s = GlobalSensitivity.fit(x, y, List.of(new Input("a", 0), new Input("b", 0)), 6);
+        GlobalSensitivity s = GlobalSensitivity.fit(x, y, List.of(Input.continuous("a"), Input.continuous("b")), 6);
         GlobalSensitivity.Dependence pd = s.partialDependence(0, 11);
         for (int g = 0; g < pd.position().length; g++) {
             double v = pd.position()[g];
