@@ -5,20 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.analysis.GlobalSensitivity;
 import dev.hpsearch.optimizer.analysis.ResponseData;
-import dev.hpsearch.optimizer.analysis.ResultTable;
-import dev.hpsearch.optimizer.config.ConfigException;
-import dev.hpsearch.optimizer.config.Configs;
-import dev.hpsearch.optimizer.engine.DataTable;
-import dev.hpsearch.optimizer.engine.Journal;
-import dev.hpsearch.optimizer.engine.SearchFiles;
-import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.gp.GpFitException;
-import dev.hpsearch.optimizer.space.SearchSpace;
-import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.optimizer.text.Utf8;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -59,41 +47,12 @@ final class SensitivityCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("text") && !format.equals("json")) {
-            err.println("error: --format: '" + format + "' is not a format; use text or json");
-            return ExitCodes.CONFIG;
-        }
-        ResultTable table;
-        SearchSpace space = null;
-        try {
-            Path dir = Files.isDirectory(target) ? target : null;
-            if (dir != null && Files.exists(dir.resolve(Journal.FILE_NAME))) {
-                Configs configs = SearchFiles.load(dir);
-                space = configs.model().space();
-                table = ResultTable.of(SearchState.replay(Journal.read(dir)), space);
-            } else {
-                Path file = dir != null ? dir.resolve(DataTable.FILE_NAME) : target;
-                table = ResultTable.parse(Utf8.read(file));
-            }
-        } catch (ConfigException e) {
-            return Console.configError(err, e);
-        } catch (IOException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return ExitCodes.CONFIG;
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + target + ": " + e.getMessage());
-            return ExitCodes.CONFIG;
-        }
         ResponseData data;
         try {
-            data = ResponseData.of(table, space, metric);
-        } catch (IllegalArgumentException e) {
-            err.println("error: --metric: " + e.getMessage());
-            return ExitCodes.CONFIG;
-        }
-        if (data.inputs().isEmpty()) {
-            err.println("error: " + target + " has no hyperparameters to analyse");
-            return ExitCodes.FAILURE;
+            ResultsSource.checkFormat(format, err);
+            data = ResultsSource.read(target, err).response(metric, err);
+        } catch (ResultsSource.Failed f) {
+            return f.status;
         }
         GlobalSensitivity.Result result;
         try {

@@ -388,6 +388,11 @@ public final class GaussianProcess {
         return layout.describe(theta);
     }
 
+    /** The observation noise variance the GP estimated (plus the jitter it needed), in the units of y squared. */
+    public double noiseVariance() {
+        return diagonalNoise * data.yScale * data.yScale;
+    }
+
     /** Relative jitter that had to be added to factor the covariance (0 if none). */
     public double jitter() {
         return jitter;

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.Set;
+import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code hpsearch sensitivity} on a real search, on a metric, and on the original tool's table. */
-class SensitivityCliTest {
+/** {@code hpsearch sensitivity} and {@code choose} on a real search, on a metric, and on the original tool's table. */
+class AnalysisCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -134,5 +136,62 @@ class SensitivityCliTest {
 
         assertThat(s.status).isEqualTo(2);
         assertThat(s.err).startsWith("error: ").doesNotContain("Exception");
+    }
+
+    @Test
+    void chooseOnARealSearchGivesTiesOptimismAnEnsembleAndAReadyInputJson() throws Exception {
+        Path searchDir = search();
+        Path chosen = dir.resolve("chosen.json");
+        Path ensemble = dir.resolve("ensemble.json");
+
+        Cli c = Cli.run("choose", searchDir.toString(), "--format", "json", "--export", chosen.toString(),
+                "--ensemble", ensemble.toString());
+
+        assertThat(c.status).as(c.err).isZero();
+        JsonNode root = JSON.readTree(c.out);
+        assertThat(root.get("n").asInt()).isEqualTo(40);
+        assertThat(root.at("/noise/source").asText()).isEqualTo("gp");
+        int best = root.get("best").asInt();
+        assertThat(root.get("pick").asInt()).isEqualTo(best);
+        JsonNode ties = root.get("ties");
+        assertThat(ties.get(0).get("id").asInt()).isEqualTo(best);
+        for (JsonNode t : ties) {
+            assertThat(t.get("difference").asDouble()).isLessThanOrEqualTo(t.get("threshold").asDouble());
+        }
+        // lower is better: the best observed loss flatters, what to expect is no lower
+        assertThat(root.at("/optimism/expected").asDouble()).isGreaterThanOrEqualTo(root.at("/optimism/observed").asDouble());
+        double weights = 0;
+        for (JsonNode m : root.get("ensemble")) {
+            weights += m.get("weight").asDouble();
+        }
+        assertThat(weights).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+
+        JsonNode input = JSON.readTree(Files.readString(chosen));
+        JsonNode original = JSON.readTree(Files.readString(searchDir.resolve("hp_combination_" + best + "/input.json")));
+        assertThat(input.get("a")).isEqualTo(original.get("a"));
+        assertThat(input.get("kind")).isEqualTo(original.get("kind"));
+        assertThat(input.has("save_folder")).isFalse();
+        JsonNode members = JSON.readTree(Files.readString(ensemble)).get("members");
+        assertThat(members).isNotEmpty();
+        Set<String> keys = new HashSet<>();
+        members.get(0).get("input").fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).contains("a", "b", "kind");
+    }
+
+    @Test
+    void chooseInTextSaysWhereTheNoiseCameFromAndRemindsOfUntouchedTestData() throws Exception {
+        Cli c = Cli.run("choose", search().toString());
+
+        assertThat(c.status).as(c.err).isZero();
+        assertThat(c.out).contains("the GP's estimate").contains("not significantly worse than the best")
+                .contains("expect about").contains("untouched").contains("Ensemble");
+    }
+
+    @Test
+    void chooseRefusesToPickACombinationWithoutAValue() throws Exception {
+        Cli c = Cli.run("choose", search().toString(), "--pick", "999");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains("999").doesNotContain("Exception");
     }
 }
