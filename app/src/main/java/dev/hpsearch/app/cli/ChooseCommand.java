@@ -23,9 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hpsearch choose}: noise, ties, the optimism of the best, an ensemble, and a ready input.json. */
@@ -42,18 +42,11 @@ final class ChooseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SEARCH_DIR", description = "An hp_search_{id} folder, or an hp_search_data.txt file.")
-    Path target;
-
-    @Option(names = "--metric", paramLabel = "NAME",
-            description = "The response: loss (default) or the name of a metric the script writes to output.json.")
-    String metric;
+    @Mixin
+    ResponseOptions options;
 
     @Option(names = "--maximize", description = "Higher values of the response are better (default: lower).")
     boolean maximize;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
-    String format;
 
     @Option(names = "--pick", paramLabel = "ID", description = "The combination to export (default: the best).")
     Integer pick;
@@ -65,9 +58,6 @@ final class ChooseCommand implements Callable<Integer> {
             description = "Write the ensemble here: the settings with their weights, each a ready input.json.")
     Path ensembleFile;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the GP fit and draws (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,15 +65,14 @@ final class ChooseCommand implements Callable<Integer> {
         ResultsSource source;
         ResponseData data;
         try {
-            ResultsSource.checkFormat(format, err);
-            source = ResultsSource.read(target, err);
-            data = source.response(metric, err);
+                        source = options.read(err);
+            data = source.response(options.metric, err);
         } catch (ResultsSource.Failed f) {
             return f.status;
         }
         Choice.Result choice;
         try {
-            choice = Choice.choose(data, !maximize, seed);
+            choice = Choice.choose(data, !maximize, options.seed);
         } catch (GpFitException e) {
             err.println("error: cannot fit the GP to " + data.metric() + ": " + e.getMessage());
             return ExitCodes.FAILURE;
@@ -91,7 +80,7 @@ final class ChooseCommand implements Callable<Integer> {
         int chosen = pick != null ? pick : choice.best().id();
         if (choice.settings().stream().noneMatch(s -> contains(s.replicates(), chosen))) {
             err.println("error: --pick: combination " + chosen + " has no value of " + data.metric() + " in "
-                    + target);
+                    + options.target);
             return ExitCodes.CONFIG;
         }
         try {
@@ -105,7 +94,7 @@ final class ChooseCommand implements Callable<Integer> {
             err.println("error: " + IoErrors.describe(e));
             return ExitCodes.FAILURE;
         }
-        if (format.equals("json")) {
+        if (options.json()) {
             out.println(json(source, data, choice, chosen).toPrettyString());
         } else {
             text(out, source, data, choice, chosen);

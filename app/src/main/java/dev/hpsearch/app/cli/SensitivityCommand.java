@@ -7,13 +7,12 @@ import dev.hpsearch.optimizer.analysis.GlobalSensitivity;
 import dev.hpsearch.optimizer.analysis.ResponseData;
 import dev.hpsearch.optimizer.gp.GpFitException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hpsearch sensitivity}: which hyperparameters the loss (or a metric) depends on, with intervals. */
@@ -29,19 +28,8 @@ final class SensitivityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SEARCH_DIR", description = "An hp_search_{id} folder, or an hp_search_data.txt file.")
-    Path target;
-
-    @Option(names = "--metric", paramLabel = "NAME",
-            description = "The response: loss (default) or the name of a metric the script writes to output.json.")
-    String metric;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json.")
-    String format;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fit, the designs and the draws (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    ResponseOptions options;
 
     @Override
     public Integer call() {
@@ -49,19 +37,18 @@ final class SensitivityCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ResponseData data;
         try {
-            ResultsSource.checkFormat(format, err);
-            data = ResultsSource.read(target, err).response(metric, err);
+                        data = options.read(err).response(options.metric, err);
         } catch (ResultsSource.Failed f) {
             return f.status;
         }
         GlobalSensitivity.Result result;
         try {
-            result = GlobalSensitivity.fit(data.x(), data.y(), data.inputs(), seed).indices();
+            result = GlobalSensitivity.fit(data.x(), data.y(), data.inputs(), options.seed).indices();
         } catch (GpFitException e) {
             err.println("error: cannot fit the surrogate of " + data.metric() + ": " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        if (format.equals("json")) {
+        if (options.json()) {
             out.println(json(data, result).toPrettyString());
         } else {
             text(out, data, result);
