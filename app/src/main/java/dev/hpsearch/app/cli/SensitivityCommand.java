@@ -7,7 +7,6 @@ import dev.hpsearch.optimizer.analysis.GlobalSensitivity;
 import dev.hpsearch.optimizer.analysis.ResponseData;
 import dev.hpsearch.optimizer.gp.GpFitException;
 import java.io.PrintWriter;
-
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
