@@ -7,10 +7,14 @@ import dev.hpsearch.optimizer.analysis.GlobalSensitivity;
 import dev.hpsearch.optimizer.analysis.ResponseData;
 import dev.hpsearch.optimizer.gp.GpFitException;
 import java.io.PrintWriter;
+import dev.hpsearch.optimizer.text.Numbers;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -30,6 +34,11 @@ final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     ResponseOptions options;
 
+    @Option(names = "--partial-dependence",
+            description = "Also give each hyperparameter's partial dependence: the GP mean averaged over the others,"
+                    + " with a 95 % band (json: at, mean, low, high; its levels for categorical and discrete ones).")
+    boolean partialDependence;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -41,16 +50,34 @@ final class SensitivityCommand implements Callable<Integer> {
             return f.status;
         }
         GlobalSensitivity.Result result;
+        GlobalSensitivity analysis;
         try {
-            result = GlobalSensitivity.fit(data.x(), data.y(), data.inputs(), options.seed).indices();
+            analysis = GlobalSensitivity.fit(data.x(), data.y(), data.inputs(), options.seed);
+            result = analysis.indices();
         } catch (GpFitException e) {
             err.println("error: cannot fit the surrogate of " + data.metric() + ": " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+        List<GlobalSensitivity.Dependence> dependence = new ArrayList<>();
+        if (partialDependence) {
+            for (int j = 0; j < data.inputs().size(); j++) {
+                dependence.add(analysis.partialDependence(j, 21));
+            }
+        }
         if (options.json()) {
-            out.println(json(data, result).toPrettyString());
+            ObjectNode root = json(data, result);
+            if (partialDependence) {
+                ArrayNode pds = root.putArray("partial_dependence");
+                for (int j = 0; j < dependence.size(); j++) {
+                    dependence(pds.addObject(), data, j, dependence.get(j));
+                }
+            }
+            out.println(root.toPrettyString());
         } else {
             text(out, data, result);
+            for (int j = 0; j < dependence.size(); j++) {
+                text(out, data, j, dependence.get(j));
+            }
         }
         out.flush();
         return ExitCodes.OK;
@@ -69,6 +96,8 @@ final class SensitivityCommand implements Callable<Integer> {
         model.put("loo_r2", r.looR2());
         model.put("loo_outside_2sd", r.outside());
         root.put("warning", r.warning());
+        ArrayNode pair = root.putObject("top_interaction").putArray("parameters");
+        r.topInteraction().forEach(ix -> pair.add(ix.name()));
         ArrayNode params = root.putArray("parameters");
         for (GlobalSensitivity.Index ix : r.ranking()) {
             ObjectNode p = params.addObject();
@@ -77,6 +106,31 @@ final class SensitivityCommand implements Callable<Integer> {
             interval(p.putObject("total"), ix.total());
         }
         return root;
+    }
+
+    private static void dependence(ObjectNode node, ResponseData data, int j, GlobalSensitivity.Dependence d) {
+        node.put("name", d.input().name());
+        node.put("levels", d.input().hasLevels());
+        ArrayNode at = node.putArray("at");
+        ArrayNode mean = node.putArray("mean");
+        ArrayNode low = node.putArray("low");
+        ArrayNode high = node.putArray("high");
+        for (int g = 0; g < d.position().length; g++) {
+            at.add(data.valueAt(j, d.position()[g]));
+            mean.add(d.mean()[g]);
+            low.add(d.low()[g]);
+            high.add(d.high()[g]);
+        }
+    }
+
+    private static void text(PrintWriter out, ResponseData data, int j, GlobalSensitivity.Dependence d) {
+        out.println();
+        out.println("Partial dependence of " + data.metric() + " on " + d.input().name()
+                + " (GP mean over the other hyperparameters, 95 % band):");
+        for (int g = 0; g < d.position().length; g++) {
+            out.printf(Locale.ROOT, "  %-12s %s [%s, %s]%n", Numbers.display(data.valueAt(j, d.position()[g])),
+                    Numbers.display(d.mean()[g]), Numbers.display(d.low()[g]), Numbers.display(d.high()[g]));
+        }
     }
 
     private static void interval(ObjectNode node, GlobalSensitivity.Interval i) {

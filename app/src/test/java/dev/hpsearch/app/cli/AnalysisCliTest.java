@@ -83,6 +83,36 @@ class AnalysisCliTest {
     }
 
     @Test
+    void partialDependenceGivesLevelsForACategoricalInputAndAFollowsItsLine() throws Exception {
+        Cli s = Cli.run("sensitivity", search().toString(), "--format", "json", "--partial-dependence");
+
+        assertThat(s.status).as(s.err).isZero();
+        JsonNode root = JSON.readTree(s.out);
+        assertThat(root.at("/top_interaction/parameters")).hasSize(2);
+        JsonNode a = null;
+        JsonNode kind = null;
+        for (JsonNode pd : root.get("partial_dependence")) {
+            if (pd.get("name").asText().equals("a")) {
+                a = pd;
+            } else if (pd.get("name").asText().equals("kind")) {
+                kind = pd;
+            }
+        }
+        assertThat(kind.get("levels").asBoolean()).isTrue();
+        assertThat(kind.get("at")).hasSize(2);
+        assertThat(kind.get("at").get(0).asText()).isEqualTo("x");
+        assertThat(a.get("levels").asBoolean()).isFalse();
+        int last = a.get("at").size() - 1;
+        // loss = 3 a + 0.1 sin(6 a): from about 0 at a = 0 to about 2.97 at a = 1
+        assertThat(a.get("mean").get(0).asDouble()).isCloseTo(0, org.assertj.core.api.Assertions.within(0.15));
+        assertThat(a.get("mean").get(last).asDouble()).isCloseTo(3 + 0.1 * Math.sin(6), org.assertj.core.api.Assertions.within(0.15));
+        for (int g = 0; g <= last; g++) {
+            assertThat(a.get("low").get(g).asDouble()).isLessThanOrEqualTo(a.get("mean").get(g).asDouble());
+            assertThat(a.get("high").get(g).asDouble()).isGreaterThanOrEqualTo(a.get("mean").get(g).asDouble());
+        }
+    }
+
+    @Test
     void aMetricIsAResponseOfItsOwn() throws Exception {
         Path searchDir = search();
 

@@ -122,6 +122,13 @@ public final class GlobalSensitivity {
      * @param warning a plain sentence when the surrogate explains too little to trust the ranking, else empty
      */
     public record Result(int n, double looR2, double outside, List<Index> indices, String warning) {
+        /** The two inputs with the largest interaction shares (total minus first order), or fewer when d < 2. */
+        public List<Index> topInteraction() {
+            List<Index> r = new ArrayList<>(indices);
+            r.sort((a, b) -> Double.compare(b.interaction(), a.interaction()));
+            return r.subList(0, Math.min(2, r.size()));
+        }
+
         /** The indices by decreasing total index. */
         public List<Index> ranking() {
             List<Index> r = new ArrayList<>(indices);

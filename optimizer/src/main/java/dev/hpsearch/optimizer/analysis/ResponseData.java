@@ -13,12 +13,13 @@ import java.util.List;
  *
  * @param metric  the response: "loss" or a metric's name
  * @param inputs  one per hyperparameter, in the table's order
+ * @param axes    the hyperparameters' axes, which map positions back to values
  * @param ids     the combination of each used row
  * @param x       positions of each used row
  * @param y       the response of each used row
  * @param skipped rows left out: no finite value of the response, or a hyperparameter value off its axis
  */
-public record ResponseData(String metric, List<GlobalSensitivity.Input> inputs, int[] ids, double[][] x, double[] y,
+public record ResponseData(String metric, List<GlobalSensitivity.Input> inputs, List<Axis> axes, int[] ids, double[][] x, double[] y,
                            int skipped) {
     /**
      * @param space the model config's space, or {@code null} to infer axes from the values (a table of the
@@ -76,8 +77,18 @@ public record ResponseData(String metric, List<GlobalSensitivity.Input> inputs, 
             ys.add(v);
             ids.add(r.id());
         }
-        return new ResponseData(response, List.copyOf(inputs), ids.stream().mapToInt(Integer::intValue).toArray(),
+        return new ResponseData(response, List.copyOf(inputs), layout.axes().subList(0, d), ids.stream().mapToInt(Integer::intValue).toArray(),
                 xs.toArray(new double[0][]), ys.stream().mapToDouble(Double::doubleValue).toArray(), skipped);
+    }
+
+    /** The value at a position of input {@code j}: a number, or a category's label. */
+    public JsonNode valueAt(int j, double position) {
+        Axis axis = axes.get(j);
+        if (axis.isCategorical()) {
+            int k = axis.levels().size() == 1 ? 0 : (int) Math.round(position * (axis.levels().size() - 1));
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(axis.levels().get(k));
+        }
+        return com.fasterxml.jackson.databind.node.DoubleNode.valueOf(axis.valueAt(position));
     }
 
     public int size() {

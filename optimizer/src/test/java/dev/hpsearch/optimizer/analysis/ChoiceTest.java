@@ -19,7 +19,7 @@ class ChoiceTest {
         for (int j = 0; j < x[0].length; j++) {
             inputs.add(Input.continuous("x" + j));
         }
-        return new ResponseData("loss", inputs, ids, x, y, 0);
+        return new ResponseData("loss", inputs, List.of(), ids, x, y, 0);
     }
 
     @Test
