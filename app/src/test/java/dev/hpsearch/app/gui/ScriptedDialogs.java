@@ -13,6 +13,9 @@ public final class ScriptedDialogs implements DialogService {
     private final Deque<Path> paths = new ArrayDeque<>();
     public final List<String> messages = new ArrayList<>();
     public boolean confirmAnswer = true;
+    /** The answer {@link #choose} gives (empty: the dialog closed), and the questions asked. */
+    public Optional<String> chooseAnswer = Optional.empty();
+    public final List<String> questions = new ArrayList<>();
 
     public ScriptedDialogs answer(Path p) {
         paths.add(p);
@@ -46,6 +49,13 @@ public final class ScriptedDialogs implements DialogService {
 
     @Override
     public boolean confirm(String title, String message) {
+        questions.add(title);
         return confirmAnswer;
+    }
+
+    @Override
+    public Optional<String> choose(String title, String message, List<String> answers) {
+        questions.add(title + ": " + message + " " + answers);
+        return chooseAnswer;
     }
 }

@@ -22,4 +22,12 @@ public interface DialogService extends Notifier {
 
     /** Asks a yes/no question. */
     boolean confirm(String title, String message);
+
+    /**
+     * Asks to choose one of a few answers ({@code "Save", "Discard", "Cancel"}); empty when the dialog was closed
+     * without an answer, which callers take as cancel. By default nobody is asked: empty.
+     */
+    default java.util.Optional<String> choose(String title, String message, java.util.List<String> answers) {
+        return java.util.Optional.empty();
+    }
 }

@@ -77,6 +77,20 @@ public final class FxDialogService implements DialogService {
         return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
     }
 
+    @Override
+    public Optional<String> choose(String title, String message, java.util.List<String> answers) {
+        Alert a = alert(Alert.AlertType.CONFIRMATION, title, message);
+        java.util.List<ButtonType> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            // the last answer is the way out (Escape, closing the dialog)
+            buttons.add(new ButtonType(answers.get(i), i == answers.size() - 1
+                    ? javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE
+                    : i == 0 ? javafx.scene.control.ButtonBar.ButtonData.YES : javafx.scene.control.ButtonBar.ButtonData.NO));
+        }
+        a.getButtonTypes().setAll(buttons);
+        return a.showAndWait().map(ButtonType::getText);
+    }
+
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert a = new Alert(type);
         a.initOwner(owner);

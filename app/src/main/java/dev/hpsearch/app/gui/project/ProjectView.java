@@ -44,8 +44,9 @@ public final class ProjectView extends BorderPane {
                 services.sshPrompts(), project.name());
         model = new ModelConfigViewModel(project.modelConfig(), services.tasks(), services.modelValidator());
         model.gridPointsProperty().bind(search.gridPointsProperty());
-        dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(),
-                java.time.Duration.ofMillis(250), services.dialogs());
+        // UnsavedEdits.NONE until the project's forms report their edits (wired by the integrator)
+        dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(), services.dialogs(),
+                dev.hpsearch.app.gui.common.UnsavedEdits.NONE, null, java.time.Duration.ofMillis(250));
         // the Run tab runs where job_config says until the user picks another place there
         job.field("cluster").textProperty().addListener((o, a, b) -> {
             if (!dashboard.activeProperty().get()) {
