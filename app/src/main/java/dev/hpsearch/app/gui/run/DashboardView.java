@@ -37,13 +37,14 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -281,12 +282,17 @@ public final class DashboardView extends VBox {
         searchLog.setId("searchLog");
         searchLog.setPrefHeight(120);
         vm.searchLog().addListener((ListChangeListener<String>) c -> searchLog.scrollTo(vm.searchLog().size() - 1));
-        TitledPane logPane = new TitledPane("Search log", searchLog);
-        logPane.setId("searchLogPane");
-        logPane.setExpanded(false);
-        VBox right = new VBox(6, historyBar, history, new Label("where and how it ran"), detail, logTitle, log);
-        VBox.setVgrow(history, Priority.ALWAYS);
+        VBox combinationLogBox = new VBox(6, logTitle, log);
         VBox.setVgrow(log, Priority.ALWAYS);
+        Tab combinationTab = new Tab("Combination log", combinationLogBox);
+        combinationTab.setId("combinationLogTab");
+        Tab searchLogTab = new Tab("Search log", searchLog);
+        searchLogTab.setId("searchLogTab");
+        TabPane logs = new TabPane(combinationTab, searchLogTab);
+        logs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox right = new VBox(6, historyBar, history, new Label("where and how it ran"), detail, logs);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        VBox.setVgrow(logs, Priority.ALWAYS);
         SplitPane split = new SplitPane(tableBox, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.58);
@@ -305,7 +311,7 @@ public final class DashboardView extends VBox {
             }
         });
         redrawHistory();
-        getChildren().addAll(actions, message, latestLog, counters, best, pending, classes, split, logPane);
+        getChildren().addAll(actions, message, latestLog, counters, best, pending, classes, split);
         vm.refreshPastSearches();
     }
 

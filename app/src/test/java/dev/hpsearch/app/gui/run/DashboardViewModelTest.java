@@ -68,13 +68,18 @@ class DashboardViewModelTest {
         return dashboard(UnsavedEdits.NONE);
     }
 
+    /** Launches a search and returns where its events go. */
+    private SearchEvents launch(DashboardViewModel vm) {
+        vm.launch();
+        return captured.get(captured.size() - 1);
+    }
+
     // ---- counters, best, filters, detail (moved from ViewModelTest)
 
     @Test
     void dashboardCountsRowsAndBestFromBatchedEvents() {
         DashboardViewModel vm = dashboard();
-        vm.launch();
-        SearchEvents ev = captured.get(0);
+        SearchEvents ev = launch(vm);
         TrialRecord t1 = trial(1, 2.0, 0.25, TrialStatus.OK);
         ev.onTrial(trial(0, 1.0, 0.5, TrialStatus.OK));
         ev.onTrial(t1);
@@ -109,8 +114,7 @@ class DashboardViewModelTest {
     @Test
     void theSelectedCombinationsDetailSaysWhereAndHowItRanAndFollowsItsRow() {
         DashboardViewModel vm = dashboard();
-        vm.launch();
-        SearchEvents ev = captured.get(0);
+        SearchEvents ev = launch(vm);
         ev.onTrial(trial(0, 1.0, null, TrialStatus.RUNNING));
         vm.select(vm.rows().get(0));
         assertThat(vm.detailProperty().get()).contains("combination 0: running").contains("recorded when it ends");
@@ -151,8 +155,7 @@ class DashboardViewModelTest {
     @Test
     void dashboardCountsRowsWithoutAScoreByFailureClassAndFiltersByIt() {
         DashboardViewModel vm = dashboard();
-        vm.launch();
-        SearchEvents ev = captured.get(0);
+        SearchEvents ev = launch(vm);
         assertThat(vm.failureClassesProperty().get()).isEmpty();
 
         ev.onTrial(trial(0, 1.0, 0.5, TrialStatus.OK));
@@ -197,8 +200,7 @@ class DashboardViewModelTest {
     void eventsArrivingWithinTheBatchIntervalAreAppliedTogetherWhenItHasPassed() {
         DashboardViewModel vm = new DashboardViewModel(project, tasks, launcher(), dialogs, UnsavedEdits.NONE, clock,
                 Duration.ofMillis(250));
-        vm.launch();
-        SearchEvents ev = captured.get(0);
+        SearchEvents ev = launch(vm);
         ev.onTrial(trial(0, 1.0, 0.5, TrialStatus.OK));
         assertThat(vm.rows()).as("the first batch goes at once").hasSize(1);
         int version = vm.dataVersionProperty().get();
@@ -218,8 +220,7 @@ class DashboardViewModelTest {
     @Test
     void theHeadlineBestIsTheHistorysBestSoFarEvenBeforeTheEngineCountsIt() {
         DashboardViewModel vm = dashboard();
-        vm.launch();
-        SearchEvents ev = captured.get(0);
+        SearchEvents ev = launch(vm);
         TrialRecord t0 = trial(0, 1.0, 0.5, TrialStatus.OK);
         ev.onTrial(t0);
         ev.onProgress(new Progress(1, 0, 0, 1, 0, -1, t0, Duration.ofSeconds(5), null));
@@ -236,8 +237,7 @@ class DashboardViewModelTest {
     @Test
     void theElapsedClockTicksEverySecondAndTimeLeftGoesWhenTheSearchStops() {
         DashboardViewModel vm = dashboard();
-        vm.launch();
-        SearchEvents ev = captured.get(0);
+        SearchEvents ev = launch(vm);
         ev.onProgress(new Progress(1, 0, 0, 1, 0, 4, null, Duration.ofSeconds(75), Duration.ofSeconds(30)));
         assertThat(vm.elapsedProperty().get()).isEqualTo("1:15");
         assertThat(vm.etaProperty().get()).isEqualTo("0:30");
@@ -259,8 +259,7 @@ class DashboardViewModelTest {
     @Test
     void theSearchLogReachesTheStatusLine() {
         DashboardViewModel vm = dashboard();
-        vm.launch();
-        SearchEvents ev = captured.get(0);
+        SearchEvents ev = launch(vm);
         ev.onLog("combination 0 submitted");
         ev.onLog("Cannot refresh from cluster lab: connection refused; retrying");
         assertThat(vm.latestLogProperty().get()).isEqualTo("Cannot refresh from cluster lab: connection refused; retrying");
@@ -270,8 +269,7 @@ class DashboardViewModelTest {
     @Test
     void statusLinesClearWhenANewSearchStarts() {
         DashboardViewModel vm = dashboard();
-        vm.launch();
-        SearchEvents ev = captured.get(0);
+        SearchEvents ev = launch(vm);
         ev.onLog("Cannot refresh from cluster");
         ev.onCoordinator("Coordinator job 7: RUNNING");
         ev.onProgress(new Progress(0, 0, 0, 0, 1, -1, null, Duration.ofSeconds(3), null, Map.of("Priority", 1)));
@@ -289,8 +287,7 @@ class DashboardViewModelTest {
     @Test
     void aCancellingMessageGoesWhenTheCombinationIsCancelledAndANoteGoesAfterAWhile() throws Exception {
         DashboardViewModel vm = dashboard();
-        vm.launch();
-        SearchEvents ev = captured.get(0);
+        SearchEvents ev = launch(vm);
         ev.onTrial(trial(0, 1.0, 0.5, TrialStatus.OK));
         ev.onTrial(trial(1, 2.0, null, TrialStatus.RUNNING));
         vm.cancel(vm.rows().get(1));
@@ -360,8 +357,7 @@ class DashboardViewModelTest {
     @Test
     void aFailedResumeLeavesTheDashboardAsItWas() {
         DashboardViewModel vm = dashboard();
-        vm.launch();
-        SearchEvents ev = captured.get(0);
+        SearchEvents ev = launch(vm);
         TrialRecord t0 = trial(0, 1.0, 0.5, TrialStatus.OK);
         ev.onTrial(t0);
         ev.onLog("combination 0 finished");
@@ -418,8 +414,7 @@ class DashboardViewModelTest {
     @Test
     void metricsBecomeOptionalColumnsAndCopyKeepsEveryDigit() {
         DashboardViewModel vm = dashboard();
-        vm.launch();
-        SearchEvents ev = captured.get(0);
+        SearchEvents ev = launch(vm);
         ev.onTrial(new TrialRecord(0, new Combination(List.<JsonNode>of(DoubleNode.valueOf(7.79988e-6))),
                 "Matern52_EI_MCMC", 0, 0, "j0", "", TrialStatus.OK, 0.123456789,
                 Map.of("accuracy", 0.987654321), null, 0, 1.5, 0, 1));
