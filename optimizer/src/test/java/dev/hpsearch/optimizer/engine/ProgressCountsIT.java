@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dashboard's counters come from the engine's {@link Progress} alone, so every change of a combination's state
- * must be followed by a Progress that counts it. Two combinations run at once on this machine.
+ * must be followed by a Progress that counts it, as {@code hpsearch status} counts the journal. Two combinations run
+ * at once on this machine.
  */
 class ProgressCountsIT {
 
@@ -53,6 +54,18 @@ class ProgressCountsIT {
                             long running = rows.values().stream().filter(s -> s == TrialStatus.RUNNING).count();
                             if (pr.running() != running) {
                                 stale.add("progress says " + pr.running() + " running, the rows " + running);
+                            }
+                            // what `hpsearch status` counts: the journal replayed
+                            try {
+                                SearchState status = SearchState.replay(Journal.read(searchDir));
+                                if (status.count(TrialStatus.RUNNING) != pr.running()
+                                        || status.count(TrialStatus.QUEUED) != pr.queued()) {
+                                    stale.add("progress says " + pr.running() + " running, " + pr.queued()
+                                            + " queued; the journal " + status.count(TrialStatus.RUNNING) + " and "
+                                            + status.count(TrialStatus.QUEUED));
+                                }
+                            } catch (java.io.IOException e) {
+                                stale.add("journal not read: " + e);
                             }
                             peakRunning[0] = Math.max(peakRunning[0], pr.running());
                         }
