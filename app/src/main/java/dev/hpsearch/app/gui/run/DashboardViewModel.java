@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.run;
 
+import dev.hpsearch.app.gui.common.DeclinedDialogs;
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.Exports;
 import dev.hpsearch.app.gui.common.Notifier;
@@ -18,7 +19,6 @@ import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
-import dev.hpsearch.optimizer.text.Durations;
 import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.text.Numbers;
 import dev.hpsearch.optimizer.text.Utf8;
@@ -57,9 +57,9 @@ public final class DashboardViewModel {
     static final String NO_SELECTION = dev.hpsearch.app.gui.results.RowDetail.NO_SELECTION;
     public static final List<String> STATUS_FILTERS = ResultsModel.STATUS_FILTERS;
     /** The answers when a launch would bypass unsaved form edits. */
-    public static final String SAVE = "Save and launch";
-    public static final String DISCARD = "Discard and launch";
-    public static final String CANCEL = "Cancel";
+    public static final String SAVE = UnsavedBeforeLaunch.SAVE;
+    public static final String DISCARD = UnsavedBeforeLaunch.DISCARD;
+    public static final String CANCEL = UnsavedBeforeLaunch.CANCEL;
     /** How often the clock moves while a search runs. */
     static final Duration TICK = Duration.ofSeconds(1);
     /** How long a passing note (a file saved) stays before the status line shows the search's state again. */
@@ -77,27 +77,23 @@ public final class DashboardViewModel {
     private final AutoCloseable ownedScheduler;
     private final ResultsModel results = new ResultsModel();
     private final EventBatcher batcher;
-    private final ObservableList<Path> pastSearches = FXCollections.observableArrayList();
-    private final ObjectProperty<Path> chosenSearch = new SimpleObjectProperty<>(null);
-    private final BooleanProperty resumable = new SimpleBooleanProperty(false);
-    private final StringProperty resumeHint = new SimpleStringProperty("Choose an earlier search to open or resume it.");
     private final IntegerProperty done = new SimpleIntegerProperty();
     private final IntegerProperty failed = new SimpleIntegerProperty();
     private final IntegerProperty cancelled = new SimpleIntegerProperty();
     private final IntegerProperty running = new SimpleIntegerProperty();
     private final IntegerProperty queued = new SimpleIntegerProperty();
-    private final StringProperty elapsed = new SimpleStringProperty("–");
-    private final StringProperty eta = new SimpleStringProperty("–");
     private final StringProperty best = new SimpleStringProperty("–");
     private final StringProperty bestFull = new SimpleStringProperty("");
     private final StringProperty pending = new SimpleStringProperty("");
     private final StringProperty failureClasses = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("No search yet: launch one, or open an earlier one.");
     private final StringProperty latestLog = new SimpleStringProperty("");
     private final StringProperty searchName = new SimpleStringProperty("");
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final BooleanProperty starting = new SimpleBooleanProperty(false);
     private final BooleanBinding busy = active.or(starting);
+    private final PastSearches past;
+    private final SearchClock clock;
+    private final StatusLine status;
     private final BooleanProperty controllable = new SimpleBooleanProperty(false);
     private final BooleanProperty stoppable = new SimpleBooleanProperty(false);
     private final ObjectProperty<RunningSearch> search = new SimpleObjectProperty<>(null);
@@ -116,14 +112,6 @@ public final class DashboardViewModel {
     private long generation;
     private EventBatcher.Session session;
     private LogFollower follower;
-    // the clock: the engine's last figures and when they came
-    private Duration elapsedBase;
-    private Duration remainingBase;
-    private long figuresAtNanos;
-    private UiScheduler.Cancellable tick;
-    // the status line: the search's state, and a passing note over it
-    private String baseMessage = message.get();
-    private UiScheduler.Cancellable noteExpiry;
 
     /** A dashboard that applies engine events as soon as they arrive (tests). */
     public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher) {
@@ -143,7 +131,7 @@ public final class DashboardViewModel {
      */
     public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher, Duration minBatchInterval,
                               Notifier notifier) {
-        this(project, tasks, launcher, new Unasked(notifier), UnsavedEdits.NONE, null, minBatchInterval);
+        this(project, tasks, launcher, new DeclinedDialogs(notifier), UnsavedEdits.NONE, null, minBatchInterval);
     }
 
     /**
@@ -170,6 +158,9 @@ public final class DashboardViewModel {
             this.ownedScheduler = null;
         }
         this.batcher = new EventBatcher(this.scheduler, minBatchInterval, this::apply);
+        this.past = new PastSearches(project, tasks, busy);
+        this.clock = new SearchClock(this.scheduler);
+        this.status = new StatusLine(this.scheduler, "No search yet: launch one, or open an earlier one.");
         results.bestProperty().addListener((o, a, b) -> showBest(b));
         results.metrics().addListener((javafx.collections.ListChangeListener<String>) c -> {
             for (int i = 0; i < results.metrics().size(); i++) {
@@ -177,8 +168,6 @@ public final class DashboardViewModel {
                 metricShown.computeIfAbsent(results.metrics().get(i), k -> new SimpleBooleanProperty(shown));
             }
         });
-        chosenSearch.addListener((o, a, b) -> checkResumable());
-        busy.addListener((o, a, b) -> checkResumable());
     }
 
     // ---- properties
@@ -201,22 +190,22 @@ public final class DashboardViewModel {
     }
 
     public ObservableList<Path> pastSearches() {
-        return pastSearches;
+        return past.all();
     }
 
     /** The earlier search chosen to open or resume. */
     public ObjectProperty<Path> chosenSearchProperty() {
-        return chosenSearch;
+        return past.chosenProperty();
     }
 
     /** Whether Resume can work on the chosen search: it has not ended, it ran here, nothing else runs. */
     public BooleanProperty resumableProperty() {
-        return resumable;
+        return past.resumableProperty();
     }
 
     /** Why Resume is off, or what it would do (a tooltip). */
     public StringProperty resumeHintProperty() {
-        return resumeHint;
+        return past.hintProperty();
     }
 
     public IntegerProperty doneProperty() {
@@ -241,12 +230,12 @@ public final class DashboardViewModel {
 
     /** Time since the coordinator started, moving every second while the search runs. */
     public StringProperty elapsedProperty() {
-        return elapsed;
+        return clock.elapsedProperty();
     }
 
     /** The engine's estimate of the time left, counting down; {@code –} when not known or the search stopped. */
     public StringProperty etaProperty() {
-        return eta;
+        return clock.leftProperty();
     }
 
     /** Why queued runs wait, with counts (Slurm's pending reasons), e.g. {@code 3 Priority}; empty when none. */
@@ -274,7 +263,7 @@ public final class DashboardViewModel {
 
     /** The status line: what the dashboard shows and does, or a passing note. */
     public StringProperty messageProperty() {
-        return message;
+        return status.textProperty();
     }
 
     /** The search log's latest line ("Cannot refresh from cluster..."), empty when none yet. */
@@ -421,7 +410,7 @@ public final class DashboardViewModel {
     // ---- actions
 
     public void refreshPastSearches() {
-        tasks.run(project::searches, pastSearches::setAll, e -> message.set("Cannot list searches: " + IoErrors.describe(e)));
+        past.refresh(status::say);
         refreshDetachedLaunch();
     }
 
@@ -462,57 +451,37 @@ public final class DashboardViewModel {
     public void launchDetached() {
         String where = target.get();
         if (where == null || where.isBlank() || where.equalsIgnoreCase("local")) {
-            message.set("Launch detached runs the coordinator on a cluster: choose a cluster profile first");
+            status.say("Launch detached runs the coordinator on a cluster: choose a cluster profile first");
             return;
         }
         if (!editsSettled("launch detached")) {
             return;
         }
         submitting.set(true);
-        message.set("Submitting the coordinator to " + where + "…");
+        status.say("Submitting the coordinator to " + where + "…");
         tasks.run(() -> launcher.launchDetached(project, where), m -> {
             submitting.set(false);
-            message.set(m);
+            status.say(m);
             refreshDetachedLaunch();
         }, e -> {
             submitting.set(false);
-            message.set("Could not launch on " + where + ": " + IoErrors.describe(e));
+            status.say("Could not launch on " + where + ": " + IoErrors.describe(e));
         });
     }
 
-    /**
-     * A launch reads the configs from disk: unsaved form edits are saved, discarded or the launch is cancelled, as
-     * the user says. Returns whether to go on.
-     */
+    /** Asks about unsaved form edits before a launch; whether to go on. */
     private boolean editsSettled(String what) {
-        List<String> unsaved = edits.unsaved();
-        if (unsaved.isEmpty()) {
-            return true;
+        String why = UnsavedBeforeLaunch.settle(edits, dialogs, what);
+        if (why != null) {
+            status.say(why);
         }
-        Optional<String> answer = dialogs.choose("Unsaved changes",
-                String.join(", ", unsaved) + (unsaved.size() == 1 ? " has" : " have") + " unsaved changes. A search"
-                        + " runs from the files on disk: save them first, or launch without them?",
-                List.of(SAVE, DISCARD, CANCEL));
-        if (answer.isPresent() && answer.get().equals(SAVE)) {
-            if (edits.saveAll()) {
-                return true;
-            }
-            message.set("Not launched: " + String.join(", ", edits.unsaved())
-                    + " could not be saved (see the form's errors)");
-            return false;
-        }
-        if (answer.isPresent() && answer.get().equals(DISCARD)) {
-            edits.discardAll();
-            return true;
-        }
-        message.set("Not launched (" + what + " cancelled): " + String.join(", ", unsaved) + " still unsaved");
-        return false;
+        return why == null;
     }
 
     /** Resumes the chosen earlier search. */
     public void resume() {
-        if (chosenSearch.get() != null) {
-            resume(chosenSearch.get());
+        if (past.chosenProperty().get() != null) {
+            resume(past.chosenProperty().get());
         }
     }
 
@@ -542,9 +511,8 @@ public final class DashboardViewModel {
             failed.set((int) table.rows().stream().filter(ResultRow::isFailed).count());
             recountClasses();
             searchName.set(file.getFileName().toString());
-            status("Showing " + file + " (" + table.rows().size() + " combinations, read-only)");
-            checkResumable();
-        }, e -> message.set("Cannot read " + file + ": " + IoErrors.describe(e)));
+            status.state("Showing " + file + " (" + table.rows().size() + " combinations, read-only)");
+        }, e -> status.say("Cannot read " + file + ": " + IoErrors.describe(e)));
     }
 
     /** Stops the whole search. */
@@ -552,7 +520,7 @@ public final class DashboardViewModel {
         RunningSearch s = search.get();
         if (s != null && s.stoppable()) {
             s.stop("stopped from the dashboard");
-            message.set(s.followOnly() ? "Asked the coordinator on the cluster to stop: its running combinations are"
+            status.say(s.followOnly() ? "Asked the coordinator on the cluster to stop: its running combinations are"
                     + " being cancelled…" : "Stopping: running combinations are being cancelled…");
         }
     }
@@ -569,7 +537,7 @@ public final class DashboardViewModel {
         }
         s.cancel(row.id());
         cancelling.add(row.id());
-        message.set("Cancelling combination " + row.id() + "…");
+        status.say("Cancelling combination " + row.id() + "…");
     }
 
     /** Writes the rows the table shows as CSV (every digit) in the background; a failure is shown. */
@@ -579,8 +547,8 @@ public final class DashboardViewModel {
         tasks.run(() -> {
             Exports.writeText(text, file);
             return file;
-        }, f -> note("Saved " + shown.size() + " combinations to " + f),
-                ex -> message.set("CSV not saved to " + file + ": " + IoErrors.describe(ex)));
+        }, f -> status.note("Saved " + shown.size() + " combinations to " + f),
+                ex -> status.say("CSV not saved to " + file + ": " + IoErrors.describe(ex)));
     }
 
     /** Where a combination's log is. */
@@ -629,7 +597,7 @@ public final class DashboardViewModel {
     private void begin(String what, Start start) {
         long id = ++generation;
         starting.set(true);
-        message.set(what);
+        status.say(what);
         EventBatcher.Session events = batcher.open();
         tasks.run(() -> start.start(events), s -> {
             if (id != generation) {
@@ -648,16 +616,15 @@ public final class DashboardViewModel {
             active.set(true);
             controllable.set(!s.followOnly());
             stoppable.set(s.stoppable());
-            status((s.followOnly() ? "Following " : "Running ") + s.searchDir());
-            figures(Duration.ZERO, null);
-            tick = scheduler.schedule(TICK, this::tick);
+            status.state((s.followOnly() ? "Following " : "Running ") + s.searchDir());
+            clock.start();
             refreshPastSearches();
             events.ready();
         }, e -> {
             if (id == generation) {
                 events.close();
                 starting.set(false);
-                message.set("Could not start: " + IoErrors.describe(e));
+                status.say("Could not start: " + IoErrors.describe(e));
             }
         });
     }
@@ -676,7 +643,7 @@ public final class DashboardViewModel {
         active.set(false);
         controllable.set(false);
         stoppable.set(false);
-        stopClock();
+        clock.stop();
     }
 
     /** Forgets the search on screen: rows, counters, clock and every status line. */
@@ -697,10 +664,7 @@ public final class DashboardViewModel {
         cancelled.set(0);
         running.set(0);
         queued.set(0);
-        elapsedBase = null;
-        remainingBase = null;
-        elapsed.set("–");
-        eta.set("–");
+        clock.reset();
         failureClasses.set("");
     }
 
@@ -711,7 +675,7 @@ public final class DashboardViewModel {
             results.put(r);
             if (!r.status().equals("running") && !r.status().equals("queued") && cancelling.remove(r.id())
                     && cancelling.isEmpty()) {
-                message.set(baseMessage);
+                status.backToState();
             }
         }
         if (!b.trials().isEmpty()) {
@@ -732,7 +696,7 @@ public final class DashboardViewModel {
             running.set(p.running());
             queued.set(p.queued());
             pending.set(p.pendingText());
-            figures(p.elapsed(), p.remaining());
+            clock.figures(p.elapsed(), p.remaining());
         }
         if (b.coordinator() != null) {
             coordinator.set(b.coordinator());
@@ -741,72 +705,15 @@ public final class DashboardViewModel {
             active.set(false);
             controllable.set(false);
             stoppable.set(false);
-            stopClock();
-            remainingBase = null;
-            eta.set("–");
+            clock.stop();
             pending.set("");
             cancelling.clear();
-            status(b.end());
+            status.state(b.end());
             notifier.notify("hpsearch: " + project.name() + " " + searchName.get(), b.end());
         }
         if (b.changesData()) {
             results.changed();
         }
-    }
-
-    /** The engine's figures of time, as of now. */
-    private void figures(Duration elapsedNow, Duration remainingNow) {
-        elapsedBase = elapsedNow;
-        remainingBase = remainingNow;
-        figuresAtNanos = scheduler.nanoTime();
-        showClock();
-    }
-
-    private void showClock() {
-        if (elapsedBase == null) {
-            return;
-        }
-        Duration since = Duration.ofNanos(scheduler.nanoTime() - figuresAtNanos);
-        elapsed.set(Durations.clock(elapsedBase.plus(since)));
-        eta.set(remainingBase == null ? "–" : Durations.clock(remainingBase.minus(since)));
-    }
-
-    private void tick() {
-        if (!active.get()) {
-            return;
-        }
-        showClock();
-        tick = scheduler.schedule(TICK, this::tick);
-    }
-
-    private void stopClock() {
-        if (tick != null) {
-            tick.cancel();
-            tick = null;
-        }
-    }
-
-    /** The status line says what is on screen now (a note over it goes). */
-    private void status(String text) {
-        baseMessage = text;
-        if (noteExpiry != null) {
-            noteExpiry.cancel();
-            noteExpiry = null;
-        }
-        message.set(text);
-    }
-
-    /** A passing note: after {@link #NOTE_LIFETIME} the status line says what is on screen again. */
-    private void note(String text) {
-        if (noteExpiry != null) {
-            noteExpiry.cancel();
-        }
-        message.set(text);
-        noteExpiry = scheduler.schedule(NOTE_LIFETIME, () -> {
-            if (text.equals(message.get())) {
-                message.set(baseMessage);
-            }
-        });
     }
 
     private void showBest(ResultRow b) {
@@ -843,29 +750,6 @@ public final class DashboardViewModel {
         });
     }
 
-    private void checkResumable() {
-        Path dir = chosenSearch.get();
-        if (dir == null) {
-            resumable.set(false);
-            resumeHint.set("Choose an earlier search to open or resume it.");
-            return;
-        }
-        resumable.set(false);
-        tasks.run(() -> Optional.ofNullable(Resumability.whyNot(dir)), why -> {
-            if (!dir.equals(chosenSearch.get())) {
-                return;
-            }
-            resumable.set(why.isEmpty() && !busy.get());
-            resumeHint.set(why.orElse(busy.get() ? "A search runs or starts here: stop it first"
-                    : "Resumes " + dir.getFileName() + " where it ran, with what it has recorded"));
-        }, e -> {
-            if (dir.equals(chosenSearch.get())) {
-                resumable.set(false);
-                resumeHint.set("Cannot read " + dir.getFileName() + ": " + IoErrors.describe(e));
-            }
-        });
-    }
-
     private void recountClasses() {
         // in the order of FailureClass (analysis failures first), a class unknown to this version last
         Map<String, Integer> counts = new TreeMap<>(Comparator
@@ -879,47 +763,5 @@ public final class DashboardViewModel {
         List<String> parts = new ArrayList<>();
         counts.forEach((c, n) -> parts.add(n + " " + c));
         failureClasses.set(String.join(", ", parts));
-    }
-
-    /** For dashboards built without a dialog service: every question is answered no, notifications go on. */
-    private static final class Unasked implements DialogService {
-        private final Notifier notifier;
-
-        Unasked(Notifier notifier) {
-            this.notifier = notifier;
-        }
-
-        @Override
-        public void notify(String title, String text) {
-            notifier.notify(title, text);
-        }
-
-        @Override
-        public Optional<Path> chooseDirectory(String title, Path initial) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> openFile(String title, Path initial, String extensionLabel, String... extensions) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> saveFile(String title, Path initial, String fileName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void showError(String title, String message) {
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message) {
-            return false;
-        }
     }
 }
