@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.scene.control.TableColumn;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
@@ -21,10 +22,12 @@ public final class ColumnWidths {
     private ColumnWidths() {
     }
 
-    /** Makes {@code column} at least as wide as its header and every text of {@code rows} (as {@code text} writes it). */
+    /**
+     * Makes {@code column} at least as wide as its header (in bold, as headers are drawn) and every text of
+     * {@code rows} (as {@code text} writes it, in {@code font}).
+     */
     public static <R> void fit(TableColumn<R, ?> column, List<R> rows, Function<R, String> text, Font font) {
-        List<String> texts = new ArrayList<>(rows.size() + 1);
-        texts.add(column.getText());
+        List<String> texts = new ArrayList<>(rows.size());
         for (R r : rows) {
             String t = text.apply(r);
             if (t != null) {
@@ -32,8 +35,10 @@ public final class ColumnWidths {
             }
         }
         texts.sort(Comparator.comparingInt(String::length).reversed());
-        double widest = 0;
         Text probe = new Text();
+        probe.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
+        probe.setText(column.getText());
+        double widest = probe.getLayoutBounds().getWidth();
         probe.setFont(font);
         for (String t : texts.subList(0, Math.min(MEASURED, texts.size()))) {
             probe.setText(t);

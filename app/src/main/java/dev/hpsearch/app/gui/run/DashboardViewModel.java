@@ -54,7 +54,6 @@ import javafx.collections.transformation.FilteredList;
  * status} counts), the best from the results (as the history plot draws it), time from the injected scheduler.
  */
 public final class DashboardViewModel {
-    static final String NO_SELECTION = dev.hpsearch.app.gui.results.RowDetail.NO_SELECTION;
     public static final List<String> STATUS_FILTERS = ResultsModel.STATUS_FILTERS;
     /** The answers when a launch would bypass unsaved form edits. */
     public static final String SAVE = UnsavedBeforeLaunch.SAVE;
@@ -73,8 +72,8 @@ public final class DashboardViewModel {
     private final SearchLauncher launcher;
     private final DialogService dialogs;
     private final UnsavedEdits edits;
-    private final UiScheduler scheduler;
-    private final AutoCloseable ownedScheduler;
+    /** The timer thread made here when none was injected, stopped by {@link #dispose()}; else {@code null}. */
+    private final TimerScheduler ownedScheduler;
     private final ResultsModel results = new ResultsModel();
     private final EventBatcher batcher;
     private final IntegerProperty done = new SimpleIntegerProperty();
@@ -149,18 +148,13 @@ public final class DashboardViewModel {
         this.dialogs = dialogs;
         this.notifier = dialogs;
         this.edits = edits;
-        if (scheduler == null) {
-            TimerScheduler own = new TimerScheduler(tasks);
-            this.scheduler = own;
-            this.ownedScheduler = own;
-        } else {
-            this.scheduler = scheduler;
-            this.ownedScheduler = null;
-        }
-        this.batcher = new EventBatcher(this.scheduler, minBatchInterval, this::apply);
+        TimerScheduler own = scheduler == null ? new TimerScheduler(tasks) : null;
+        UiScheduler time = own == null ? scheduler : own;
+        this.ownedScheduler = own;
+        this.batcher = new EventBatcher(time, minBatchInterval, this::apply);
         this.past = new PastSearches(project, tasks, busy);
-        this.clock = new SearchClock(this.scheduler);
-        this.status = new StatusLine(this.scheduler, "No search yet: launch one, or open an earlier one.");
+        this.clock = new SearchClock(time);
+        this.status = new StatusLine(time, "No search yet: launch one, or open an earlier one.");
         results.bestProperty().addListener((o, a, b) -> showBest(b));
         results.metrics().addListener((javafx.collections.ListChangeListener<String>) c -> {
             for (int i = 0; i < results.metrics().size(); i++) {
@@ -568,11 +562,7 @@ public final class DashboardViewModel {
             follower.close();
         }
         if (ownedScheduler != null) {
-            try {
-                ownedScheduler.close();
-            } catch (Exception e) {
-                // a timer thread that does not stop is a daemon: nothing to tell
-            }
+            ownedScheduler.close();
         }
     }
 
