@@ -10,44 +10,59 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
- * Sizes a table column to its text, so that no number is cut off or ends in an ellipsis: the column is at least as
- * wide as its header and its widest cell. Only the few longest texts are measured, so ten thousand rows cost one pass
- * over the strings.
+ * Keeps a table column as wide as its text, so that no number is cut off or ends in an ellipsis: at least as wide as
+ * its header and the widest cell seen so far. Rows are offered as they come (only new ones), and of those only the few
+ * longest texts are measured, so a batch costs one pass over its own strings however long the table is.
+ *
+ * @param <R> the table's row type
  */
-public final class ColumnWidths {
+public final class ColumnWidths<R> {
     /** A cell's padding and the sort arrow's room. */
     private static final double PADDING = 24;
     private static final int MEASURED = 8;
+    private final TableColumn<R, ?> column;
+    private final Function<R, String> text;
+    private final Text probe = new Text();
+    private double widest = -1;
 
-    private ColumnWidths() {
+    /** @param text how a cell of the column writes a row */
+    public ColumnWidths(TableColumn<R, ?> column, Function<R, String> text) {
+        this.column = column;
+        this.text = text;
     }
 
-    /**
-     * Makes {@code column} at least as wide as its header (in bold, as headers are drawn) and every text of
-     * {@code rows} (as {@code text} writes it, in {@code font}).
-     */
-    public static <R> void fit(TableColumn<R, ?> column, List<R> rows, Function<R, String> text, Font font) {
+    /** Widens the column, if needed, for {@code rows} (rows not offered before) written in {@code font}. */
+    public void fit(List<R> rows, Font font) {
+        if (widest < 0) {
+            // the header, drawn in bold
+            widest = measure(column.getText(), Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
+        }
         List<String> texts = new ArrayList<>(rows.size());
         for (R r : rows) {
             String t = text.apply(r);
-            if (t != null) {
+            if (t != null && !t.isEmpty()) {
                 texts.add(t);
             }
         }
         texts.sort(Comparator.comparingInt(String::length).reversed());
-        Text probe = new Text();
-        probe.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
-        probe.setText(column.getText());
-        double widest = probe.getLayoutBounds().getWidth();
-        probe.setFont(font);
         for (String t : texts.subList(0, Math.min(MEASURED, texts.size()))) {
-            probe.setText(t);
-            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            widest = Math.max(widest, measure(t, font));
         }
         double width = Math.ceil(widest + PADDING);
         column.setMinWidth(width);
         if (column.getPrefWidth() < width) {
             column.setPrefWidth(width);
         }
+    }
+
+    /** Forgets what was measured (another font): the next {@link #fit} must be offered every row again. */
+    public void reset() {
+        widest = -1;
+    }
+
+    private double measure(String s, Font font) {
+        probe.setFont(font);
+        probe.setText(s);
+        return probe.getLayoutBounds().getWidth();
     }
 }

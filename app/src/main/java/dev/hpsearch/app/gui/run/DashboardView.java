@@ -13,7 +13,10 @@ import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.text.Numbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -67,14 +70,13 @@ public final class DashboardView extends VBox {
     private final TableView<ResultRow> table = new TableView<>();
     private final PlotCanvas history = new PlotCanvas(null);
     private final CheckBox logScale = new CheckBox("log scale");
-    /** Each column and how it writes a row, to size it to its text. */
-    private final List<Sized> sized = new ArrayList<>();
+    /** Each column's width keeper, and the rows already offered to them (as objects: a changed row is new). */
+    private final List<ColumnWidths<ResultRow>> widths = new ArrayList<>();
+    private final Set<ResultRow> measured = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Font fittedFont;
     private final javafx.animation.PauseTransition redrawDelay =
             new javafx.animation.PauseTransition(javafx.util.Duration.millis(500));
     private boolean historyDirty;
-
-    private record Sized(TableColumn<ResultRow, ?> column, Function<ResultRow, String> text) {
-    }
 
     public DashboardView(DashboardViewModel vm, TaskRunner tasks, DialogService dialogs) {
         this.vm = vm;
@@ -341,7 +343,8 @@ public final class DashboardView extends VBox {
 
     private void buildColumns() {
         table.getColumns().clear();
-        sized.clear();
+        widths.clear();
+        measured.clear();
         TableColumn<ResultRow, Integer> id = new TableColumn<>("id");
         id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().id()));
         add(id, r -> Integer.toString(r.id()));
@@ -387,15 +390,25 @@ public final class DashboardView extends VBox {
 
     private void add(TableColumn<ResultRow, ?> column, Function<ResultRow, String> text) {
         table.getColumns().add(column);
-        sized.add(new Sized(column, text));
+        widths.add(new ColumnWidths<>(column, text));
     }
 
-    /** Every column but the reason at least as wide as its widest text. */
+    /** Every column but the reason at least as wide as its widest text (rows new since the last fit). */
     private void fitColumns() {
         Font font = table.lookup(".table-cell") instanceof Labeled l ? l.getFont() : Font.getDefault();
-        for (Sized s : sized) {
-            ColumnWidths.fit(s.column(), vm.rows(), s.text(), font);
+        if (!font.equals(fittedFont)) {
+            // the cells' font is known once they are drawn: measure everything again in it
+            fittedFont = font;
+            measured.clear();
+            widths.forEach(ColumnWidths::reset);
         }
+        List<ResultRow> fresh = new ArrayList<>();
+        for (ResultRow r : vm.rows()) {
+            if (measured.add(r)) {
+                fresh.add(r);
+            }
+        }
+        widths.forEach(w -> w.fit(fresh, font));
     }
 
     private static TableColumn<ResultRow, String> text(String title, Function<ResultRow, String> value) {
