@@ -24,6 +24,8 @@ public final class ColumnWidths<R> {
     private final Function<R, String> text;
     private final Text probe = new Text();
     private double widest = -1;
+    /** The most characters of a text measured so far. */
+    private int longest;
 
     /** @param text how a cell of the column writes a row */
     public ColumnWidths(TableColumn<R, ?> column, Function<R, String> text) {
@@ -45,7 +47,12 @@ public final class ColumnWidths<R> {
             }
         }
         texts.sort(Comparator.comparingInt(String::length).reversed());
+        // a text much shorter than one measured before cannot be wider (digits are of one width)
         for (String t : texts.subList(0, Math.min(MEASURED, texts.size()))) {
+            if (t.length() + 2 < longest) {
+                break;
+            }
+            longest = Math.max(longest, t.length());
             widest = Math.max(widest, measure(t, font));
         }
         double width = Math.ceil(widest + PADDING);
@@ -58,6 +65,7 @@ public final class ColumnWidths<R> {
     /** Forgets what was measured (another font): the next {@link #fit} must be offered every row again. */
     public void reset() {
         widest = -1;
+        longest = 0;
     }
 
     private double measure(String s, Font font) {
