@@ -122,6 +122,9 @@ class DesktopAppTest {
         robot.interact(() -> table.getSelectionModel().select(0));
         waitUntil(() -> !robot.lookup("#combinationLog").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
         shot(robot, "04-run-dashboard");
+        // no number or header is cut off: nothing in the table ends in an ellipsis
+        assertThat(robot.lookup("#trialTable .text").queryAllAs(javafx.scene.text.Text.class))
+                .extracting(javafx.scene.text.Text::getText).isNotEmpty().noneMatch(t -> t.contains("…") || t.contains("..."));
 
         // parallel coordinates: brush the lower half of the loss axis
         select(robot, "tabParallel");

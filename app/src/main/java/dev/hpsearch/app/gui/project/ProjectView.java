@@ -50,8 +50,8 @@ public final class ProjectView extends BorderPane {
         model.gridPointsProperty().bind(search.gridPointsProperty());
         // the forms' unsaved edits, for leaving the project (MainWindow) and for Launch (the dashboard)
         edits = new ProjectEdits(List.of(search.configDocument(), job.configDocument(), model.configDocument()));
-        dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(),
-                java.time.Duration.ofMillis(250), services.dialogs());
+        dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(), services.dialogs(),
+                edits, null, java.time.Duration.ofMillis(250));
         // the Run tab runs where job_config says until the user picks another place there
         job.field("cluster").textProperty().addListener((o, a, b) -> {
             if (!dashboard.activeProperty().get()) {

@@ -4,6 +4,7 @@ import dev.hpsearch.app.gui.common.Painter;
 import dev.hpsearch.app.gui.common.Plot;
 import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.History;
+import dev.hpsearch.optimizer.text.Numbers;
 import javafx.scene.paint.Color;
 
 /** Loss of each scored combination (dots) and the best loss so far (a step line). */
@@ -14,6 +15,14 @@ public final class HistoryPlot implements Plot {
     public HistoryPlot(History history, boolean logScale) {
         this.history = history;
         this.logScale = logScale;
+    }
+
+    /**
+     * The label of the best-so-far line: its last value in short form ({@link Numbers#display}), the number the
+     * dashboard's headline shows; empty when nothing is scored.
+     */
+    public static String bestLabel(History history) {
+        return history.size() == 0 ? "" : "best so far " + Numbers.display(history.bestSoFar()[history.size() - 1]);
     }
 
     @Override
@@ -79,6 +88,6 @@ public final class HistoryPlot implements Plot {
         p.setStroke(Color.web("#d62728"), 2);
         p.polyline(xs, ys, k);
         p.setFill(Color.web("#d62728"));
-        p.text("best so far " + Axis.format(history.bestSoFar()[n - 1]), left + pw - 4, top + 14, Painter.Align.RIGHT, 11);
+        p.text(bestLabel(history), left + pw - 4, top + 14, Painter.Align.RIGHT, 11);
     }
 }
