@@ -13,10 +13,20 @@ public final class GuiLauncher {
     }
 
     public static void main(String[] args) {
-        launch(null);
+        try {
+            launch(null);
+        } catch (DesktopUnavailable e) {
+            System.err.println("hpsearch: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
-    /** Opens the app, optionally with a project folder; returns when the window closes. */
+    /**
+     * Opens the app, optionally with a project folder; returns when the window closes.
+     *
+     * @throws DesktopUnavailable when the machine lacks what JavaFX needs (GTK, a display); its message says what
+     *                            to install
+     */
     public static void launch(java.nio.file.Path project) {
         // one process per combination: vfork is much cheaper than the JDK's default helper on Linux
         if (System.getProperty("jdk.lang.Process.launchMechanism") == null
@@ -27,6 +37,14 @@ public final class GuiLauncher {
         if (project != null) {
             args.add("--project=" + project.toAbsolutePath().normalize());
         }
-        Application.launch(HpSearchApp.class, args.toArray(new String[0]));
+        try {
+            Application.launch(HpSearchApp.class, args.toArray(new String[0]));
+        } catch (RuntimeException | LinkageError e) {
+            var plain = DesktopUnavailable.classify(e);
+            if (plain.isPresent()) {
+                throw plain.get();
+            }
+            throw e;
+        }
     }
 }
