@@ -51,7 +51,7 @@ class DesktopAppTest extends DesktopScenario {
     @Test
     void theThemeSwitchesOnTheStartPageAndInAProjectAndIsRemembered(FxRobot robot) throws Exception {
         robot.clickOn("#themeToggle");
-        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark.bss");
         waitUntil(() -> new Preferences(configFolder()).theme() == Theme.DARK);
 
         ProjectView project = openDemo(robot, 6);
@@ -61,7 +61,7 @@ class DesktopAppTest extends DesktopScenario {
         assertThat(history.colours().foreground().getBrightness()).isGreaterThan(0.6);
         assertThat(history.colours().background().getBrightness()).isLessThan(0.3);
         robot.clickOn("#themeToggle");
-        assertThat(Application.getUserAgentStylesheet()).contains("primer-light");
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-light.bss");
         waitUntil(() -> history.colours().background().getBrightness() > 0.9);
         assertThat(history.colours().foreground().getBrightness()).isLessThan(0.4);
         waitUntil(() -> new Preferences(configFolder()).theme() == Theme.LIGHT);

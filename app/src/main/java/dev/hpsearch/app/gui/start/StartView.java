@@ -69,6 +69,8 @@ public final class StartView extends VBox {
         error.setId("startError");
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.errorProperty());
+        // takes room only when there is something to say, so the page's spacing stays even
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
 
         Label recentTitle = new Label("Recent projects", Icons.CLOCK.node());
         recentTitle.getStyleClass().add("subtitle");
