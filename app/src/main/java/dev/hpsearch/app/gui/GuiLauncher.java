@@ -2,6 +2,7 @@ package dev.hpsearch.app.gui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -9,6 +10,14 @@ import javafx.application.Application;
  * jpackage image with JavaFX on the class path.
  */
 public final class GuiLauncher {
+    /**
+     * JavaFX's own logger. Held here (the logging framework keeps loggers weakly) with a filter that drops the
+     * one warning that running JavaFX from the class path gives at every start ("Unsupported JavaFX
+     * configuration: classes were loaded from 'unnamed module'"): that is how hpsearch is built and shipped, and
+     * the warning only alarms. Other warnings pass, and those of the CSS engine have a logger of their own.
+     */
+    private static final Logger JAVAFX = Logger.getLogger("javafx");
+
     private GuiLauncher() {
     }
 
@@ -33,6 +42,7 @@ public final class GuiLauncher {
                 && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
+        JAVAFX.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         List<String> args = new ArrayList<>();
         if (project != null) {
             args.add("--project=" + project.toAbsolutePath().normalize());
