@@ -2,6 +2,7 @@ package dev.hpsearch.app.gui;
 
 import dev.hpsearch.app.gui.common.Icons;
 import dev.hpsearch.app.gui.common.Theme;
+import dev.hpsearch.app.gui.common.UnsavedEditsPrompt;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.project.ProjectView;
 import dev.hpsearch.app.gui.start.Preferences;
@@ -56,7 +57,11 @@ public final class MainWindow {
         this.scene = new Scene(new StackPane(page, darkTheme), 1200, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("hpsearch.css").toExternalForm());
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> close());
+        stage.setOnCloseRequest(e -> {
+            if (!leaveProject("closing the window")) {
+                e.consume();
+            }
+        });
     }
 
     public Scene scene() {
@@ -78,14 +83,18 @@ public final class MainWindow {
     }
 
     public void showStart() {
-        close();
+        if (!leaveProject("leaving the project")) {
+            return;
+        }
         StartViewModel vm = new StartViewModel(services, this::showProject);
         show(new StartView(vm));
         stage.setTitle("hpsearch");
     }
 
     public void showProject(Project project) {
-        close();
+        if (!leaveProject("opening " + project.name())) {
+            return;
+        }
         projectView = new ProjectView(services, project, this::showStart);
         show(projectView);
         stage.setTitle("hpsearch - " + project.name() + " (" + project.folder() + ")");
@@ -98,6 +107,16 @@ public final class MainWindow {
 
     private void show(Node view) {
         page.getChildren().setAll(view);
+    }
+
+    /** Closes the open project once its unsaved edits are saved or discarded; false when the user stays. */
+    private boolean leaveProject(String action) {
+        if (projectView != null
+                && !UnsavedEditsPrompt.settle(projectView.unsavedEdits(), services.dialogs(), action)) {
+            return false;
+        }
+        close();
+        return true;
     }
 
     private void close() {
