@@ -115,28 +115,28 @@ public final class ParallelPlot implements Plot {
         for (int j = 0; j < k; j++) {
             Axis a = layout.axes().get(j);
             double x = xs[j];
-            p.setStroke(Color.web("#333333"), 1.2);
+            p.setStroke(p.colours().foreground(), 1.2);
             p.line(x, y(0, h), x, y(1, h));
-            p.setFill(Color.web("#222222"));
+            p.setFill(p.colours().foreground());
             String title = a.name() + (a.kind() == Axis.Kind.LOG ? " (log)" : "");
             p.text(title, x, TOP - 24, Painter.Align.CENTER, 12);
-            p.setFill(Color.web("#555555"));
+            p.setFill(p.colours().muted());
             for (Axis.Tick t : a.ticks()) {
                 double yy = y(t.position(), h);
-                p.setStroke(Color.web("#333333"), 1);
+                p.setStroke(p.colours().foreground(), 1);
                 p.line(x - 4, yy, x, yy);
                 p.text(t.label(), x - 6, yy + 4, Painter.Align.RIGHT, 10);
             }
             if (j < brushes.length && brushes[j] != null) {
                 double y1 = y(brushes[j].high(), h);
                 double y2 = y(brushes[j].low(), h);
-                p.setFill(Color.rgb(30, 30, 30, 0.18));
+                p.setFill(p.colours().foreground(0.18));
                 p.rect(x - 7, y1, 14, y2 - y1, true);
-                p.setStroke(Color.web("#111111"), 1);
+                p.setStroke(p.colours().foreground(), 1);
                 p.rect(x - 7, y1, 14, y2 - y1, false);
             }
         }
-        p.setFill(Color.web("#222222"));
+        p.setFill(p.colours().foreground());
         p.text(shown + " of " + n + " combinations shown; drag on an axis to filter, click it to clear",
                 SIDE, h - 10, Painter.Align.LEFT, 11);
     }

@@ -23,7 +23,7 @@ public final class SensitivityPlot implements Plot {
     public void draw(Painter p, double w, double h) {
         List<Sensitivity.Slice> slices = result.ranking();
         if (slices.isEmpty()) {
-            p.setFill(Color.web("#333333"));
+            p.setFill(p.colours().foreground());
             p.text("no hyperparameters", w / 2, h / 2, Painter.Align.CENTER, 12);
             return;
         }
@@ -40,7 +40,7 @@ public final class SensitivityPlot implements Plot {
             }
         }
         Axis y = Axis.forLoss(lo, hi, result.logLoss());
-        p.setFill(Color.web("#333333"));
+        p.setFill(p.colours().foreground());
         p.text(result.gpFitted() ? "GP mean ± 2 sd along each axis, others at the best combination"
                 : result.note(), 8, 14, Painter.Align.LEFT, 11);
         for (int i = 0; i < slices.size(); i++) {
@@ -56,12 +56,12 @@ public final class SensitivityPlot implements Plot {
         if (pw <= 10 || ph <= 10) {
             return;
         }
-        p.setStroke(Color.web("#999999"), 1);
+        p.setStroke(p.colours().muted(), 1);
         p.rect(left, top, pw, ph, false);
-        p.setFill(Color.web("#222222"));
+        p.setFill(p.colours().foreground());
         p.text("#" + rank + " " + s.axis().name() + "  (influence " + Axis.format(s.influence()) + ")", left, y0 + 14,
                 Painter.Align.LEFT, 11);
-        p.setFill(Color.web("#555555"));
+        p.setFill(p.colours().muted());
         for (Axis.Tick t : y.ticks()) {
             double yy = top + ph - t.position() * ph;
             p.text(t.label(), left - 4, yy + 4, Painter.Align.RIGHT, 9);
@@ -90,7 +90,7 @@ public final class SensitivityPlot implements Plot {
             p.setStroke(Color.web("#2c7bb6"), 2);
             p.polyline(mx, my, n);
         }
-        p.setFill(Color.rgb(40, 40, 40, 0.7));
+        p.setFill(p.colours().foreground(0.7));
         for (int i = 0; i < s.x().length; i++) {
             p.circle(left + s.x()[i] * pw, top + ph - clamp(y.position(s.loss()[i])) * ph, 2.5);
         }

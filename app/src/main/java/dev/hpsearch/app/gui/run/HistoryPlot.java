@@ -33,9 +33,9 @@ public final class HistoryPlot implements Plot {
         double bottom = 36;
         double pw = w - left - right;
         double ph = h - top - bottom;
-        p.setFill(Color.web("#333333"));
+        p.setFill(p.colours().foreground());
         p.text("Optimization history", left, 16, Painter.Align.LEFT, 12);
-        p.setStroke(Color.web("#888888"), 1);
+        p.setStroke(p.colours().muted(), 1);
         p.rect(left, top, pw, ph, false);
         int n = history.size();
         if (n == 0 || pw <= 0 || ph <= 0) {
@@ -53,10 +53,10 @@ public final class HistoryPlot implements Plot {
         int maxId = history.ids()[n - 1];
         int minId = history.ids()[0];
         double span = Math.max(1, maxId - minId);
-        p.setFill(Color.web("#444444"));
+        p.setFill(p.colours().foreground());
         for (Axis.Tick t : y.ticks()) {
             double yy = top + ph - t.position() * ph;
-            p.setStroke(Color.web("#e4e4e4"), 1);
+            p.setStroke(p.colours().grid(), 1);
             p.line(left, yy, left + pw, yy);
             p.text(t.label(), left - 6, yy + 4, Painter.Align.RIGHT, 10);
         }
