@@ -656,7 +656,7 @@ public final class DashboardViewModel {
             pendingTrials.clear();
         }
         for (TrialRecord t : trials) {
-            ResultRow r = ResultTable.row(t);
+            ResultRow r = dev.hpsearch.app.gui.results.ResultRows.of(t);
             boolean wasSelected = selected.get() != null && selected.get().id() == r.id();
             results.put(r);
             if (wasSelected) {
