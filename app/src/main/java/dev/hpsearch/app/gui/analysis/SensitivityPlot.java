@@ -36,7 +36,7 @@ public final class SensitivityPlot implements Plot {
     }
 
     /** Where one slice is drawn: the plot area of rank {@code rank} (0 = most influential). */
-    private record Frame(double x0, double y0, double left, double top, double pw, double ph) {
+    record Frame(double x0, double y0, double left, double top, double pw, double ph) {
         static Frame of(int rank, int count, double w, double h) {
             int cols = Math.max(1, Math.min(3, (int) Math.ceil(Math.sqrt(count))));
             int rows = (int) Math.ceil(count / (double) cols);
@@ -61,7 +61,7 @@ public final class SensitivityPlot implements Plot {
     }
 
     /** The response's axis, shared by the slices. */
-    private Axis responseAxis() {
+    Axis responseAxis() {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Sensitivity.Slice s : result.slices()) {
