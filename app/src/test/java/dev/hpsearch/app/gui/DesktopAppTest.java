@@ -177,6 +177,9 @@ class DesktopAppTest {
         assertThat(input.get("optimizer").get("learning_rate").isNumber()).isTrue();
         assertThat(input.get("data_file").asText()).isEqualTo("iris.csv");
         shot(robot, "07-selection");
+        select(robot, "tabSearches");
+        waitUntil(() -> !robot.lookup("#searchesTable").queryAs(TableView.class).getItems().isEmpty());
+        shot(robot, "09-searches");
         select(robot, "tabJob");
         shot(robot, "08-job-config");
     }

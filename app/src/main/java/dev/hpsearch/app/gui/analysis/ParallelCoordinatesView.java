@@ -17,7 +17,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * Parallel coordinates of the search's combinations. Dragging a range on an axis brushes it (the dashboard's
@@ -61,17 +60,7 @@ public final class ParallelCoordinatesView extends VBox {
         axisItems.run();
         ComboBox<Column> colour = new ComboBox<>(vm.columns());
         colour.setId("colourChoice");
-        colour.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Column c) {
-                return c == null ? "" : c.name();
-            }
-
-            @Override
-            public Column fromString(String s) {
-                return vm.columns().stream().filter(c -> c.name().equals(s)).findFirst().orElse(null);
-            }
-        });
+        colour.setConverter(new ColumnNames(vm.columns()));
         colour.valueProperty().bindBidirectional(vm.colourProperty());
         Button clear = new Button("Clear brushes");
         clear.setId("clearBrushesButton");

@@ -28,7 +28,8 @@ import javafx.scene.paint.Color;
  */
 public final class ParallelPlot implements Plot {
     static final double TOP = 48;
-    static final double BOTTOM = 40;
+    /** Room below the axes for the footer line and the colour scale. */
+    static final double BOTTOM = 56;
     static final double SIDE = 70;
     /** How far from a line a click may land and still pick it, in pixels. */
     static final double PICK_DISTANCE = 5;
@@ -171,11 +172,11 @@ public final class ParallelPlot implements Plot {
         drawColourScale(p, ColourScale.of(layout), w, h);
     }
 
-    /** The colour scale with its column and its range, at the bottom right. */
+    /** The colour scale with its column and its range, below the axes at the right. */
     private static void drawColourScale(Painter p, ColourScale scale, double w, double h) {
         double right = w - SIDE;
         double left = right - 150;
-        double top = h - 32;
+        double top = h - 34;
         for (int b = 0; b < BUCKETS; b++) {
             p.setFill(BUCKET_COLOURS[b]);
             p.rect(left + b * 150.0 / BUCKETS, top, 150.0 / BUCKETS + 0.5, 10, true);
@@ -183,9 +184,9 @@ public final class ParallelPlot implements Plot {
         p.setStroke(Color.web("#333333"), 1);
         p.rect(left, top, 150, 10, false);
         p.setFill(Color.web("#222222"));
-        p.text("colour: " + scale.title(), right, top - 4, Painter.Align.RIGHT, 11);
-        p.text(scale.low(), left, top + 22, Painter.Align.LEFT, 10);
-        p.text(scale.high(), right, top + 22, Painter.Align.RIGHT, 10);
+        p.text("colour: " + scale.title(), left - 8, top + 9, Painter.Align.RIGHT, 11);
+        p.text(scale.low(), left, top + 23, Painter.Align.LEFT, 10);
+        p.text(scale.high(), right, top + 23, Painter.Align.RIGHT, 10);
     }
 
     /**

@@ -13,7 +13,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** Slice plots with the GP band and the ranking of hyperparameters by influence; binds to a {@link SensitivityViewModel}. */
 public final class SensitivityView extends HBox {
@@ -35,17 +34,7 @@ public final class SensitivityView extends HBox {
         status.textProperty().bind(vm.statusProperty());
         ComboBox<Column> response = new ComboBox<>(vm.responses());
         response.setId("responseChoice");
-        response.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Column c) {
-                return c == null ? "" : c.name();
-            }
-
-            @Override
-            public Column fromString(String s) {
-                return vm.responses().stream().filter(c -> c.name().equals(s)).findFirst().orElse(null);
-            }
-        });
+        response.setConverter(new ColumnNames(vm.responses()));
         response.valueProperty().bindBidirectional(vm.responseProperty());
         Button run = new Button("Analyse");
         run.setId("runSensitivityButton");

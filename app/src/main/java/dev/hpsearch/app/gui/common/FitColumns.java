@@ -4,6 +4,7 @@ import java.util.function.Function;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
@@ -24,9 +25,13 @@ public final class FitColumns {
      */
     public static <S> void fit(TableView<S> table, Function<TableColumn<S, ?>, Function<S, String>> cellText) {
         Text probe = new Text();
-        probe.setFont(Font.getDefault());
+        Font cell = Font.getDefault();
+        // headers are set in bold
+        Font header = Font.font(cell.getFamily(), FontWeight.BOLD, cell.getSize());
         for (TableColumn<S, ?> c : table.getColumns()) {
+            probe.setFont(header);
             double w = width(probe, c.getText());
+            probe.setFont(cell);
             Function<S, String> text = cellText.apply(c);
             for (S row : table.getItems()) {
                 w = Math.max(w, width(probe, text.apply(row)));

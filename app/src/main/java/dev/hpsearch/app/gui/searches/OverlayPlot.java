@@ -9,7 +9,7 @@ import javafx.scene.paint.Color;
 
 /**
  * The histories of several searches of one project in one plot: the best loss so far against the combination
- * id, one step line per search, with a legend naming each search and its type.
+ * id, one step line per search over faint dots of each loss, with a legend naming each search and its type.
  */
 public final class OverlayPlot implements Plot {
     private static final double LEFT = 78;
@@ -35,12 +35,12 @@ public final class OverlayPlot implements Plot {
         return PALETTE.get(i % PALETTE.size());
     }
 
-    /** The loss axis: log when every best loss is positive and they span more than a factor of ten. */
+    /** The loss axis: log when every loss is positive and they span more than a factor of ten. */
     Axis lossAxis() {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (PastSearch s : searches) {
-            for (double v : s.history().bestSoFar()) {
+            for (double v : s.history().losses()) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
@@ -62,6 +62,8 @@ public final class OverlayPlot implements Plot {
 
     @Override
     public void draw(Painter p, double w, double h) {
+        p.setFill(Color.WHITE);
+        p.rect(0, 0, w, h, true);
         if (searches.stream().allMatch(s -> s.history().size() == 0)) {
             p.setFill(Color.web("#333333"));
             p.text(searches.isEmpty() ? "Tick searches in the list to compare their histories"
@@ -80,7 +82,7 @@ public final class OverlayPlot implements Plot {
         p.rect(LEFT, TOP, pw, ph, false);
         p.setFill(Color.web("#555555"));
         for (Axis.Tick t : y.ticks()) {
-            p.text(t.label(), LEFT - 6, TOP + ph - t.position() * ph + 4, Painter.Align.RIGHT, 10);
+            p.text(t.label(), LEFT - 6, TOP + ph - inset(t.position()) * ph + 4, Painter.Align.RIGHT, 10);
         }
         for (Axis.Tick t : x.ticks()) {
             p.text(t.label(), LEFT + t.position() * pw, TOP + ph + 14, Painter.Align.CENTER, 10);
@@ -94,12 +96,17 @@ public final class OverlayPlot implements Plot {
             if (n == 0) {
                 continue;
             }
+            Color c = colour(i);
+            p.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.35));
+            for (int k = 0; k < n; k++) {
+                p.circle(LEFT + x.position(hist.ids()[k]) * pw, TOP + ph - inset(y.position(hist.losses()[k])) * ph, 2.5);
+            }
             // a step line: the best so far holds until the next improvement
             double[] xs = new double[2 * n];
             double[] ys = new double[2 * n];
             for (int k = 0; k < n; k++) {
                 double px = LEFT + x.position(hist.ids()[k]) * pw;
-                double py = TOP + ph - clamp(y.position(hist.bestSoFar()[k])) * ph;
+                double py = TOP + ph - inset(y.position(hist.bestSoFar()[k])) * ph;
                 xs[2 * k] = px;
                 ys[2 * k] = k == 0 ? py : ys[2 * k - 1];
                 xs[2 * k + 1] = px;
@@ -120,7 +127,8 @@ public final class OverlayPlot implements Plot {
         }
     }
 
-    private static double clamp(double v) {
-        return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
+    /** An axis position in [0, 1] drawn with a margin, so that no line lies on the frame. */
+    private static double inset(double v) {
+        return 0.04 + 0.92 * (Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v)));
     }
 }

@@ -31,12 +31,16 @@ class SelectionViewModelTest {
                 () -> tmp);
     }
 
+    /** A view-model whose candidates are every scored combination (a tolerance of 1000 % of the best). */
+    private SelectionViewModel markedAll(ResultsModel results) {
+        SelectionViewModel vm = markedAll(results);
+        return vm;
+    }
+
     @Test
     void aTinyRegularizationIsShownWithItsExponentAndInFullInTooltipAndCopy() {
         ResultsModel results = AnalysisRows.model(20);
-        SelectionViewModel vm = vm(results);
-        vm.toleranceProperty().set("1000");
-        vm.mark();
+        SelectionViewModel vm = markedAll(results);
         ResultRow best = vm.candidates().get(0);
         assertThat(best.id()).isZero();
         Column l2 = vm.columns().stream().filter(c -> c.name().equals("l2")).findFirst().orElseThrow();
@@ -61,9 +65,7 @@ class SelectionViewModelTest {
     @Test
     void choosingACandidateSelectsItsCombinationEverywhere() {
         ResultsModel results = AnalysisRows.model(20);
-        SelectionViewModel vm = vm(results);
-        vm.toleranceProperty().set("1000");
-        vm.mark();
+        SelectionViewModel vm = markedAll(results);
         vm.choose(vm.candidates().get(2));
         assertThat(results.selectedProperty().get()).isEqualTo(vm.candidates().get(2));
     }
@@ -71,9 +73,7 @@ class SelectionViewModelTest {
     @Test
     void theChosenCombinationIsWrittenAsInputJsonOnlyWhenTheSearchHasAModelConfig() throws Exception {
         ResultsModel results = AnalysisRows.model(20);
-        SelectionViewModel vm = vm(results);
-        vm.toleranceProperty().set("1000");
-        vm.mark();
+        SelectionViewModel vm = markedAll(results);
         Path file = tmp.resolve("input_chosen.json");
         vm.export(vm.candidates().get(0), file);
         assertThat(vm.statusProperty().get()).contains("has no model config");
