@@ -33,7 +33,9 @@ class SelectionViewModelTest {
 
     /** A view-model whose candidates are every scored combination (a tolerance of 1000 % of the best). */
     private SelectionViewModel markedAll(ResultsModel results) {
-        SelectionViewModel vm = markedAll(results);
+        SelectionViewModel vm = vm(results);
+        vm.toleranceProperty().set("1000");
+        vm.mark();
         return vm;
     }
 
