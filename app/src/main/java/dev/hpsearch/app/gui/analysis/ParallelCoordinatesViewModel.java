@@ -45,6 +45,8 @@ public final class ParallelCoordinatesViewModel {
     private boolean showing;
     private boolean stale;
     private boolean rebuildPending;
+    /** True while {@link #rebuild} sets the choices, so that their listeners do not rebuild again. */
+    private boolean building;
 
     /**
      * @param exportFolder where export dialogs open (the project folder)
@@ -61,7 +63,7 @@ public final class ParallelCoordinatesViewModel {
         });
         logLoss.addListener((o, a, b) -> rebuild());
         colour.addListener((o, a, b) -> {
-            if (b != null && !b.equals(layout == null ? null : layout.colourColumn())) {
+            if (!building && b != null && !b.equals(layout == null ? null : layout.colourColumn())) {
                 rebuild();
             }
         });
@@ -170,7 +172,9 @@ public final class ParallelCoordinatesViewModel {
             axes.setAll(chosen);
         }
         if (!all.contains(colour.get())) {
+            building = true;
             colour.set(Column.LOSS);
+            building = false;
         }
         ParallelLayout next = ParallelLayout.of(table, results.spaceProperty().get(), chosen, colour.get(),
                 logLoss.get());
