@@ -40,8 +40,12 @@ public final class ParallelCoordinatesViewModel {
     private final ReadOnlyObjectWrapper<ColourScale> colourScale = new ReadOnlyObjectWrapper<>();
     private ParallelLayout layout;
     private ParallelLayout.Brush[] brushes = new ParallelLayout.Brush[0];
-    /** True once the user chose axes; until then every hyperparameter and the loss are axes. */
+    /**
+     * True once the user chose axes; until then, and again when another search is shown (other
+     * hyperparameters), every hyperparameter and the loss are axes.
+     */
     private boolean axesChosen;
+    private List<String> hyperparameters = List.of();
     private boolean showing;
     private boolean stale;
     private boolean rebuildPending;
@@ -154,6 +158,10 @@ public final class ParallelCoordinatesViewModel {
     /** Lays out the current results again, keeping brushes when the axes are unchanged. */
     public void rebuild() {
         ResultTable table = results.table();
+        if (!table.hyperparameters().equals(hyperparameters)) {
+            hyperparameters = table.hyperparameters();
+            axesChosen = false;
+        }
         List<Column> all = Column.all(table);
         if (!all.equals(columns)) {
             columns.setAll(all);

@@ -6,7 +6,10 @@ import dev.hpsearch.app.gui.DirectTaskRunner;
 import dev.hpsearch.app.gui.results.ResultsModel;
 import dev.hpsearch.optimizer.analysis.Column;
 import dev.hpsearch.optimizer.analysis.ParallelLayout;
+import com.fasterxml.jackson.databind.node.IntNode;
+import dev.hpsearch.optimizer.analysis.ResultRow;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +100,20 @@ class ParallelCoordinatesViewModelTest {
         assertThat(vm.layout().size()).isEqualTo(30);
         vm.setShowing(true);
         assertThat(vm.layout().size()).isEqualTo(31);
+    }
+
+    @Test
+    void anotherSearchShownGetsItsOwnAxesAndAColourColumnItLacksFallsBackToTheLoss() {
+        ResultsModel results = AnalysisRows.model(30);
+        ParallelCoordinatesViewModel vm = vm(results);
+        vm.setAxis(Column.metric("accuracy"), true);
+        vm.setAxis(vm.columns().get(0), false);
+        vm.colourProperty().set(Column.metric("accuracy"));
+        results.show(List.of("depth"), null, List.of(new ResultRow(0, "ok", 0.5, List.of(IntNode.valueOf(3)), "", 1,
+                "grid", "")));
+        assertThat(vm.axes()).extracting(Column::name).containsExactly("depth", "loss");
+        assertThat(vm.colourProperty().get()).isEqualTo(Column.LOSS);
+        assertThat(vm.layout().colourColumn()).isEqualTo(Column.LOSS);
     }
 
     @Test
