@@ -76,6 +76,7 @@ public final class SelectionView extends VBox {
                 TableColumn<ResultRow, ResultRow> tc = new TableColumn<>(col.name());
                 tc.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
                 tc.setCellFactory(x -> new NumberCell(col));
+                tc.setComparator(SelectionViewModel.order(col));
                 table.getColumns().add(tc);
                 shown.put(tc, r -> SelectionViewModel.display(r, col));
             }

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.analysis;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.common.JsonText;
 import dev.hpsearch.app.gui.common.TaskRunner;
@@ -13,6 +14,7 @@ import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.text.Numbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,26 @@ public final class SelectionViewModel {
     /** A candidate's cell as shown: numbers in short form, text as is, empty where there is no value. */
     public static String display(ResultRow r, Column c) {
         return Numbers.display(c.value(r));
+    }
+
+    /**
+     * The order of candidates by one column: by number where both values are numbers, else by text; rows
+     * without a value last.
+     */
+    public static Comparator<ResultRow> order(Column c) {
+        return (a, b) -> {
+            JsonNode x = c.value(a);
+            JsonNode y = c.value(b);
+            boolean xEmpty = x.isNull() || x.isMissingNode();
+            boolean yEmpty = y.isNull() || y.isMissingNode();
+            if (xEmpty || yEmpty) {
+                return Boolean.compare(xEmpty, yEmpty);
+            }
+            if (x.isNumber() && y.isNumber()) {
+                return Double.compare(x.doubleValue(), y.doubleValue());
+            }
+            return Numbers.full(x).compareTo(Numbers.full(y));
+        };
     }
 
     /** A candidate's cell in full, for its tooltip and for copy. */

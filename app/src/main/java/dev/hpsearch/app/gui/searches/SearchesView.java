@@ -46,6 +46,9 @@ public final class SearchesView extends VBox {
             final int col = i;
             TableColumn<PastSearch, String> c = new TableColumn<>(SearchesViewModel.COLUMNS.get(i));
             c.setCellValueFactory(x -> new ReadOnlyStringWrapper(vm.cells(x.getValue()).get(col)));
+            if (SearchesViewModel.NUMERIC_COLUMNS.contains(col)) {
+                c.setComparator(SearchesViewModel::compareNumbers);
+            }
             table.getColumns().add(c);
         }
         table.setRowFactory(t -> new TableRow<>() {

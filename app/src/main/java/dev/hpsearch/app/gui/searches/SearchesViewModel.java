@@ -127,6 +127,17 @@ public final class SearchesViewModel {
     public static final List<String> COLUMNS = List.of("search", "type", "started", "combinations", "best loss",
             "best combination");
 
+    /** Which of {@link #COLUMNS} hold numbers (sorted as numbers, not as text). */
+    public static final Set<Integer> NUMERIC_COLUMNS = Set.of(3, 4, 5);
+
+    /** Two cells of a numeric column in numeric order; empty cells last. */
+    public static int compareNumbers(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(a.isEmpty(), b.isEmpty());
+        }
+        return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+    }
+
     /** A search's line in the list, as shown: the best loss in short form ({@link Numbers#display}). */
     public List<String> cells(PastSearch s) {
         return List.of(s.name(), s.type(), s.started() == null ? "" : DATE.format(s.started().atZone(zone)),

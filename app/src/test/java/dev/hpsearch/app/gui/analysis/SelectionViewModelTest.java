@@ -65,6 +65,22 @@ class SelectionViewModelTest {
     }
 
     @Test
+    void candidatesSortByTheNumberNotByItsTextAndRowsWithoutAValueGoLast() {
+        ResultsModel results = AnalysisRows.model(20);
+        List<ResultRow> rows = new java.util.ArrayList<>(results.rows());
+        Column l2 = Column.hyperparameter(1, "l2");
+        rows.sort(SelectionViewModel.order(l2));
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i).values().get(1).doubleValue()).isGreaterThanOrEqualTo(
+                    rows.get(i - 1).values().get(1).doubleValue());
+        }
+        rows.sort(SelectionViewModel.order(Column.metric("accuracy")));
+        assertThat(rows.subList(16, 20)).allMatch(r -> r.metrics().isEmpty());
+        rows.sort(SelectionViewModel.order(Column.hyperparameter(2, "act")));
+        assertThat(rows.get(0).values().get(2).asText()).isEqualTo("relu");
+    }
+
+    @Test
     void choosingACandidateSelectsItsCombinationEverywhere() {
         ResultsModel results = AnalysisRows.model(20);
         SelectionViewModel vm = markedAll(results);

@@ -96,6 +96,15 @@ class SearchesViewModelTest {
     }
 
     @Test
+    void numericColumnsSortAsNumbers() {
+        List<String> cells = new java.util.ArrayList<>(List.of("10", "", "9", "7.8e-06"));
+        cells.sort(SearchesViewModel::compareNumbers);
+        assertThat(cells).containsExactly("7.8e-06", "9", "10", "");
+        assertThat(SearchesViewModel.COLUMNS.get(4)).isEqualTo("best loss");
+        assertThat(SearchesViewModel.NUMERIC_COLUMNS).containsExactlyInAnyOrder(3, 4, 5);
+    }
+
+    @Test
     void theTypeIsTheConfigsUnlessTheRowsCameFromOtherStrategies() {
         assertThat(PastSearches.type("bopt", List.of())).isEqualTo("bopt");
         assertThat(PastSearches.type(null, List.of())).isEqualTo("unknown");
