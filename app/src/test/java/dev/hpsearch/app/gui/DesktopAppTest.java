@@ -200,6 +200,16 @@ class DesktopAppTest extends DesktopScenario {
     }
 
     @Test
+    void theSearchesTabListsTheProjectsSearches(FxRobot robot) throws Exception {
+        finishedDemoSearch(robot, 4);
+        select(robot, "tabSearches");
+        TableView<?> searches = robot.lookup("#searchesTable").queryAs(TableView.class);
+        waitUntil(() -> !searches.getItems().isEmpty());
+        assertThat(searches.getItems()).hasSize(1);
+        shotInBothThemes(robot, "searches");
+    }
+
+    @Test
     void selectionExportsTheChosenCombinationAsAnInput(FxRobot robot) throws Exception {
         finishedDemoSearch(robot, 6);
         select(robot, "tabSelection");

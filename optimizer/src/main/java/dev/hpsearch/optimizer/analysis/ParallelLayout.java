@@ -86,19 +86,23 @@ public final class ParallelLayout {
             }
             return Axis.infer(c.name(), table.rows().stream().map(c::value).toList());
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
+        if (c.kind() == Column.Kind.LOSS) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (ResultRow r : table.rows()) {
+                if (r.hasLoss()) {
+                    lo = Math.min(lo, r.loss());
+                    hi = Math.max(hi, r.loss());
+                }
+            }
+            return Axis.forLoss(lo, hi, logLoss);
+        }
         List<JsonNode> values = new ArrayList<>();
         for (ResultRow r : table.rows()) {
             double v = c.number(r);
             if (!Double.isNaN(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
                 values.add(DoubleNode.valueOf(v));
             }
-        }
-        if (c.kind() == Column.Kind.LOSS) {
-            return Axis.forLoss(lo, hi, logLoss);
         }
         return values.isEmpty() ? new Axis(c.name(), Axis.Kind.LINEAR, 0, 1, List.of()) : Axis.infer(c.name(), values);
     }

@@ -280,6 +280,15 @@ public final class DashboardView extends VBox {
                 vm.select(b);
             }
         });
+        // a combination selected in a plot selects its row here (and so follows its log)
+        vm.results().selectedProperty().addListener((o, a, b) -> {
+            ResultRow shown = table.getSelectionModel().getSelectedItem();
+            if (b != null && (shown == null || shown.id() != b.id()) && table.getItems().contains(b)) {
+                table.getSelectionModel().clearSelection();
+                table.getSelectionModel().select(b);
+                table.scrollTo(b);
+            }
+        });
         ListView<String> searchLog = new ListView<>(vm.searchLog());
         searchLog.setId("searchLog");
         searchLog.setPrefHeight(120);
