@@ -1,5 +1,6 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
 import dev.hpsearch.ssh.RemoteFile;
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The detached search a command line names: a local project folder (its latest detached launch), or a project or
@@ -24,8 +23,6 @@ import java.util.regex.Pattern;
  * @param localProject the local project folder that launched it, or {@code null}
  */
 record DetachedTarget(String searchFolder, String jobId, Path localProject) {
-    private static final Pattern SEARCH_DIR = Pattern.compile("hp_search_(\\d{1,9})");
-
     /** The search folder's name, {@code hp_search_{id}}. */
     String name() {
         return searchFolder.substring(searchFolder.lastIndexOf('/') + 1);
@@ -73,19 +70,18 @@ record DetachedTarget(String searchFolder, String jobId, Path localProject) {
             return null;
         }
         String folder = abs;
-        if (!SEARCH_DIR.matcher(abs.substring(abs.lastIndexOf('/') + 1)).matches()) {
+        if (SearchFolder.searchId(abs.substring(abs.lastIndexOf('/') + 1)) < 0) {
             int latest = -1;
             for (RemoteFile f : ssh.list(abs)) {
-                Matcher m = SEARCH_DIR.matcher(f.name());
-                if (f.directory() && m.matches()) {
-                    latest = Math.max(latest, Integer.parseInt(m.group(1)));
+                if (f.directory()) {
+                    latest = Math.max(latest, SearchFolder.searchId(f.name()));
                 }
             }
             if (latest < 0) {
                 err.println("error: " + abs + " on " + cluster + " holds no hp_search_{id} folder");
                 return null;
             }
-            folder = abs + "/hp_search_" + latest;
+            folder = abs + "/" + SearchFolder.name(latest);
         }
         return new DetachedTarget(folder, coordinatorOnCluster(ssh, folder), null);
     }

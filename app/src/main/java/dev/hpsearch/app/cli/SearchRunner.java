@@ -1,5 +1,6 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.app.remote.StopRequest;
@@ -151,7 +152,7 @@ final class SearchRunner {
                 + s.reason());
         if (p.best() != null) {
             out.println(String.format(Locale.ROOT, "Best loss %.6g: combination %d (%s)", p.best().loss(), p.best().id(),
-                    s.searchDir().resolve("hp_combination_" + p.best().id()).resolve("input.json")));
+                    SearchFolder.inputJson(s.searchDir(), p.best().id())));
         }
         out.println("Results: " + s.searchDir().resolve(DataTable.FILE_NAME));
         out.println("Search log: " + s.searchDir().resolve("log.txt"));

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.run;
 
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.app.gui.common.Notifier;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.project.Project;
@@ -482,7 +483,7 @@ public final class DashboardViewModel {
             return null;
         }
         s.watchLog(row.id());
-        return s.searchDir().resolve("hp_combination_" + row.id()).resolve("log.txt");
+        return SearchFolder.combinationLog(s.searchDir(), row.id());
     }
 
     /** Stops watching (the window closes). A search run by this window is interrupted and can be resumed. */

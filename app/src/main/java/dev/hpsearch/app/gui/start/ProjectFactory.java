@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.start;
 
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.project.Project;
@@ -108,7 +109,7 @@ public final class ProjectFactory {
                 throw new IOException(folder + " already holds " + f + "; choose an empty folder or open it as a project");
             }
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "hp_search_*")) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, SearchFolder.GLOB)) {
             if (ds.iterator().hasNext()) {
                 throw new IOException(folder + " already holds searches; choose an empty folder");
             }
