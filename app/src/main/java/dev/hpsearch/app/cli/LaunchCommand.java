@@ -14,6 +14,10 @@ import dev.hpsearch.ssh.SshSettings;
 import java.time.Duration;
 import java.util.Set;
 import dev.hpsearch.app.remote.DetachedLaunch;
+import dev.hpsearch.app.service.ConfigFiles;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.SearchService;
+import java.util.Optional;
 import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.Configs;
@@ -27,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,13 +70,8 @@ final class LaunchCommand implements Callable<Integer> {
 
     ConfigPaths paths;
 
-    @Option(names = "--cluster", paramLabel = "NAME",
-            description = "The cluster profile to launch on (default: job_config's \"cluster\").")
-    String cluster;
-
-    @Option(names = "--clusters-file", paramLabel = "FILE",
-            description = "Cluster profiles file (default: ~/.config/hpsearch/clusters.json).")
-    Path clustersFile;
+    @Mixin
+    ClusterOptions clusters = new ClusterOptions();
 
     @Option(names = "--jar", paramLabel = "FILE",
             description = "The self-contained hpsearch jar to run on the cluster (default: the jar this hpsearch runs from).")
@@ -94,53 +94,24 @@ final class LaunchCommand implements Callable<Integer> {
         if (configs == null) {
             return ExitCodes.CONFIG;
         }
-        String where = cluster != null ? cluster : configs.job().cluster();
-        if (Executors.isLocal(where)) {
+        Optional<RunTarget> chosen = clusters.target();
+        if (chosen.orElse(RunTarget.parse(configs.job().cluster())).isLocal()) {
             err.println("error: launch runs the search on a cluster: give --cluster NAME or set \"cluster\" in "
                     + paths.job + " (for this machine use hpsearch run)");
             return ExitCodes.CONFIG;
         }
-        ClusterProfile profile;
-        try {
-            profile = Executors.profiles(clustersFile).require(where);
-        } catch (ClusterProfileException e) {
-            err.println("error: " + (cluster != null ? "--cluster" : paths.job + ": $.cluster") + ": " + IoErrors.describe(e));
-            return ExitCodes.CONFIG;
-        }
-        Path project = configs.projectFolder();
-        String missing = DetachedLaunch.missingScript(configs, paths.job);
-        if (missing != null) {
-            err.println("error: " + missing);
-            return ExitCodes.CONFIG;
-        }
-        Path jarFile;
-        try {
-            jarFile = DetachedLaunch.selfContainedJar(jar);
-        } catch (IOException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return ExitCodes.CONFIG;
-        }
-
-        try {
-            DetachedLaunch.Submitted s = DetachedLaunch.submit(configs, paths.search, paths.job, paths.model, profile,
-                    jarFile, ProfileSource.commandLine(cluster, paths.job).withRunHere("hpsearch run --cluster local"),
-                    SearchExecutors.profilesFile(clustersFile), new TerminalPrompts(err));
-            out.println("Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + ")");
-            printRuntime(out, s);
-            out.println("Search folder on the cluster: " + s.searchFolder());
-            out.println("Coordinator output: " + s.log());
-            out.println("Recorded in: " + s.record());
-            out.println("Watch it with: hpsearch status --cluster " + s.profile()
-                    + (clustersFile != null ? " --clusters-file " + clustersFile : "") + " " + project);
-            out.flush();
-            return ExitCodes.OK;
-        } catch (ClusterContactException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.CONNECTION;
-        } catch (SshBridgeException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return ExitCodes.FAILURE;
-        }
+        DetachedLaunch.Submitted s = clusters.service(err, jar).launchDetached(
+                new ConfigFiles(paths.search, paths.job, paths.model), configs, chosen,
+                ProfileSource.commandLine(clusters.cluster, paths.job).withRunHere("hpsearch run --cluster local"),
+                clusters.cluster != null ? "--cluster" : paths.job + ": $.cluster");
+        out.println("Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + ")");
+        printRuntime(out, s);
+        out.println("Search folder on the cluster: " + s.searchFolder());
+        out.println("Coordinator output: " + s.log());
+        out.println("Recorded in: " + s.record());
+        out.println("Watch it with: hpsearch status " + clusters.repeat(s.profile()) + " " + configs.projectFolder());
+        out.flush();
+        return ExitCodes.OK;
     }
 
     private static void printRuntime(PrintWriter out, DetachedLaunch.Submitted s) {
@@ -152,31 +123,17 @@ final class LaunchCommand implements Callable<Integer> {
 
     /** {@code launch --resume}: a new coordinator job for a search already on the cluster. */
     private int resume(PrintWriter out, PrintWriter err) throws Exception {
-        if (cluster == null) {
-            err.println("error: --resume needs --cluster NAME: the cluster the search is on");
-            return ExitCodes.CONFIG;
-        }
-        ClusterProfile profile;
-        try {
-            profile = Executors.profiles(clustersFile).require(cluster);
-        } catch (ClusterProfileException e) {
-            err.println("error: --cluster: " + IoErrors.describe(e));
-            return ExitCodes.CONFIG;
-        }
-        Path jarFile;
-        try {
-            jarFile = DetachedLaunch.selfContainedJar(jar);
-        } catch (IOException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return ExitCodes.CONFIG;
-        }
+        SearchService service = clusters.service(err, jar);
+        ClusterProfile profile = service.profile(
+                clusters.requireCluster("--resume needs --cluster NAME: the cluster the search is on"), "--cluster");
+        String cluster = clusters.cluster.strip();
+        Path jarFile = service.selfContainedJar();
         Path local = mode.resume;
         if (Files.isRegularFile(local.resolve(Journal.FILE_NAME)) && Files.isRegularFile(local.resolve(SearchFiles.META))) {
             return handOver(profile, jarFile, out, err);
         }
         DetachedLaunches.Launch launched = DetachedTarget.localLaunch(mode.resume);
-        try (SshSession ssh = ClusterContact.open(profile, ProfileSource.flag().withRunHere(null),
-                SearchExecutors.profilesFile(clustersFile), SshSettings.defaults(), new TerminalPrompts(err))) {
+        try (SshSession ssh = clusters.connect(profile, err)) {
             DetachedTarget target = DetachedTarget.find(ssh, mode.resume, launched, cluster, err);
             if (target == null) {
                 return ExitCodes.FAILURE;
@@ -217,8 +174,7 @@ final class LaunchCommand implements Callable<Integer> {
             if (s.record() != null) {
                 out.println("Recorded in: " + s.record());
             }
-            out.println("Watch it with: hpsearch status --cluster " + s.profile()
-                    + (clustersFile != null ? " --clusters-file " + clustersFile : "") + " " + mode.resume);
+            out.println("Watch it with: hpsearch status " + clusters.repeat(s.profile()) + " " + mode.resume);
             out.flush();
             return ExitCodes.OK;
         } catch (ClusterContactException e) {
@@ -232,16 +188,14 @@ final class LaunchCommand implements Callable<Integer> {
 
     /** {@code launch --resume} of a search folder on this machine: the search goes on on the cluster. */
     private int handOver(ClusterProfile profile, Path jarFile, PrintWriter out, PrintWriter err) throws Exception {
-        try (SshSession ssh = ClusterContact.open(profile, ProfileSource.flag().withRunHere(null),
-                SearchExecutors.profilesFile(clustersFile), SshSettings.defaults(), new TerminalPrompts(err))) {
+        try (SshSession ssh = clusters.connect(profile, err)) {
             DetachedLaunch.Submitted s = HandOver.toCluster(ssh, profile, mode.resume, jarFile);
             out.println("Handed " + mode.resume.toAbsolutePath().normalize() + " over to the cluster: submitted"
                     + " coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + ") to resume "
                     + s.searchFolder());
             printRuntime(out, s);
             out.println("Coordinator output: " + s.log());
-            out.println("Watch it with: hpsearch status --cluster " + s.profile()
-                    + (clustersFile != null ? " --clusters-file " + clustersFile : "") + " "
+            out.println("Watch it with: hpsearch status " + clusters.repeat(s.profile()) + " "
                     + mode.resume.toAbsolutePath().normalize().getParent());
             out.flush();
             return ExitCodes.OK;

@@ -58,7 +58,7 @@ final class RemoteStatus {
     int show(Path where, Summary summary) throws IOException {
         ClusterProfile profile;
         try {
-            profile = Executors.profiles(clustersFile).require(cluster);
+            profile = SearchExecutors.profiles(clustersFile).require(cluster);
         } catch (ClusterProfileException e) {
             err.println("error: --cluster: " + e.getMessage());
             return ExitCodes.CONFIG;

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
  * appended to the journal from here (no coordinator writes it then).
  */
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = {"Stops the coordinator of a detached search (one started by hpsearch launch).",
+        description = {"Stops the coordinator of a detached search (one started by hpsearch launch) on the cluster "
+                + "--cluster NAME names (required).",
                 "Its analysis jobs go on (a later launch --resume or resume --cluster adopts them), or with "
                         + "--cancel-jobs are cancelled too and the search ends. The journal records why.",
                 "SEARCH is the local project folder it was launched from (its latest launch), or a project or search "
@@ -56,12 +58,8 @@ final class StopCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SEARCH", description = "The search (see above).")
     Path where;
 
-    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The cluster the search runs on.")
-    String cluster;
-
-    @Option(names = "--clusters-file", paramLabel = "FILE",
-            description = "Cluster profiles file (default: ~/.config/hpsearch/clusters.json).")
-    Path clustersFile;
+    @Mixin
+    ClusterOptions clusters = new ClusterOptions();
 
     @Option(names = "--cancel-jobs", description = "Cancel the search's analysis jobs too; the search then ends.")
     boolean cancelJobs;
@@ -77,20 +75,15 @@ final class StopCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ClusterProfile profile;
-        try {
-            profile = Executors.profiles(clustersFile).require(cluster);
-        } catch (ClusterProfileException e) {
-            err.println("error: --cluster: " + IoErrors.describe(e));
-            return ExitCodes.CONFIG;
-        }
+        ClusterProfile profile = clusters.service(err).profile(
+                clusters.requireCluster("stop needs --cluster NAME: the cluster the search runs on"), "--cluster");
+        String cluster = clusters.cluster.strip();
         String why = reason != null && !reason.isBlank() ? reason.strip()
                 : "stopped by hpsearch stop" + (cancelJobs ? " --cancel-jobs" : "") + " (" + System.getProperty("user.name")
                 + "@" + hostName() + ")";
         StopRequest request = new StopRequest(cancelJobs, why);
         DetachedLaunches.Launch launched = DetachedTarget.localLaunch(where);
-        try (SshSession ssh = ClusterContact.open(profile, ProfileSource.flag().withRunHere(null),
-                SearchExecutors.profilesFile(clustersFile), SshSettings.defaults(), new TerminalPrompts(err))) {
+        try (SshSession ssh = clusters.connect(profile, err)) {
             DetachedTarget target = DetachedTarget.find(ssh, where, launched, cluster, err);
             if (target == null) {
                 return ExitCodes.FAILURE;

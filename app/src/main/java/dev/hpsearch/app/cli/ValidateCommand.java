@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.hpsearch.app.service.RunTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code hpsearch validate}: checks the three files and says what the search would do. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks the three config files without running anything.")
+        description = {"Checks the three config files without running anything.",
+                "--cluster NAME checks for this cluster profile instead of job_config's \"cluster\": the script, the "
+                        + "interpreter and files named in model_config are looked for there, over SSH."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,14 +45,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ConfigPaths paths = new ConfigPaths();
 
-    @Option(names = "--cluster", paramLabel = "NAME",
-            description = {"Check for this cluster profile instead of job_config's \"cluster\" (\"local\" for this machine).",
-                    "On a cluster, the script, the interpreter and files named in model_config are looked for there, over SSH."})
-    String cluster;
-
-    @Option(names = "--clusters-file", paramLabel = "FILE",
-            description = "Cluster profiles file (default: ~/.config/hpsearch/clusters.json).")
-    Path clustersFile;
+    @Mixin
+    ClusterOptions clusters = new ClusterOptions();
 
     @Override
     public Integer call() {
@@ -64,11 +61,11 @@ final class ValidateCommand implements Callable<Integer> {
             return Console.configError(err, e);
         }
         List<ConfigProblem> problems = new ArrayList<>(configs.warnings());
-        String where = cluster != null ? cluster : configs.job().cluster();
-        if (Executors.isLocal(where)) {
+        RunTarget where = clusters.target().orElse(RunTarget.parse(configs.job().cluster()));
+        if (where.isLocal()) {
             problems.addAll(Preflight.local(configs));
         } else {
-            Integer failed = checkOnCluster(where, configs, problems, err);
+            Integer failed = checkOnCluster(where.name(), configs, problems, err);
             if (failed != null) {
                 return failed;
             }
@@ -89,7 +86,7 @@ final class ValidateCommand implements Callable<Integer> {
                 : "no fixed plan";
         out.println("Search: " + configs.search().searchType().key() + ", " + planned + ", at most "
                 + configs.search().maxSuggestions() + " suggestion(s), " + configs.search().maxActivePoints()
-                + " at once, on " + (Executors.isLocal(where) ? "this machine" : "cluster " + where));
+                + " at once, on " + (where.isLocal() ? "this machine" : "cluster " + where.name()));
         if (strategy.plannedCount().isPresent() && strategy.plannedCount().getAsLong() > configs.search().maxSuggestions()) {
             out.println("Note: max_suggestions (" + configs.search().maxSuggestions() + ") is below the "
                     + strategy.plannedCount().getAsLong() + " combinations of the plan; the search will stop early.");
@@ -100,10 +97,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Looks for the script, the interpreter and the files named in model_config on the cluster. */
     private Integer checkOnCluster(String name, Configs configs, List<ConfigProblem> problems, PrintWriter err) {
+        String cluster = clusters.cluster;
+        Path clustersFile = clusters.clustersFile;
         String source = cluster != null ? "--cluster" : paths.job + ": $.cluster";
         ClusterProfile profile;
         try {
-            profile = Executors.profiles(clustersFile).require(name);
+            profile = SearchExecutors.profiles(clustersFile).require(name);
         } catch (ClusterProfileException e) {
             err.println("error: " + source + ": " + e.getMessage());
             return ExitCodes.CONFIG;

@@ -7,6 +7,7 @@ import dev.hpsearch.app.gui.common.FxTaskRunner;
 import dev.hpsearch.app.gui.job.LocalTestRunService;
 import dev.hpsearch.app.gui.model.LoaderModelValidator;
 import dev.hpsearch.app.gui.run.EngineSearchLauncher;
+import dev.hpsearch.app.service.SearchService;
 import dev.hpsearch.app.gui.start.RecentProjects;
 import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.ClusterProfiles;
@@ -49,7 +50,8 @@ public final class HpSearchApp extends Application {
         String jar = System.getProperty("hpsearch.jar");
         return new AppServices(tasks, new FxDialogService(stage), new RecentProjects(configFolder),
                 new SshClusterService(clustersFile),
-                EngineSearchLauncher.withClusters(clustersFile, prompts, jar == null || jar.isBlank() ? null : Path.of(jar)),
+                new EngineSearchLauncher(SearchService.withClusters(clustersFile, prompts,
+                        jar == null || jar.isBlank() ? null : Path.of(jar))),
                 new LoaderModelValidator(), new LocalTestRunService(), prompts);
     }
 

@@ -1,5 +1,9 @@
 package dev.hpsearch.app.gui;
 
+import java.util.Optional;
+import dev.hpsearch.app.service.SearchEvents;
+import dev.hpsearch.app.service.RunningSearch;
+import dev.hpsearch.app.service.RunTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +14,6 @@ import dev.hpsearch.app.gui.model.ModelConfigViewModel;
 import dev.hpsearch.app.gui.model.VariableRow;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.run.DashboardViewModel;
-import dev.hpsearch.app.gui.run.RunningSearch;
-import dev.hpsearch.app.gui.run.SearchEvents;
 import dev.hpsearch.app.gui.run.SearchLauncher;
 import dev.hpsearch.app.gui.search.SearchConfigViewModel;
 import dev.hpsearch.app.gui.start.ProjectFactory;
@@ -335,13 +337,13 @@ class ViewModelTest {
     private SearchLauncher startOnly(ModelConfig model, List<SearchEvents> captured, List<Integer> cancelled) {
         return new SearchLauncher() {
             @Override
-            public RunningSearch start(Project project, String cluster, SearchEvents events) {
+            public RunningSearch start(Project project, Optional<RunTarget> target, SearchEvents events) {
                 captured.add(events);
                 return running(model, cancelled);
             }
 
             @Override
-            public String launchDetached(Project project, String cluster) {
+            public String launchDetached(Project project, Optional<RunTarget> target) {
                 throw new UnsupportedOperationException();
             }
 
@@ -363,22 +365,7 @@ class ViewModelTest {
     }
 
     private RunningSearch running(ModelConfig model, List<Integer> cancelled) {
-        return new RunningSearch() {
-            @Override
-            public Path searchDir() {
-                return tmp.resolve("hp_search_0");
-            }
-
-            @Override
-            public ModelConfig model() {
-                return model;
-            }
-
-            @Override
-            public boolean followOnly() {
-                return false;
-            }
-
+        return new RunningSearch(tmp.resolve("hp_search_0"), model, RunningSearch.Mode.RUNS, new RunningSearch.Control() {
             @Override
             public void stop(String reason) {
             }
@@ -391,7 +378,7 @@ class ViewModelTest {
             @Override
             public void close() {
             }
-        };
+        });
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.common.JsonText;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.run.DashboardViewModel;
-import dev.hpsearch.app.gui.run.RunningSearch;
+import dev.hpsearch.app.service.RunningSearch;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.Selection;
 import dev.hpsearch.optimizer.space.Combination;

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.project;
 
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.gui.AppServices;
 import dev.hpsearch.app.gui.analysis.ParallelCoordinatesView;
 import dev.hpsearch.app.gui.cluster.ClusterProfilesView;
@@ -49,14 +50,14 @@ public final class ProjectView extends BorderPane {
         // the Run tab runs where job_config says until the user picks another place there
         job.field("cluster").textProperty().addListener((o, a, b) -> {
             if (!dashboard.activeProperty().get()) {
-                dashboard.targetProperty().set(b);
+                dashboard.targetProperty().set(b == null || b.isBlank() ? null : RunTarget.parse(b));
             }
         });
         clusters.entries().addListener((javafx.collections.ListChangeListener<ClusterService.ProfileEntry>) c -> {
             job.refreshProfiles();
-            String keep = dashboard.targetProperty().get();
-            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("local"));
-            clusters.entries().forEach(e -> names.add(e.profile().name()));
+            RunTarget keep = dashboard.targetProperty().get();
+            java.util.List<RunTarget> names = new java.util.ArrayList<>(java.util.List.of(RunTarget.LOCAL));
+            clusters.entries().forEach(e -> names.add(RunTarget.parse(e.profile().name())));
             dashboard.targets().setAll(names);
             dashboard.targetProperty().set(keep);
         });

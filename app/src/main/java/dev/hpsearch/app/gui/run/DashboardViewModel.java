@@ -9,6 +9,10 @@ import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.engine.FailureClass;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.RunningSearch;
+import dev.hpsearch.app.service.SearchEvents;
+import dev.hpsearch.app.service.UserFacingException;
 import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.space.Hyperparameter;
@@ -21,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -82,8 +87,8 @@ public final class DashboardViewModel {
     private final ObjectProperty<SearchSpace> space = new SimpleObjectProperty<>(null);
     private final ObjectProperty<RunningSearch> search = new SimpleObjectProperty<>(null);
     private final ObservableList<String> searchLog = FXCollections.observableArrayList();
-    private final ObservableList<String> targets = FXCollections.observableArrayList("local");
-    private final StringProperty target = new SimpleStringProperty(null);
+    private final ObservableList<RunTarget> targets = FXCollections.observableArrayList(RunTarget.LOCAL);
+    private final ObjectProperty<RunTarget> target = new SimpleObjectProperty<>(null);
     private final BooleanProperty submitting = new SimpleBooleanProperty(false);
     private final StringProperty coordinator = new SimpleStringProperty("");
     private final StringProperty detachedLaunch = new SimpleStringProperty(null);
@@ -249,13 +254,13 @@ public final class DashboardViewModel {
         return project;
     }
 
-    /** Where a search can run: {@code local} and the cluster profiles. */
-    public ObservableList<String> targets() {
+    /** Where a search can run: this machine and the cluster profiles. */
+    public ObservableList<RunTarget> targets() {
         return targets;
     }
 
-    /** Where the next search runs: {@code local}, a cluster profile, or {@code null} for job_config's cluster. */
-    public StringProperty targetProperty() {
+    /** Where the next search runs: this machine, a cluster profile, or {@code null} for job_config's cluster. */
+    public ObjectProperty<RunTarget> targetProperty() {
         return target;
     }
 
@@ -379,16 +384,16 @@ public final class DashboardViewModel {
      * and the coordinator job's Slurm state is shown ({@link #coordinatorProperty}).
      */
     public void followDetached() {
-        String where = target.get() == null || target.get().isBlank() || target.get().equalsIgnoreCase("local") ? null
-                : target.get();
+        Optional<RunTarget> where = Optional.ofNullable(target.get()).filter(t -> !t.isLocal());
         begin("Connecting to the cluster to follow " + (detachedLaunch.get() == null ? "the detached search"
                 : detachedLaunch.get()) + "…", events -> launcher.followDetached(project, where, events));
     }
 
     public void launch() {
-        String where = target.get() == null || target.get().isBlank() ? null : target.get();
-        begin(where == null || where.equalsIgnoreCase("local") ? "Starting a new search…"
-                : "Connecting to " + where + " and starting a new search…", events -> launcher.start(project, where, events));
+        Optional<RunTarget> where = Optional.ofNullable(target.get());
+        begin(where.map(RunTarget::isLocal).orElse(true) ? "Starting a new search…"
+                : "Connecting to " + where.get().name() + " and starting a new search…",
+                events -> launcher.start(project, where, events));
     }
 
     /**
@@ -396,14 +401,14 @@ public final class DashboardViewModel {
      * with this window closed.
      */
     public void launchDetached() {
-        String where = target.get();
-        if (where == null || where.isBlank() || where.equalsIgnoreCase("local")) {
+        RunTarget where = target.get();
+        if (where == null || where.isLocal()) {
             message.set("Launch detached runs the coordinator on a cluster: choose a cluster profile first");
             return;
         }
         submitting.set(true);
         message.set("Submitting the coordinator to " + where + "…");
-        tasks.run(() -> launcher.launchDetached(project, where), m -> {
+        tasks.run(() -> launcher.launchDetached(project, Optional.of(where)), m -> {
             submitting.set(false);
             message.set(m);
             refreshDetachedLaunch();
@@ -500,7 +505,7 @@ public final class DashboardViewModel {
     }
 
     private interface Start {
-        RunningSearch start(SearchEvents events) throws Exception;
+        RunningSearch start(SearchEvents events) throws UserFacingException;
     }
 
     private void begin(String what, Start start) {

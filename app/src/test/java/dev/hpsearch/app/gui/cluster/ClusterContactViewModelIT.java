@@ -1,5 +1,7 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.service.SearchService;
+import dev.hpsearch.app.service.RunTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.DirectTaskRunner;
@@ -99,8 +101,8 @@ class ClusterContactViewModelIT {
         Project project = new ProjectFactory().fromDemo(tmp.resolve("demo"));
         Set<String> before = names(project.folder());
         DashboardViewModel vm = new DashboardViewModel(project, tasks,
-                EngineSearchLauncher.withClusters(clusters, new UserPrompt(null), null));
-        vm.targetProperty().set("lab");
+                new EngineSearchLauncher(SearchService.withClusters(clusters, new UserPrompt(null), null)));
+        vm.targetProperty().set(RunTarget.parse("lab"));
 
         vm.launch();
         vm.launch();

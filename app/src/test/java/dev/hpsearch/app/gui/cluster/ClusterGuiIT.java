@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.service.SearchService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -105,8 +106,8 @@ class ClusterGuiIT {
         tasks = new FxTaskRunner(2);
         FxSshPrompts prompts = new FxSshPrompts(stage);
         AppServices services = new AppServices(tasks, dialogs, new RecentProjects(tmp.resolve("config")),
-                new SshClusterService(clusters), EngineSearchLauncher.withClusters(clusters, prompts, jarIfBuilt())
-                        .withFollowInterval(java.time.Duration.ofSeconds(2)),
+                new SshClusterService(clusters), new EngineSearchLauncher(SearchService.withClusters(clusters, prompts, jarIfBuilt())
+                        .withFollowInterval(java.time.Duration.ofSeconds(2))),
                 new LoaderModelValidator(), new LocalTestRunService(), prompts);
         window = new MainWindow(services, stage);
         window.showProject(Project.open(project));

@@ -1,5 +1,9 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.service.UserFacingException;
+import dev.hpsearch.app.service.SearchEvents;
+import dev.hpsearch.app.service.RunningSearch;
+import dev.hpsearch.app.service.RunTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.DirectTaskRunner;
@@ -7,8 +11,6 @@ import dev.hpsearch.app.gui.ScriptedDialogs;
 import dev.hpsearch.app.gui.job.JobConfigViewModel;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.run.DashboardViewModel;
-import dev.hpsearch.app.gui.run.RunningSearch;
-import dev.hpsearch.app.gui.run.SearchEvents;
 import dev.hpsearch.app.gui.run.SearchLauncher;
 import dev.hpsearch.app.gui.start.ProjectFactory;
 import dev.hpsearch.ssh.ClusterProfile;
@@ -211,9 +213,10 @@ class ClusterViewModelTest {
         List<String> calls = new ArrayList<>();
         SearchLauncher launcher = new SearchLauncher() {
             @Override
-            public RunningSearch start(Project project, String cluster, SearchEvents events) throws IOException {
-                calls.add("start " + cluster);
-                throw new IOException("Host key of h:22 was rejected");
+            public RunningSearch start(Project project, Optional<RunTarget> target, SearchEvents events)
+                    throws UserFacingException {
+                calls.add("start " + target.map(RunTarget::name).orElse(null));
+                throw new UserFacingException(UserFacingException.Kind.CONNECTION, "Host key of h:22 was rejected");
             }
 
             @Override
@@ -227,15 +230,15 @@ class ClusterViewModelTest {
             }
 
             @Override
-            public String launchDetached(Project project, String cluster) {
-                calls.add("detached " + cluster);
-                return "Submitted coordinator job 17 on " + cluster;
+            public String launchDetached(Project project, Optional<RunTarget> target) {
+                calls.add("detached " + target.orElseThrow().name());
+                return "Submitted coordinator job 17 on " + target.orElseThrow().name();
             }
         };
         DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher);
         vm.launchDetached();
         assertThat(vm.messageProperty().get()).contains("choose a cluster profile");
-        vm.targetProperty().set("lab");
+        vm.targetProperty().set(RunTarget.parse("lab"));
         vm.launch();
         assertThat(vm.messageProperty().get()).isEqualTo("Could not start: Host key of h:22 was rejected");
         assertThat(vm.activeProperty().get()).isFalse();

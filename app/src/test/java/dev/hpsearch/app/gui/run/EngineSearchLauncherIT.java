@@ -4,12 +4,17 @@ import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.RunningSearch;
+import dev.hpsearch.app.service.SearchEvents;
+import dev.hpsearch.app.service.SearchService;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.ssh.SshPrompts;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EngineSearchLauncherIT {
     private static final long DEADLINE_MS = 240_000;
+    private static final Optional<RunTarget> TESTCLUSTER = Optional.of(RunTarget.parse("testcluster"));
 
     @TempDir
     Path tmp;
@@ -68,11 +74,12 @@ class EngineSearchLauncherIT {
 
     @Test
     void aClusterSearchInterruptedHereResumesOnTheSameClusterWithoutResubmitting() throws Exception {
-        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(), null);
+        EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
+                null));
         Project project = Project.open(projectDir);
         Ends first = new Ends();
         // job_config says local; the Run tab's choice wins and search.json records it
-        RunningSearch s = launcher.start(project, "testcluster", first);
+        RunningSearch s = launcher.start(project, TESTCLUSTER, first);
         Path dir = s.searchDir();
         long deadline = System.currentTimeMillis() + DEADLINE_MS;
         while (count(dir, "\"submit\"") < 2 && System.currentTimeMillis() < deadline) {
@@ -99,10 +106,10 @@ class EngineSearchLauncherIT {
 
     @Test
     void launchDetachedSubmitsTheCoordinatorWhichRunsTheGridOnTheCluster() throws Exception {
-        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(),
-                selfContainedJar());
+        EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
+                selfContainedJar()));
 
-        String message = launcher.launchDetached(Project.open(projectDir), "testcluster");
+        String message = launcher.launchDetached(Project.open(projectDir), TESTCLUSTER);
 
         Matcher m = Pattern.compile("Submitted coordinator job (\\d+) on testcluster").matcher(message);
         assertThat(m.find()).as(message).isTrue();
@@ -122,16 +129,16 @@ class EngineSearchLauncherIT {
 
     @Test
     void aSearchLaunchedDetachedIsFollowedFromItsMirrorUntilItEnds() throws Exception {
-        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(),
-                selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2));
+        EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
+                selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2)));
         Project project = Project.open(projectDir);
-        String message = launcher.launchDetached(project, "testcluster");
+        String message = launcher.launchDetached(project, TESTCLUSTER);
         Matcher m = Pattern.compile("Submitted coordinator job (\\d+)").matcher(message);
         assertThat(m.find()).as(message).isTrue();
 
         Followed followed = new Followed();
         // no cluster given: the launch record names it
-        RunningSearch s = launcher.followDetached(project, null, followed);
+        RunningSearch s = launcher.followDetached(project, Optional.empty(), followed);
         String end;
         try {
             end = followed.ends.poll(DEADLINE_MS, TimeUnit.MILLISECONDS);
@@ -156,12 +163,12 @@ class EngineSearchLauncherIT {
                 "echo started",
                 "sleep 60",
                 "echo '{\"objective\": 1}' > output.json"));
-        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(),
-                selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2));
+        EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
+                selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2)));
         Project project = Project.open(projectDir);
-        launcher.launchDetached(project, "testcluster");
+        launcher.launchDetached(project, TESTCLUSTER);
         Followed followed = new Followed();
-        RunningSearch s = launcher.followDetached(project, null, followed);
+        RunningSearch s = launcher.followDetached(project, Optional.empty(), followed);
         String end;
         try {
             assertThat(s.stoppable()).as("a followed detached search takes a stop request").isTrue();
@@ -218,9 +225,10 @@ class EngineSearchLauncherIT {
 
     @Test
     void launchDetachedWithoutAJarSaysWhatToDo() throws Exception {
-        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(), null);
+        EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
+                null));
         // the tests run from target/classes or the thin jar, neither of which the coordinator could run
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> launcher.launchDetached(Project.open(projectDir), "testcluster"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> launcher.launchDetached(Project.open(projectDir), TESTCLUSTER))
                 .hasMessageContaining("hpsearch-app-*-all.jar").hasMessageContaining("-Dhpsearch.jar=FILE");
         assertThat(projectDir.resolve("launched_hp_searches.txt")).doesNotExist();
     }

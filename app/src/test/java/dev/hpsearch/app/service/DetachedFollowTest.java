@@ -1,4 +1,4 @@
-package dev.hpsearch.app.gui.run;
+package dev.hpsearch.app.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
