@@ -1,14 +1,10 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.app.remote.ClusterContact;
 import dev.hpsearch.app.remote.ProfileSource;
-import dev.hpsearch.app.remote.SearchExecutors;
+import dev.hpsearch.app.service.DetachedSearches;
 import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.service.SearchService;
 import dev.hpsearch.app.service.UserFacingException;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.SshSession;
-import dev.hpsearch.ssh.SshSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -48,10 +44,14 @@ final class ClusterOptions {
         return SearchService.withClusters(clustersFile, new TerminalPrompts(err), jar);
     }
 
-    /** Connects to {@code profile}, named by {@code --cluster}. */
-    SshSession connect(ClusterProfile profile, PrintWriter err) throws dev.hpsearch.ssh.SshBridgeException {
-        return ClusterContact.open(profile, ProfileSource.flag().withRunHere(null),
-                SearchExecutors.profilesFile(clustersFile), SshSettings.defaults(), new TerminalPrompts(err));
+    /** The calls on detached searches, on the cluster {@code --cluster} names. */
+    DetachedSearches detached(PrintWriter err) {
+        return service(err).detached(ProfileSource.flag().withRunHere(null));
+    }
+
+    /** As {@link #detached(PrintWriter)}, with the jar a coordinator runs. */
+    DetachedSearches detached(PrintWriter err, Path jar) {
+        return service(err, jar).detached(ProfileSource.flag().withRunHere(null));
     }
 
     /** The options again, for a command line the user is told to run next. */

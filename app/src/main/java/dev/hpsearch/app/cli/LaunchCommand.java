@@ -1,38 +1,20 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.app.remote.ClusterContact;
-import dev.hpsearch.app.remote.ClusterContactException;
-import dev.hpsearch.app.remote.DetachedLaunches;
-import dev.hpsearch.app.remote.HandOver;
-import dev.hpsearch.app.remote.SearchMirror;
-import dev.hpsearch.optimizer.config.ConfigException;
-import dev.hpsearch.optimizer.engine.Journal;
-import dev.hpsearch.optimizer.engine.SearchFiles;
-import dev.hpsearch.ssh.SlurmJobState;
-import dev.hpsearch.ssh.SshSession;
-import dev.hpsearch.ssh.SshSettings;
-import java.time.Duration;
-import java.util.Set;
 import dev.hpsearch.app.remote.DetachedLaunch;
+import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.service.ConfigFiles;
 import dev.hpsearch.app.service.RunTarget;
-import dev.hpsearch.app.service.SearchService;
-import java.util.Optional;
-import dev.hpsearch.app.remote.ProfileSource;
-import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.Configs;
-import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.ClusterProfileException;
-import dev.hpsearch.ssh.SshBridgeException;
-import java.io.IOException;
+import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.SearchFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -121,92 +103,34 @@ final class LaunchCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code launch --resume}: a new coordinator job for a search already on the cluster. */
+    /** {@code launch --resume}: a new coordinator job for a search already on the cluster, or one handed over. */
     private int resume(PrintWriter out, PrintWriter err) throws Exception {
-        SearchService service = clusters.service(err, jar);
-        ClusterProfile profile = service.profile(
-                clusters.requireCluster("--resume needs --cluster NAME: the cluster the search is on"), "--cluster");
-        String cluster = clusters.cluster.strip();
-        Path jarFile = service.selfContainedJar();
+        RunTarget.Cluster cluster = clusters.requireCluster("--resume needs --cluster NAME: the cluster the search is on");
+        Path jarFile = clusters.service(err, jar).selfContainedJar();
         Path local = mode.resume;
         if (Files.isRegularFile(local.resolve(Journal.FILE_NAME)) && Files.isRegularFile(local.resolve(SearchFiles.META))) {
-            return handOver(profile, jarFile, out, err);
-        }
-        DetachedLaunches.Launch launched = DetachedTarget.localLaunch(mode.resume);
-        try (SshSession ssh = clusters.connect(profile, err)) {
-            DetachedTarget target = DetachedTarget.find(ssh, mode.resume, launched, cluster, err);
-            if (target == null) {
-                return ExitCodes.FAILURE;
-            }
-            if (target.jobId() != null) {
-                SlurmJobState state = SlurmJobState.query(ssh, profile, target.jobId(), Duration.ofSeconds(60));
-                if (state.queued()) {
-                    err.println("error: the coordinator job " + target.jobId() + " of " + target.searchFolder() + " on "
-                            + cluster + " is still in the queue (" + state.describe() + "); stop it first: hpsearch stop"
-                            + " --cluster " + cluster + " " + mode.resume);
-                    return ExitCodes.FAILURE;
-                }
-            }
-            Path mirror = target.mirror(cluster, null);
-            Set<String> present = SearchMirror.copy(ssh, target.searchFolder(), mirror);
-            if (!present.contains(Journal.FILE_NAME) || !present.contains(SearchFiles.META)) {
-                err.println("error: " + target.searchFolder() + " on " + cluster + " holds no started search (no "
-                        + Journal.FILE_NAME + " or " + SearchFiles.META + "); launch it anew instead");
-                return ExitCodes.FAILURE;
-            }
-            Configs configs;
-            try {
-                configs = SearchFiles.load(mirror);
-            } catch (ConfigException e) {
-                return Console.configError(err, e);
-            }
-            if (!SearchFiles.coordinatorOnCluster(mirror)) {
-                err.println("error: " + target.searchFolder() + " on " + cluster + " was not started by launch (its "
-                        + SearchFiles.META + " says the coordinator ran elsewhere)");
-                return ExitCodes.FAILURE;
-            }
-            DetachedLaunch.Submitted s = DetachedLaunch.resume(ssh, profile, configs, target.searchFolder(), jarFile,
-                    target.localProject());
-            out.println("Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host()
-                    + ") to resume " + s.searchFolder());
-            printRuntime(out, s);
-            out.println("Coordinator output: " + s.log());
-            if (s.record() != null) {
-                out.println("Recorded in: " + s.record());
-            }
-            out.println("Watch it with: hpsearch status " + clusters.repeat(s.profile()) + " " + mode.resume);
-            out.flush();
-            return ExitCodes.OK;
-        } catch (ClusterContactException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.CONNECTION;
-        } catch (SshBridgeException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return ExitCodes.FAILURE;
-        }
-    }
-
-    /** {@code launch --resume} of a search folder on this machine: the search goes on on the cluster. */
-    private int handOver(ClusterProfile profile, Path jarFile, PrintWriter out, PrintWriter err) throws Exception {
-        try (SshSession ssh = clusters.connect(profile, err)) {
-            DetachedLaunch.Submitted s = HandOver.toCluster(ssh, profile, mode.resume, jarFile);
-            out.println("Handed " + mode.resume.toAbsolutePath().normalize() + " over to the cluster: submitted"
+            // a search folder of this machine: the search goes on on the cluster
+            DetachedLaunch.Submitted s = clusters.detached(err).handOver(cluster, local, jarFile);
+            out.println("Handed " + local.toAbsolutePath().normalize() + " over to the cluster: submitted"
                     + " coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + ") to resume "
                     + s.searchFolder());
             printRuntime(out, s);
             out.println("Coordinator output: " + s.log());
             out.println("Watch it with: hpsearch status " + clusters.repeat(s.profile()) + " "
-                    + mode.resume.toAbsolutePath().normalize().getParent());
+                    + local.toAbsolutePath().normalize().getParent());
             out.flush();
             return ExitCodes.OK;
-        } catch (ClusterContactException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.CONNECTION;
-        } catch (ConfigException e) {
-            return Console.configError(err, e);
-        } catch (IOException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return e instanceof SshBridgeException ? ExitCodes.FAILURE : ExitCodes.CONFIG;
         }
+        DetachedLaunch.Submitted s = clusters.detached(err).relaunch(cluster, local, jarFile);
+        out.println("Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host()
+                + ") to resume " + s.searchFolder());
+        printRuntime(out, s);
+        out.println("Coordinator output: " + s.log());
+        if (s.record() != null) {
+            out.println("Recorded in: " + s.record());
+        }
+        out.println("Watch it with: hpsearch status " + clusters.repeat(s.profile()) + " " + local);
+        out.flush();
+        return ExitCodes.OK;
     }
 }

@@ -2,6 +2,8 @@ package dev.hpsearch.app.cli;
 
 import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.app.remote.DetachedLaunches;
+import dev.hpsearch.app.service.DetachedTarget;
+import dev.hpsearch.app.service.UserFacingException;
 import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.app.remote.ClusterContact;
 import dev.hpsearch.app.remote.ClusterContactException;
@@ -55,7 +57,7 @@ final class RemoteStatus {
      * @param where a local project folder with a detached launch in its launched_hp_searches.txt (its latest
      *              launch is shown), or a project or search folder on the cluster
      */
-    int show(Path where, Summary summary) throws IOException {
+    int show(Path where, Summary summary) throws IOException, UserFacingException {
         ClusterProfile profile;
         try {
             profile = SearchExecutors.profiles(clustersFile).require(cluster);
@@ -73,10 +75,7 @@ final class RemoteStatus {
             return ExitCodes.CONNECTION;
         }
         try (SshSession ssh = opened) {
-            DetachedTarget target = DetachedTarget.find(ssh, where, launched, cluster, err);
-            if (target == null) {
-                return ExitCodes.FAILURE;
-            }
+            DetachedTarget target = DetachedTarget.find(ssh, where, launched, cluster);
             String searchFolder = target.searchFolder();
             String jobId = target.jobId();
             Path localProject = target.localProject();

@@ -1,17 +1,9 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.app.remote.ClusterContactException;
-import dev.hpsearch.app.remote.DetachedLaunches;
-import dev.hpsearch.app.remote.HandOver;
 import dev.hpsearch.app.remote.StopRequest;
 import dev.hpsearch.app.service.PreparedSearch;
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.service.SearchService;
-import dev.hpsearch.optimizer.engine.LaunchRecords;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.SshSession;
-import java.time.Duration;
-import dev.hpsearch.ssh.SshBridgeException;
-import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,10 +40,7 @@ final class ResumeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (clusters.cluster != null) {
-            Integer failed = takeOver(out, err);
-            if (failed != null) {
-                return failed;
-            }
+            takeOver(out, err);
         }
         String slurmJob = System.getenv("SLURM_JOB_ID");
         Path dir = searchDir.toAbsolutePath().normalize();
@@ -62,44 +51,12 @@ final class ResumeCommand implements Callable<Integer> {
         return SearchRunner.run(prepared, out, err, quiet);
     }
 
-    /**
-     * Stops the detached coordinator and copies its search here; {@link #searchDir} then names the local copy.
-     *
-     * @return the exit status when that failed, else {@code null}
-     */
-    private Integer takeOver(PrintWriter out, PrintWriter err) throws Exception {
-        String cluster = clusters.cluster;
-        ClusterProfile profile = clusters.service(err).profile(
-                clusters.requireCluster("--cluster names this machine: resume --cluster takes a search over from a cluster"),
-                "--cluster");
-        DetachedLaunches.Launch launched = DetachedTarget.localLaunch(searchDir);
-        if (launched == null) {
-            err.println("error: " + searchDir + " is not a local project folder that recorded a detached launch in "
-                    + LaunchRecords.FILE_NAME + " (resume --cluster takes a search over into the project it was"
-                    + " launched from)");
-            return ExitCodes.CONFIG;
-        }
-        try (SshSession ssh = clusters.connect(profile, err)) {
-            DetachedTarget target = DetachedTarget.find(ssh, searchDir, launched, cluster, err);
-            if (target == null) {
-                return ExitCodes.FAILURE;
-            }
-            StopRequest request = new StopRequest(false, "taken over by hpsearch resume --cluster on "
-                    + System.getProperty("user.name") + "@" + StopCommand.hostName());
-            int stopped = StopCommand.stop(ssh, profile, target, request, Duration.ofMinutes(5), out, err);
-            if (stopped != ExitCodes.OK) {
-                return stopped;
-            }
-            searchDir = HandOver.toLaptop(ssh, profile, target.searchFolder(), target.localProject());
-            out.println("Took " + cluster + ":" + target.searchFolder() + " over into " + searchDir);
-            out.flush();
-            return null;
-        } catch (ClusterContactException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.CONNECTION;
-        } catch (SshBridgeException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return ExitCodes.FAILURE;
-        }
+    /** Stops the detached coordinator and copies its search here; {@link #searchDir} then names the local copy. */
+    private void takeOver(PrintWriter out, PrintWriter err) throws Exception {
+        RunTarget.Cluster cluster = clusters.requireCluster(
+                "--cluster names this machine: resume --cluster takes a search over from a cluster");
+        StopRequest request = new StopRequest(false, "taken over by hpsearch resume --cluster on "
+                + System.getProperty("user.name") + "@" + StopCommand.hostName());
+        searchDir = clusters.detached(err).takeOver(cluster, searchDir, request, new TerminalReport(out, err));
     }
 }

@@ -110,6 +110,15 @@ public final class SearchService {
                             String coordinatorId, String command) {
     }
 
+    /**
+     * The calls on searches whose coordinator runs on a cluster.
+     *
+     * @param source how a failed connection names where the cluster was chosen
+     */
+    public DetachedSearches detached(ProfileSource source) {
+        return new DetachedSearches(this, SearchExecutors.profilesFile(clustersFile), prompts, source);
+    }
+
     /** The profiles (presets and the user's own). */
     public ClusterProfiles profiles() throws UserFacingException {
         try {
