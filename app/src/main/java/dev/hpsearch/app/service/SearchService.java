@@ -427,7 +427,8 @@ public final class SearchService {
     private SearchExecutors.Opened open(RunTarget target, ProfileSource source, boolean onCluster, Path project)
             throws UserFacingException {
         try {
-            return SearchExecutors.open(target.name(), source, onCluster, clustersFile, project, prompts);
+            return target.isLocal() ? SearchExecutors.local()
+                    : SearchExecutors.cluster(target.name(), source, onCluster, clustersFile, project, prompts);
         } catch (ClusterProfileException e) {
             throw new UserFacingException(UserFacingException.Kind.CONFIG, e.getMessage(), e);
         } catch (SshBridgeException e) {

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.optimizer.text.IoErrors;
@@ -223,7 +224,7 @@ public final class ClusterProfilesViewModel {
         String n = name.get() == null ? "" : name.get().strip();
         nameError.set(n.isEmpty() ? "A name is required: job_config.json's \"cluster\" uses it"
                 : !n.matches("[A-Za-z0-9_.-]+") ? "Use letters, digits, '_', '.', '-'"
-                : n.equalsIgnoreCase("local") ? "\"local\" means this machine; choose another name" : "");
+                : RunTarget.parse(n).isLocal() ? "\"" + RunTarget.LOCAL.name() + "\" means this machine; choose another name" : "");
         hostError.set(host.get() == null || host.get().isBlank() ? "The submit host (a name, an address or an SSH"
                 + " config alias) is required" : "");
         String p = port.get() == null ? "" : port.get().strip();

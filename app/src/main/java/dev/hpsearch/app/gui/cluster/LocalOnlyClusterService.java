@@ -1,5 +1,7 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.SearchService;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.SshPrompts;
 import java.io.IOException;
@@ -8,12 +10,11 @@ import java.util.List;
 
 /** Cluster support switched off: everything runs on this machine (tests and builds without SSH). */
 public final class LocalOnlyClusterService implements ClusterService {
-    public static final String NOT_AVAILABLE = "This window runs searches on this machine only: cluster support "
-            + "(SSH and Slurm) is switched off. Set cluster to \"local\".";
+    public static final String NOT_AVAILABLE = SearchService.NOT_AVAILABLE;
 
     @Override
     public List<String> profiles() {
-        return List.of("local");
+        return List.of(RunTarget.LOCAL.name());
     }
 
     @Override

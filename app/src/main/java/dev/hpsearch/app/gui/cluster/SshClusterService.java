@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.service.RunTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,7 +48,7 @@ public final class SshClusterService implements ClusterService {
 
     @Override
     public List<String> profiles() {
-        List<String> names = new ArrayList<>(List.of("local"));
+        List<String> names = new ArrayList<>(List.of(RunTarget.LOCAL.name()));
         try {
             list().forEach(e -> names.add(e.profile().name()));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.job;
 
+import dev.hpsearch.app.service.RunTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -44,7 +45,7 @@ public final class JobConfigViewModel {
             new FieldSpec("script_path", Group.BASICS, Kind.TEXT, List.of(), "", true, Set.of(),
                     "Your script that runs one analysis: it reads input.json and writes output.json. Relative paths "
                     + "are taken from the project folder."),
-            new FieldSpec("cluster", Group.BASICS, Kind.CHOICE, List.of(), "local", true, Set.of(),
+            new FieldSpec("cluster", Group.BASICS, Kind.CHOICE, List.of(), RunTarget.LOCAL.name(), true, Set.of(),
                     "Where runs happen: local (this machine) or a cluster profile."),
             new FieldSpec("time", Group.BASICS, Kind.NUMBER, List.of(), "2", true, Set.of(),
                     "Time in hours allowed for one run of your analysis; a run still going is stopped and counts as "
@@ -254,12 +255,12 @@ public final class JobConfigViewModel {
             }
         }
         String c = field("cluster").textProperty().get();
-        boolean remote = c != null && !c.isBlank() && !c.equalsIgnoreCase("local");
+        boolean remote = !RunTarget.parse(c).isLocal();
         for (FieldViewModel f : fields.values()) {
             List<String> m = byField.get(f.spec().key());
             String error = m == null ? "" : String.join("; ", m);
             if (f.spec().key().equals("cluster") && remote && !cluster.remoteAvailable()) {
-                error = dev.hpsearch.app.gui.cluster.LocalOnlyClusterService.NOT_AVAILABLE;
+                error = dev.hpsearch.app.service.SearchService.NOT_AVAILABLE;
             } else if (f.spec().key().equals("cluster") && remote && error.isEmpty()
                     && profiles.stream().noneMatch(n -> n.equalsIgnoreCase(c.strip()))) {
                 error = "No cluster profile named \"" + c.strip() + "\"; add it in the Clusters tab";
@@ -308,7 +309,7 @@ public final class JobConfigViewModel {
     /** Connects with the chosen profile and asks Slurm for its version and partitions, off the UI thread. */
     public void testConnection() {
         String profile = field("cluster").textProperty().get();
-        if (profile == null || profile.isBlank() || profile.equalsIgnoreCase("local")) {
+        if (RunTarget.parse(profile).isLocal()) {
             connectionStatus.set("✔ local: runs on this machine, nothing to connect to");
             return;
         }
