@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.testenv.JournalWatch;
 import dev.hpsearch.app.testenv.Mounts;
-import dev.hpsearch.app.testenv.TestCluster;
+import dev.hpsearch.app.testenv.ClusterProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,10 +37,8 @@ class ClusterMachineFaultIT {
 
     @BeforeEach
     void environment() throws Exception {
-        TestCluster cluster = TestCluster.require();
+        clusters = ClusterProject.clustersFile(tmp, "faults");
         Mounts.assumeMountPermitted(tmp);
-        clusters = tmp.resolve("clusters.json");
-        cluster.writeClustersFile(clusters, cluster.remoteRoot() + "/faults-" + System.nanoTime());
     }
 
     @AfterEach

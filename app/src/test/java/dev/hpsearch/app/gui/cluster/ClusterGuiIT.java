@@ -1,8 +1,9 @@
 package dev.hpsearch.app.gui.cluster;
 
 import dev.hpsearch.app.service.SearchService;
+import dev.hpsearch.app.testenv.ClusterProject;
+import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hpsearch.app.gui.AppServices;
 import dev.hpsearch.app.gui.MainWindow;
@@ -17,12 +18,11 @@ import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.RecentProjects;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.config.JsonFiles;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -55,13 +55,11 @@ import org.testfx.util.WaitForAsyncUtils;
 // the first test accepts the unknown host key in the dialog; the later ones find it saved
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ClusterGuiIT {
-    private static final Path ENV = Path.of(System.getenv().getOrDefault("HPSEARCH_TESTENV_DIR", "/tmp/hpsearch-testenv"),
-            "env.properties");
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path tmp;
-    static Properties env;
+    static TestCluster env;
     static Path clusters;
     static Path knownHosts;
     static Path project;
@@ -72,31 +70,15 @@ class ClusterGuiIT {
 
     @BeforeAll
     static void environment() throws Exception {
-        boolean present = Files.isRegularFile(ENV);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but the test sshd/Slurm is not running (" + ENV + " missing): run .ci/testenv.sh start");
-        }
-        assumeTrue(present, "no test sshd/Slurm (" + ENV + " missing); start it with .ci/testenv.sh start");
-        env = new Properties();
-        try (InputStream in = Files.newInputStream(ENV)) {
-            env.load(in);
-        }
+        env = TestCluster.require();
         knownHosts = tmp.resolve("fresh/known_hosts"); // does not exist yet: the host key is unknown
         clusters = tmp.resolve("clusters.json");
-        Files.writeString(clusters, "{\"clusters\": [{\"name\": \"testcluster\", \"host\": \"" + env.getProperty("HPSEARCH_TEST_SSH_HOST")
-                + "\", \"port\": " + env.getProperty("HPSEARCH_TEST_SSH_PORT") + ", \"user\": \"" + env.getProperty("HPSEARCH_TEST_SSH_USER")
-                + "\", \"identity_file\": \"" + env.getProperty("HPSEARCH_TEST_SSH_KEY") + "\", \"known_hosts\": \""
-                + knownHosts + "\", \"cpu_partition\": \"" + env.getProperty("HPSEARCH_TEST_PARTITION", "debug")
-                + "\", \"remote_root\": \"" + env.getProperty("HPSEARCH_TEST_REMOTE_ROOT") + "/gui-" + System.nanoTime() + "\"}]}");
+        env.writeClustersFile(clusters, env.remoteRoot() + "/gui-" + System.nanoTime(), List.of(), knownHosts);
         project = tmp.resolve("gui project");
         Files.createDirectories(project);
-        Files.writeString(project.resolve("score.sh"), String.join("\n",
-                "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
-                "echo \"{\\\"objective\\\": $x}\" > output.json"));
-        Files.writeString(project.resolve("job_config.json"),
-                "{\"environment_path\": \"sh\", \"script_path\": \"score.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
-        Files.writeString(project.resolve("model_config.json"),
-                "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2], \"transformation\": \"linear\"}}");
+        Files.writeString(project.resolve("score.sh"), ClusterProject.READ_X + "\n" + ClusterProject.SCORE_X);
+        Files.writeString(project.resolve("job_config.json"), ClusterProject.SH_JOB);
+        Files.writeString(project.resolve("model_config.json"), ClusterProject.discreteX(1, 2));
         Files.writeString(project.resolve("search_config.json"),
                 "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 2, \"max_active_points\": 2}");
     }
@@ -106,7 +88,7 @@ class ClusterGuiIT {
         tasks = new FxTaskRunner(2);
         FxSshPrompts prompts = new FxSshPrompts(stage);
         AppServices services = new AppServices(tasks, dialogs, new RecentProjects(tmp.resolve("config")),
-                new SshClusterService(clusters), new EngineSearchLauncher(SearchService.withClusters(clusters, prompts, jarIfBuilt())
+                new SshClusterService(clusters), new EngineSearchLauncher(SearchService.withClusters(clusters, prompts, ClusterProject.builtJar())
                         .withFollowInterval(java.time.Duration.ofSeconds(2))),
                 new LoaderModelValidator(), new LocalTestRunService(), prompts);
         window = new MainWindow(services, stage);
@@ -135,13 +117,13 @@ class ClusterGuiIT {
         robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
                 .filter(e -> e.profile().name().equals("testcluster")).findFirst().orElseThrow()));
         assertThat(robot.lookup("#profile_host").queryAs(TextField.class).getText())
-                .isEqualTo(env.getProperty("HPSEARCH_TEST_SSH_HOST"));
+                .isEqualTo(env.property("HPSEARCH_TEST_SSH_HOST"));
 
         robot.interact(() -> robot.lookup("#testProfileConnectionButton").queryButton().fire());
         waitUntil(60, () -> robot.lookup("#hostKeyDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#hostKeyDialog").query();
         assertThat(robot.from(dialog).lookup("#hostKeyFingerprint").queryAs(TextField.class).getText())
-                .isEqualTo(fingerprint(Path.of(env.getProperty("HPSEARCH_TEST_SSH_HOST_KEY_PUB"))));
+                .isEqualTo(fingerprint(Path.of(env.property("HPSEARCH_TEST_SSH_HOST_KEY_PUB"))));
         assertThat(robot.from(dialog).lookup("#hostKeyType").queryAs(TextField.class).getText()).isEqualTo("ssh-ed25519");
         shot(dialog, "09-host-key-dialog");
         robot.interact(() -> ((Button) robot.from(dialog).lookup("#acceptAndSaveButton").query()).fire());
@@ -186,7 +168,7 @@ class ClusterGuiIT {
     @Test
     @org.junit.jupiter.api.Order(2)
     void launchesDetachedThenFollowsTheSearchOnTheClusterUntilItEnds(FxRobot robot) throws Exception {
-        assertThat(jarIfBuilt()).as("target/hpsearch-app-*-all.jar: run the integration tests through mvn verify")
+        assertThat(ClusterProject.builtJar()).as("target/hpsearch-app-*-all.jar: run the integration tests through mvn verify")
                 .isNotNull();
         ProjectView view = window.projectView();
         select(robot, "tabRun");
@@ -233,14 +215,6 @@ class ClusterGuiIT {
     }
 
     /** The shaded jar that `package` built before the integration tests run, or null (run from an IDE). */
-    private static Path jarIfBuilt() throws Exception {
-        try (java.nio.file.DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "hpsearch-app-*-all.jar")) {
-            for (Path j : jars) {
-                return j.toAbsolutePath();
-            }
-        }
-        return null;
-    }
 
     /** The key's fingerprint as {@code ssh-keygen -lf} prints it: SHA256 of the key blob, base64 without padding. */
     private static String fingerprint(Path pub) throws Exception {

@@ -3,18 +3,15 @@ package dev.hpsearch.app.gui.cluster;
 import dev.hpsearch.app.testenv.TestCluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.HostKeyDecision;
 import dev.hpsearch.ssh.SshPrompts;
 import dev.hpsearch.ssh.UnknownHostKey;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,39 +22,29 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped without that environment on a contributor's machine; under {@code CI=true} a missing environment fails.
  */
 class SshClusterServiceIT {
-    private static final Path ENV = Path.of(System.getenv().getOrDefault("HPSEARCH_TESTENV_DIR", "/tmp/hpsearch-testenv"),
-            "env.properties");
 
     @TempDir
     Path tmp;
-    Properties env;
+    TestCluster env;
 
     @BeforeEach
     void environment() throws Exception {
-        boolean present = Files.isRegularFile(ENV);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but the test sshd/Slurm is not running (" + ENV + " missing): run .ci/testenv.sh start");
-        }
-        assumeTrue(present, "no test sshd/Slurm (" + ENV + " missing); start it with .ci/testenv.sh start");
-        env = new Properties();
-        try (InputStream in = Files.newInputStream(ENV)) {
-            env.load(in);
-        }
+        env = TestCluster.require();
     }
 
     private ClusterProfile profile(String key, Path knownHosts, String remoteRoot) {
-        return new ClusterProfile("testcluster", env.getProperty("HPSEARCH_TEST_SSH_HOST"),
-                Integer.parseInt(env.getProperty("HPSEARCH_TEST_SSH_PORT")), env.getProperty("HPSEARCH_TEST_SSH_USER"),
-                Path.of(key), knownHosts, env.getProperty("HPSEARCH_TEST_PARTITION", "debug"), null, List.of(), remoteRoot);
+        return new ClusterProfile("testcluster", env.property("HPSEARCH_TEST_SSH_HOST"),
+                Integer.parseInt(env.property("HPSEARCH_TEST_SSH_PORT")), env.property("HPSEARCH_TEST_SSH_USER"),
+                Path.of(key), knownHosts, env.property("HPSEARCH_TEST_PARTITION", "debug"), null, List.of(), remoteRoot);
     }
 
     @Test
     void aChangedHostKeyIsRefusedWithoutAskingAndSaysSo() throws Exception {
         Path knownHosts = tmp.resolve("known_hosts");
         // another ed25519 key recorded for the server: what a man in the middle would look like
-        String wrong = Files.readString(Path.of(env.getProperty("HPSEARCH_TEST_SSH_KEY") + ".pub")).trim().split("\\s+")[1];
-        Files.writeString(knownHosts, "[" + env.getProperty("HPSEARCH_TEST_SSH_HOST") + "]:"
-                + env.getProperty("HPSEARCH_TEST_SSH_PORT") + " ssh-ed25519 " + wrong + "\n");
+        String wrong = Files.readString(Path.of(env.property("HPSEARCH_TEST_SSH_KEY") + ".pub")).trim().split("\\s+")[1];
+        Files.writeString(knownHosts, "[" + env.property("HPSEARCH_TEST_SSH_HOST") + "]:"
+                + env.property("HPSEARCH_TEST_SSH_PORT") + " ssh-ed25519 " + wrong + "\n");
         List<UnknownHostKey> asked = new ArrayList<>();
         SshPrompts acceptEverything = key -> {
             asked.add(key);
@@ -65,12 +52,12 @@ class SshClusterServiceIT {
         };
 
         ClusterService.ConnectionCheck r = new SshClusterService(tmp.resolve("clusters.json"))
-                .test(profile(env.getProperty("HPSEARCH_TEST_SSH_KEY"), knownHosts, null), acceptEverything);
+                .test(profile(env.property("HPSEARCH_TEST_SSH_KEY"), knownHosts, null), acceptEverything);
 
         assertThat(r.ok()).isFalse();
         assertThat(r.hostKeyChanged()).isTrue();
-        assertThat(r.message()).startsWith("host key of " + env.getProperty("HPSEARCH_TEST_SSH_HOST") + ":"
-                + env.getProperty("HPSEARCH_TEST_SSH_PORT") + " has changed (cluster profile testcluster, chosen in the app)")
+        assertThat(r.message()).startsWith("host key of " + env.property("HPSEARCH_TEST_SSH_HOST") + ":"
+                + env.property("HPSEARCH_TEST_SSH_PORT") + " has changed (cluster profile testcluster, chosen in the app)")
                 .contains(knownHosts.toString()).doesNotContain("login");
         assertThat(asked).isEmpty();
         assertThat(Files.readString(knownHosts)).contains(wrong).hasLineCount(1);
@@ -78,7 +65,7 @@ class SshClusterServiceIT {
 
     @Test
     void anEncryptedKeyAsksForItsPassphraseAndTheTestReportsSlurm() {
-        Path knownHosts = Path.of(env.getProperty("HPSEARCH_TEST_SSH_KNOWN_HOSTS"));
+        Path knownHosts = Path.of(env.property("HPSEARCH_TEST_SSH_KNOWN_HOSTS"));
         List<String> passphrasesAsked = new ArrayList<>();
         SshPrompts prompts = new SshPrompts() {
             @Override
@@ -89,30 +76,30 @@ class SshClusterServiceIT {
             @Override
             public char[] passphrase(String keyFile, int attempt) {
                 passphrasesAsked.add(keyFile + "#" + attempt);
-                return (attempt == 0 ? "wrong" : env.getProperty("HPSEARCH_TEST_SSH_KEY_PASSPHRASE")).toCharArray();
+                return (attempt == 0 ? "wrong" : env.property("HPSEARCH_TEST_SSH_KEY_PASSPHRASE")).toCharArray();
             }
         };
 
         ClusterService.ConnectionCheck r = new SshClusterService(tmp.resolve("clusters.json"))
-                .test(profile(env.getProperty("HPSEARCH_TEST_SSH_KEY_ENCRYPTED"), knownHosts, null), prompts);
+                .test(profile(env.property("HPSEARCH_TEST_SSH_KEY_ENCRYPTED"), knownHosts, null), prompts);
 
         assertThat(r.ok()).as(r.details()).isTrue();
         assertThat(r.message()).contains("slurm").contains("partition");
-        assertThat(r.details()).contains("$ sinfo").contains(env.getProperty("HPSEARCH_TEST_PARTITION", "debug"));
+        assertThat(r.details()).contains("$ sinfo").contains(env.property("HPSEARCH_TEST_PARTITION", "debug"));
         assertThat(passphrasesAsked).hasSizeGreaterThanOrEqualTo(2)
                 .first().asString().endsWith("#0");
     }
 
     @Test
     void browsingStartsAtTheRemoteRootAndListsOnlyFolders() throws Exception {
-        Path root = Path.of(env.getProperty("HPSEARCH_TEST_REMOTE_ROOT"), "browse-" + System.nanoTime());
+        Path root = Path.of(env.property("HPSEARCH_TEST_REMOTE_ROOT"), "browse-" + System.nanoTime());
         // made on the cluster, over SSH: this machine cannot see the cluster's files
         TestCluster cluster = TestCluster.require();
         cluster.write(root.resolve("beta/.keep").toString(), "");
         cluster.write(root.resolve("Alpha/.keep").toString(), "");
         cluster.write(root.resolve("file.txt").toString(), "not a folder");
-        ClusterProfile p = profile(env.getProperty("HPSEARCH_TEST_SSH_KEY"),
-                Path.of(env.getProperty("HPSEARCH_TEST_SSH_KNOWN_HOSTS")), root.toString());
+        ClusterProfile p = profile(env.property("HPSEARCH_TEST_SSH_KEY"),
+                Path.of(env.property("HPSEARCH_TEST_SSH_KNOWN_HOSTS")), root.toString());
 
         try (ClusterService.RemoteFolders remote = new SshClusterService(tmp.resolve("c.json")).browse(p,
                 SshPrompts.nonInteractive())) {

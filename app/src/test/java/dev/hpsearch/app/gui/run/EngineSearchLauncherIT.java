@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.run;
 
+import dev.hpsearch.app.testenv.ClusterProject;
 import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,22 +44,16 @@ class EngineSearchLauncherIT {
 
     @BeforeEach
     void environment() throws Exception {
-        cluster = TestCluster.require();
-        projectDir = tmp.resolve("launcher project");
-        Files.createDirectories(projectDir);
-        remoteRoot = Path.of(cluster.remoteRoot(), "gui-launcher-" + System.nanoTime());
-        clusters = tmp.resolve("clusters.json");
-        cluster.writeClustersFile(clusters, remoteRoot.toString());
-        Files.writeString(projectDir.resolve("slow.sh"), String.join("\n",
-                "echo started",
-                "sleep 2",
-                "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
-                "echo \"{\\\"objective\\\": $x}\" > output.json"));
-        Files.writeString(projectDir.resolve("job_config.json"),
+        ClusterProject fixture = ClusterProject.create(tmp, "launcher project", "gui-launcher");
+        cluster = fixture.cluster();
+        projectDir = fixture.folder();
+        remoteRoot = Path.of(fixture.remoteRoot());
+        clusters = fixture.clustersFile();
+        fixture.write("slow.sh", "echo started", "sleep 2", ClusterProject.READ_X, ClusterProject.SCORE_X);
+        fixture.write("job_config.json",
                 "{\"environment_path\": \"sh\", \"script_path\": \"slow.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"local\"}");
-        Files.writeString(projectDir.resolve("model_config.json"),
-                "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2], \"transformation\": \"linear\"}}");
-        Files.writeString(projectDir.resolve("search_config.json"), "{\"search_type\": \"grid\","
+        fixture.write("model_config.json", ClusterProject.discreteX(1, 2));
+        fixture.write("search_config.json", "{\"search_type\": \"grid\","
                 + " \"num_grid_points_per_hyperparameter\": 2, \"max_active_points\": 2, \"search_time\": 0.25, \"search_memory\": 1}");
     }
 
@@ -107,7 +102,7 @@ class EngineSearchLauncherIT {
     @Test
     void launchDetachedSubmitsTheCoordinatorWhichRunsTheGridOnTheCluster() throws Exception {
         EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
-                selfContainedJar()));
+                ClusterProject.selfContainedJar()));
 
         String message = launcher.launchDetached(Project.open(projectDir), TESTCLUSTER);
 
@@ -130,7 +125,7 @@ class EngineSearchLauncherIT {
     @Test
     void aSearchLaunchedDetachedIsFollowedFromItsMirrorUntilItEnds() throws Exception {
         EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
-                selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2)));
+                ClusterProject.selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2)));
         Project project = Project.open(projectDir);
         String message = launcher.launchDetached(project, TESTCLUSTER);
         Matcher m = Pattern.compile("Submitted coordinator job (\\d+)").matcher(message);
@@ -164,7 +159,7 @@ class EngineSearchLauncherIT {
                 "sleep 60",
                 "echo '{\"objective\": 1}' > output.json"));
         EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
-                selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2)));
+                ClusterProject.selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2)));
         Project project = Project.open(projectDir);
         launcher.launchDetached(project, TESTCLUSTER);
         Followed followed = new Followed();
@@ -237,15 +232,5 @@ class EngineSearchLauncherIT {
         Path journal = search.resolve("journal.jsonl");
         return !Files.exists(journal) ? 0
                 : Files.readAllLines(journal).stream().filter(l -> l.contains("\"event\":" + event)).count();
-    }
-
-    /** The shaded jar that `package` built before the integration tests run. */
-    private static Path selfContainedJar() throws Exception {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "hpsearch-app-*-all.jar")) {
-            for (Path j : jars) {
-                return j.toAbsolutePath();
-            }
-        }
-        throw new AssertionError("no target/hpsearch-app-*-all.jar: run the integration tests through mvn verify");
     }
 }
