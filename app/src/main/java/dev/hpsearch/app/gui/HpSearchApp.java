@@ -1,16 +1,15 @@
 package dev.hpsearch.app.gui;
 
 import dev.hpsearch.app.gui.cluster.FxSshPrompts;
-import dev.hpsearch.app.gui.cluster.SshClusterService;
 import dev.hpsearch.app.gui.common.FxDialogService;
 import dev.hpsearch.app.gui.common.FxTaskRunner;
 import dev.hpsearch.app.gui.job.LocalTestRunService;
 import dev.hpsearch.app.gui.model.LoaderModelValidator;
 import dev.hpsearch.app.gui.run.EngineSearchLauncher;
-import dev.hpsearch.app.service.SearchService;
 import dev.hpsearch.app.gui.start.RecentProjects;
+import dev.hpsearch.app.service.SearchService;
+import dev.hpsearch.app.service.SshClusterService;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.ClusterProfiles;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -38,7 +37,7 @@ public final class HpSearchApp extends Application {
 
     /** The real services for a window: cluster profiles from the user's clusters.json. */
     public static AppServices desktopServices(Stage stage, FxTaskRunner tasks, Path configFolder) {
-        return desktopServices(stage, tasks, configFolder, ClusterProfiles.defaultFile());
+        return desktopServices(stage, tasks, configFolder, SshClusterService.defaultFile());
     }
 
     /**

@@ -82,6 +82,11 @@ public final class SearchService {
         return new SearchService(true, clustersFile, prompts, jar, FOLLOW_INTERVAL);
     }
 
+    /** As {@link #withClusters(Path, SshPrompts, Path)}, asking the app's questions. */
+    public static SearchService withClusters(Path clustersFile, ConnectionPrompts prompts, Path jar) {
+        return withClusters(clustersFile, ConnectionPrompts.toSsh(prompts), jar);
+    }
+
     /** This service, copying a search followed on the cluster every {@code interval}. */
     public SearchService withFollowInterval(Duration interval) {
         if (interval.isNegative() || interval.isZero()) {

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.service.ClusterService;
 import dev.hpsearch.app.gui.common.Decorations;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;

@@ -1,11 +1,12 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.service.ProfileDraft;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.ClusterService;
 import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.SshPrompts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public final class ClusterProfilesViewModel {
     private final ClusterService service;
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final SshPrompts prompts;
+    private final ConnectionPrompts prompts;
     private final String projectName;
     private final ObservableList<ClusterService.ProfileEntry> entries = FXCollections.observableArrayList();
     private final StringProperty name = new SimpleStringProperty("");
@@ -54,7 +55,7 @@ public final class ClusterProfilesViewModel {
      * @param prompts     SSH's questions; the desktop app's show dialogs on the UI thread
      * @param projectName the open project's folder name, which the project gets under the remote root
      */
-    public ClusterProfilesViewModel(ClusterService service, TaskRunner tasks, DialogService dialogs, SshPrompts prompts,
+    public ClusterProfilesViewModel(ClusterService service, TaskRunner tasks, DialogService dialogs, ConnectionPrompts prompts,
                                     String projectName) {
         this.service = service;
         this.tasks = tasks;
@@ -160,7 +161,7 @@ public final class ClusterProfilesViewModel {
         return remoteProject;
     }
 
-    public SshPrompts prompts() {
+    public ConnectionPrompts prompts() {
         return prompts;
     }
 
@@ -186,7 +187,7 @@ public final class ClusterProfilesViewModel {
 
     /** Shows a profile in the form. */
     public void edit(ClusterService.ProfileEntry entry) {
-        ProfileDraft d = ProfileDraft.of(entry.profile());
+        ProfileDraft d = entry.profile();
         name.set(d.name());
         host.set(d.host());
         port.set(d.port());
@@ -273,15 +274,17 @@ public final class ClusterProfilesViewModel {
             connection.set("✘ Fix the marked fields first");
             return;
         }
-        ClusterProfile profile;
+        ProfileDraft profile;
+        String label;
         try {
-            profile = draft().toProfile();
+            profile = draft().checked();
+            label = profile.label();
         } catch (IllegalArgumentException e) {
             connection.set("✘ " + IoErrors.describe(e));
             return;
         }
         busy.set(true);
-        connection.set("Connecting to " + profile.target().label() + "…");
+        connection.set("Connecting to " + label + "…");
         connectionDetails.set("");
         tasks.run(() -> service.test(profile, prompts), r -> {
             busy.set(false);

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.job;
 
+import dev.hpsearch.app.service.ConnectionPrompts;
 import dev.hpsearch.app.service.RunTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.app.gui.cluster.ClusterProfilesViewModel;
-import dev.hpsearch.app.gui.cluster.ClusterService;
+import dev.hpsearch.app.service.ClusterService;
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.JsonText;
 import dev.hpsearch.app.gui.common.TaskRunner;
@@ -21,7 +22,6 @@ import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.SshPrompts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,12 +94,12 @@ public final class JobConfigViewModel {
     private ObjectNode original = JsonNodeFactory.instance.objectNode();
     private boolean loading;
 
-    private final SshPrompts prompts;
+    private final ConnectionPrompts prompts;
     private final DialogService dialogs;
 
     /** A form whose connection test cannot ask questions (unknown host keys are refused). */
     public JobConfigViewModel(Project project, TaskRunner tasks, TestRunService testRuns, ClusterService cluster) {
-        this(project, tasks, testRuns, cluster, SshPrompts.nonInteractive(), null);
+        this(project, tasks, testRuns, cluster, ConnectionPrompts.nonInteractive(), null);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class JobConfigViewModel {
      * @param dialogs shows the warning about a changed host key; may be {@code null}
      */
     public JobConfigViewModel(Project project, TaskRunner tasks, TestRunService testRuns, ClusterService cluster,
-                              SshPrompts prompts, DialogService dialogs) {
+                              ConnectionPrompts prompts, DialogService dialogs) {
         this.project = project;
         this.tasks = tasks;
         this.testRuns = testRuns;

@@ -5,7 +5,7 @@ import dev.hpsearch.app.gui.AppServices;
 import dev.hpsearch.app.gui.analysis.ParallelCoordinatesView;
 import dev.hpsearch.app.gui.cluster.ClusterProfilesView;
 import dev.hpsearch.app.gui.cluster.ClusterProfilesViewModel;
-import dev.hpsearch.app.gui.cluster.ClusterService;
+import dev.hpsearch.app.service.ClusterService;
 import dev.hpsearch.app.gui.analysis.SelectionView;
 import dev.hpsearch.app.gui.analysis.SelectionViewModel;
 import dev.hpsearch.app.gui.analysis.SensitivityView;

@@ -1,5 +1,7 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.service.SshClusterService;
+import dev.hpsearch.app.service.ConnectionPrompts;
 import dev.hpsearch.app.service.SearchService;
 import dev.hpsearch.app.service.RunTarget;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,9 +14,6 @@ import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.ProjectFactory;
 import dev.hpsearch.app.testenv.TestCluster;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
-import dev.hpsearch.ssh.HostKeyDecision;
-import dev.hpsearch.ssh.SshPrompts;
-import dev.hpsearch.ssh.UnknownHostKey;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -41,7 +40,7 @@ class ClusterContactViewModelIT {
     Path tmp;
 
     /** Records the user-name question and answers it; host keys here are known already. */
-    private static final class UserPrompt implements SshPrompts {
+    private static final class UserPrompt implements ConnectionPrompts {
         final List<String> asked = new ArrayList<>();
         final String answer;
 
@@ -50,9 +49,9 @@ class ClusterContactViewModelIT {
         }
 
         @Override
-        public HostKeyDecision unknownHostKey(UnknownHostKey key) {
+        public HostKeyAnswer unknownHostKey(HostKey key) {
             asked.add("host key " + key.host());
-            return HostKeyDecision.REJECT;
+            return HostKeyAnswer.REJECT;
         }
 
         @Override
@@ -119,7 +118,7 @@ class ClusterContactViewModelIT {
         }
     }
 
-    private ClusterProfilesViewModel formWithoutUser(TestCluster env, SshPrompts prompts) {
+    private ClusterProfilesViewModel formWithoutUser(TestCluster env, ConnectionPrompts prompts) {
         ClusterProfilesViewModel vm = new ClusterProfilesViewModel(new SshClusterService(tmp.resolve("clusters.json")),
                 tasks, dialogs, prompts, "p");
         vm.newProfile();

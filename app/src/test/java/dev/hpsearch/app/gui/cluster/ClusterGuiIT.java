@@ -1,5 +1,7 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.service.SshClusterService;
+import dev.hpsearch.app.service.ClusterService;
 import dev.hpsearch.app.service.SearchService;
 import dev.hpsearch.app.testenv.ClusterProject;
 import dev.hpsearch.app.testenv.TestCluster;

@@ -1,5 +1,10 @@
 package dev.hpsearch.app.gui.cluster;
 
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.ProfileDraft;
+import dev.hpsearch.app.service.SshClusterService;
 import dev.hpsearch.app.service.UserFacingException;
 import dev.hpsearch.app.service.SearchEvents;
 import dev.hpsearch.app.service.RunningSearch;
@@ -13,11 +18,7 @@ import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.run.DashboardViewModel;
 import dev.hpsearch.app.gui.run.SearchLauncher;
 import dev.hpsearch.app.gui.start.ProjectFactory;
-import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfiles;
-import dev.hpsearch.ssh.HostKeyDecision;
-import dev.hpsearch.ssh.SshPrompts;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterViewModelTest {
     /** Fake answers: these tests never connect, so nothing asks. */
-    private static final SshPrompts FAKE_PROMPTS = key -> HostKeyDecision.REJECT;
+    private static final ConnectionPrompts FAKE_PROMPTS = key -> ConnectionPrompts.HostKeyAnswer.REJECT;
 
     private final DirectTaskRunner tasks = new DirectTaskRunner();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
@@ -113,10 +114,10 @@ class ClusterViewModelTest {
 
     @Test
     void aChangedHostKeyIsReportedAsRefusedWithAWarningAndNeverOffered() {
-        List<SshPrompts> asked = new ArrayList<>();
+        List<ConnectionPrompts> asked = new ArrayList<>();
         FakeService service = new FakeService() {
             @Override
-            public ConnectionCheck test(ClusterProfile profile, SshPrompts prompts) {
+            public ConnectionCheck test(ProfileDraft profile, ConnectionPrompts prompts) {
                 asked.add(prompts);
                 return new ConnectionCheck(false, "REMOTE HOST KEY CHANGED for h:22", "details", true);
             }
@@ -138,7 +139,7 @@ class ClusterViewModelTest {
         List<String> tested = new ArrayList<>();
         FakeService service = new FakeService() {
             @Override
-            public ConnectionCheck test(ClusterProfile profile, SshPrompts prompts) {
+            public ConnectionCheck test(ProfileDraft profile, ConnectionPrompts prompts) {
                 tested.add(profile.name());
                 return new ConnectionCheck(true, "Connected to me@lab: slurm 23.02", "", false);
             }
@@ -161,7 +162,7 @@ class ClusterViewModelTest {
         List<String> events = new ArrayList<>();
         FakeService service = new FakeService() {
             @Override
-            public RemoteFolders browse(ClusterProfile profile, SshPrompts prompts) {
+            public RemoteFolders browse(ProfileDraft profile, ConnectionPrompts prompts) {
                 events.add("connect " + profile.remoteRoot());
                 return new RemoteFolders() {
                     @Override
@@ -170,9 +171,9 @@ class ClusterViewModelTest {
                     }
 
                     @Override
-                    public List<String> folders(String path) throws IOException {
+                    public List<String> folders(String path) throws UserFacingException {
                         if (!tree.containsKey(path)) {
-                            throw new IOException("no such folder: " + path);
+                            throw new UserFacingException(UserFacingException.Kind.FAILURE, "no such folder: " + path);
                         }
                         return tree.get(path);
                     }
@@ -184,7 +185,7 @@ class ClusterViewModelTest {
                 };
             }
         };
-        ClusterProfile profile = new ClusterProfile("lab", "h", 0, null, null, null, null, null, null, "/scratch/me");
+        ProfileDraft profile = new ProfileDraft("lab", "h", "", "", "", "", "", "", List.of(), "/scratch/me");
         RemoteFolderViewModel vm = new RemoteFolderViewModel(service, tasks, profile, FAKE_PROMPTS);
         vm.open();
         assertThat(vm.pathProperty().get()).isEqualTo("/scratch/me");
@@ -262,8 +263,7 @@ class ClusterViewModelTest {
 
         @Override
         public List<ProfileEntry> list() {
-            return List.of(new ProfileEntry(new ClusterProfile("lab", "h", 0, "me", null, null, null, null, null, null),
-                    true));
+            return List.of(new ProfileEntry(new ProfileDraft("lab", "h", "", "me", "", "", "", "", List.of(), ""), true));
         }
 
         @Override
@@ -277,12 +277,12 @@ class ClusterViewModelTest {
         }
 
         @Override
-        public ConnectionCheck test(ClusterProfile profile, SshPrompts prompts) {
+        public ConnectionCheck test(ProfileDraft profile, ConnectionPrompts prompts) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public RemoteFolders browse(ClusterProfile profile, SshPrompts prompts) throws IOException {
+        public RemoteFolders browse(ProfileDraft profile, ConnectionPrompts prompts) {
             throw new UnsupportedOperationException();
         }
     }

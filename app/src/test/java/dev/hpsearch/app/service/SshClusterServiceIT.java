@@ -1,13 +1,10 @@
-package dev.hpsearch.app.gui.cluster;
+package dev.hpsearch.app.service;
 
 import dev.hpsearch.app.testenv.TestCluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.HostKeyDecision;
-import dev.hpsearch.ssh.SshPrompts;
-import dev.hpsearch.ssh.UnknownHostKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,10 +29,10 @@ class SshClusterServiceIT {
         env = TestCluster.require();
     }
 
-    private ClusterProfile profile(String key, Path knownHosts, String remoteRoot) {
-        return new ClusterProfile("testcluster", env.property("HPSEARCH_TEST_SSH_HOST"),
+    private ProfileDraft profile(String key, Path knownHosts, String remoteRoot) {
+        return ProfileDraft.of(new ClusterProfile("testcluster", env.property("HPSEARCH_TEST_SSH_HOST"),
                 Integer.parseInt(env.property("HPSEARCH_TEST_SSH_PORT")), env.property("HPSEARCH_TEST_SSH_USER"),
-                Path.of(key), knownHosts, env.property("HPSEARCH_TEST_PARTITION", "debug"), null, List.of(), remoteRoot);
+                Path.of(key), knownHosts, env.property("HPSEARCH_TEST_PARTITION", "debug"), null, List.of(), remoteRoot));
     }
 
     @Test
@@ -45,10 +42,10 @@ class SshClusterServiceIT {
         String wrong = Files.readString(Path.of(env.property("HPSEARCH_TEST_SSH_KEY") + ".pub")).trim().split("\\s+")[1];
         Files.writeString(knownHosts, "[" + env.property("HPSEARCH_TEST_SSH_HOST") + "]:"
                 + env.property("HPSEARCH_TEST_SSH_PORT") + " ssh-ed25519 " + wrong + "\n");
-        List<UnknownHostKey> asked = new ArrayList<>();
-        SshPrompts acceptEverything = key -> {
+        List<ConnectionPrompts.HostKey> asked = new ArrayList<>();
+        ConnectionPrompts acceptEverything = key -> {
             asked.add(key);
-            return HostKeyDecision.ACCEPT_AND_SAVE;
+            return ConnectionPrompts.HostKeyAnswer.ACCEPT_AND_SAVE;
         };
 
         ClusterService.ConnectionCheck r = new SshClusterService(tmp.resolve("clusters.json"))
@@ -67,10 +64,10 @@ class SshClusterServiceIT {
     void anEncryptedKeyAsksForItsPassphraseAndTheTestReportsSlurm() {
         Path knownHosts = Path.of(env.property("HPSEARCH_TEST_SSH_KNOWN_HOSTS"));
         List<String> passphrasesAsked = new ArrayList<>();
-        SshPrompts prompts = new SshPrompts() {
+        ConnectionPrompts prompts = new ConnectionPrompts() {
             @Override
-            public HostKeyDecision unknownHostKey(UnknownHostKey key) {
-                return HostKeyDecision.REJECT;
+            public HostKeyAnswer unknownHostKey(HostKey key) {
+                return HostKeyAnswer.REJECT;
             }
 
             @Override
@@ -98,11 +95,11 @@ class SshClusterServiceIT {
         cluster.write(root.resolve("beta/.keep").toString(), "");
         cluster.write(root.resolve("Alpha/.keep").toString(), "");
         cluster.write(root.resolve("file.txt").toString(), "not a folder");
-        ClusterProfile p = profile(env.property("HPSEARCH_TEST_SSH_KEY"),
+        ProfileDraft p = profile(env.property("HPSEARCH_TEST_SSH_KEY"),
                 Path.of(env.property("HPSEARCH_TEST_SSH_KNOWN_HOSTS")), root.toString());
 
         try (ClusterService.RemoteFolders remote = new SshClusterService(tmp.resolve("c.json")).browse(p,
-                SshPrompts.nonInteractive())) {
+                ConnectionPrompts.nonInteractive())) {
             assertThat(remote.start()).isEqualTo(root.toString());
             assertThat(remote.folders(remote.start())).containsExactly("Alpha", "beta");
             assertThat(remote.folders(root.getParent().toString())).contains(root.getFileName().toString());

@@ -1,10 +1,5 @@
-package dev.hpsearch.app.gui.cluster;
+package dev.hpsearch.app.service;
 
-import dev.hpsearch.app.service.RunTarget;
-import dev.hpsearch.app.service.SearchService;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.SshPrompts;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,17 +28,17 @@ public final class LocalOnlyClusterService implements ClusterService {
     }
 
     @Override
-    public void save(ProfileDraft draft) throws IOException {
-        throw new IOException(NOT_AVAILABLE);
+    public void save(ProfileDraft draft) throws UserFacingException {
+        throw new UserFacingException(UserFacingException.Kind.CONFIG, NOT_AVAILABLE);
     }
 
     @Override
-    public ConnectionCheck test(ClusterProfile profile, SshPrompts prompts) {
+    public ConnectionCheck test(ProfileDraft profile, ConnectionPrompts prompts) {
         return ConnectionCheck.failed(profile.name() + ": " + NOT_AVAILABLE);
     }
 
     @Override
-    public RemoteFolders browse(ClusterProfile profile, SshPrompts prompts) throws IOException {
-        throw new IOException(NOT_AVAILABLE);
+    public RemoteFolders browse(ProfileDraft profile, ConnectionPrompts prompts) throws UserFacingException {
+        throw new UserFacingException(UserFacingException.Kind.CONFIG, NOT_AVAILABLE);
     }
 }
