@@ -56,7 +56,8 @@ public final class DetachedSearches {
 
     /** Work on one open session. */
     private interface OnCluster<T> {
-        T run(SshSession ssh, ClusterProfile profile) throws Exception;
+        T run(SshSession ssh, ClusterProfile profile)
+                throws IOException, ConfigException, UserFacingException, InterruptedException;
     }
 
     private <T> T onCluster(RunTarget.Cluster cluster, OnCluster<T> work) throws UserFacingException,
@@ -74,8 +75,6 @@ public final class DetachedSearches {
             throw new UserFacingException(UserFacingException.Kind.FAILURE, IoErrors.describe(e), e);
         } catch (IOException e) {
             throw new UserFacingException(UserFacingException.Kind.CONFIG, IoErrors.describe(e), e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -173,7 +172,8 @@ public final class DetachedSearches {
 
     /** Stops the coordinator of {@code target}: through the request when it runs, else with scancel. */
     private static void stop(SshSession ssh, ClusterProfile profile, DetachedTarget target, StopRequest request,
-                             Duration wait, Report report) throws Exception {
+                             Duration wait, Report report)
+            throws IOException, UserFacingException, InterruptedException {
         String cluster = profile.name();
         String jobId = target.jobId();
         SlurmJobState state = jobId == null ? null : SlurmJobState.query(ssh, profile, jobId, QUERY_TIMEOUT);
