@@ -1,14 +1,14 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.optimizer.engine.Journal;
-import dev.hpsearch.app.remote.DetachedLaunches;
-import dev.hpsearch.app.service.DetachedTarget;
-import dev.hpsearch.app.service.UserFacingException;
-import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.app.remote.ClusterContact;
 import dev.hpsearch.app.remote.ClusterContactException;
+import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
+import dev.hpsearch.app.remote.SearchMirror;
+import dev.hpsearch.app.service.DetachedTarget;
+import dev.hpsearch.app.service.UserFacingException;
+import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.SlurmJobState;
@@ -20,8 +20,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**

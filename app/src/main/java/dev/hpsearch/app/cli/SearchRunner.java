@@ -1,13 +1,13 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.app.remote.StopRequest;
 import dev.hpsearch.app.service.PreparedSearch;
-import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.engine.DataTable;
 import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.SearchEngine;
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.engine.SearchSummary;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

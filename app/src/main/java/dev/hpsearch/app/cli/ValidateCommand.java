@@ -1,5 +1,11 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.app.remote.ClusterContact;
+import dev.hpsearch.app.remote.ClusterContactException;
+import dev.hpsearch.app.remote.ClusterPreflight;
+import dev.hpsearch.app.remote.ProfileSource;
+import dev.hpsearch.app.remote.SearchExecutors;
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigProblem;
@@ -8,17 +14,12 @@ import dev.hpsearch.optimizer.engine.Preflight;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.strategy.Strategies;
 import dev.hpsearch.optimizer.strategy.Strategy;
-import dev.hpsearch.app.remote.ClusterContact;
-import dev.hpsearch.app.remote.ClusterContactException;
-import dev.hpsearch.app.remote.ClusterPreflight;
-import dev.hpsearch.app.remote.ProfileSource;
-import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
-import dev.hpsearch.ssh.SshBridgeException;
 import dev.hpsearch.ssh.PathMapping;
 import dev.hpsearch.ssh.SlurmExecutor;
 import dev.hpsearch.ssh.SlurmSettings;
+import dev.hpsearch.ssh.SshBridgeException;
 import dev.hpsearch.ssh.SshSession;
 import dev.hpsearch.ssh.SshSettings;
 import java.io.PrintWriter;
@@ -26,11 +27,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dev.hpsearch.app.service.RunTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hpsearch validate}: checks the three files and says what the search would do. */

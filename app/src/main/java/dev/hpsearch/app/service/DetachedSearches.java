@@ -7,7 +7,6 @@ import dev.hpsearch.app.remote.DetachedLaunch;
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.app.remote.HandOver;
 import dev.hpsearch.app.remote.ProfileSource;
-import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.app.remote.StopRequest;
 import dev.hpsearch.optimizer.config.ConfigException;

@@ -1,8 +1,8 @@
 package dev.hpsearch.app.service;
 
-import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.ssh.RemoteFile;
 import dev.hpsearch.ssh.SshBridgeException;
 import dev.hpsearch.ssh.SshSession;

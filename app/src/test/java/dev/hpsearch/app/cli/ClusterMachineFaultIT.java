@@ -2,9 +2,9 @@ package dev.hpsearch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpsearch.app.testenv.ClusterProject;
 import dev.hpsearch.app.testenv.JournalWatch;
 import dev.hpsearch.app.testenv.Mounts;
-import dev.hpsearch.app.testenv.ClusterProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

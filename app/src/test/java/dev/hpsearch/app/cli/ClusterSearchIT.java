@@ -1,8 +1,8 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.app.testenv.ClusterProject;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpsearch.app.testenv.ClusterProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -2,13 +2,12 @@ package dev.hpsearch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.app.testenv.ClusterProject;
 import dev.hpsearch.app.testenv.TestCluster;
-import java.nio.file.DirectoryStream;
+import dev.hpsearch.optimizer.engine.Journal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpsearch.optimizer.engine.Journal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,9 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.app.testenv.ClusterProject;
-import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.DirectoryStream;
+import dev.hpsearch.app.testenv.ClusterProject;
+import dev.hpsearch.app.testenv.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hpsearch.app.gui.start.ProjectFactory;
+import dev.hpsearch.app.testenv.RecordedEvents;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
 import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchFolder;
-import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.engine.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,30 +39,8 @@ class SearchServiceTest {
                 project.resolve("model_config.json"));
     }
 
-    /** What a search reports: every trial's latest state, the latest progress, the end. */
-    private static final class Recorded implements SearchEvents {
-        final Map<Integer, TrialRecord> trials = new ConcurrentHashMap<>();
-        final AtomicReference<Progress> progress = new AtomicReference<>();
-        final BlockingQueue<String> ends = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onTrial(TrialRecord trial) {
-            trials.put(trial.id(), trial);
-        }
-
-        @Override
-        public void onProgress(Progress p) {
-            progress.set(p);
-        }
-
-        @Override
-        public void onEnd(String message) {
-            ends.add(message);
-        }
-    }
-
     private Path runToTheEnd() throws Exception {
-        Recorded events = new Recorded();
+        RecordedEvents events = new RecordedEvents();
         RunningSearch s = service.run(files, Optional.of(RunTarget.LOCAL), events);
         assertThat(s.mode()).isEqualTo(RunningSearch.Mode.RUNS);
         assertThat(s.followOnly()).isFalse();
@@ -79,7 +52,7 @@ class SearchServiceTest {
 
     @Test
     void aLocalSearchRunsToItsEndAndIsRecordedWhereItRan() throws Exception {
-        Recorded events = new Recorded();
+        RecordedEvents events = new RecordedEvents();
         RunningSearch s = service.run(files, Optional.of(RunTarget.LOCAL), events);
         String end = events.ends.poll(END_SECONDS, TimeUnit.SECONDS);
 
@@ -104,10 +77,10 @@ class SearchServiceTest {
     void anEndedSearchIsNotResumedButCanBeWatchedFromItsJournal() throws Exception {
         Path dir = runToTheEnd();
 
-        assertThatThrownBy(() -> service.resume(dir, new Recorded())).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> service.resume(dir, new RecordedEvents())).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("has ended");
 
-        Recorded watched = new Recorded();
+        RecordedEvents watched = new RecordedEvents();
         RunningSearch w = service.attach(dir, watched);
         try {
             assertThat(w.mode()).isEqualTo(RunningSearch.Mode.WATCHES);
@@ -123,7 +96,7 @@ class SearchServiceTest {
 
     @Test
     void aClusterIsRefusedByALocalOnlyServiceBeforeAnythingIsCreated() {
-        assertThatThrownBy(() -> service.run(files, Optional.of(RunTarget.parse("lab")), new Recorded()))
+        assertThatThrownBy(() -> service.run(files, Optional.of(RunTarget.parse("lab")), new RecordedEvents()))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.kind()).isEqualTo(UserFacingException.Kind.CONFIG))
                 .hasMessage(SearchService.NOT_AVAILABLE);
@@ -135,7 +108,7 @@ class SearchServiceTest {
     void aWrongConfigIsAConfigErrorNamingItsFileAndPathAndNothingIsCreated() throws Exception {
         Files.writeString(files.search(), "{\"search_type\": \"sideways\"}");
 
-        assertThatThrownBy(() -> service.run(files, Optional.empty(), new Recorded()))
+        assertThatThrownBy(() -> service.run(files, Optional.empty(), new RecordedEvents()))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> {
                     assertThat(e.kind()).isEqualTo(UserFacingException.Kind.CONFIG);
                     assertThat(e.problems()).isNotEmpty();
@@ -149,7 +122,7 @@ class SearchServiceTest {
     void aMissingScriptFailsThePreflightBeforeTheSearchFolderExists() throws Exception {
         Files.delete(project.resolve("train_logreg.py"));
 
-        assertThatThrownBy(() -> service.run(files, Optional.empty(), new Recorded()))
+        assertThatThrownBy(() -> service.run(files, Optional.empty(), new RecordedEvents()))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> {
                     assertThat(e.kind()).isEqualTo(UserFacingException.Kind.CONFIG);
                     assertThat(e.problems()).isNotEmpty();
@@ -162,8 +135,8 @@ class SearchServiceTest {
     void theCommandLineDrivesThePreparedEngineInTheForegroundAndRecordsItsOwnCommand() throws Exception {
         PreparedSearch prepared = service.prepare(files.load(), RunTarget.LOCAL, new SearchService.NewSearch(
                 dev.hpsearch.app.remote.ProfileSource.flag(), "--cluster", false, 5, "4242", "hpsearch run (test)"),
-                new Recorded());
-        Recorded events = new Recorded();
+                new RecordedEvents());
+        RecordedEvents events = new RecordedEvents();
         try (prepared) {
             assertThat(prepared.searchDir()).isEqualTo(project.resolve(SearchFolder.name(5)));
             assertThat(prepared.engine(events).run().complete()).isTrue();

@@ -1,9 +1,8 @@
 package dev.hpsearch.app.service;
 
-import dev.hpsearch.app.testenv.TestCluster;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpsearch.app.testenv.TestCluster;
 import dev.hpsearch.ssh.ClusterProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,19 +2,19 @@ package dev.hpsearch.app.testenv;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 import dev.hpsearch.ssh.SshBridgeException;
 import dev.hpsearch.ssh.SshPrompts;
 import dev.hpsearch.ssh.SshSession;
 import dev.hpsearch.ssh.SshSettings;
 import dev.hpsearch.ssh.SshTarget;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
 
 /**
  * The real sshd + single-node Slurm that {@code .ci/testenv.sh start} runs on loopback, as the app's integration

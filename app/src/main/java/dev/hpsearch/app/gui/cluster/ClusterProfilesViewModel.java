@@ -1,11 +1,11 @@
 package dev.hpsearch.app.gui.cluster;
 
-import dev.hpsearch.app.service.ProfileDraft;
-import dev.hpsearch.app.service.ConnectionPrompts;
-import dev.hpsearch.app.service.ClusterService;
-import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.ProfileDraft;
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.optimizer.text.IoErrors;
 import java.util.Arrays;
 import java.util.List;

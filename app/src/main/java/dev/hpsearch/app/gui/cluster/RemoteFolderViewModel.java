@@ -1,9 +1,9 @@
 package dev.hpsearch.app.gui.cluster;
 
-import dev.hpsearch.app.service.ProfileDraft;
-import dev.hpsearch.app.service.ConnectionPrompts;
-import dev.hpsearch.app.service.ClusterService;
 import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.ProfileDraft;
 import dev.hpsearch.optimizer.text.IoErrors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;

@@ -1,9 +1,5 @@
 package dev.hpsearch.app.gui.cluster;
 
-import dev.hpsearch.app.service.SshClusterService;
-import dev.hpsearch.app.service.ConnectionPrompts;
-import dev.hpsearch.app.service.SearchService;
-import dev.hpsearch.app.service.RunTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.DirectTaskRunner;
@@ -12,6 +8,10 @@ import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.run.DashboardViewModel;
 import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.ProjectFactory;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.SearchService;
+import dev.hpsearch.app.service.SshClusterService;
 import dev.hpsearch.app.testenv.TestCluster;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
 import java.net.InetAddress;

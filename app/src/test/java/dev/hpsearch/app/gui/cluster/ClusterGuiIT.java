@@ -1,10 +1,5 @@
 package dev.hpsearch.app.gui.cluster;
 
-import dev.hpsearch.app.service.SshClusterService;
-import dev.hpsearch.app.service.ClusterService;
-import dev.hpsearch.app.service.SearchService;
-import dev.hpsearch.app.testenv.ClusterProject;
-import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.AppServices;
@@ -18,13 +13,18 @@ import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.project.ProjectView;
 import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.RecentProjects;
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.SearchService;
+import dev.hpsearch.app.service.SshClusterService;
+import dev.hpsearch.app.testenv.ClusterProject;
+import dev.hpsearch.app.testenv.TestCluster;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;

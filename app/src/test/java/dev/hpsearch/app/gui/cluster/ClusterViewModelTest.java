@@ -1,14 +1,5 @@
 package dev.hpsearch.app.gui.cluster;
 
-import dev.hpsearch.app.service.ClusterService;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.app.service.ConnectionPrompts;
-import dev.hpsearch.app.service.ProfileDraft;
-import dev.hpsearch.app.service.SshClusterService;
-import dev.hpsearch.app.service.UserFacingException;
-import dev.hpsearch.app.service.SearchEvents;
-import dev.hpsearch.app.service.RunningSearch;
-import dev.hpsearch.app.service.RunTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.DirectTaskRunner;
@@ -18,6 +9,15 @@ import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.run.DashboardViewModel;
 import dev.hpsearch.app.gui.run.SearchLauncher;
 import dev.hpsearch.app.gui.start.ProjectFactory;
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.ProfileDraft;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.RunningSearch;
+import dev.hpsearch.app.service.SearchEvents;
+import dev.hpsearch.app.service.SshClusterService;
+import dev.hpsearch.app.service.UserFacingException;
+import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,23 +1,20 @@
 package dev.hpsearch.app.gui.run;
 
-import dev.hpsearch.app.testenv.ClusterProject;
-import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.service.RunningSearch;
-import dev.hpsearch.app.service.SearchEvents;
 import dev.hpsearch.app.service.SearchService;
+import dev.hpsearch.app.testenv.ClusterProject;
+import dev.hpsearch.app.testenv.RecordedEvents;
+import dev.hpsearch.app.testenv.TestCluster;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.ssh.SshPrompts;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,22 +54,12 @@ class EngineSearchLauncherIT {
                 + " \"num_grid_points_per_hyperparameter\": 2, \"max_active_points\": 2, \"search_time\": 0.25, \"search_memory\": 1}");
     }
 
-    /** Collects the end message of a search. */
-    private static final class Ends implements SearchEvents {
-        final BlockingQueue<String> ends = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onEnd(String message) {
-            ends.add(message);
-        }
-    }
-
     @Test
     void aClusterSearchInterruptedHereResumesOnTheSameClusterWithoutResubmitting() throws Exception {
         EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
                 null));
         Project project = Project.open(projectDir);
-        Ends first = new Ends();
+        RecordedEvents first = new RecordedEvents();
         // job_config says local; the Run tab's choice wins and search.json records it
         RunningSearch s = launcher.start(project, TESTCLUSTER, first);
         Path dir = s.searchDir();
@@ -84,7 +71,7 @@ class EngineSearchLauncherIT {
         assertThat(first.ends.poll(60, TimeUnit.SECONDS)).isNotNull().doesNotStartWith("Search complete");
         assertThat(SearchFiles.cluster(dir)).isEqualTo("testcluster");
 
-        Ends second = new Ends();
+        RecordedEvents second = new RecordedEvents();
         RunningSearch resumed = launcher.resume(dir, second);
         String end = second.ends.poll(DEADLINE_MS, TimeUnit.MILLISECONDS);
 
@@ -131,7 +118,7 @@ class EngineSearchLauncherIT {
         Matcher m = Pattern.compile("Submitted coordinator job (\\d+)").matcher(message);
         assertThat(m.find()).as(message).isTrue();
 
-        Followed followed = new Followed();
+        RecordedEvents followed = new RecordedEvents();
         // no cluster given: the launch record names it
         RunningSearch s = launcher.followDetached(project, Optional.empty(), followed);
         String end;
@@ -162,7 +149,7 @@ class EngineSearchLauncherIT {
                 ClusterProject.selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2)));
         Project project = Project.open(projectDir);
         launcher.launchDetached(project, TESTCLUSTER);
-        Followed followed = new Followed();
+        RecordedEvents followed = new RecordedEvents();
         RunningSearch s = launcher.followDetached(project, Optional.empty(), followed);
         String end;
         try {
@@ -187,35 +174,6 @@ class EngineSearchLauncherIT {
                 .containsPattern("\"event\":\"end\".*\"reason\":\"stopped from the dashboard\"");
         assertThat(followed.trials.values()).isNotEmpty()
                 .allSatisfy(t -> assertThat(t.status()).isEqualTo(dev.hpsearch.optimizer.engine.TrialStatus.CANCELLED));
-    }
-
-    /** What following a detached search reports. */
-    private static final class Followed implements SearchEvents {
-        final BlockingQueue<String> ends = new LinkedBlockingQueue<>();
-        final List<String> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final List<String> coordinator = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final java.util.Map<Integer, dev.hpsearch.optimizer.engine.TrialRecord> trials =
-                new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Override
-        public void onTrial(dev.hpsearch.optimizer.engine.TrialRecord trial) {
-            trials.put(trial.id(), trial);
-        }
-
-        @Override
-        public void onCoordinator(String state) {
-            coordinator.add(state);
-        }
-
-        @Override
-        public void onLog(String line) {
-            logs.add(line);
-        }
-
-        @Override
-        public void onEnd(String message) {
-            ends.add(message);
-        }
     }
 
     @Test

@@ -1,10 +1,5 @@
 package dev.hpsearch.app.gui.run;
 
-import java.util.Optional;
-import dev.hpsearch.app.service.UserFacingException;
-import dev.hpsearch.app.service.SearchEvents;
-import dev.hpsearch.app.service.RunningSearch;
-import dev.hpsearch.app.service.RunTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +8,10 @@ import dev.hpsearch.app.gui.DirectTaskRunner;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.start.ProjectFactory;
 import dev.hpsearch.app.remote.DetachedLaunches;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.RunningSearch;
+import dev.hpsearch.app.service.SearchEvents;
+import dev.hpsearch.app.service.UserFacingException;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
 import dev.hpsearch.optimizer.engine.Progress;
@@ -29,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
