@@ -14,6 +14,7 @@ import dev.hpsearch.app.gui.project.ProjectView;
 import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.RecentProjects;
 import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.service.SearchService;
 import dev.hpsearch.app.service.SshClusterService;
 import dev.hpsearch.app.testenv.ClusterProject;
@@ -137,8 +138,9 @@ class ClusterGuiIT {
         shot(window.scene().getRoot(), "10-cluster-connection");
 
         select(robot, "tabRun");
-        ComboBox<String> target = robot.lookup("#runTarget").queryComboBox();
-        assertThat(target.getValue()).isEqualTo("testcluster");
+        ComboBox<RunTarget> target = robot.lookup("#runTarget").queryComboBox();
+        assertThat(target.getValue()).isEqualTo(RunTarget.parse("testcluster"));
+        assertThat(target.getConverter().toString(target.getValue())).as("shown by name").isEqualTo("testcluster");
         robot.interact(() -> robot.lookup("#launchButton").queryButton().fire());
         waitUntil(240, () -> view.dashboard().rows().size() == 2
                 && view.dashboard().rows().stream().allMatch(r -> "ok".equals(r.status()))
@@ -174,7 +176,7 @@ class ClusterGuiIT {
                 .isNotNull();
         ProjectView view = window.projectView();
         select(robot, "tabRun");
-        assertThat(robot.lookup("#runTarget").queryComboBox().getValue()).isEqualTo("testcluster");
+        assertThat(robot.lookup("#runTarget").queryComboBox().getValue()).isEqualTo(RunTarget.parse("testcluster"));
         Button follow = robot.lookup("#followClusterButton").queryButton();
         assertThat(follow.isDisabled()).as("nothing launched detached yet").isTrue();
         Label message = robot.lookup("#runMessage").queryAs(Label.class);
