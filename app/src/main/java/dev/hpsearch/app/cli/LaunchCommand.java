@@ -59,11 +59,6 @@ final class LaunchCommand implements Callable<Integer> {
             description = "The self-contained hpsearch jar to run on the cluster (default: the jar this hpsearch runs from).")
     Path jar;
 
-    /** The profile file {@code launch} leaves in a project folder on the cluster, for the coordinator and resume. */
-    static Path launchedProfiles(Path projectFolder) {
-        return DetachedLaunch.launchedProfiles(projectFolder);
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
