@@ -22,17 +22,4 @@ public final class AtomicFiles {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
-
-    /** Writes {@code bytes} to {@code target} through a temporary file beside it, which is gone afterwards. */
-    public static void write(Path target, byte[] bytes) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            replace(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }
