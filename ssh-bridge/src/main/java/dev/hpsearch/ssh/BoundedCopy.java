@@ -1,13 +1,12 @@
 package dev.hpsearch.ssh;
 
+import dev.hpsearch.optimizer.text.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Copies a stream into a local file, at most a given number of bytes of it, through a buffer: a file of any size
@@ -53,11 +52,7 @@ final class BoundedCopy {
                     }
                 }
             }
-            try {
-                Files.move(tmp, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, local, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(tmp, local);
             if (skipped > 0) {
                 return skipped;
             }

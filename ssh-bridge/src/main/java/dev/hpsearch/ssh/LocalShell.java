@@ -1,11 +1,11 @@
 package dev.hpsearch.ssh;
 
+import dev.hpsearch.optimizer.text.AtomicFiles;
 import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -196,11 +196,7 @@ public final class LocalShell implements ClusterShell {
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.replace(from, to);
     }
 
     private static void writeAtomically(Path target, byte[] content) throws IOException {

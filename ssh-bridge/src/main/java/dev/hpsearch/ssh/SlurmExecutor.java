@@ -1,5 +1,6 @@
 package dev.hpsearch.ssh;
 
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.config.JobConfig;
@@ -174,7 +175,7 @@ public final class SlurmExecutor implements Executor {
         }
         JobSpec spec = p.spec;
         List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable"));
-        argv.addAll(SbatchScripts.resourceArgs(spec.job(), profile, spec.timeLimit(), "hp_combination_" + spec.combinationId()));
+        argv.addAll(SbatchScripts.resourceArgs(spec.job(), profile, spec.timeLimit(), SearchFolder.combinationName(spec.combinationId())));
         String log = SbatchScripts.slurmFileName(remote(spec.logFile()));
         argv.addAll(List.of("--chdir=" + p.dir, "-o", log, "-e", log, p.dir + "/job.sh"));
         String id = sbatch(SbatchScripts.submitCommand(p.dir, p.key, lockWaitSeconds(), null, null, argv),

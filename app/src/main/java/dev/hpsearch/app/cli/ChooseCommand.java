@@ -9,6 +9,7 @@ import dev.hpsearch.optimizer.analysis.ResponseData;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.gp.GpFitException;
+import dev.hpsearch.optimizer.text.AtomicFiles;
 import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.text.Numbers;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -158,7 +158,7 @@ final class ChooseCommand implements Callable<Integer> {
         Path tmp = Files.createTempFile(parent, ".hpsearch-", ".tmp");
         try {
             Files.writeString(tmp, node.toPrettyString() + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }

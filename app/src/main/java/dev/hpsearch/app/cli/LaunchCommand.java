@@ -1,33 +1,20 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.app.remote.ClusterContact;
-import dev.hpsearch.app.remote.ClusterContactException;
-import dev.hpsearch.app.remote.DetachedLaunches;
-import dev.hpsearch.app.remote.HandOver;
-import dev.hpsearch.app.remote.SearchMirror;
-import dev.hpsearch.optimizer.config.ConfigException;
-import dev.hpsearch.optimizer.engine.Journal;
-import dev.hpsearch.optimizer.engine.SearchFiles;
-import dev.hpsearch.ssh.SlurmJobState;
-import dev.hpsearch.ssh.SshSession;
-import dev.hpsearch.ssh.SshSettings;
-import java.time.Duration;
-import java.util.Set;
 import dev.hpsearch.app.remote.DetachedLaunch;
 import dev.hpsearch.app.remote.ProfileSource;
-import dev.hpsearch.app.remote.SearchExecutors;
+import dev.hpsearch.app.service.ConfigFiles;
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.optimizer.config.Configs;
-import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.ClusterProfileException;
-import dev.hpsearch.ssh.SshBridgeException;
-import java.io.IOException;
+import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.SearchFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,22 +52,12 @@ final class LaunchCommand implements Callable<Integer> {
 
     ConfigPaths paths;
 
-    @Option(names = "--cluster", paramLabel = "NAME",
-            description = "The cluster profile to launch on (default: job_config's \"cluster\").")
-    String cluster;
-
-    @Option(names = "--clusters-file", paramLabel = "FILE",
-            description = "Cluster profiles file (default: ~/.config/hpsearch/clusters.json).")
-    Path clustersFile;
+    @Mixin
+    ClusterOptions clusters = new ClusterOptions();
 
     @Option(names = "--jar", paramLabel = "FILE",
             description = "The self-contained hpsearch jar to run on the cluster (default: the jar this hpsearch runs from).")
     Path jar;
-
-    /** The profile file {@code launch} leaves in a project folder on the cluster, for the coordinator and resume. */
-    static Path launchedProfiles(Path projectFolder) {
-        return DetachedLaunch.launchedProfiles(projectFolder);
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -94,53 +71,24 @@ final class LaunchCommand implements Callable<Integer> {
         if (configs == null) {
             return ExitCodes.CONFIG;
         }
-        String where = cluster != null ? cluster : configs.job().cluster();
-        if (Executors.isLocal(where)) {
+        Optional<RunTarget> chosen = clusters.target();
+        if (chosen.orElse(RunTarget.parse(configs.job().cluster())).isLocal()) {
             err.println("error: launch runs the search on a cluster: give --cluster NAME or set \"cluster\" in "
                     + paths.job + " (for this machine use hpsearch run)");
             return ExitCodes.CONFIG;
         }
-        ClusterProfile profile;
-        try {
-            profile = Executors.profiles(clustersFile).require(where);
-        } catch (ClusterProfileException e) {
-            err.println("error: " + (cluster != null ? "--cluster" : paths.job + ": $.cluster") + ": " + IoErrors.describe(e));
-            return ExitCodes.CONFIG;
-        }
-        Path project = configs.projectFolder();
-        String missing = DetachedLaunch.missingScript(configs, paths.job);
-        if (missing != null) {
-            err.println("error: " + missing);
-            return ExitCodes.CONFIG;
-        }
-        Path jarFile;
-        try {
-            jarFile = DetachedLaunch.selfContainedJar(jar);
-        } catch (IOException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return ExitCodes.CONFIG;
-        }
-
-        try {
-            DetachedLaunch.Submitted s = DetachedLaunch.submit(configs, paths.search, paths.job, paths.model, profile,
-                    jarFile, ProfileSource.commandLine(cluster, paths.job).withRunHere("hpsearch run --cluster local"),
-                    SearchExecutors.profilesFile(clustersFile), new TerminalPrompts(err));
-            out.println("Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + ")");
-            printRuntime(out, s);
-            out.println("Search folder on the cluster: " + s.searchFolder());
-            out.println("Coordinator output: " + s.log());
-            out.println("Recorded in: " + s.record());
-            out.println("Watch it with: hpsearch status --cluster " + s.profile()
-                    + (clustersFile != null ? " --clusters-file " + clustersFile : "") + " " + project);
-            out.flush();
-            return ExitCodes.OK;
-        } catch (ClusterContactException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.CONNECTION;
-        } catch (SshBridgeException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return ExitCodes.FAILURE;
-        }
+        DetachedLaunch.Submitted s = clusters.service(err, jar).launchDetached(
+                new ConfigFiles(paths.search, paths.job, paths.model), configs, chosen,
+                ProfileSource.commandLine(clusters.cluster, paths.job).withRunHere("hpsearch run --cluster local"),
+                clusters.cluster != null ? "--cluster" : paths.job + ": $.cluster");
+        out.println("Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + ")");
+        printRuntime(out, s);
+        out.println("Search folder on the cluster: " + s.searchFolder());
+        out.println("Coordinator output: " + s.log());
+        out.println("Recorded in: " + s.record());
+        out.println("Watch it with: hpsearch status " + clusters.repeat(s.profile()) + " " + configs.projectFolder());
+        out.flush();
+        return ExitCodes.OK;
     }
 
     private static void printRuntime(PrintWriter out, DetachedLaunch.Submitted s) {
@@ -150,109 +98,34 @@ final class LaunchCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code launch --resume}: a new coordinator job for a search already on the cluster. */
+    /** {@code launch --resume}: a new coordinator job for a search already on the cluster, or one handed over. */
     private int resume(PrintWriter out, PrintWriter err) throws Exception {
-        if (cluster == null) {
-            err.println("error: --resume needs --cluster NAME: the cluster the search is on");
-            return ExitCodes.CONFIG;
-        }
-        ClusterProfile profile;
-        try {
-            profile = Executors.profiles(clustersFile).require(cluster);
-        } catch (ClusterProfileException e) {
-            err.println("error: --cluster: " + IoErrors.describe(e));
-            return ExitCodes.CONFIG;
-        }
-        Path jarFile;
-        try {
-            jarFile = DetachedLaunch.selfContainedJar(jar);
-        } catch (IOException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return ExitCodes.CONFIG;
-        }
+        RunTarget.Cluster cluster = clusters.requireCluster("--resume needs --cluster NAME: the cluster the search is on");
+        Path jarFile = clusters.service(err, jar).selfContainedJar();
         Path local = mode.resume;
         if (Files.isRegularFile(local.resolve(Journal.FILE_NAME)) && Files.isRegularFile(local.resolve(SearchFiles.META))) {
-            return handOver(profile, jarFile, out, err);
-        }
-        DetachedLaunches.Launch launched = DetachedTarget.localLaunch(mode.resume);
-        try (SshSession ssh = ClusterContact.open(profile, ProfileSource.flag().withRunHere(null),
-                SearchExecutors.profilesFile(clustersFile), SshSettings.defaults(), new TerminalPrompts(err))) {
-            DetachedTarget target = DetachedTarget.find(ssh, mode.resume, launched, cluster, err);
-            if (target == null) {
-                return ExitCodes.FAILURE;
-            }
-            if (target.jobId() != null) {
-                SlurmJobState state = SlurmJobState.query(ssh, profile, target.jobId(), Duration.ofSeconds(60));
-                if (state.queued()) {
-                    err.println("error: the coordinator job " + target.jobId() + " of " + target.searchFolder() + " on "
-                            + cluster + " is still in the queue (" + state.describe() + "); stop it first: hpsearch stop"
-                            + " --cluster " + cluster + " " + mode.resume);
-                    return ExitCodes.FAILURE;
-                }
-            }
-            Path mirror = target.mirror(cluster, null);
-            Set<String> present = SearchMirror.copy(ssh, target.searchFolder(), mirror);
-            if (!present.contains(Journal.FILE_NAME) || !present.contains(SearchFiles.META)) {
-                err.println("error: " + target.searchFolder() + " on " + cluster + " holds no started search (no "
-                        + Journal.FILE_NAME + " or " + SearchFiles.META + "); launch it anew instead");
-                return ExitCodes.FAILURE;
-            }
-            Configs configs;
-            try {
-                configs = SearchFiles.load(mirror);
-            } catch (ConfigException e) {
-                return Console.configError(err, e);
-            }
-            if (!SearchFiles.coordinatorOnCluster(mirror)) {
-                err.println("error: " + target.searchFolder() + " on " + cluster + " was not started by launch (its "
-                        + SearchFiles.META + " says the coordinator ran elsewhere)");
-                return ExitCodes.FAILURE;
-            }
-            DetachedLaunch.Submitted s = DetachedLaunch.resume(ssh, profile, configs, target.searchFolder(), jarFile,
-                    target.localProject());
-            out.println("Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host()
-                    + ") to resume " + s.searchFolder());
-            printRuntime(out, s);
-            out.println("Coordinator output: " + s.log());
-            if (s.record() != null) {
-                out.println("Recorded in: " + s.record());
-            }
-            out.println("Watch it with: hpsearch status --cluster " + s.profile()
-                    + (clustersFile != null ? " --clusters-file " + clustersFile : "") + " " + mode.resume);
-            out.flush();
-            return ExitCodes.OK;
-        } catch (ClusterContactException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.CONNECTION;
-        } catch (SshBridgeException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return ExitCodes.FAILURE;
-        }
-    }
-
-    /** {@code launch --resume} of a search folder on this machine: the search goes on on the cluster. */
-    private int handOver(ClusterProfile profile, Path jarFile, PrintWriter out, PrintWriter err) throws Exception {
-        try (SshSession ssh = ClusterContact.open(profile, ProfileSource.flag().withRunHere(null),
-                SearchExecutors.profilesFile(clustersFile), SshSettings.defaults(), new TerminalPrompts(err))) {
-            DetachedLaunch.Submitted s = HandOver.toCluster(ssh, profile, mode.resume, jarFile);
-            out.println("Handed " + mode.resume.toAbsolutePath().normalize() + " over to the cluster: submitted"
+            // a search folder of this machine: the search goes on on the cluster
+            DetachedLaunch.Submitted s = clusters.detached(err).handOver(cluster, local, jarFile);
+            out.println("Handed " + local.toAbsolutePath().normalize() + " over to the cluster: submitted"
                     + " coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host() + ") to resume "
                     + s.searchFolder());
             printRuntime(out, s);
             out.println("Coordinator output: " + s.log());
-            out.println("Watch it with: hpsearch status --cluster " + s.profile()
-                    + (clustersFile != null ? " --clusters-file " + clustersFile : "") + " "
-                    + mode.resume.toAbsolutePath().normalize().getParent());
+            out.println("Watch it with: hpsearch status " + clusters.repeat(s.profile()) + " "
+                    + local.toAbsolutePath().normalize().getParent());
             out.flush();
             return ExitCodes.OK;
-        } catch (ClusterContactException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.CONNECTION;
-        } catch (ConfigException e) {
-            return Console.configError(err, e);
-        } catch (IOException e) {
-            err.println("error: " + IoErrors.describe(e));
-            return e instanceof SshBridgeException ? ExitCodes.FAILURE : ExitCodes.CONFIG;
         }
+        DetachedLaunch.Submitted s = clusters.detached(err).relaunch(cluster, local, jarFile);
+        out.println("Submitted coordinator job " + s.jobId() + " on " + s.profile() + " (" + s.host()
+                + ") to resume " + s.searchFolder());
+        printRuntime(out, s);
+        out.println("Coordinator output: " + s.log());
+        if (s.record() != null) {
+            out.println("Recorded in: " + s.record());
+        }
+        out.println("Watch it with: hpsearch status " + clusters.repeat(s.profile()) + " " + local);
+        out.flush();
+        return ExitCodes.OK;
     }
 }

@@ -52,6 +52,9 @@ public final class Main {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof dev.hpsearch.app.service.UserFacingException u) {
+                return Console.report(cmd.getErr(), u);
+            }
             cmd.getErr().println("hpsearch: " + IoErrors.describe(ex));
             return ExitCodes.FAILURE;
         });

@@ -1,12 +1,14 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.optimizer.engine.Journal;
-import dev.hpsearch.app.remote.DetachedLaunches;
-import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.app.remote.ClusterContact;
 import dev.hpsearch.app.remote.ClusterContactException;
+import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
+import dev.hpsearch.app.remote.SearchMirror;
+import dev.hpsearch.app.service.DetachedTarget;
+import dev.hpsearch.app.service.UserFacingException;
+import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.SlurmJobState;
@@ -18,8 +20,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -55,10 +57,10 @@ final class RemoteStatus {
      * @param where a local project folder with a detached launch in its launched_hp_searches.txt (its latest
      *              launch is shown), or a project or search folder on the cluster
      */
-    int show(Path where, Summary summary) throws IOException {
+    int show(Path where, Summary summary) throws IOException, UserFacingException {
         ClusterProfile profile;
         try {
-            profile = Executors.profiles(clustersFile).require(cluster);
+            profile = SearchExecutors.profiles(clustersFile).require(cluster);
         } catch (ClusterProfileException e) {
             err.println("error: --cluster: " + e.getMessage());
             return ExitCodes.CONFIG;
@@ -73,10 +75,7 @@ final class RemoteStatus {
             return ExitCodes.CONNECTION;
         }
         try (SshSession ssh = opened) {
-            DetachedTarget target = DetachedTarget.find(ssh, where, launched, cluster, err);
-            if (target == null) {
-                return ExitCodes.FAILURE;
-            }
+            DetachedTarget target = DetachedTarget.find(ssh, where, launched, cluster);
             String searchFolder = target.searchFolder();
             String jobId = target.jobId();
             Path localProject = target.localProject();

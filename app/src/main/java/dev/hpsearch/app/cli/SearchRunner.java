@@ -1,23 +1,16 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.app.remote.ProfileSource;
-import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.app.remote.StopRequest;
-import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.optimizer.config.ConfigException;
-import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.app.service.PreparedSearch;
 import dev.hpsearch.optimizer.engine.DataTable;
 import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.SearchEngine;
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.engine.SearchSummary;
-import dev.hpsearch.optimizer.strategy.Strategies;
-import dev.hpsearch.optimizer.strategy.Strategy;
-import dev.hpsearch.ssh.ClusterProfileException;
-import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.optimizer.text.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,53 +21,24 @@ final class SearchRunner {
     private SearchRunner() {
     }
 
-    /** The search strategy the configs ask for, or {@code null} after printing why it cannot be built. */
-    static Strategy strategy(Configs configs, PrintWriter err) {
-        try {
-            return Strategies.forConfig(configs.search(), configs.model().space(), configs.searchPath().toString());
-        } catch (ConfigException e) {
-            Console.configError(err, e);
-            return null;
-        }
-    }
-
     /**
-     * Opens the executor the search runs on; over SSH this is the first contact with the cluster. Call it before
-     * creating anything a failed connection would leave behind.
+     * Runs a prepared search in the foreground and closes it.
      *
-     * @param source where {@code cluster} was named, for the message when connecting fails
+     * @return the exit status: complete (or stopped as its user asked), interrupted, or stopped by a fault
      */
-    static SearchExecutors.Opened connect(String cluster, ProfileSource source, boolean onCluster, Path clustersFile,
-                                          Path projectFolder, PrintWriter err)
-            throws ClusterProfileException, SshBridgeException {
-        return Executors.open(cluster, source, onCluster, clustersFile, projectFolder, err);
-    }
-
-    /** Prints a failure of {@link #connect} as one line and returns the exit status for it. */
-    static int connectFailed(Exception e, PrintWriter err) {
-        err.println("error: " + e.getMessage());
-        err.flush();
-        return e instanceof ClusterProfileException ? ExitCodes.CONFIG : ExitCodes.CONNECTION;
-    }
-
-    /**
-     * Runs the search in {@code searchDir} on an opened executor, which it closes.
-     *
-     * @param onCluster whether this process runs on a node of {@code cluster} (detached mode): Slurm commands
-     *                  and files are then local
-     */
-    static int run(Configs configs, Strategy strategy, Path searchDir, String cluster, boolean onCluster,
-                   SearchExecutors.Opened opened, PrintWriter out, PrintWriter err, boolean quiet)
-            throws IOException, InterruptedException {
+    static int run(PreparedSearch prepared, PrintWriter out, PrintWriter err, boolean quiet)
+            throws InterruptedException, IOException {
         boolean terminal = System.console() != null;
         ProgressPrinter printer = new ProgressPrinter(out, terminal, quiet);
-        if (!Executors.isLocal(cluster)) {
-            out.println("Running on cluster " + cluster + (onCluster ? " (Slurm on this node)" : " (Slurm over SSH)"));
+        Path searchDir = prepared.searchDir();
+        boolean onCluster = prepared.onCluster();
+        if (!prepared.target().isLocal()) {
+            out.println("Running on cluster " + prepared.target().name()
+                    + (onCluster ? " (Slurm on this node)" : " (Slurm over SSH)"));
             out.flush();
         }
-        try (opened) {
-            SearchEngine engine = new SearchEngine(configs.search(), configs.job(), configs.model(), searchDir,
-                    opened.executor(), strategy, Clock.systemUTC(), printer);
+        try (prepared) {
+            SearchEngine engine = prepared.engine(printer);
             Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
                 engine.interrupt();
@@ -151,10 +115,10 @@ final class SearchRunner {
                 + s.reason());
         if (p.best() != null) {
             out.println(String.format(Locale.ROOT, "Best loss %.6g: combination %d (%s)", p.best().loss(), p.best().id(),
-                    s.searchDir().resolve("hp_combination_" + p.best().id()).resolve("input.json")));
+                    SearchFolder.inputJson(s.searchDir(), p.best().id())));
         }
         out.println("Results: " + s.searchDir().resolve(DataTable.FILE_NAME));
-        out.println("Search log: " + s.searchDir().resolve("log.txt"));
+        out.println("Search log: " + s.searchDir().resolve(dev.hpsearch.optimizer.engine.SearchLog.FILE_NAME));
         if (!s.complete()) {
             out.println("Resume with: hpsearch resume " + s.searchDir());
         } else {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,12 +38,8 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SEARCH_DIR", description = "The hp_search_{id} folder (see --cluster).")
     Path searchDir;
 
-    @Option(names = "--cluster", paramLabel = "NAME", description = "Read the search from this cluster.")
-    String cluster;
-
-    @Option(names = "--clusters-file", paramLabel = "FILE",
-            description = "Cluster profiles file (default: ~/.config/hpsearch/clusters.json).")
-    Path clustersFile;
+    @Mixin
+    ClusterOptions clusters = new ClusterOptions();
 
     @Option(names = "--mirror", paramLabel = "DIR",
             description = "With --cluster: where to copy the search's files (default: {project}/.hpsearch/mirror/{cluster}/hp_search_{id} "
@@ -64,8 +61,8 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (cluster != null) {
-            return new RemoteStatus(cluster, clustersFile, mirror, log, out, err).show(searchDir,
+        if (clusters.cluster != null) {
+            return new RemoteStatus(clusters.cluster, clusters.clustersFile, mirror, log, out, err).show(searchDir,
                     (dir, name, notEnded) -> summarize(dir, name, notEnded, out, err));
         }
         String name = searchDir.toAbsolutePath().normalize().toString();

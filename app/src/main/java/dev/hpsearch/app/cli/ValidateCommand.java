@@ -1,5 +1,11 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.app.remote.ClusterContact;
+import dev.hpsearch.app.remote.ClusterContactException;
+import dev.hpsearch.app.remote.ClusterPreflight;
+import dev.hpsearch.app.remote.ProfileSource;
+import dev.hpsearch.app.remote.SearchExecutors;
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigProblem;
@@ -8,17 +14,12 @@ import dev.hpsearch.optimizer.engine.Preflight;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.strategy.Strategies;
 import dev.hpsearch.optimizer.strategy.Strategy;
-import dev.hpsearch.app.remote.ClusterContact;
-import dev.hpsearch.app.remote.ClusterContactException;
-import dev.hpsearch.app.remote.ClusterPreflight;
-import dev.hpsearch.app.remote.ProfileSource;
-import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
-import dev.hpsearch.ssh.SshBridgeException;
 import dev.hpsearch.ssh.PathMapping;
 import dev.hpsearch.ssh.SlurmExecutor;
 import dev.hpsearch.ssh.SlurmSettings;
+import dev.hpsearch.ssh.SshBridgeException;
 import dev.hpsearch.ssh.SshSession;
 import dev.hpsearch.ssh.SshSettings;
 import java.io.PrintWriter;
@@ -29,12 +30,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hpsearch validate}: checks the three files and says what the search would do. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks the three config files without running anything.")
+        description = {"Checks the three config files without running anything.",
+                "--cluster NAME checks for this cluster profile instead of job_config's \"cluster\": the script, the "
+                        + "interpreter and files named in model_config are looked for there, over SSH."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,14 +44,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ConfigPaths paths = new ConfigPaths();
 
-    @Option(names = "--cluster", paramLabel = "NAME",
-            description = {"Check for this cluster profile instead of job_config's \"cluster\" (\"local\" for this machine).",
-                    "On a cluster, the script, the interpreter and files named in model_config are looked for there, over SSH."})
-    String cluster;
-
-    @Option(names = "--clusters-file", paramLabel = "FILE",
-            description = "Cluster profiles file (default: ~/.config/hpsearch/clusters.json).")
-    Path clustersFile;
+    @Mixin
+    ClusterOptions clusters = new ClusterOptions();
 
     @Override
     public Integer call() {
@@ -64,11 +60,11 @@ final class ValidateCommand implements Callable<Integer> {
             return Console.configError(err, e);
         }
         List<ConfigProblem> problems = new ArrayList<>(configs.warnings());
-        String where = cluster != null ? cluster : configs.job().cluster();
-        if (Executors.isLocal(where)) {
+        RunTarget where = clusters.target().orElse(RunTarget.parse(configs.job().cluster()));
+        if (where.isLocal()) {
             problems.addAll(Preflight.local(configs));
         } else {
-            Integer failed = checkOnCluster(where, configs, problems, err);
+            Integer failed = checkOnCluster(where.name(), configs, problems, err);
             if (failed != null) {
                 return failed;
             }
@@ -89,7 +85,7 @@ final class ValidateCommand implements Callable<Integer> {
                 : "no fixed plan";
         out.println("Search: " + configs.search().searchType().key() + ", " + planned + ", at most "
                 + configs.search().maxSuggestions() + " suggestion(s), " + configs.search().maxActivePoints()
-                + " at once, on " + (Executors.isLocal(where) ? "this machine" : "cluster " + where));
+                + " at once, on " + (where.isLocal() ? "this machine" : "cluster " + where.name()));
         if (strategy.plannedCount().isPresent() && strategy.plannedCount().getAsLong() > configs.search().maxSuggestions()) {
             out.println("Note: max_suggestions (" + configs.search().maxSuggestions() + ") is below the "
                     + strategy.plannedCount().getAsLong() + " combinations of the plan; the search will stop early.");
@@ -100,10 +96,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Looks for the script, the interpreter and the files named in model_config on the cluster. */
     private Integer checkOnCluster(String name, Configs configs, List<ConfigProblem> problems, PrintWriter err) {
+        String cluster = clusters.cluster;
+        Path clustersFile = clusters.clustersFile;
         String source = cluster != null ? "--cluster" : paths.job + ": $.cluster";
         ClusterProfile profile;
         try {
-            profile = Executors.profiles(clustersFile).require(name);
+            profile = SearchExecutors.profiles(clustersFile).require(name);
         } catch (ClusterProfileException e) {
             err.println("error: " + source + ": " + e.getMessage());
             return ExitCodes.CONFIG;

@@ -1,7 +1,6 @@
 package dev.hpsearch.app.gui;
 
 import dev.hpsearch.app.gui.cluster.FxSshPrompts;
-import dev.hpsearch.app.gui.cluster.SshClusterService;
 import dev.hpsearch.app.gui.common.FxDialogService;
 import dev.hpsearch.app.gui.common.FxTaskRunner;
 import dev.hpsearch.app.gui.common.Theme;
@@ -10,8 +9,9 @@ import dev.hpsearch.app.gui.model.LoaderModelValidator;
 import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.Preferences;
 import dev.hpsearch.app.gui.start.RecentProjects;
+import dev.hpsearch.app.service.SearchService;
+import dev.hpsearch.app.service.SshClusterService;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.ClusterProfiles;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -48,7 +48,7 @@ public final class HpSearchApp extends Application {
 
     /** The real services for a window: cluster profiles from the user's clusters.json. */
     public static AppServices desktopServices(Stage stage, FxTaskRunner tasks, Path configFolder) {
-        return desktopServices(stage, tasks, configFolder, ClusterProfiles.defaultFile());
+        return desktopServices(stage, tasks, configFolder, SshClusterService.defaultFile());
     }
 
     /**
@@ -60,7 +60,8 @@ public final class HpSearchApp extends Application {
         String jar = System.getProperty("hpsearch.jar");
         return new AppServices(tasks, new FxDialogService(stage), new RecentProjects(configFolder),
                 new SshClusterService(clustersFile),
-                EngineSearchLauncher.withClusters(clustersFile, prompts, jar == null || jar.isBlank() ? null : Path.of(jar)),
+                new EngineSearchLauncher(SearchService.withClusters(clustersFile, prompts,
+                        jar == null || jar.isBlank() ? null : Path.of(jar))),
                 new LoaderModelValidator(), new LocalTestRunService(), prompts);
     }
 

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.remote;
 
+import dev.hpsearch.optimizer.text.AtomicFiles;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterShell;
 import dev.hpsearch.ssh.CommandResult;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -112,7 +112,7 @@ public final class ClusterRuntime {
                     "--no-header-files", "--no-man-pages", "--compress=2", "--output", image.toString()), "jlink");
             Path tar = work.resolve("java.tar.gz");
             run(List.of("tar", "czf", tar.toString(), "-C", image.toString(), "."), "tar");
-            Files.move(tar, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.replace(tar, archive);
             return archive;
         } finally {
             deleteTree(work);

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.remote;
 
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.CommandLine;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
@@ -95,7 +96,7 @@ public final class DetachedLaunch {
             int searchId = remote.claimSearchId();
             String searchFolder = remote.searchFolder(searchId);
             // configs outside the project folder go beside the search, under a name of their own
-            String hidden = remote.folder() + "/" + RemoteProject.HIDDEN + "/hp_search_" + searchId;
+            String hidden = remote.folder() + "/" + RemoteProject.HIDDEN + "/" + SearchFolder.name(searchId);
             List<String> remoteConfigs = new ArrayList<>();
             for (Path c : List.of(searchPath, jobPath, modelPath)) {
                 String to = RemoteProject.inside(project, c) ? remote.place(project, c) : hidden + "/" + c.getFileName();
@@ -177,7 +178,7 @@ public final class DetachedLaunch {
             throw new SshBridgeException("the cluster refused the coordinator job " + r.describe()
                     + (r.ok() ? " (no job id in: " + r.stdout().strip() + ")" : ""));
         }
-        int searchId = Integer.parseInt(name.substring("hp_search_".length()));
+        int searchId = SearchFolder.searchId(name);
         Path record = null;
         if (localProject != null) {
             LaunchRecords.append(localProject, new LaunchRecords.Launch(jobId, Path.of(remote.folder()),

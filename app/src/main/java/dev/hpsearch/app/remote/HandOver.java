@@ -113,7 +113,7 @@ public final class HandOver {
         }
         // results of runs still going are copied into their combination folders when they end
         for (TrialRecord t : SearchState.replay(Journal.read(dir)).trials()) {
-            Files.createDirectories(dir.resolve("hp_combination_" + t.id()));
+            Files.createDirectories(SearchFolder.combinationDir(dir, t.id()));
         }
         Files.write(dir.resolve(SearchFiles.META), SearchFiles.handedOverMeta(SearchFolder.searchId(dir),
                 localProject.toAbsolutePath().normalize().toString(), profile.name(), false));

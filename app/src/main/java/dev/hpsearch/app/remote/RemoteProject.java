@@ -1,5 +1,6 @@
 package dev.hpsearch.app.remote;
 
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,15 +15,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A project folder on a cluster, {@code {remote_root}/{project folder name}}, as {@code launch} and
  * {@code status --cluster} see it: where its files go, which search id comes next, where the jar lives.
  */
 public final class RemoteProject {
-    private static final Pattern SEARCH_DIR = Pattern.compile("hp_search_(\\d{1,9})");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
     /** The folder, beside a project's searches, where hpsearch keeps its own files on the cluster. */
@@ -92,9 +90,9 @@ public final class RemoteProject {
     public int claimSearchId() throws SshBridgeException {
         int id = 0;
         for (RemoteFile f : shell.list(folder)) {
-            Matcher m = SEARCH_DIR.matcher(f.name());
-            if (m.matches()) {
-                id = Math.max(id, Integer.parseInt(m.group(1)) + 1);
+            int taken = SearchFolder.searchId(f.name());
+            if (taken >= 0) {
+                id = Math.max(id, taken + 1);
             }
         }
         for (int tries = 0; tries < 1000; tries++, id++) {
@@ -121,7 +119,7 @@ public final class RemoteProject {
     }
 
     public String searchFolder(int id) {
-        return folder + "/hp_search_" + id;
+        return folder + "/" + SearchFolder.name(id);
     }
 
     /** The profile as the coordinator on the cluster needs it: no local key or known_hosts paths. */

@@ -73,11 +73,6 @@ public final class SearchExecutors {
         }
     }
 
-    /** True for the names that mean this machine: none, blank or {@code local}. */
-    public static boolean isLocal(String cluster) {
-        return cluster == null || cluster.isBlank() || cluster.equalsIgnoreCase("local");
-    }
-
     /** The user's cluster profiles (the seed's presets plus their own file; {@code null} for the default file). */
     public static ClusterProfiles profiles(Path clustersFile) throws ClusterProfileException {
         return ClusterProfiles.load(profilesFile(clustersFile));
@@ -88,8 +83,13 @@ public final class SearchExecutors {
         return clustersFile != null ? clustersFile : ClusterProfiles.defaultFile();
     }
 
+    /** The executor that runs analyses as processes of this machine. */
+    public static Opened local() {
+        return new Opened(new LocalProcessExecutor(), null);
+    }
+
     /**
-     * Opens the executor for {@code cluster}. Over SSH, the project folder maps to
+     * Opens the executor for the cluster profile {@code cluster}. Over SSH, the project folder maps to
      * {@code {remote_root}/{project folder name}} on the cluster; on the cluster itself ({@code onCluster}), the
      * project folder is already where the jobs see it, and Slurm commands run on this machine.
      *
@@ -98,11 +98,8 @@ public final class SearchExecutors {
      *                reconnecting)
      * @throws ClusterContactException when the cluster cannot be reached or refuses the connection: one plain line
      */
-    public static Opened open(String cluster, ProfileSource source, boolean onCluster, Path clustersFile,
-                              Path projectFolder, SshPrompts prompts) throws ClusterProfileException, SshBridgeException {
-        if (isLocal(cluster)) {
-            return new Opened(new LocalProcessExecutor(), null);
-        }
+    public static Opened cluster(String cluster, ProfileSource source, boolean onCluster, Path clustersFile,
+                                 Path projectFolder, SshPrompts prompts) throws ClusterProfileException, SshBridgeException {
         ClusterProfile profile = profiles(clustersFile).require(cluster);
         if (onCluster) {
             Path project = projectFolder.toAbsolutePath().normalize();

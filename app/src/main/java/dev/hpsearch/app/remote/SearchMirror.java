@@ -1,5 +1,6 @@
 package dev.hpsearch.app.remote;
 
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.engine.DataTable;
 import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.optimizer.engine.SearchFiles;
@@ -40,7 +41,7 @@ public final class SearchMirror {
      */
     public static Path copyLog(ClusterShell shell, String searchFolder, Path dir, int combinationId)
             throws SshBridgeException, IOException {
-        String name = "hp_combination_" + combinationId;
+        String name = SearchFolder.combinationName(combinationId);
         String remote = searchFolder + "/" + name + "/log.txt";
         if (!shell.exists(remote)) {
             return null;

@@ -2,9 +2,9 @@ package dev.hpsearch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpsearch.app.testenv.ClusterProject;
 import dev.hpsearch.app.testenv.JournalWatch;
 import dev.hpsearch.app.testenv.Mounts;
-import dev.hpsearch.app.testenv.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,10 +37,8 @@ class ClusterMachineFaultIT {
 
     @BeforeEach
     void environment() throws Exception {
-        TestCluster cluster = TestCluster.require();
+        clusters = ClusterProject.clustersFile(tmp, "faults");
         Mounts.assumeMountPermitted(tmp);
-        clusters = tmp.resolve("clusters.json");
-        cluster.writeClustersFile(clusters, cluster.remoteRoot() + "/faults-" + System.nanoTime());
     }
 
     @AfterEach

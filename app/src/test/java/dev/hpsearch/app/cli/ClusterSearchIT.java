@@ -1,8 +1,8 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpsearch.app.testenv.ClusterProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,30 +23,23 @@ class ClusterSearchIT {
     Path tmp;
     Path project;
     Path clusters;
+    ClusterProject fixture;
 
     @BeforeEach
     void environment() throws Exception {
-        TestCluster cluster = TestCluster.require();
-        project = tmp.resolve("my project");
-        Files.createDirectories(project);
-        clusters = tmp.resolve("clusters.json");
-        cluster.writeClustersFile(clusters, cluster.remoteRoot() + "/cli-" + System.nanoTime());
-        Files.writeString(project.resolve("score.sh"), String.join("\n",
-                "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
+        fixture = ClusterProject.create(tmp, "my project", "cli");
+        project = fixture.folder();
+        clusters = fixture.clustersFile();
+        fixture.write("score.sh", ClusterProject.READ_X,
                 "case \"$x\" in 3*) echo 'bad x' >&2; exit 3 ;; esac",
-                "echo \"{\\\"objective\\\": $x}\" > output.json"));
-        Files.writeString(project.resolve("job_config.json"),
-                "{\"environment_path\": \"sh\", \"script_path\": \"score.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
-        Files.writeString(project.resolve("model_config.json"),
-                "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2, 3, 4, 5, 6], \"transformation\": \"linear\"}}");
+                ClusterProject.SCORE_X);
+        fixture.write("job_config.json", ClusterProject.SH_JOB);
+        fixture.write("model_config.json", ClusterProject.discreteX(1, 2, 3, 4, 5, 6));
     }
 
     private Cli run(String searchConfig) throws Exception {
-        Files.writeString(project.resolve("search_config.json"), searchConfig);
-        return Cli.run("run", "-q", "--clusters-file", clusters.toString(),
-                "-s", project.resolve("search_config.json").toString(),
-                "-j", project.resolve("job_config.json").toString(),
-                "-m", project.resolve("model_config.json").toString());
+        fixture.write("search_config.json", searchConfig);
+        return Cli.run(fixture.commandLine("run", "-q"));
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.hpsearch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpsearch.app.testenv.ClusterProject;
 import dev.hpsearch.app.testenv.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -27,29 +29,23 @@ class ClusterSiteLimitsIT {
     Path tmp;
     Path project;
     Path clusters;
+    ClusterProject fixture;
 
     @BeforeEach
     void environment() throws Exception {
-        TestCluster cluster = TestCluster.require();
-        project = tmp.resolve("limits project");
-        Files.createDirectories(project);
-        clusters = tmp.resolve("clusters.json");
-        cluster.writeClustersFile(clusters, cluster.remoteRoot() + "/limits-" + System.nanoTime());
-        Files.writeString(project.resolve("score.sh"), String.join("\n",
-                "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
-                "echo \"{\\\"objective\\\": $x}\" > output.json"));
-        Files.writeString(project.resolve("model_config.json"),
+        fixture = ClusterProject.create(tmp, "limits project", "limits");
+        project = fixture.folder();
+        clusters = fixture.clustersFile();
+        fixture.write("score.sh", ClusterProject.READ_X, ClusterProject.SCORE_X);
+        fixture.write("model_config.json",
                 "{\"x\": {\"type\": \"continuous\", \"domain\": [1, 101], \"transformation\": \"linear\"}}");
-        Files.writeString(project.resolve("search_config.json"),
+        fixture.write("search_config.json",
                 "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 101, \"max_active_points\": 4}");
     }
 
     private Cli run(String jobConfig) throws Exception {
-        Files.writeString(project.resolve("job_config.json"), jobConfig);
-        return Cli.run("run", "-q", "--clusters-file", clusters.toString(),
-                "-s", project.resolve("search_config.json").toString(),
-                "-j", project.resolve("job_config.json").toString(),
-                "-m", project.resolve("model_config.json").toString());
+        fixture.write("job_config.json", jobConfig);
+        return Cli.run(fixture.commandLine("run", "-q"));
     }
 
     @Test
@@ -85,18 +81,17 @@ class ClusterSiteLimitsIT {
      */
     @Test
     void aHeldJobsPendingReasonIsShownInTheProgressLine() throws Exception {
-        TestCluster cluster = TestCluster.require();
+        TestCluster cluster = fixture.cluster();
         Files.writeString(project.resolve("model_config.json"),
                 "{\"x\": {\"type\": \"discrete\", \"domain\": [7], \"transformation\": \"linear\"}}");
         Files.writeString(project.resolve("search_config.json"), "{\"search_type\": \"grid\"}");
         Files.writeString(project.resolve("job_config.json"), "{\"environment_path\": \"sh\", \"script_path\":"
                 + " \"score.sh\", \"time\": 0.05, \"memory\": 1, \"cluster\": \"testcluster\", \"sbatch_args\": [\"--hold\"]}");
         Path out = tmp.resolve("coordinator.txt");
-        Process coordinator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-                "--clusters-file", clusters.toString(),
-                "-s", project.resolve("search_config.json").toString(), "-j", project.resolve("job_config.json").toString(),
-                "-m", project.resolve("model_config.json").toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(fixture.commandLine("run")));
+        Process coordinator = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
             Pattern held = Pattern.compile("queued 1 \\(pending: 1 JobHeldUser \\(will not clear by itself: scontrol"
@@ -135,10 +130,7 @@ class ClusterSiteLimitsIT {
         assertThat(c.err).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(project.resolve("hp_search_0")).doesNotExist();
 
-        Cli v = Cli.run("validate", "--cluster", "testcluster", "--clusters-file", clusters.toString(),
-                "-s", project.resolve("search_config.json").toString(),
-                "-j", project.resolve("job_config.json").toString(),
-                "-m", project.resolve("model_config.json").toString());
+        Cli v = Cli.run(fixture.commandLine("validate", "--cluster", "testcluster"));
         assertThat(v.status).as(v.err + v.out).isEqualTo(2);
         assertThat(v.err + v.out).contains("$.time").contains("MaxTime=00:05:00").contains("$.memory");
     }

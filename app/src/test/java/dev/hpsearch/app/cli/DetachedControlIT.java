@@ -2,12 +2,12 @@ package dev.hpsearch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.app.testenv.ClusterProject;
 import dev.hpsearch.app.testenv.TestCluster;
-import java.nio.file.DirectoryStream;
+import dev.hpsearch.optimizer.engine.Journal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpsearch.optimizer.engine.Journal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,42 +32,32 @@ class DetachedControlIT {
     Path remoteRoot;
     Path jar;
     TestCluster cluster;
+    ClusterProject commandLine;
 
     @BeforeEach
     void environment() throws Exception {
-        cluster = TestCluster.require();
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "hpsearch-app-*-all.jar")) {
-            for (Path j : jars) {
-                jar = j.toAbsolutePath();
-            }
-        }
-        assertThat(jar).as("target/hpsearch-app-*-all.jar: run the integration tests through mvn verify").isNotNull();
-        project = tmp.resolve("control");
-        Files.createDirectories(project);
-        remoteRoot = Path.of(cluster.remoteRoot(), "control-" + System.nanoTime());
-        clusters = tmp.resolve("clusters.json");
-        cluster.writeClustersFile(clusters, remoteRoot.toString());
+        ClusterProject fixture = ClusterProject.create(tmp, "control", "control");
+        cluster = fixture.cluster();
+        jar = ClusterProject.selfContainedJar();
+        project = fixture.folder();
+        remoteRoot = Path.of(fixture.remoteRoot());
+        clusters = fixture.clustersFile();
+        commandLine = fixture;
         // each run says so in its log (Slurm's -o is the combination's log.txt), then takes a while
-        Files.writeString(project.resolve("score.sh"), String.join("\n",
-                "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
-                "out=$(sed -n 's/.*\"save_folder\" *: *\"\\([^\"]*\\)\".*/\\1/p' \"$1\")",
+        fixture.write("score.sh", ClusterProject.READ_X, ClusterProject.READ_SAVE_FOLDER,
                 "echo \"run of x=$x\"",
                 "sleep 20 || exit 1", // a cancelled run writes no result
-                "echo \"{\\\"objective\\\": $x}\" > \"$out/output.json\""));
-        Files.writeString(project.resolve("job_config.json"),
-                "{\"environment_path\": \"sh\", \"script_path\": \"score.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
-        Files.writeString(project.resolve("model_config.json"),
-                "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2, 3, 4], \"transformation\": \"linear\"}}");
-        Files.writeString(project.resolve("search_config.json"), "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 4,"
+                "echo \"{\\\"objective\\\": $x}\" > \"$out/output.json\"");
+        fixture.write("job_config.json", ClusterProject.SH_JOB);
+        fixture.write("model_config.json", ClusterProject.discreteX(1, 2, 3, 4));
+        fixture.write("search_config.json", "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 4,"
                 + " \"max_active_points\": 2, \"search_time\": 0.25, \"search_memory\": 1}");
     }
 
     Cli lastLaunch;
 
     private String launch() throws Exception {
-        Cli launch = Cli.run("launch", "--clusters-file", clusters.toString(), "--jar", jar.toString(),
-                "-s", project.resolve("search_config.json").toString(), "-j", project.resolve("job_config.json").toString(),
-                "-m", project.resolve("model_config.json").toString());
+        Cli launch = Cli.run(commandLine.commandLine("launch", "--jar", jar.toString()));
         assertThat(launch.status).as(launch.err + launch.out).isEqualTo(0);
         lastLaunch = launch;
         Matcher m = Pattern.compile("Submitted coordinator job (\\d+)").matcher(launch.out);

@@ -1,9 +1,9 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.DirectoryStream;
+import dev.hpsearch.app.testenv.ClusterProject;
+import dev.hpsearch.app.testenv.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,36 +31,22 @@ class DetachedLaunchIT {
     Path remoteRoot;
     Path jar;
     TestCluster cluster;
+    ClusterProject fixture;
 
     @BeforeEach
     void environment() throws Exception {
-        cluster = TestCluster.require();
-        jar = selfContainedJar();
-        project = tmp.resolve("my project");
-        Files.createDirectories(project);
-        remoteRoot = Path.of(cluster.remoteRoot(), "detached-" + System.nanoTime());
-        clusters = tmp.resolve("clusters.json");
-        cluster.writeClustersFile(clusters, remoteRoot.toString());
-        Files.writeString(project.resolve("score.sh"), String.join("\n",
-                "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
-                "out=$(sed -n 's/.*\"save_folder\" *: *\"\\([^\"]*\\)\".*/\\1/p' \"$1\")",
-                "echo \"{\\\"objective\\\": $x}\" > \"$out/output.json\""));
-        Files.writeString(project.resolve("job_config.json"),
-                "{\"environment_path\": \"sh\", \"script_path\": \"score.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
-        Files.writeString(project.resolve("model_config.json"),
-                "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2, 3, 4], \"transformation\": \"linear\"}}");
-        Files.writeString(project.resolve("search_config.json"), "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 4,"
+        fixture = ClusterProject.create(tmp, "my project", "detached");
+        cluster = fixture.cluster();
+        jar = ClusterProject.selfContainedJar();
+        project = fixture.folder();
+        remoteRoot = Path.of(fixture.remoteRoot());
+        clusters = fixture.clustersFile();
+        fixture.write("score.sh", ClusterProject.READ_X, ClusterProject.READ_SAVE_FOLDER,
+                "echo \"{\\\"objective\\\": $x}\" > \"$out/output.json\"");
+        fixture.write("job_config.json", ClusterProject.SH_JOB);
+        fixture.write("model_config.json", ClusterProject.discreteX(1, 2, 3, 4));
+        fixture.write("search_config.json", "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 4,"
                 + " \"max_active_points\": 2, \"search_time\": 0.25, \"search_memory\": 1}");
-    }
-
-    /** The shaded jar that `package` built before the integration tests run. */
-    private static Path selfContainedJar() throws Exception {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "hpsearch-app-*-all.jar")) {
-            for (Path j : jars) {
-                return j.toAbsolutePath();
-            }
-        }
-        throw new AssertionError("no target/hpsearch-app-*-all.jar: run the integration tests through mvn verify");
     }
 
     @Test

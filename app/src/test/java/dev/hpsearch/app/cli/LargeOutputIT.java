@@ -97,10 +97,8 @@ class LargeOutputIT {
 
     @Test
     void hundredMegabyteOutputsOnTheClusterComeBackCappedAndAreRecordedUnder256Mb() throws Exception {
-        dev.hpsearch.app.testenv.TestCluster cluster = dev.hpsearch.app.testenv.TestCluster.require();
+        Path clusters = dev.hpsearch.app.testenv.ClusterProject.clustersFile(dir, "large");
         Path p = project("cluster", "[\"first\", \"after\", \"small\"]", 2);
-        Path clusters = dir.resolve("clusters.json");
-        cluster.writeClustersFile(clusters, cluster.remoteRoot() + "/large-" + System.nanoTime());
         Files.writeString(p.resolve("job_config.json"), "{\"environment_path\": \"python3\", \"script_path\": \"big.py\","
                 + " \"time\": 0.2, \"memory\": 1, \"cluster\": \"testcluster\"}");
 

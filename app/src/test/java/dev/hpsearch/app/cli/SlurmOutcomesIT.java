@@ -3,6 +3,7 @@ package dev.hpsearch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.app.testenv.ClusterProject;
 import dev.hpsearch.app.testenv.TestCluster;
 import dev.hpsearch.optimizer.engine.Journal;
 import java.nio.file.Files;
@@ -44,10 +45,10 @@ class SlurmOutcomesIT {
 
     @BeforeEach
     void environment() throws Exception {
-        cluster = TestCluster.require();
-        project = Files.createDirectories(tmp.resolve("outcomes"));
-        clusters = tmp.resolve("clusters.json");
-        cluster.writeClustersFile(clusters, cluster.remoteRoot() + "/outcomes-" + System.nanoTime());
+        ClusterProject fixture = ClusterProject.create(tmp, "outcomes", "outcomes");
+        cluster = fixture.cluster();
+        project = fixture.folder();
+        clusters = fixture.clustersFile();
     }
 
     @AfterEach

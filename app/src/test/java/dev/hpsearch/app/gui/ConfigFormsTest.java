@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
+import dev.hpsearch.app.service.LocalOnlyClusterService;
 import dev.hpsearch.app.gui.common.FieldViewModel;
 import dev.hpsearch.app.gui.common.SchemaForm;
 import dev.hpsearch.app.gui.common.UnsavedEditsPrompt;

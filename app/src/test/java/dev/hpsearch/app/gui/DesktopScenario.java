@@ -1,7 +1,7 @@
 package dev.hpsearch.app.gui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
+import dev.hpsearch.app.service.LocalOnlyClusterService;
 import dev.hpsearch.app.gui.common.Exports;
 import dev.hpsearch.app.gui.common.FxTaskRunner;
 import dev.hpsearch.app.gui.common.Theme;

@@ -2,7 +2,7 @@ package dev.hpsearch.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
+import dev.hpsearch.app.service.LocalOnlyClusterService;
 import dev.hpsearch.app.gui.job.JobConfigViewModel;
 import dev.hpsearch.app.gui.job.LocalTestRunService;
 import dev.hpsearch.app.gui.project.Project;

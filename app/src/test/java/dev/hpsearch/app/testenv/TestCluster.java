@@ -2,19 +2,19 @@ package dev.hpsearch.app.testenv;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 import dev.hpsearch.ssh.SshBridgeException;
 import dev.hpsearch.ssh.SshPrompts;
 import dev.hpsearch.ssh.SshSession;
 import dev.hpsearch.ssh.SshSettings;
 import dev.hpsearch.ssh.SshTarget;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
 
 /**
  * The real sshd + single-node Slurm that {@code .ci/testenv.sh start} runs on loopback, as the app's integration
@@ -45,6 +45,11 @@ public final class TestCluster {
 
     public String property(String key) {
         return properties.getProperty(key);
+    }
+
+    /** A property of the environment, or {@code fallback} when it does not say. */
+    public String property(String key, String fallback) {
+        return properties.getProperty(key, fallback);
     }
 
     /** A folder on the cluster where tests may write. */
@@ -92,6 +97,12 @@ public final class TestCluster {
 
     /** As {@link #writeClustersFile(Path, String)}, with the profile's set-up lines. */
     public void writeClustersFile(Path file, String remoteRoot, java.util.List<String> setup) throws IOException {
+        writeClustersFile(file, remoteRoot, setup, Path.of(property("HPSEARCH_TEST_SSH_KNOWN_HOSTS")));
+    }
+
+    /** As {@link #writeClustersFile(Path, String, List)}, with another known_hosts file (one without the key). */
+    public void writeClustersFile(Path file, String remoteRoot, java.util.List<String> setup, Path knownHosts)
+            throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode c = json.createObjectNode();
         c.put("name", "testcluster");
@@ -99,7 +110,7 @@ public final class TestCluster {
         c.put("port", Integer.parseInt(property("HPSEARCH_TEST_SSH_PORT")));
         c.put("user", property("HPSEARCH_TEST_SSH_USER"));
         c.put("identity_file", property("HPSEARCH_TEST_SSH_KEY"));
-        c.put("known_hosts", property("HPSEARCH_TEST_SSH_KNOWN_HOSTS"));
+        c.put("known_hosts", knownHosts.toString());
         c.put("cpu_partition", properties.getProperty("HPSEARCH_TEST_PARTITION", "debug"));
         c.put("remote_root", remoteRoot);
         if (!setup.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.hpsearch.optimizer.engine;
 
+import dev.hpsearch.optimizer.text.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
@@ -7,10 +8,8 @@ import dev.hpsearch.optimizer.table.TableCells;
 import dev.hpsearch.optimizer.table.TableColumns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,11 +82,7 @@ public final class DataTable {
         Path target = searchDir.resolve(FILE_NAME);
         Path tmp = searchDir.resolve("." + FILE_NAME + ".tmp");
         Files.writeString(tmp, render(state, space, searchDir), StandardCharsets.UTF_8);
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.replace(tmp, target);
     }
 
     /**

@@ -39,6 +39,26 @@ public record Progress(int done, int failed, int cancelled, int running, int que
         return j.toString();
     }
 
+    /**
+     * Counts the trials by status: the one place where trial states become the counters that the progress line,
+     * the dashboard and a followed search show. Without an estimate of the time left.
+     */
+    public static Progress count(java.util.Collection<TrialRecord> trials, long planned, TrialRecord best,
+                                 Duration elapsed, Map<String, Integer> pending) {
+        int[] n = new int[TrialStatus.values().length];
+        for (TrialRecord t : trials) {
+            n[t.status().ordinal()]++;
+        }
+        return new Progress(n[TrialStatus.OK.ordinal()] + n[TrialStatus.NO_SCORE.ordinal()],
+                n[TrialStatus.FAILED.ordinal()], n[TrialStatus.CANCELLED.ordinal()], n[TrialStatus.RUNNING.ordinal()],
+                n[TrialStatus.QUEUED.ordinal()], planned, best, elapsed, null, pending);
+    }
+
+    /** This snapshot with an estimate of the time left ({@code null} when none). */
+    public Progress withRemaining(Duration left) {
+        return new Progress(done, failed, cancelled, running, queued, planned, best, elapsed, left, pending);
+    }
+
     public int finished() {
         return done + failed + cancelled;
     }

@@ -1158,45 +1158,19 @@ public final class SearchEngine {
 
     /** The current counts and estimate. */
     public Progress progress() {
-        int done = 0;
-        int failed = 0;
-        int cancelled = 0;
-        int running = 0;
-        int queued = 0;
-        for (TrialRecord t : state.trials()) {
-            switch (t.status()) {
-                case OK:
-                case NO_SCORE:
-                    done++;
-                    break;
-                case FAILED:
-                    failed++;
-                    break;
-                case CANCELLED:
-                    cancelled++;
-                    break;
-                case RUNNING:
-                    running++;
-                    break;
-                default:
-                    queued++;
-                    break;
-            }
-        }
-        long planned = plannedCount();
-        Duration elapsed = Duration.between(started, clock.instant());
-        int finishedHere = done + failed + cancelled;
-        Duration remaining = null;
-        if (finishedHere > 0 && planned > finishedHere) {
-            double perResult = (double) elapsed.toMillis() / finishedHere;
-            long left = Math.round(perResult * (planned - finishedHere));
-            long budget = Math.max(0, Math.round(search.searchTimeHours() * 3_600_000d) - elapsed.toMillis());
-            remaining = Duration.ofMillis(Math.min(left, budget));
-        }
         Map<String, Integer> waiting = new java.util.TreeMap<>();
         pendingReasons.values().forEach(r -> waiting.merge(r, 1, Integer::sum));
-        return new Progress(done, failed, cancelled, running, queued, planned, state.best(), elapsed, remaining,
-                waiting);
+        Duration elapsed = Duration.between(started, clock.instant());
+        Progress counted = Progress.count(state.trials(), plannedCount(), state.best(), elapsed, waiting);
+        long planned = counted.planned();
+        int finishedHere = counted.finished();
+        if (finishedHere == 0 || planned <= finishedHere) {
+            return counted;
+        }
+        double perResult = (double) elapsed.toMillis() / finishedHere;
+        long left = Math.round(perResult * (planned - finishedHere));
+        long budget = Math.max(0, Math.round(search.searchTimeHours() * 3_600_000d) - elapsed.toMillis());
+        return counted.withRemaining(Duration.ofMillis(Math.min(left, budget)));
     }
 
     /** The state as recorded so far (read it on the engine's thread or after {@link #run()}). */

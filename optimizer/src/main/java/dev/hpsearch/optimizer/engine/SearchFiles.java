@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ public final class SearchFiles {
 
     /** Creates {@code hp_search_{next id}} in the project folder and copies the configs into it. */
     public static Path create(Configs configs) throws IOException {
-        return create(configs, configs.job().isLocal() ? "local" : configs.job().cluster());
+        return create(configs, configs.job().isLocal() ? JobConfig.LOCAL : configs.job().cluster());
     }
 
     /**
@@ -97,10 +98,10 @@ public final class SearchFiles {
     public static String cluster(Path searchDir) throws IOException {
         Path meta = searchDir.resolve(META);
         if (!Files.exists(meta)) {
-            return "local";
+            return JobConfig.LOCAL;
         }
         JsonNode n = JsonFiles.STRICT.readTree(meta.toFile());
-        return n.path("cluster").asText("local");
+        return n.path("cluster").asText(JobConfig.LOCAL);
     }
 
     /** Whether the search's coordinator runs on a node of its cluster (detached mode) rather than over SSH. */

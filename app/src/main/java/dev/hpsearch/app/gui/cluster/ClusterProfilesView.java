@@ -1,6 +1,7 @@
 package dev.hpsearch.app.gui.cluster;
 
 import dev.hpsearch.app.gui.common.Decorations;
+import dev.hpsearch.app.service.ClusterService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;

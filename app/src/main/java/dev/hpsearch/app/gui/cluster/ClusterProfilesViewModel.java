@@ -2,9 +2,11 @@ package dev.hpsearch.app.gui.cluster;
 
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.ProfileDraft;
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.SshPrompts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +27,7 @@ public final class ClusterProfilesViewModel {
     private final ClusterService service;
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final SshPrompts prompts;
+    private final ConnectionPrompts prompts;
     private final String projectName;
     private final ObservableList<ClusterService.ProfileEntry> entries = FXCollections.observableArrayList();
     private final StringProperty name = new SimpleStringProperty("");
@@ -53,7 +55,7 @@ public final class ClusterProfilesViewModel {
      * @param prompts     SSH's questions; the desktop app's show dialogs on the UI thread
      * @param projectName the open project's folder name, which the project gets under the remote root
      */
-    public ClusterProfilesViewModel(ClusterService service, TaskRunner tasks, DialogService dialogs, SshPrompts prompts,
+    public ClusterProfilesViewModel(ClusterService service, TaskRunner tasks, DialogService dialogs, ConnectionPrompts prompts,
                                     String projectName) {
         this.service = service;
         this.tasks = tasks;
@@ -159,7 +161,7 @@ public final class ClusterProfilesViewModel {
         return remoteProject;
     }
 
-    public SshPrompts prompts() {
+    public ConnectionPrompts prompts() {
         return prompts;
     }
 
@@ -185,7 +187,7 @@ public final class ClusterProfilesViewModel {
 
     /** Shows a profile in the form. */
     public void edit(ClusterService.ProfileEntry entry) {
-        ProfileDraft d = ProfileDraft.of(entry.profile());
+        ProfileDraft d = entry.profile();
         name.set(d.name());
         host.set(d.host());
         port.set(d.port());
@@ -223,7 +225,7 @@ public final class ClusterProfilesViewModel {
         String n = name.get() == null ? "" : name.get().strip();
         nameError.set(n.isEmpty() ? "A name is required: job_config.json's \"cluster\" uses it"
                 : !n.matches("[A-Za-z0-9_.-]+") ? "Use letters, digits, '_', '.', '-'"
-                : n.equalsIgnoreCase("local") ? "\"local\" means this machine; choose another name" : "");
+                : RunTarget.parse(n).isLocal() ? "\"" + RunTarget.LOCAL.name() + "\" means this machine; choose another name" : "");
         hostError.set(host.get() == null || host.get().isBlank() ? "The submit host (a name, an address or an SSH"
                 + " config alias) is required" : "");
         String p = port.get() == null ? "" : port.get().strip();
@@ -272,15 +274,17 @@ public final class ClusterProfilesViewModel {
             connection.set("✘ Fix the marked fields first");
             return;
         }
-        ClusterProfile profile;
+        ProfileDraft profile;
+        String label;
         try {
-            profile = draft().toProfile();
+            profile = draft().checked();
+            label = profile.label();
         } catch (IllegalArgumentException e) {
             connection.set("✘ " + IoErrors.describe(e));
             return;
         }
         busy.set(true);
-        connection.set("Connecting to " + profile.target().label() + "…");
+        connection.set("Connecting to " + label + "…");
         connectionDetails.set("");
         tasks.run(() -> service.test(profile, prompts), r -> {
             busy.set(false);

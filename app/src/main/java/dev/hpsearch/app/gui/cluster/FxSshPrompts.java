@@ -1,8 +1,6 @@
 package dev.hpsearch.app.gui.cluster;
 
-import dev.hpsearch.ssh.HostKeyDecision;
-import dev.hpsearch.ssh.SshPrompts;
-import dev.hpsearch.ssh.UnknownHostKey;
+import dev.hpsearch.app.service.ConnectionPrompts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +22,7 @@ import javafx.stage.Window;
  * only the background thread waits for the answer. Called on the FX thread itself (a programming error: the FX
  * thread never waits on SSH), a host key is rejected and no secret is given. Answers are not kept.
  */
-public final class FxSshPrompts implements SshPrompts {
+public final class FxSshPrompts implements ConnectionPrompts {
     public static final ButtonType ACCEPT_ONCE = new ButtonType("Accept once", ButtonBar.ButtonData.OTHER);
     public static final ButtonType ACCEPT_AND_SAVE = new ButtonType("Accept and save", ButtonBar.ButtonData.OK_DONE);
     public static final ButtonType REJECT = new ButtonType("Reject", ButtonBar.ButtonData.CANCEL_CLOSE);
@@ -36,8 +34,8 @@ public final class FxSshPrompts implements SshPrompts {
     }
 
     @Override
-    public HostKeyDecision unknownHostKey(UnknownHostKey key) {
-        HostKeyDecision d = onFx(() -> {
+    public HostKeyAnswer unknownHostKey(HostKey key) {
+        HostKeyAnswer d = onFx(() -> {
             Alert a = new Alert(Alert.AlertType.WARNING, "", ACCEPT_ONCE, ACCEPT_AND_SAVE, REJECT);
             a.initOwner(owner);
             a.setTitle("Unknown host key");
@@ -58,10 +56,10 @@ public final class FxSshPrompts implements SshPrompts {
             // nothing pre-selected: Enter must not trust a key
             ((javafx.scene.control.Button) a.getDialogPane().lookupButton(ACCEPT_AND_SAVE)).setDefaultButton(false);
             ButtonType b = a.showAndWait().orElse(REJECT);
-            return b == ACCEPT_ONCE ? HostKeyDecision.ACCEPT_ONCE
-                    : b == ACCEPT_AND_SAVE ? HostKeyDecision.ACCEPT_AND_SAVE : HostKeyDecision.REJECT;
+            return b == ACCEPT_ONCE ? HostKeyAnswer.ACCEPT_ONCE
+                    : b == ACCEPT_AND_SAVE ? HostKeyAnswer.ACCEPT_AND_SAVE : HostKeyAnswer.REJECT;
         });
-        return d == null ? HostKeyDecision.REJECT : d;
+        return d == null ? HostKeyAnswer.REJECT : d;
     }
 
     private static TextField selectable(String id, String text) {

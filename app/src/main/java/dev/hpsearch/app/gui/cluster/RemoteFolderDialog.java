@@ -1,6 +1,6 @@
 package dev.hpsearch.app.gui.cluster;
 
-import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.app.service.ProfileDraft;
 import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -20,9 +20,9 @@ public final class RemoteFolderDialog {
 
     /** Shows the chooser for the profile in the form; the chosen folder, or empty when cancelled. */
     public static Optional<String> choose(Window owner, ClusterProfilesViewModel profiles) {
-        ClusterProfile profile;
+        ProfileDraft profile;
         try {
-            profile = profiles.draft().toProfile();
+            profile = profiles.draft().checked();
         } catch (IllegalArgumentException e) {
             profiles.statusProperty().set(e.getMessage());
             return Optional.empty();

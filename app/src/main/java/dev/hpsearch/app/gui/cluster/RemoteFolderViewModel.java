@@ -1,9 +1,10 @@
 package dev.hpsearch.app.gui.cluster;
 
 import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.ProfileDraft;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.SshPrompts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -15,8 +16,8 @@ import javafx.collections.ObservableList;
 public final class RemoteFolderViewModel {
     private final ClusterService service;
     private final TaskRunner tasks;
-    private final ClusterProfile profile;
-    private final SshPrompts prompts;
+    private final ProfileDraft profile;
+    private final ConnectionPrompts prompts;
     private final StringProperty path = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -24,7 +25,8 @@ public final class RemoteFolderViewModel {
     private ClusterService.RemoteFolders remote;
     private boolean closed;
 
-    public RemoteFolderViewModel(ClusterService service, TaskRunner tasks, ClusterProfile profile, SshPrompts prompts) {
+    public RemoteFolderViewModel(ClusterService service, TaskRunner tasks, ProfileDraft profile,
+                                 ConnectionPrompts prompts) {
         this.service = service;
         this.tasks = tasks;
         this.profile = profile;
@@ -51,7 +53,7 @@ public final class RemoteFolderViewModel {
     /** Connects and lists the profile's remote root (or the remote home when it does not exist yet). */
     public void open() {
         busy.set(true);
-        status.set("Connecting to " + profile.target().label() + "…");
+        status.set("Connecting to " + profile.label() + "…");
         tasks.run(() -> {
             ClusterService.RemoteFolders r = service.browse(profile, prompts);
             try {

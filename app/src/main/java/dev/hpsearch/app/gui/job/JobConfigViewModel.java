@@ -2,7 +2,9 @@ package dev.hpsearch.app.gui.job;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.cluster.ClusterProfilesViewModel;
-import dev.hpsearch.app.gui.cluster.ClusterService;
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.gui.common.ConfigDocument;
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.FieldViewModel;
@@ -15,7 +17,6 @@ import dev.hpsearch.optimizer.config.ConfigSchema;
 import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.SshPrompts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -38,12 +39,12 @@ public final class JobConfigViewModel extends SchemaFormViewModel {
     private final StringProperty connectionStatus = new SimpleStringProperty("");
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
 
-    private final SshPrompts prompts;
+    private final ConnectionPrompts prompts;
     private final DialogService dialogs;
 
     /** A form whose connection test cannot ask questions (unknown host keys are refused). */
     public JobConfigViewModel(Project project, TaskRunner tasks, TestRunService testRuns, ClusterService cluster) {
-        this(project, tasks, testRuns, cluster, SshPrompts.nonInteractive(), null);
+        this(project, tasks, testRuns, cluster, ConnectionPrompts.nonInteractive(), null);
     }
 
     /**
@@ -51,7 +52,7 @@ public final class JobConfigViewModel extends SchemaFormViewModel {
      * @param dialogs shows the warning about a changed host key; may be {@code null}
      */
     public JobConfigViewModel(Project project, TaskRunner tasks, TestRunService testRuns, ClusterService cluster,
-                              SshPrompts prompts, DialogService dialogs) {
+                              ConnectionPrompts prompts, DialogService dialogs) {
         super(new ConfigDocument("Job", project.jobConfig(), tasks, "fields"), ConfigSchema.job());
         this.project = project;
         this.tasks = tasks;
@@ -104,11 +105,11 @@ public final class JobConfigViewModel extends SchemaFormViewModel {
         // the real file name, so that upload entries are looked for in the project folder
         new ConfigLoader().readJob(document(), project.jobConfig().toString(), problems);
         String c = field(ConfigSchema.CLUSTER.key()).textProperty().get();
-        boolean remote = c != null && !c.isBlank() && !c.equalsIgnoreCase(JobConfig.LOCAL);
+        boolean remote = !RunTarget.parse(c).isLocal();
         form().showProblems(problems.all(), k -> k.relevance() != ConfigKey.Relevance.CLUSTER || remote);
         FieldViewModel clusterField = field(ConfigSchema.CLUSTER.key());
         if (remote && !cluster.remoteAvailable()) {
-            clusterField.errorProperty().set(dev.hpsearch.app.gui.cluster.LocalOnlyClusterService.NOT_AVAILABLE);
+            clusterField.errorProperty().set(dev.hpsearch.app.service.LocalOnlyClusterService.NOT_AVAILABLE);
         } else if (remote && clusterField.errorProperty().get().isEmpty()
                 && profiles.stream().noneMatch(n -> n.equalsIgnoreCase(c.strip()))) {
             clusterField.errorProperty().set("No cluster profile named \"" + c.strip() + "\"; add it in the Clusters tab");
@@ -135,7 +136,7 @@ public final class JobConfigViewModel extends SchemaFormViewModel {
     /** Connects with the chosen profile and asks Slurm for its version and partitions, off the UI thread. */
     public void testConnection() {
         String profile = field("cluster").textProperty().get();
-        if (profile == null || profile.isBlank() || profile.equalsIgnoreCase("local")) {
+        if (RunTarget.parse(profile).isLocal()) {
             connectionStatus.set("✔ local: runs on this machine, nothing to connect to");
             return;
         }

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.job;
 
+import dev.hpsearch.app.service.UserFacingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.common.JsonText;
@@ -35,7 +36,20 @@ public final class LocalTestRunService implements TestRunService {
     private static final int MAX_OUTPUT = 20_000;
 
     @Override
-    public TestRunResult run(Project project, ObjectNode jobDoc) throws Exception {
+    public TestRunResult run(Project project, ObjectNode jobDoc) throws UserFacingException, InterruptedException {
+        try {
+            return runOnce(project, jobDoc);
+        } catch (ConfigException e) {
+            throw new UserFacingException(UserFacingException.Kind.CONFIG, "Fix the model config first: "
+                    + e.getMessage(), e.problems(), e);
+        } catch (IOException e) {
+            throw new UserFacingException(UserFacingException.Kind.FAILURE, "Cannot run the script once: "
+                    + IoErrors.describe(e), e);
+        }
+    }
+
+    private TestRunResult runOnce(Project project, ObjectNode jobDoc)
+            throws IOException, ConfigException, InterruptedException {
         Problems problems = new Problems();
         JobConfig job = new ConfigLoader().readJob(jobDoc, Project.JOB, problems);
         if (job == null || problems.hasErrors()) {

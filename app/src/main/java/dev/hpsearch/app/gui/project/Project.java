@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.project;
 
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -7,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A project folder: the three config files and the searches run from it ({@code hp_search_{id}}).
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
  * @param modelConfig model_config.json (or the first model_config*.json)
  */
 public record Project(Path folder, Path searchConfig, Path jobConfig, Path modelConfig) {
-    private static final Pattern SEARCH_DIR = Pattern.compile("hp_search_(\\d+)");
-
     public static final String SEARCH = "search_config.json";
     public static final String JOB = "job_config.json";
     public static final String MODEL = "model_config.json";
@@ -74,21 +71,6 @@ public record Project(Path folder, Path searchConfig, Path jobConfig, Path model
 
     /** Search folders of this project, newest (highest id) first. */
     public List<Path> searches() throws IOException {
-        List<Path> out = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "hp_search_*")) {
-            for (Path p : ds) {
-                Matcher m = SEARCH_DIR.matcher(p.getFileName().toString());
-                if (m.matches() && Files.isDirectory(p)) {
-                    out.add(p);
-                }
-            }
-        }
-        out.sort((a, b) -> Integer.compare(id(b), id(a)));
-        return out;
-    }
-
-    private static int id(Path p) {
-        Matcher m = SEARCH_DIR.matcher(p.getFileName().toString());
-        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+        return SearchFolder.searches(folder);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.project;
 
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.gui.AppServices;
 import dev.hpsearch.app.gui.analysis.ParallelCoordinatesView;
 import dev.hpsearch.app.gui.analysis.ParallelCoordinatesViewModel;
@@ -8,7 +9,7 @@ import dev.hpsearch.app.gui.searches.SearchesView;
 import dev.hpsearch.app.gui.searches.SearchesViewModel;
 import dev.hpsearch.app.gui.cluster.ClusterProfilesView;
 import dev.hpsearch.app.gui.cluster.ClusterProfilesViewModel;
-import dev.hpsearch.app.gui.cluster.ClusterService;
+import dev.hpsearch.app.service.ClusterService;
 import dev.hpsearch.app.gui.analysis.SelectionView;
 import dev.hpsearch.app.gui.analysis.SelectionViewModel;
 import dev.hpsearch.app.gui.analysis.SensitivityView;
@@ -59,14 +60,14 @@ public final class ProjectView extends BorderPane {
         // the Run tab runs where job_config says until the user picks another place there
         job.field("cluster").textProperty().addListener((o, a, b) -> {
             if (!dashboard.activeProperty().get()) {
-                dashboard.targetProperty().set(b);
+                dashboard.targetProperty().set(b == null || b.isBlank() ? null : RunTarget.parse(b));
             }
         });
         clusters.entries().addListener((javafx.collections.ListChangeListener<ClusterService.ProfileEntry>) c -> {
             job.refreshProfiles();
-            String keep = dashboard.targetProperty().get();
-            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("local"));
-            clusters.entries().forEach(e -> names.add(e.profile().name()));
+            RunTarget keep = dashboard.targetProperty().get();
+            java.util.List<RunTarget> names = new java.util.ArrayList<>(java.util.List.of(RunTarget.LOCAL));
+            clusters.entries().forEach(e -> names.add(RunTarget.parse(e.profile().name())));
             dashboard.targets().setAll(names);
             dashboard.targetProperty().set(keep);
         });
@@ -89,7 +90,7 @@ public final class ProjectView extends BorderPane {
                         services.tasks(), project::folder), services.tasks(), services.dialogs())),
                 tab("tabSelection", "Selection", new SelectionView(new SelectionViewModel(dashboard.results(),
                         services.tasks(), () -> java.util.Optional.ofNullable(dashboard.searchProperty().get())
-                        .map(dev.hpsearch.app.gui.run.RunningSearch::model), project::folder), services.dialogs())),
+                        .map(dev.hpsearch.app.service.RunningSearch::model), project::folder), services.dialogs())),
                 tab("tabSearches", "Searches", new SearchesView(searches, services.tasks(), services.dialogs())));
         tabs.setId("projectTabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

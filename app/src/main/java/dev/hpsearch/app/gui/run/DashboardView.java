@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.run;
 
+import dev.hpsearch.app.service.RunTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.app.gui.common.ColumnWidths;
 import dev.hpsearch.app.gui.common.Decorations;
@@ -88,7 +89,18 @@ public final class DashboardView extends VBox {
         launch.setId("launchButton");
         launch.disableProperty().bind(vm.busyProperty());
         launch.setOnAction(e -> vm.launch());
-        ComboBox<String> where = new ComboBox<>(vm.targets());
+        ComboBox<RunTarget> where = new ComboBox<>(vm.targets());
+        where.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RunTarget t) {
+                return t == null ? "" : t.name();
+            }
+
+            @Override
+            public RunTarget fromString(String name) {
+                return name == null || name.isBlank() ? null : RunTarget.parse(name);
+            }
+        });
         where.setId("runTarget");
         where.setPromptText("as job_config says");
         where.valueProperty().bindBidirectional(vm.targetProperty());
@@ -99,7 +111,7 @@ public final class DashboardView extends VBox {
         Button detached = new Button("Launch detached");
         detached.setId("launchDetachedButton");
         detached.disableProperty().bind(vm.submittingProperty().or(Bindings.createBooleanBinding(
-                () -> where.getValue() == null || where.getValue().isBlank() || where.getValue().equalsIgnoreCase("local"),
+                () -> where.getValue() == null || where.getValue().isLocal(),
                 where.valueProperty())));
         detached.setOnAction(e -> vm.launchDetached());
         Button follow = new Button("Follow on cluster");
@@ -108,7 +120,7 @@ public final class DashboardView extends VBox {
         follow.disableProperty().bind(vm.detachedLaunchProperty().isNull().or(vm.controllableProperty()));
         follow.setTooltip(Decorations.wrapped("Follows the latest search launched "
                 + "detached from this project: its journal and configs are copied from the cluster every "
-                + EngineSearchLauncher.FOLLOW_INTERVAL.toSeconds() + " s into .hpsearch/mirror, and the table, "
+                + dev.hpsearch.app.service.SearchService.FOLLOW_INTERVAL.toSeconds() + " s into .hpsearch/mirror, and the table, "
                 + "counters and plots are rebuilt from the copy. Combination logs stay on the cluster."));
         follow.setOnAction(e -> vm.followDetached());
         Button stop = new Button("Stop search");

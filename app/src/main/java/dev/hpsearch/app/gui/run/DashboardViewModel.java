@@ -3,6 +3,7 @@ package dev.hpsearch.app.gui.run;
 import dev.hpsearch.app.gui.common.DeclinedDialogs;
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.Exports;
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.app.gui.common.Notifier;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.common.TimerScheduler;
@@ -15,6 +16,10 @@ import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.engine.FailureClass;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.RunningSearch;
+import dev.hpsearch.app.service.SearchEvents;
+import dev.hpsearch.app.service.UserFacingException;
 import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.space.Hyperparameter;
@@ -29,6 +34,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -93,8 +99,8 @@ public final class DashboardViewModel {
     private final BooleanProperty stoppable = new SimpleBooleanProperty(false);
     private final ObjectProperty<RunningSearch> search = new SimpleObjectProperty<>(null);
     private final ObservableList<String> searchLog = FXCollections.observableArrayList();
-    private final ObservableList<String> targets = FXCollections.observableArrayList("local");
-    private final StringProperty target = new SimpleStringProperty(null);
+    private final ObservableList<RunTarget> targets = FXCollections.observableArrayList(RunTarget.LOCAL);
+    private final ObjectProperty<RunTarget> target = new SimpleObjectProperty<>(null);
     private final BooleanProperty submitting = new SimpleBooleanProperty(false);
     private final StringProperty coordinator = new SimpleStringProperty("");
     private final StringProperty detachedLaunch = new SimpleStringProperty(null);
@@ -320,13 +326,13 @@ public final class DashboardViewModel {
         return project;
     }
 
-    /** Where a search can run: {@code local} and the cluster profiles. */
-    public ObservableList<String> targets() {
+    /** Where a search can run: this machine and the cluster profiles. */
+    public ObservableList<RunTarget> targets() {
         return targets;
     }
 
-    /** Where the next search runs: {@code local}, a cluster profile, or {@code null} for job_config's cluster. */
-    public StringProperty targetProperty() {
+    /** Where the next search runs: this machine, a cluster profile, or {@code null} for job_config's cluster. */
+    public ObjectProperty<RunTarget> targetProperty() {
         return target;
     }
 
@@ -418,8 +424,7 @@ public final class DashboardViewModel {
      * and the coordinator job's Slurm state is shown ({@link #coordinatorProperty}).
      */
     public void followDetached() {
-        String where = target.get() == null || target.get().isBlank() || target.get().equalsIgnoreCase("local") ? null
-                : target.get();
+        Optional<RunTarget> where = Optional.ofNullable(target.get()).filter(t -> !t.isLocal());
         begin("Connecting to the cluster to follow " + (detachedLaunch.get() == null ? "the detached search"
                 : detachedLaunch.get()) + "…", events -> launcher.followDetached(project, where, events));
     }
@@ -429,9 +434,10 @@ public final class DashboardViewModel {
         if (!editsSettled("launch")) {
             return;
         }
-        String where = target.get() == null || target.get().isBlank() ? null : target.get();
-        begin(where == null || where.equalsIgnoreCase("local") ? "Starting a new search…"
-                : "Connecting to " + where + " and starting a new search…", events -> launcher.start(project, where, events));
+        Optional<RunTarget> where = Optional.ofNullable(target.get());
+        begin(where.map(RunTarget::isLocal).orElse(true) ? "Starting a new search…"
+                : "Connecting to " + where.get().name() + " and starting a new search…",
+                events -> launcher.start(project, where, events));
     }
 
     /**
@@ -439,8 +445,8 @@ public final class DashboardViewModel {
      * with this window closed.
      */
     public void launchDetached() {
-        String where = target.get();
-        if (where == null || where.isBlank() || where.equalsIgnoreCase("local")) {
+        RunTarget where = target.get();
+        if (where == null || where.isLocal()) {
             status.say("Launch detached runs the coordinator on a cluster: choose a cluster profile first");
             return;
         }
@@ -448,14 +454,14 @@ public final class DashboardViewModel {
             return;
         }
         submitting.set(true);
-        status.say("Submitting the coordinator to " + where + "…");
-        tasks.run(() -> launcher.launchDetached(project, where), m -> {
+        status.say("Submitting the coordinator to " + where.name() + "…");
+        tasks.run(() -> launcher.launchDetached(project, Optional.of(where)), m -> {
             submitting.set(false);
             status.say(m);
             refreshDetachedLaunch();
         }, e -> {
             submitting.set(false);
-            status.say("Could not launch on " + where + ": " + IoErrors.describe(e));
+            status.say("Could not launch on " + where.name() + ": " + IoErrors.describe(e));
         });
     }
 
@@ -548,7 +554,7 @@ public final class DashboardViewModel {
             return null;
         }
         s.watchLog(row.id());
-        return s.searchDir().resolve("hp_combination_" + row.id()).resolve("log.txt");
+        return SearchFolder.combinationLog(s.searchDir(), row.id());
     }
 
     /** Stops watching (the window closes). A search run by this window is interrupted and can be resumed. */
@@ -573,7 +579,7 @@ public final class DashboardViewModel {
     }
 
     private interface Start {
-        RunningSearch start(SearchEvents events) throws Exception;
+        RunningSearch start(SearchEvents events) throws UserFacingException;
     }
 
     /**

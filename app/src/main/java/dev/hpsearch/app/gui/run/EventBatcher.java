@@ -1,6 +1,7 @@
 package dev.hpsearch.app.gui.run;
 
 import dev.hpsearch.app.gui.common.UiScheduler;
+import dev.hpsearch.app.service.SearchEvents;
 import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.start;
 
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.project.Project;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.app.gui.AppServices;
 import dev.hpsearch.app.gui.MainWindow;
 import dev.hpsearch.app.gui.analysis.ParallelPlot;
-import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
+import dev.hpsearch.app.service.LocalOnlyClusterService;
 import dev.hpsearch.app.gui.common.FxDialogService;
 import dev.hpsearch.app.gui.common.FxTaskRunner;
 import dev.hpsearch.app.gui.common.PlotCanvas;

@@ -8,11 +8,12 @@ import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.run.DashboardViewModel;
 import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.ProjectFactory;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.SearchService;
+import dev.hpsearch.app.service.SshClusterService;
 import dev.hpsearch.app.testenv.TestCluster;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
-import dev.hpsearch.ssh.HostKeyDecision;
-import dev.hpsearch.ssh.SshPrompts;
-import dev.hpsearch.ssh.UnknownHostKey;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class ClusterContactViewModelIT {
     Path tmp;
 
     /** Records the user-name question and answers it; host keys here are known already. */
-    private static final class UserPrompt implements SshPrompts {
+    private static final class UserPrompt implements ConnectionPrompts {
         final List<String> asked = new ArrayList<>();
         final String answer;
 
@@ -48,9 +49,9 @@ class ClusterContactViewModelIT {
         }
 
         @Override
-        public HostKeyDecision unknownHostKey(UnknownHostKey key) {
+        public HostKeyAnswer unknownHostKey(HostKey key) {
             asked.add("host key " + key.host());
-            return HostKeyDecision.REJECT;
+            return HostKeyAnswer.REJECT;
         }
 
         @Override
@@ -99,8 +100,8 @@ class ClusterContactViewModelIT {
         Project project = new ProjectFactory().fromDemo(tmp.resolve("demo"));
         Set<String> before = names(project.folder());
         DashboardViewModel vm = new DashboardViewModel(project, tasks,
-                EngineSearchLauncher.withClusters(clusters, new UserPrompt(null), null));
-        vm.targetProperty().set("lab");
+                new EngineSearchLauncher(SearchService.withClusters(clusters, new UserPrompt(null), null)));
+        vm.targetProperty().set(RunTarget.parse("lab"));
 
         vm.launch();
         vm.launch();
@@ -117,7 +118,7 @@ class ClusterContactViewModelIT {
         }
     }
 
-    private ClusterProfilesViewModel formWithoutUser(TestCluster env, SshPrompts prompts) {
+    private ClusterProfilesViewModel formWithoutUser(TestCluster env, ConnectionPrompts prompts) {
         ClusterProfilesViewModel vm = new ClusterProfilesViewModel(new SshClusterService(tmp.resolve("clusters.json")),
                 tasks, dialogs, prompts, "p");
         vm.newProfile();

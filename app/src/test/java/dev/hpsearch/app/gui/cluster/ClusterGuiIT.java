@@ -1,7 +1,6 @@
 package dev.hpsearch.app.gui.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hpsearch.app.gui.AppServices;
 import dev.hpsearch.app.gui.MainWindow;
@@ -14,14 +13,19 @@ import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.project.ProjectView;
 import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.RecentProjects;
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.SearchService;
+import dev.hpsearch.app.service.SshClusterService;
+import dev.hpsearch.app.testenv.ClusterProject;
+import dev.hpsearch.app.testenv.TestCluster;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.config.JsonFiles;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Properties;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -54,13 +58,11 @@ import org.testfx.util.WaitForAsyncUtils;
 // the first test accepts the unknown host key in the dialog; the later ones find it saved
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ClusterGuiIT {
-    private static final Path ENV = Path.of(System.getenv().getOrDefault("HPSEARCH_TESTENV_DIR", "/tmp/hpsearch-testenv"),
-            "env.properties");
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path tmp;
-    static Properties env;
+    static TestCluster env;
     static Path clusters;
     static Path knownHosts;
     static Path project;
@@ -71,31 +73,15 @@ class ClusterGuiIT {
 
     @BeforeAll
     static void environment() throws Exception {
-        boolean present = Files.isRegularFile(ENV);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but the test sshd/Slurm is not running (" + ENV + " missing): run .ci/testenv.sh start");
-        }
-        assumeTrue(present, "no test sshd/Slurm (" + ENV + " missing); start it with .ci/testenv.sh start");
-        env = new Properties();
-        try (InputStream in = Files.newInputStream(ENV)) {
-            env.load(in);
-        }
+        env = TestCluster.require();
         knownHosts = tmp.resolve("fresh/known_hosts"); // does not exist yet: the host key is unknown
         clusters = tmp.resolve("clusters.json");
-        Files.writeString(clusters, "{\"clusters\": [{\"name\": \"testcluster\", \"host\": \"" + env.getProperty("HPSEARCH_TEST_SSH_HOST")
-                + "\", \"port\": " + env.getProperty("HPSEARCH_TEST_SSH_PORT") + ", \"user\": \"" + env.getProperty("HPSEARCH_TEST_SSH_USER")
-                + "\", \"identity_file\": \"" + env.getProperty("HPSEARCH_TEST_SSH_KEY") + "\", \"known_hosts\": \""
-                + knownHosts + "\", \"cpu_partition\": \"" + env.getProperty("HPSEARCH_TEST_PARTITION", "debug")
-                + "\", \"remote_root\": \"" + env.getProperty("HPSEARCH_TEST_REMOTE_ROOT") + "/gui-" + System.nanoTime() + "\"}]}");
+        env.writeClustersFile(clusters, env.remoteRoot() + "/gui-" + System.nanoTime(), List.of(), knownHosts);
         project = tmp.resolve("gui project");
         Files.createDirectories(project);
-        Files.writeString(project.resolve("score.sh"), String.join("\n",
-                "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
-                "echo \"{\\\"objective\\\": $x}\" > output.json"));
-        Files.writeString(project.resolve("job_config.json"),
-                "{\"environment_path\": \"sh\", \"script_path\": \"score.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
-        Files.writeString(project.resolve("model_config.json"),
-                "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2], \"transformation\": \"linear\"}}");
+        Files.writeString(project.resolve("score.sh"), ClusterProject.READ_X + "\n" + ClusterProject.SCORE_X);
+        Files.writeString(project.resolve("job_config.json"), ClusterProject.SH_JOB);
+        Files.writeString(project.resolve("model_config.json"), ClusterProject.discreteX(1, 2));
         Files.writeString(project.resolve("search_config.json"),
                 "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 2, \"max_active_points\": 2}");
     }
@@ -105,8 +91,8 @@ class ClusterGuiIT {
         tasks = new FxTaskRunner(2);
         FxSshPrompts prompts = new FxSshPrompts(stage);
         AppServices services = new AppServices(tasks, dialogs, new RecentProjects(tmp.resolve("config")),
-                new SshClusterService(clusters), EngineSearchLauncher.withClusters(clusters, prompts, jarIfBuilt())
-                        .withFollowInterval(java.time.Duration.ofSeconds(2)),
+                new SshClusterService(clusters), new EngineSearchLauncher(SearchService.withClusters(clusters, prompts, ClusterProject.builtJar())
+                        .withFollowInterval(java.time.Duration.ofSeconds(2))),
                 new LoaderModelValidator(), new LocalTestRunService(), prompts);
         window = new MainWindow(services, stage);
         window.showProject(Project.open(project));
@@ -134,13 +120,13 @@ class ClusterGuiIT {
         robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
                 .filter(e -> e.profile().name().equals("testcluster")).findFirst().orElseThrow()));
         assertThat(robot.lookup("#profile_host").queryAs(TextField.class).getText())
-                .isEqualTo(env.getProperty("HPSEARCH_TEST_SSH_HOST"));
+                .isEqualTo(env.property("HPSEARCH_TEST_SSH_HOST"));
 
         robot.interact(() -> robot.lookup("#testProfileConnectionButton").queryButton().fire());
         waitUntil(60, () -> robot.lookup("#hostKeyDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#hostKeyDialog").query();
         assertThat(robot.from(dialog).lookup("#hostKeyFingerprint").queryAs(TextField.class).getText())
-                .isEqualTo(fingerprint(Path.of(env.getProperty("HPSEARCH_TEST_SSH_HOST_KEY_PUB"))));
+                .isEqualTo(fingerprint(Path.of(env.property("HPSEARCH_TEST_SSH_HOST_KEY_PUB"))));
         assertThat(robot.from(dialog).lookup("#hostKeyType").queryAs(TextField.class).getText()).isEqualTo("ssh-ed25519");
         shot(dialog, "09-host-key-dialog");
         robot.interact(() -> ((Button) robot.from(dialog).lookup("#acceptAndSaveButton").query()).fire());
@@ -152,8 +138,9 @@ class ClusterGuiIT {
         shot(window.scene().getRoot(), "10-cluster-connection");
 
         select(robot, "tabRun");
-        ComboBox<String> target = robot.lookup("#runTarget").queryComboBox();
-        assertThat(target.getValue()).isEqualTo("testcluster");
+        ComboBox<RunTarget> target = robot.lookup("#runTarget").queryComboBox();
+        assertThat(target.getValue()).isEqualTo(RunTarget.parse("testcluster"));
+        assertThat(target.getConverter().toString(target.getValue())).as("shown by name").isEqualTo("testcluster");
         robot.interact(() -> robot.lookup("#launchButton").queryButton().fire());
         waitUntil(240, () -> view.dashboard().rows().size() == 2
                 && view.dashboard().rows().stream().allMatch(r -> "ok".equals(r.status()))
@@ -185,11 +172,11 @@ class ClusterGuiIT {
     @Test
     @org.junit.jupiter.api.Order(2)
     void launchesDetachedThenFollowsTheSearchOnTheClusterUntilItEnds(FxRobot robot) throws Exception {
-        assertThat(jarIfBuilt()).as("target/hpsearch-app-*-all.jar: run the integration tests through mvn verify")
+        assertThat(ClusterProject.builtJar()).as("target/hpsearch-app-*-all.jar: run the integration tests through mvn verify")
                 .isNotNull();
         ProjectView view = window.projectView();
         select(robot, "tabRun");
-        assertThat(robot.lookup("#runTarget").queryComboBox().getValue()).isEqualTo("testcluster");
+        assertThat(robot.lookup("#runTarget").queryComboBox().getValue()).isEqualTo(RunTarget.parse("testcluster"));
         Button follow = robot.lookup("#followClusterButton").queryButton();
         assertThat(follow.isDisabled()).as("nothing launched detached yet").isTrue();
         Label message = robot.lookup("#runMessage").queryAs(Label.class);
@@ -232,14 +219,6 @@ class ClusterGuiIT {
     }
 
     /** The shaded jar that `package` built before the integration tests run, or null (run from an IDE). */
-    private static Path jarIfBuilt() throws Exception {
-        try (java.nio.file.DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "hpsearch-app-*-all.jar")) {
-            for (Path j : jars) {
-                return j.toAbsolutePath();
-            }
-        }
-        return null;
-    }
 
     /** The key's fingerprint as {@code ssh-keygen -lf} prints it: SHA256 of the key blob, base64 without padding. */
     private static String fingerprint(Path pub) throws Exception {

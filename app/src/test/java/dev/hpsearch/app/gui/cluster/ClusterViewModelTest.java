@@ -7,15 +7,18 @@ import dev.hpsearch.app.gui.ScriptedDialogs;
 import dev.hpsearch.app.gui.job.JobConfigViewModel;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.run.DashboardViewModel;
-import dev.hpsearch.app.gui.run.RunningSearch;
-import dev.hpsearch.app.gui.run.SearchEvents;
 import dev.hpsearch.app.gui.run.SearchLauncher;
 import dev.hpsearch.app.gui.start.ProjectFactory;
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.ProfileDraft;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.RunningSearch;
+import dev.hpsearch.app.service.SearchEvents;
+import dev.hpsearch.app.service.SshClusterService;
+import dev.hpsearch.app.service.UserFacingException;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfiles;
-import dev.hpsearch.ssh.HostKeyDecision;
-import dev.hpsearch.ssh.SshPrompts;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterViewModelTest {
     /** Fake answers: these tests never connect, so nothing asks. */
-    private static final SshPrompts FAKE_PROMPTS = key -> HostKeyDecision.REJECT;
+    private static final ConnectionPrompts FAKE_PROMPTS = key -> ConnectionPrompts.HostKeyAnswer.REJECT;
 
     private final DirectTaskRunner tasks = new DirectTaskRunner();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
@@ -111,10 +114,10 @@ class ClusterViewModelTest {
 
     @Test
     void aChangedHostKeyIsReportedAsRefusedWithAWarningAndNeverOffered() {
-        List<SshPrompts> asked = new ArrayList<>();
+        List<ConnectionPrompts> asked = new ArrayList<>();
         FakeService service = new FakeService() {
             @Override
-            public ConnectionCheck test(ClusterProfile profile, SshPrompts prompts) {
+            public ConnectionCheck test(ProfileDraft profile, ConnectionPrompts prompts) {
                 asked.add(prompts);
                 return new ConnectionCheck(false, "REMOTE HOST KEY CHANGED for h:22", "details", true);
             }
@@ -136,7 +139,7 @@ class ClusterViewModelTest {
         List<String> tested = new ArrayList<>();
         FakeService service = new FakeService() {
             @Override
-            public ConnectionCheck test(ClusterProfile profile, SshPrompts prompts) {
+            public ConnectionCheck test(ProfileDraft profile, ConnectionPrompts prompts) {
                 tested.add(profile.name());
                 return new ConnectionCheck(true, "Connected to me@lab: slurm 23.02", "", false);
             }
@@ -159,7 +162,7 @@ class ClusterViewModelTest {
         List<String> events = new ArrayList<>();
         FakeService service = new FakeService() {
             @Override
-            public RemoteFolders browse(ClusterProfile profile, SshPrompts prompts) {
+            public RemoteFolders browse(ProfileDraft profile, ConnectionPrompts prompts) {
                 events.add("connect " + profile.remoteRoot());
                 return new RemoteFolders() {
                     @Override
@@ -168,9 +171,9 @@ class ClusterViewModelTest {
                     }
 
                     @Override
-                    public List<String> folders(String path) throws IOException {
+                    public List<String> folders(String path) throws UserFacingException {
                         if (!tree.containsKey(path)) {
-                            throw new IOException("no such folder: " + path);
+                            throw new UserFacingException(UserFacingException.Kind.FAILURE, "no such folder: " + path);
                         }
                         return tree.get(path);
                     }
@@ -182,7 +185,7 @@ class ClusterViewModelTest {
                 };
             }
         };
-        ClusterProfile profile = new ClusterProfile("lab", "h", 0, null, null, null, null, null, null, "/scratch/me");
+        ProfileDraft profile = new ProfileDraft("lab", "h", "", "", "", "", "", "", List.of(), "/scratch/me");
         RemoteFolderViewModel vm = new RemoteFolderViewModel(service, tasks, profile, FAKE_PROMPTS);
         vm.open();
         assertThat(vm.pathProperty().get()).isEqualTo("/scratch/me");
@@ -211,9 +214,10 @@ class ClusterViewModelTest {
         List<String> calls = new ArrayList<>();
         SearchLauncher launcher = new SearchLauncher() {
             @Override
-            public RunningSearch start(Project project, String cluster, SearchEvents events) throws IOException {
-                calls.add("start " + cluster);
-                throw new IOException("Host key of h:22 was rejected");
+            public RunningSearch start(Project project, Optional<RunTarget> target, SearchEvents events)
+                    throws UserFacingException {
+                calls.add("start " + target.map(RunTarget::name).orElse(null));
+                throw new UserFacingException(UserFacingException.Kind.CONNECTION, "Host key of h:22 was rejected");
             }
 
             @Override
@@ -227,15 +231,15 @@ class ClusterViewModelTest {
             }
 
             @Override
-            public String launchDetached(Project project, String cluster) {
-                calls.add("detached " + cluster);
-                return "Submitted coordinator job 17 on " + cluster;
+            public String launchDetached(Project project, Optional<RunTarget> target) {
+                calls.add("detached " + target.orElseThrow().name());
+                return "Submitted coordinator job 17 on " + target.orElseThrow().name();
             }
         };
         DashboardViewModel vm = new DashboardViewModel(p, tasks, launcher);
         vm.launchDetached();
         assertThat(vm.messageProperty().get()).contains("choose a cluster profile");
-        vm.targetProperty().set("lab");
+        vm.targetProperty().set(RunTarget.parse("lab"));
         vm.launch();
         assertThat(vm.messageProperty().get()).isEqualTo("Could not start: Host key of h:22 was rejected");
         assertThat(vm.activeProperty().get()).isFalse();
@@ -259,8 +263,7 @@ class ClusterViewModelTest {
 
         @Override
         public List<ProfileEntry> list() {
-            return List.of(new ProfileEntry(new ClusterProfile("lab", "h", 0, "me", null, null, null, null, null, null),
-                    true));
+            return List.of(new ProfileEntry(new ProfileDraft("lab", "h", "", "me", "", "", "", "", List.of(), ""), true));
         }
 
         @Override
@@ -274,12 +277,12 @@ class ClusterViewModelTest {
         }
 
         @Override
-        public ConnectionCheck test(ClusterProfile profile, SshPrompts prompts) {
+        public ConnectionCheck test(ProfileDraft profile, ConnectionPrompts prompts) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public RemoteFolders browse(ClusterProfile profile, SshPrompts prompts) throws IOException {
+        public RemoteFolders browse(ProfileDraft profile, ConnectionPrompts prompts) {
             throw new UnsupportedOperationException();
         }
     }

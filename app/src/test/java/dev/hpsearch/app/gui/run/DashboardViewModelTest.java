@@ -13,6 +13,10 @@ import dev.hpsearch.app.gui.common.UnsavedEditsPrompt;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.results.SuggestedBy;
 import dev.hpsearch.app.gui.start.ProjectFactory;
+import dev.hpsearch.app.service.UserFacingException;
+import dev.hpsearch.app.service.SearchEvents;
+import dev.hpsearch.app.service.RunningSearch;
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.optimizer.analysis.History;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.engine.FailureClass;
@@ -466,21 +470,21 @@ class DashboardViewModelTest {
     private SearchLauncher launcher() {
         return new SearchLauncher() {
             @Override
-            public RunningSearch start(Project p, String cluster, SearchEvents events) {
-                calls.add("start " + cluster);
+            public RunningSearch start(Project p, Optional<RunTarget> target, SearchEvents events) {
+                calls.add("start " + target.map(RunTarget::name).orElse(null));
                 captured.add(events);
                 return running();
             }
 
             @Override
-            public String launchDetached(Project p, String cluster) {
+            public String launchDetached(Project p, Optional<RunTarget> target) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public RunningSearch resume(Path searchDir, SearchEvents events) throws IOException {
+            public RunningSearch resume(Path searchDir, SearchEvents events) throws UserFacingException {
                 if (resumeFails != null) {
-                    throw new IOException(resumeFails);
+                    throw new UserFacingException(UserFacingException.Kind.FAILURE, resumeFails);
                 }
                 captured.add(events);
                 return running();
@@ -494,22 +498,7 @@ class DashboardViewModelTest {
     }
 
     private RunningSearch running() {
-        return new RunningSearch() {
-            @Override
-            public Path searchDir() {
-                return tmp.resolve("hp_search_0");
-            }
-
-            @Override
-            public ModelConfig model() {
-                return model;
-            }
-
-            @Override
-            public boolean followOnly() {
-                return false;
-            }
-
+        return new RunningSearch(tmp.resolve("hp_search_0"), model, RunningSearch.Mode.RUNS, new RunningSearch.Control() {
             @Override
             public void stop(String reason) {
                 calls.add("stop");
@@ -523,7 +512,7 @@ class DashboardViewModelTest {
             @Override
             public void close() {
             }
-        };
+        });
     }
 
     private static TrialRecord trial(int id, double x, Double loss, TrialStatus status) {

@@ -1,17 +1,20 @@
 package dev.hpsearch.app.gui.run;
 
-import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.RunningSearch;
+import dev.hpsearch.app.service.SearchService;
+import dev.hpsearch.app.testenv.ClusterProject;
+import dev.hpsearch.app.testenv.RecordedEvents;
+import dev.hpsearch.app.testenv.TestCluster;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.ssh.SshPrompts;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EngineSearchLauncherIT {
     private static final long DEADLINE_MS = 240_000;
+    private static final Optional<RunTarget> TESTCLUSTER = Optional.of(RunTarget.parse("testcluster"));
 
     @TempDir
     Path tmp;
@@ -37,42 +41,27 @@ class EngineSearchLauncherIT {
 
     @BeforeEach
     void environment() throws Exception {
-        cluster = TestCluster.require();
-        projectDir = tmp.resolve("launcher project");
-        Files.createDirectories(projectDir);
-        remoteRoot = Path.of(cluster.remoteRoot(), "gui-launcher-" + System.nanoTime());
-        clusters = tmp.resolve("clusters.json");
-        cluster.writeClustersFile(clusters, remoteRoot.toString());
-        Files.writeString(projectDir.resolve("slow.sh"), String.join("\n",
-                "echo started",
-                "sleep 2",
-                "x=$(sed -n 's/.*\"x\" *: *\\([0-9.]*\\).*/\\1/p' \"$1\")",
-                "echo \"{\\\"objective\\\": $x}\" > output.json"));
-        Files.writeString(projectDir.resolve("job_config.json"),
+        ClusterProject fixture = ClusterProject.create(tmp, "launcher project", "gui-launcher");
+        cluster = fixture.cluster();
+        projectDir = fixture.folder();
+        remoteRoot = Path.of(fixture.remoteRoot());
+        clusters = fixture.clustersFile();
+        fixture.write("slow.sh", "echo started", "sleep 2", ClusterProject.READ_X, ClusterProject.SCORE_X);
+        fixture.write("job_config.json",
                 "{\"environment_path\": \"sh\", \"script_path\": \"slow.sh\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"local\"}");
-        Files.writeString(projectDir.resolve("model_config.json"),
-                "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2], \"transformation\": \"linear\"}}");
-        Files.writeString(projectDir.resolve("search_config.json"), "{\"search_type\": \"grid\","
+        fixture.write("model_config.json", ClusterProject.discreteX(1, 2));
+        fixture.write("search_config.json", "{\"search_type\": \"grid\","
                 + " \"num_grid_points_per_hyperparameter\": 2, \"max_active_points\": 2, \"search_time\": 0.25, \"search_memory\": 1}");
-    }
-
-    /** Collects the end message of a search. */
-    private static final class Ends implements SearchEvents {
-        final BlockingQueue<String> ends = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onEnd(String message) {
-            ends.add(message);
-        }
     }
 
     @Test
     void aClusterSearchInterruptedHereResumesOnTheSameClusterWithoutResubmitting() throws Exception {
-        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(), null);
+        EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
+                null));
         Project project = Project.open(projectDir);
-        Ends first = new Ends();
+        RecordedEvents first = new RecordedEvents();
         // job_config says local; the Run tab's choice wins and search.json records it
-        RunningSearch s = launcher.start(project, "testcluster", first);
+        RunningSearch s = launcher.start(project, TESTCLUSTER, first);
         Path dir = s.searchDir();
         long deadline = System.currentTimeMillis() + DEADLINE_MS;
         while (count(dir, "\"submit\"") < 2 && System.currentTimeMillis() < deadline) {
@@ -82,7 +71,7 @@ class EngineSearchLauncherIT {
         assertThat(first.ends.poll(60, TimeUnit.SECONDS)).isNotNull().doesNotStartWith("Search complete");
         assertThat(SearchFiles.cluster(dir)).isEqualTo("testcluster");
 
-        Ends second = new Ends();
+        RecordedEvents second = new RecordedEvents();
         RunningSearch resumed = launcher.resume(dir, second);
         String end = second.ends.poll(DEADLINE_MS, TimeUnit.MILLISECONDS);
 
@@ -99,10 +88,10 @@ class EngineSearchLauncherIT {
 
     @Test
     void launchDetachedSubmitsTheCoordinatorWhichRunsTheGridOnTheCluster() throws Exception {
-        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(),
-                selfContainedJar());
+        EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
+                ClusterProject.selfContainedJar()));
 
-        String message = launcher.launchDetached(Project.open(projectDir), "testcluster");
+        String message = launcher.launchDetached(Project.open(projectDir), TESTCLUSTER);
 
         Matcher m = Pattern.compile("Submitted coordinator job (\\d+) on testcluster").matcher(message);
         assertThat(m.find()).as(message).isTrue();
@@ -122,16 +111,16 @@ class EngineSearchLauncherIT {
 
     @Test
     void aSearchLaunchedDetachedIsFollowedFromItsMirrorUntilItEnds() throws Exception {
-        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(),
-                selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2));
+        EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
+                ClusterProject.selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2)));
         Project project = Project.open(projectDir);
-        String message = launcher.launchDetached(project, "testcluster");
+        String message = launcher.launchDetached(project, TESTCLUSTER);
         Matcher m = Pattern.compile("Submitted coordinator job (\\d+)").matcher(message);
         assertThat(m.find()).as(message).isTrue();
 
-        Followed followed = new Followed();
+        RecordedEvents followed = new RecordedEvents();
         // no cluster given: the launch record names it
-        RunningSearch s = launcher.followDetached(project, null, followed);
+        RunningSearch s = launcher.followDetached(project, Optional.empty(), followed);
         String end;
         try {
             end = followed.ends.poll(DEADLINE_MS, TimeUnit.MILLISECONDS);
@@ -156,12 +145,12 @@ class EngineSearchLauncherIT {
                 "echo started",
                 "sleep 60",
                 "echo '{\"objective\": 1}' > output.json"));
-        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(),
-                selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2));
+        EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
+                ClusterProject.selfContainedJar()).withFollowInterval(java.time.Duration.ofSeconds(2)));
         Project project = Project.open(projectDir);
-        launcher.launchDetached(project, "testcluster");
-        Followed followed = new Followed();
-        RunningSearch s = launcher.followDetached(project, null, followed);
+        launcher.launchDetached(project, TESTCLUSTER);
+        RecordedEvents followed = new RecordedEvents();
+        RunningSearch s = launcher.followDetached(project, Optional.empty(), followed);
         String end;
         try {
             assertThat(s.stoppable()).as("a followed detached search takes a stop request").isTrue();
@@ -187,40 +176,12 @@ class EngineSearchLauncherIT {
                 .allSatisfy(t -> assertThat(t.status()).isEqualTo(dev.hpsearch.optimizer.engine.TrialStatus.CANCELLED));
     }
 
-    /** What following a detached search reports. */
-    private static final class Followed implements SearchEvents {
-        final BlockingQueue<String> ends = new LinkedBlockingQueue<>();
-        final List<String> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final List<String> coordinator = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final java.util.Map<Integer, dev.hpsearch.optimizer.engine.TrialRecord> trials =
-                new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Override
-        public void onTrial(dev.hpsearch.optimizer.engine.TrialRecord trial) {
-            trials.put(trial.id(), trial);
-        }
-
-        @Override
-        public void onCoordinator(String state) {
-            coordinator.add(state);
-        }
-
-        @Override
-        public void onLog(String line) {
-            logs.add(line);
-        }
-
-        @Override
-        public void onEnd(String message) {
-            ends.add(message);
-        }
-    }
-
     @Test
     void launchDetachedWithoutAJarSaysWhatToDo() throws Exception {
-        EngineSearchLauncher launcher = EngineSearchLauncher.withClusters(clusters, SshPrompts.nonInteractive(), null);
+        EngineSearchLauncher launcher = new EngineSearchLauncher(SearchService.withClusters(clusters, SshPrompts.nonInteractive(),
+                null));
         // the tests run from target/classes or the thin jar, neither of which the coordinator could run
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> launcher.launchDetached(Project.open(projectDir), "testcluster"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> launcher.launchDetached(Project.open(projectDir), TESTCLUSTER))
                 .hasMessageContaining("hpsearch-app-*-all.jar").hasMessageContaining("-Dhpsearch.jar=FILE");
         assertThat(projectDir.resolve("launched_hp_searches.txt")).doesNotExist();
     }
@@ -229,15 +190,5 @@ class EngineSearchLauncherIT {
         Path journal = search.resolve("journal.jsonl");
         return !Files.exists(journal) ? 0
                 : Files.readAllLines(journal).stream().filter(l -> l.contains("\"event\":" + event)).count();
-    }
-
-    /** The shaded jar that `package` built before the integration tests run. */
-    private static Path selfContainedJar() throws Exception {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "hpsearch-app-*-all.jar")) {
-            for (Path j : jars) {
-                return j.toAbsolutePath();
-            }
-        }
-        throw new AssertionError("no target/hpsearch-app-*-all.jar: run the integration tests through mvn verify");
     }
 }

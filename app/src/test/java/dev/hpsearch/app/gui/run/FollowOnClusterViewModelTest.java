@@ -8,6 +8,10 @@ import dev.hpsearch.app.gui.DirectTaskRunner;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.start.ProjectFactory;
 import dev.hpsearch.app.remote.DetachedLaunches;
+import dev.hpsearch.app.service.RunTarget;
+import dev.hpsearch.app.service.RunningSearch;
+import dev.hpsearch.app.service.SearchEvents;
+import dev.hpsearch.app.service.UserFacingException;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
 import dev.hpsearch.optimizer.engine.Progress;
@@ -24,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,30 +53,10 @@ class FollowOnClusterViewModelTest {
         }
 
         @Override
-        public RunningSearch followDetached(Project project, String cluster, SearchEvents ev) {
-            calls.add("follow " + cluster);
+        public RunningSearch followDetached(Project project, Optional<RunTarget> target, SearchEvents ev) {
+            calls.add("follow " + target.map(RunTarget::name).orElse(null));
             events.add(ev);
-            return new RunningSearch() {
-                @Override
-                public Path searchDir() {
-                    return mirror;
-                }
-
-                @Override
-                public ModelConfig model() {
-                    return model;
-                }
-
-                @Override
-                public boolean followOnly() {
-                    return true;
-                }
-
-                @Override
-                public boolean stoppable() {
-                    return true;
-                }
-
+            return new RunningSearch(mirror, model, RunningSearch.Mode.FOLLOWS_DETACHED, new RunningSearch.Control() {
                 @Override
                 public void stop(String reason) {
                     calls.add("stop " + reason);
@@ -86,18 +71,23 @@ class FollowOnClusterViewModelTest {
                 public void close() {
                     closed = true;
                 }
-            };
+            });
         }
 
         @Override
-        public String launchDetached(Project project, String cluster) throws IOException {
+        public String launchDetached(Project project, Optional<RunTarget> target) throws UserFacingException {
+            String cluster = target.orElseThrow().name();
             calls.add("detached " + cluster);
-            LaunchRecords.append(project.folder(), launch("77", "/scratch/demo/hp_search_1", cluster));
+            try {
+                LaunchRecords.append(project.folder(), launch("77", "/scratch/demo/hp_search_1", cluster));
+            } catch (IOException e) {
+                throw new UserFacingException(UserFacingException.Kind.FAILURE, e.getMessage(), e);
+            }
             return "Submitted coordinator job 77 on " + cluster;
         }
 
         @Override
-        public RunningSearch start(Project project, String cluster, SearchEvents ev) {
+        public RunningSearch start(Project project, Optional<RunTarget> target, SearchEvents ev) {
             throw new UnsupportedOperationException();
         }
 
@@ -134,7 +124,7 @@ class FollowOnClusterViewModelTest {
         vm.refreshPastSearches();
         assertThat(vm.detachedLaunchProperty().get()).as("nothing launched detached yet").isNull();
 
-        vm.targetProperty().set("lab");
+        vm.targetProperty().set(RunTarget.parse("lab"));
         vm.launchDetached();
         assertThat(vm.detachedLaunchProperty().get()).isEqualTo("hp_search_1: job 77 on lab");
 

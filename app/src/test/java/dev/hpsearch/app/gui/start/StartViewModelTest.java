@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hpsearch.app.gui.AppServices;
 import dev.hpsearch.app.gui.DirectTaskRunner;
 import dev.hpsearch.app.gui.ScriptedDialogs;
-import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
+import dev.hpsearch.app.service.LocalOnlyClusterService;
 import dev.hpsearch.app.gui.model.LoaderModelValidator;
 import dev.hpsearch.app.gui.project.Project;
 import java.nio.file.Files;

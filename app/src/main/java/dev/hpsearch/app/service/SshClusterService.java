@@ -1,4 +1,4 @@
-package dev.hpsearch.app.gui.cluster;
+package dev.hpsearch.app.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.remote.ClusterContact;
 import dev.hpsearch.app.remote.ClusterContactException;
 import dev.hpsearch.app.remote.ProfileSource;
+import dev.hpsearch.optimizer.text.AtomicFiles;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.ClusterProfile;
 import dev.hpsearch.ssh.ClusterProfileException;
 import dev.hpsearch.ssh.ClusterProfiles;
@@ -15,13 +17,11 @@ import dev.hpsearch.ssh.HostKeyException;
 import dev.hpsearch.ssh.RemoteFile;
 import dev.hpsearch.ssh.ShellQuote;
 import dev.hpsearch.ssh.SshBridgeException;
-import dev.hpsearch.ssh.SshPrompts;
 import dev.hpsearch.ssh.SshSession;
 import dev.hpsearch.ssh.SshSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +35,12 @@ public final class SshClusterService implements ClusterService {
     private final Path file;
     private final SshSettings settings;
 
-    /** @param file the user's profiles file ({@link ClusterProfiles#defaultFile()} in the desktop app) */
+    /** The user's profiles file when none is named: {@code ~/.config/hpsearch/clusters.json}. */
+    public static Path defaultFile() {
+        return ClusterProfiles.defaultFile();
+    }
+
+    /** @param file the user's profiles file ({@link #defaultFile()} in the desktop app) */
     public SshClusterService(Path file) {
         this(file, SshSettings.defaults());
     }
@@ -47,10 +52,10 @@ public final class SshClusterService implements ClusterService {
 
     @Override
     public List<String> profiles() {
-        List<String> names = new ArrayList<>(List.of("local"));
+        List<String> names = new ArrayList<>(List.of(RunTarget.LOCAL.name()));
         try {
             list().forEach(e -> names.add(e.profile().name()));
-        } catch (IOException e) {
+        } catch (UserFacingException e) {
             // a broken file shows up where profiles are edited; the presets still run
             ClusterProfiles.presets().names().forEach(names::add);
         }
@@ -68,28 +73,37 @@ public final class SshClusterService implements ClusterService {
     }
 
     @Override
-    public List<ProfileEntry> list() throws IOException {
-        ClusterProfiles all;
+    public List<ProfileEntry> list() throws UserFacingException {
         try {
-            all = ClusterProfiles.load(file);
-        } catch (ClusterProfileException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        Set<String> mine = new HashSet<>();
-        if (Files.exists(file)) {
-            for (JsonNode c : new ObjectMapper().readTree(file.toFile()).path("clusters")) {
-                mine.add(c.path("name").asText().toUpperCase(Locale.ROOT));
+            ClusterProfiles all = ClusterProfiles.load(file);
+            Set<String> mine = new HashSet<>();
+            if (Files.exists(file)) {
+                for (JsonNode c : new ObjectMapper().readTree(file.toFile()).path("clusters")) {
+                    mine.add(c.path("name").asText().toUpperCase(Locale.ROOT));
+                }
             }
+            List<ProfileEntry> out = new ArrayList<>();
+            for (ClusterProfile p : all.all()) {
+                out.add(new ProfileEntry(ProfileDraft.of(p), mine.contains(p.name().toUpperCase(Locale.ROOT))));
+            }
+            return out;
+        } catch (ClusterProfileException e) {
+            throw new UserFacingException(UserFacingException.Kind.CONFIG, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserFacingException(UserFacingException.Kind.CONFIG, IoErrors.describe(e), e);
         }
-        List<ProfileEntry> out = new ArrayList<>();
-        for (ClusterProfile p : all.all()) {
-            out.add(new ProfileEntry(p, mine.contains(p.name().toUpperCase(Locale.ROOT))));
-        }
-        return out;
     }
 
     @Override
-    public void save(ProfileDraft d) throws IOException {
+    public void save(ProfileDraft d) throws UserFacingException {
+        try {
+            write(d);
+        } catch (IOException e) {
+            throw new UserFacingException(UserFacingException.Kind.CONFIG, IoErrors.describe(e), e);
+        }
+    }
+
+    private void write(ProfileDraft d) throws IOException, UserFacingException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = Files.exists(file) && json.readTree(file.toFile()) instanceof ObjectNode
                 ? (ObjectNode) json.readTree(file.toFile()) : json.createObjectNode();
@@ -138,9 +152,10 @@ public final class SshClusterService implements ClusterService {
             try {
                 ClusterProfiles.load(tmp);
             } catch (ClusterProfileException e) {
-                throw new IOException("Not saved: " + e.getMessage().replace(tmp.toString(), file.toString()), e);
+                throw new UserFacingException(UserFacingException.Kind.CONFIG,
+                        "Not saved: " + e.getMessage().replace(tmp.toString(), file.toString()), e);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -153,8 +168,15 @@ public final class SshClusterService implements ClusterService {
     }
 
     @Override
-    public ConnectionCheck test(ClusterProfile profile, SshPrompts prompts) {
-        try (SshSession ssh = ClusterContact.open(profile, ProfileSource.app(), file, settings, prompts)) {
+    public ConnectionCheck test(ProfileDraft draft, ConnectionPrompts prompts) {
+        ClusterProfile profile;
+        try {
+            profile = draft.toProfile();
+        } catch (IllegalArgumentException e) {
+            return ConnectionCheck.failed(e.getMessage());
+        }
+        try (SshSession ssh = ClusterContact.open(profile, ProfileSource.app(), file, settings,
+                ConnectionPrompts.toSsh(prompts))) {
             CommandResult version = ssh.exec(withSetup(profile, "sbatch --version"), SLURM_TIMEOUT);
             CommandResult info = ssh.exec(withSetup(profile, "sinfo --noheader -o '%P %a %D %t'"), SLURM_TIMEOUT);
             String details = "Connected to " + ssh.host() + "\n\n$ sbatch --version\n" + output(version)
@@ -190,30 +212,59 @@ public final class SshClusterService implements ClusterService {
     }
 
     @Override
-    public RemoteFolders browse(ClusterProfile profile, SshPrompts prompts) throws IOException {
-        SshSession ssh = ClusterContact.open(profile, ProfileSource.app(), file, settings, prompts);
-        return new RemoteFolders() {
-            @Override
-            public String start() throws IOException {
-                return ssh.exists(profile.remoteRoot()) ? ssh.absolutePath(profile.remoteRoot()) : ssh.absolutePath(".");
-            }
+    public RemoteFolders browse(ProfileDraft draft, ConnectionPrompts prompts) throws UserFacingException {
+        ClusterProfile profile;
+        try {
+            profile = draft.toProfile();
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(UserFacingException.Kind.CONFIG, e.getMessage(), e);
+        }
+        try {
+            return new SftpFolders(ClusterContact.open(profile, ProfileSource.app(), file, settings,
+                    ConnectionPrompts.toSsh(prompts)), profile.remoteRoot());
+        } catch (SshBridgeException e) {
+            throw new UserFacingException(UserFacingException.Kind.CONNECTION, e.getMessage(), e);
+        }
+    }
 
-            @Override
-            public List<String> folders(String path) throws IOException {
-                List<String> names = new ArrayList<>();
+    /** Folders on the cluster over one SFTP session. */
+    private static final class SftpFolders implements RemoteFolders {
+        private final SshSession ssh;
+        private final String remoteRoot;
+
+        SftpFolders(SshSession ssh, String remoteRoot) {
+            this.ssh = ssh;
+            this.remoteRoot = remoteRoot;
+        }
+
+        @Override
+        public String start() throws UserFacingException {
+            try {
+                return ssh.exists(remoteRoot) ? ssh.absolutePath(remoteRoot) : ssh.absolutePath(".");
+            } catch (SshBridgeException e) {
+                throw new UserFacingException(UserFacingException.Kind.FAILURE, e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public List<String> folders(String path) throws UserFacingException {
+            List<String> names = new ArrayList<>();
+            try {
                 for (RemoteFile f : ssh.list(path)) {
                     if (f.directory() && !f.name().equals(".") && !f.name().equals("..")) {
                         names.add(f.name());
                     }
                 }
-                names.sort(String.CASE_INSENSITIVE_ORDER);
-                return names;
+            } catch (SshBridgeException e) {
+                throw new UserFacingException(UserFacingException.Kind.FAILURE, e.getMessage(), e);
             }
+            names.sort(String.CASE_INSENSITIVE_ORDER);
+            return names;
+        }
 
-            @Override
-            public void close() {
-                ssh.close();
-            }
-        };
+        @Override
+        public void close() {
+            ssh.close();
+        }
     }
 }

@@ -1,33 +1,29 @@
-package dev.hpsearch.app.cli;
+package dev.hpsearch.app.service;
 
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.ssh.RemoteFile;
 import dev.hpsearch.ssh.SshBridgeException;
 import dev.hpsearch.ssh.SshSession;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The detached search a command line names: a local project folder (its latest detached launch), or a project or
  * search folder on the cluster (its coordinator then comes from the cluster's launched_hp_searches.txt). Used by
- * {@code status}, {@code stop} and {@code launch --resume}.
+ * {@code status}, {@code stop}, {@code resume --cluster} and {@code launch --resume}.
  *
  * @param searchFolder the search folder on the cluster
  * @param jobId        the latest coordinator job of it, or {@code null} when no record names one
  * @param localProject the local project folder that launched it, or {@code null}
  */
-record DetachedTarget(String searchFolder, String jobId, Path localProject) {
-    private static final Pattern SEARCH_DIR = Pattern.compile("hp_search_(\\d{1,9})");
-
+public record DetachedTarget(String searchFolder, String jobId, Path localProject) {
     /** The search folder's name, {@code hp_search_{id}}. */
-    String name() {
+    public String name() {
         return searchFolder.substring(searchFolder.lastIndexOf('/') + 1);
     }
 
@@ -35,7 +31,7 @@ record DetachedTarget(String searchFolder, String jobId, Path localProject) {
      * Where the search is mirrored here: {@code override}, else under the local project folder, else under the
      * temporary folder.
      */
-    Path mirror(String cluster, Path override) {
+    public Path mirror(String cluster, Path override) {
         return override != null ? override
                 : localProject != null ? dev.hpsearch.app.remote.SearchMirror.folder(localProject, cluster, name())
                 : Path.of(System.getProperty("java.io.tmpdir"), "hpsearch-mirror-" + System.getProperty("user.name"),
@@ -43,7 +39,7 @@ record DetachedTarget(String searchFolder, String jobId, Path localProject) {
     }
 
     /** The local launch record that {@code where} names, when it is a local project folder with one; else null. */
-    static DetachedLaunches.Launch localLaunch(Path where) throws IOException {
+    public static DetachedLaunches.Launch localLaunch(Path where) throws IOException {
         Path records = where.resolve(LaunchRecords.FILE_NAME);
         if (Files.isDirectory(where) && Files.isRegularFile(records)) {
             return latest(Files.readString(records, StandardCharsets.UTF_8), null);
@@ -52,12 +48,13 @@ record DetachedTarget(String searchFolder, String jobId, Path localProject) {
     }
 
     /**
-     * Finds the search, printing why not (and returning {@code null}) when {@code where} names none.
+     * Finds the search {@code where} names.
      *
      * @param launched {@link #localLaunch} of {@code where}
+     * @throws UserFacingException when {@code where} names none
      */
-    static DetachedTarget find(SshSession ssh, Path where, DetachedLaunches.Launch launched, String cluster,
-                               PrintWriter err) throws SshBridgeException {
+    public static DetachedTarget find(SshSession ssh, Path where, DetachedLaunches.Launch launched, String cluster)
+            throws SshBridgeException, UserFacingException {
         if (launched != null) {
             // the coordinator may have been launched again from elsewhere (it records itself on the cluster), or
             // launched from here and not started yet: the later of the two, as Slurm's job ids grow
@@ -68,24 +65,23 @@ record DetachedTarget(String searchFolder, String jobId, Path localProject) {
         String path = where.toString().replace('\\', '/');
         String abs = ssh.absolutePath(path);
         if (!ssh.exists(abs)) {
-            err.println("error: " + path + " is neither a local project folder that recorded a detached launch in"
-                    + " launched_hp_searches.txt nor a folder on " + cluster + " (" + ssh.host() + ")");
-            return null;
+            throw new UserFacingException(UserFacingException.Kind.FAILURE, path + " is neither a local project folder"
+                    + " that recorded a detached launch in launched_hp_searches.txt nor a folder on " + cluster + " ("
+                    + ssh.host() + ")");
         }
         String folder = abs;
-        if (!SEARCH_DIR.matcher(abs.substring(abs.lastIndexOf('/') + 1)).matches()) {
+        if (SearchFolder.searchId(abs.substring(abs.lastIndexOf('/') + 1)) < 0) {
             int latest = -1;
             for (RemoteFile f : ssh.list(abs)) {
-                Matcher m = SEARCH_DIR.matcher(f.name());
-                if (f.directory() && m.matches()) {
-                    latest = Math.max(latest, Integer.parseInt(m.group(1)));
+                if (f.directory()) {
+                    latest = Math.max(latest, SearchFolder.searchId(f.name()));
                 }
             }
             if (latest < 0) {
-                err.println("error: " + abs + " on " + cluster + " holds no hp_search_{id} folder");
-                return null;
+                throw new UserFacingException(UserFacingException.Kind.FAILURE, abs + " on " + cluster
+                        + " holds no hp_search_{id} folder");
             }
-            folder = abs + "/hp_search_" + latest;
+            folder = abs + "/" + SearchFolder.name(latest);
         }
         return new DetachedTarget(folder, coordinatorOnCluster(ssh, folder), null);
     }

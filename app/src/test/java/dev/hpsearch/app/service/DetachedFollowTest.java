@@ -1,11 +1,11 @@
-package dev.hpsearch.app.gui.run;
+package dev.hpsearch.app.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.app.remote.StopRequest;
-import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.app.testenv.RecordedEvents;
 import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.ssh.LocalShell;
 import dev.hpsearch.ssh.SlurmJobState;
@@ -14,10 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +30,7 @@ class DetachedFollowTest {
     Path remoteSearch;
     Path mirror;
     final AtomicReference<SlurmJobState> slurm = new AtomicReference<>();
-    final Recorder events = new Recorder();
+    final RecordedEvents events = new RecordedEvents();
 
     @BeforeEach
     void cluster() throws IOException {
@@ -159,27 +155,5 @@ class DetachedFollowTest {
     private void journal(String... lines) throws IOException {
         Files.writeString(remoteSearch.resolve("journal.jsonl"), String.join("\n", lines) + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** The events, latest record per combination. */
-    static final class Recorder implements SearchEvents {
-        final Map<Integer, TrialRecord> trials = new LinkedHashMap<>();
-        final List<String> coordinator = new ArrayList<>();
-        final List<String> ends = new ArrayList<>();
-
-        @Override
-        public void onTrial(TrialRecord trial) {
-            trials.put(trial.id(), trial);
-        }
-
-        @Override
-        public void onCoordinator(String state) {
-            coordinator.add(state);
-        }
-
-        @Override
-        public void onEnd(String message) {
-            ends.add(message);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.hpsearch.app.gui.run;
+package dev.hpsearch.app.service;
 
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.app.remote.SearchMirror;
@@ -15,7 +15,7 @@ import java.util.Set;
  * Follows a search whose coordinator runs on the cluster (a detached launch), one {@link #poll} at a time: asks
  * Slurm about the coordinator job, copies the search folder's journal and configs into a local mirror
  * ({@link SearchMirror}, as {@code hpsearch status --cluster} does), and reports what changed in the journal
- * through a {@link EngineSearchLauncher.JournalFollower} on the mirror, as when attaching to a local search. One
+ * through a {@link JournalFollower} on the mirror, as when attaching to a local search. One
  * connection is kept between polls and opened again after a failure. Not thread-safe: one timer thread polls.
  */
 final class DetachedFollow implements AutoCloseable {
@@ -38,7 +38,7 @@ final class DetachedFollow implements AutoCloseable {
     private ClusterShell shell;
     /** The combination whose log.txt is copied with each poll, or -1; set by the UI's thread. */
     private volatile int watchedLog = -1;
-    private EngineSearchLauncher.JournalFollower follower;
+    private JournalFollower follower;
     private boolean finished;
 
     DetachedFollow(Connector connector, StateQuery states, DetachedLaunches.Launch launch, String cluster, Path mirror,
@@ -91,7 +91,7 @@ final class DetachedFollow implements AutoCloseable {
         }
         copyWatchedLog();
         if (follower == null) {
-            follower = new EngineSearchLauncher.JournalFollower(mirror, events);
+            follower = new JournalFollower(mirror, events);
         }
         if (follower.poll()) {
             finished = true;

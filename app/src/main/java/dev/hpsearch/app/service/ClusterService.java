@@ -1,17 +1,15 @@
-package dev.hpsearch.app.gui.cluster;
+package dev.hpsearch.app.service;
 
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.SshPrompts;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Cluster connections as the GUI needs them: the profiles to choose from (the seed's presets and the user's own),
- * saving a profile, a connection test and browsing folders on a cluster. The calls that connect are blocking: run
- * them off the UI thread; they ask their questions through {@link SshPrompts}, whose GUI implementation hops to
- * the UI thread itself.
+ * Cluster connections as the app needs them: the profiles to choose from (the seed's presets and the user's own),
+ * saving a profile, a connection test and browsing folders on a cluster. Profiles travel as {@link ProfileDraft}s
+ * (the text of the form), so a face needs no SSH types. The calls that connect are blocking: run them off the UI
+ * thread; they ask their questions through {@link ConnectionPrompts}, whose GUI implementation hops to the UI
+ * thread itself.
  */
 public interface ClusterService {
     /** Profile names, {@code local} first. */
@@ -21,10 +19,10 @@ public interface ClusterService {
     boolean remoteAvailable();
 
     /** The presets and the user's profiles, presets first; a user profile with a preset's name replaces it. */
-    List<ProfileEntry> list() throws IOException;
+    List<ProfileEntry> list() throws UserFacingException;
 
     /** The profile with this name (case-insensitive), if there is one. */
-    default Optional<ClusterProfile> find(String name) throws IOException {
+    default Optional<ProfileDraft> find(String name) throws UserFacingException {
         return list().stream().map(ProfileEntry::profile).filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
     }
 
@@ -35,26 +33,26 @@ public interface ClusterService {
      * Adds the profile to the user's profiles file, or replaces the one with its name; the file is checked with
      * the same reader the command line uses before it replaces the old one.
      *
-     * @throws IOException with a message naming the file and the problem
+     * @throws UserFacingException with a message naming the file and the problem
      */
-    void save(ProfileDraft draft) throws IOException;
+    void save(ProfileDraft draft) throws UserFacingException;
 
     /**
      * Connects with the profile and asks Slurm for its version and partitions. Never throws: a failure is a check
      * whose message is the same line the command line prints. A user name the profile does not give is asked for
      * through {@code prompts}.
      */
-    ConnectionCheck test(ClusterProfile profile, SshPrompts prompts);
+    ConnectionCheck test(ProfileDraft profile, ConnectionPrompts prompts);
 
     /** Connects with the profile to list folders on the cluster; close the result to disconnect. */
-    RemoteFolders browse(ClusterProfile profile, SshPrompts prompts) throws IOException;
+    RemoteFolders browse(ProfileDraft profile, ConnectionPrompts prompts) throws UserFacingException;
 
     /**
      * A profile and where it comes from.
      *
      * @param user true when the user's file defines it, false for a preset
      */
-    record ProfileEntry(ClusterProfile profile, boolean user) {
+    record ProfileEntry(ProfileDraft profile, boolean user) {
     }
 
     /**
@@ -74,10 +72,10 @@ public interface ClusterService {
     /** Folders on a cluster over one SFTP connection. */
     interface RemoteFolders extends AutoCloseable {
         /** Where browsing starts: the profile's remote root when it exists, else the remote home. */
-        String start() throws IOException;
+        String start() throws UserFacingException;
 
         /** The names of the folders in {@code path}, sorted. */
-        List<String> folders(String path) throws IOException;
+        List<String> folders(String path) throws UserFacingException;
 
         @Override
         void close();

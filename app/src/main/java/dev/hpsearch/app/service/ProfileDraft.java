@@ -1,4 +1,4 @@
-package dev.hpsearch.app.gui.cluster;
+package dev.hpsearch.app.service;
 
 import dev.hpsearch.ssh.ClusterProfile;
 import java.nio.file.Path;
@@ -25,6 +25,21 @@ public record ProfileDraft(String name, String host, String port, String user, S
     }
 
     /**
+     * Checks that the name, host and port make a profile (as {@link #toProfile}) and returns this draft.
+     *
+     * @throws IllegalArgumentException when they do not, saying which
+     */
+    public ProfileDraft checked() {
+        toProfile();
+        return this;
+    }
+
+    /** Where it connects, {@code user@host:port}, for a status line. */
+    public String label() {
+        return toProfile().target().label();
+    }
+
+    /**
      * The profile it describes, for a connection test before it is saved.
      *
      * @throws IllegalArgumentException when the name, host or port is not acceptable
@@ -42,7 +57,7 @@ public record ProfileDraft(String name, String host, String port, String user, S
                 user, path(identityFile), path(knownHosts), cpuPartition, gpuPartition, setup, remoteRoot);
     }
 
-    static boolean blank(String s) {
+    public static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
