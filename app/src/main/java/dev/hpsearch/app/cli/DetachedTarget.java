@@ -2,9 +2,9 @@ package dev.hpsearch.app.cli;
 
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
-import dev.hpsearch.ssh.RemoteFile;
-import dev.hpsearch.ssh.SshBridgeException;
-import dev.hpsearch.ssh.SshSession;
+import dev.hpsearch.ssh.transport.RemoteFile;
+import dev.hpsearch.ssh.transport.SshBridgeException;
+import dev.hpsearch.ssh.transport.SshSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

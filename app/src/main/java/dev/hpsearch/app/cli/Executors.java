@@ -2,9 +2,9 @@ package dev.hpsearch.app.cli;
 
 import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
-import dev.hpsearch.ssh.ClusterProfileException;
-import dev.hpsearch.ssh.ClusterProfiles;
-import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.ssh.profile.ClusterProfileException;
+import dev.hpsearch.ssh.profile.ClusterProfiles;
+import dev.hpsearch.ssh.transport.SshBridgeException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 

@@ -9,7 +9,7 @@ import dev.hpsearch.app.gui.model.LoaderModelValidator;
 import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.start.RecentProjects;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.ClusterProfiles;
+import dev.hpsearch.ssh.profile.ClusterProfiles;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;

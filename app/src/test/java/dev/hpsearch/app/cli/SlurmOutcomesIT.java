@@ -294,7 +294,7 @@ class SlurmOutcomesIT {
             try {
                 cluster.exec(List.of("scontrol", "update", "nodename=" + node, "state=resume"));
                 return;
-            } catch (dev.hpsearch.ssh.RemoteCommandException e) {
+            } catch (dev.hpsearch.ssh.transport.RemoteCommandException e) {
                 if (System.currentTimeMillis() > deadline) {
                     throw e;
                 }

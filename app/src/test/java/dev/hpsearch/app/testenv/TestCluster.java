@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import dev.hpsearch.ssh.SshBridgeException;
-import dev.hpsearch.ssh.SshPrompts;
-import dev.hpsearch.ssh.SshSession;
-import dev.hpsearch.ssh.SshSettings;
-import dev.hpsearch.ssh.SshTarget;
+import dev.hpsearch.ssh.transport.SshBridgeException;
+import dev.hpsearch.ssh.transport.SshPrompts;
+import dev.hpsearch.ssh.transport.SshSession;
+import dev.hpsearch.ssh.transport.SshSettings;
+import dev.hpsearch.ssh.transport.SshTarget;
 
 /**
  * The real sshd + single-node Slurm that {@code .ci/testenv.sh start} runs on loopback, as the app's integration

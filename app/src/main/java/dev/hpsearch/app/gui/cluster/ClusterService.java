@@ -1,7 +1,7 @@
 package dev.hpsearch.app.gui.cluster;
 
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.SshPrompts;
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.transport.SshPrompts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

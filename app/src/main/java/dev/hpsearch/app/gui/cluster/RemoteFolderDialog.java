@@ -1,6 +1,6 @@
 package dev.hpsearch.app.gui.cluster;
 
-import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.profile.ClusterProfile;
 import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;

@@ -2,8 +2,8 @@ package dev.hpsearch.app.gui.cluster;
 
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.SshPrompts;
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.transport.SshPrompts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;

@@ -20,7 +20,7 @@ import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.SshPrompts;
+import dev.hpsearch.ssh.transport.SshPrompts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

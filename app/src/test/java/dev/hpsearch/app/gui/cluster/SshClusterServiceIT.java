@@ -5,10 +5,10 @@ import dev.hpsearch.app.testenv.TestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.HostKeyDecision;
-import dev.hpsearch.ssh.SshPrompts;
-import dev.hpsearch.ssh.UnknownHostKey;
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.transport.HostKeyDecision;
+import dev.hpsearch.ssh.transport.SshPrompts;
+import dev.hpsearch.ssh.transport.UnknownHostKey;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

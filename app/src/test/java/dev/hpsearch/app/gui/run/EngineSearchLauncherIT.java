@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.optimizer.engine.SearchFiles;
-import dev.hpsearch.ssh.SshPrompts;
+import dev.hpsearch.ssh.transport.SshPrompts;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
