@@ -31,7 +31,7 @@ class DataTableTest {
     Path searchDir;
 
     /** The space of {@link SearchStateTest}'s combinations, with nested names. */
-    private static SearchSpace space() {
+    static SearchSpace space() {
         return new SearchSpace(List.of(
                 new Hyperparameter("optimizer.lr", List.of("optimizer", "lr"), HyperparameterType.CONTINUOUS,
                         Transformation.LOG, 1e-4, 1, List.of()),
