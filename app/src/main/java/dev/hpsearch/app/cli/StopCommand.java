@@ -1,6 +1,5 @@
 package dev.hpsearch.app.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.remote.ClusterContact;
 import dev.hpsearch.app.remote.ClusterContactException;
 import dev.hpsearch.app.remote.DetachedLaunches;
@@ -9,6 +8,8 @@ import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.app.remote.StopRequest;
 import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.JournalCodec;
+import dev.hpsearch.optimizer.engine.JournalEvent;
 import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.engine.TrialStatus;
@@ -188,12 +189,11 @@ final class StopCommand implements Callable<Integer> {
             out.println("Cancelled " + jobs.size() + " analysis job(s): " + String.join(" ", jobs)
                     + (r.ok() ? "" : " (scancel: " + r.describe() + ")"));
         }
-        ObjectNode event = Journal.event("stop", System.currentTimeMillis());
-        event.put("reason", request.reason() + (request.cancelJobs() ? "; analysis jobs cancelled" : ""));
-        event.put("left_running", request.cancelJobs() ? 0 : jobs.size());
-        event.put("by", "hpsearch stop");
+        JournalEvent event = new JournalEvent.Stop(System.currentTimeMillis(),
+                request.reason() + (request.cancelJobs() ? "; analysis jobs cancelled" : ""),
+                request.cancelJobs() ? 0 : jobs.size(), "hpsearch stop");
         CommandResult r = ssh.exec(ShellQuote.join("bash", "-c", "printf '%s\\n' \"$1\" >> \"$2\"", "hpsearch-stop",
-                event.toString(), journal), QUERY_TIMEOUT);
+                JournalCodec.encode(event), journal), QUERY_TIMEOUT);
         if (!r.ok()) {
             err.println("warning: cannot record the stop in " + journal + " " + r.describe());
         }

@@ -1,11 +1,12 @@
 package dev.hpsearch.app.remote;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.CommandLine;
 import dev.hpsearch.optimizer.engine.DataTable;
 import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.JournalCodec;
+import dev.hpsearch.optimizer.engine.JournalEvent;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.engine.SearchState;
@@ -130,9 +131,7 @@ public final class HandOver {
     }
 
     private static String stopEvent(String reason) {
-        ObjectNode e = Journal.event("stop", System.currentTimeMillis());
-        e.put("reason", reason);
-        return e + "\n";
+        return JournalCodec.encode(new JournalEvent.Stop(System.currentTimeMillis(), reason)) + "\n";
     }
 
     private static String firstLine(String text) {

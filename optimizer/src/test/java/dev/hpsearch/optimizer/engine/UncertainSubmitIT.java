@@ -96,8 +96,8 @@ class UncertainSubmitIT {
                 Clock.systemUTC(), new SearchListener() { });
     }
 
-    private static long events(Path searchDir, String type) throws Exception {
-        return Journal.read(searchDir).stream().map(e -> e.path("event").asText()).filter(type::equals).count();
+    private static long events(Path searchDir, Class<? extends JournalEvent> type) throws Exception {
+        return Journal.read(searchDir, type).size();
     }
 
     @Test
@@ -113,7 +113,7 @@ class UncertainSubmitIT {
         assertThat(s.progress().done()).isEqualTo(3);
         assertThat(s.progress().failed()).isZero();
         assertThat(Files.readAllLines(tmp.resolve("runs.txt"))).hasSize(3);
-        assertThat(events(searchDir, "submit")).isEqualTo(3);
+        assertThat(events(searchDir, JournalEvent.Submit.class)).isEqualTo(3);
     }
 
     @Test
@@ -128,7 +128,7 @@ class UncertainSubmitIT {
         assertThat(stopped.complete()).isFalse();
         assertThat(stopped.reason()).contains("could not be reached");
         assertThat(stopped.progress().failed()).isZero();
-        assertThat(events(searchDir, "end")).isZero();
+        assertThat(events(searchDir, JournalEvent.End.class)).isZero();
 
         SearchSummary resumed;
         try (AnswerLosingExecutor ex = new AnswerLosingExecutor()) {

@@ -2,7 +2,6 @@ package dev.hpsearch.ssh.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.config.ConfigLoader;
@@ -10,6 +9,7 @@ import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.DataTable;
 import dev.hpsearch.optimizer.engine.HpSearchVersion;
 import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.JournalEvent;
 import dev.hpsearch.optimizer.engine.SearchEngine;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchListener;
@@ -117,10 +117,8 @@ class SlurmProvenanceIT {
                     .isNotEqualTo(LocalSha.sha256sum(searchDir.resolve("hp_combination_" + r.id()).resolve("input.json")));
             assertThat(p.version()).isEqualTo(HpSearchVersion.current());
         }
-        List<JsonNode> finishes = Journal.read(searchDir).stream()
-                .filter(e -> e.path("event").asText().equals("finish")).toList();
-        assertThat(finishes).hasSize(2).allSatisfy(e ->
-                assertThat(e.path("provenance").path("run_nodes").asText()).isEqualTo(node));
+        assertThat(Journal.read(searchDir, JournalEvent.Finish.class)).hasSize(2).allSatisfy(e ->
+                assertThat(e.provenance().nodes()).isEqualTo(node));
     }
 
     @Test
