@@ -15,7 +15,7 @@ import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.ModelConfig;
-import dev.hpsearch.optimizer.strategy.Observation;
+import dev.hpsearch.optimizer.strategy.PendingTrial;
 import dev.hpsearch.optimizer.strategy.SearchContext;
 import dev.hpsearch.optimizer.strategy.Strategy;
 import dev.hpsearch.optimizer.strategy.Suggestion;
@@ -511,7 +511,7 @@ public final class SearchEngine {
             return ids;
         }
         SearchContext context = context();
-        List<Observation> pending = new ArrayList<>(context.pending());
+        List<PendingTrial> pending = new ArrayList<>(context.pending());
         // seen is a live view of the state; pending is extended here as each suggestion is journaled
         SearchContext growing = new SearchContext(context.space(), context.finished(), pending, context.seen());
         for (int k = 0; k < n; k++) {
@@ -522,7 +522,7 @@ public final class SearchEngine {
             }
             Suggestion s = one.get(0);
             ids.add(record(s));
-            pending.add(new Observation(id, s.combination(), s.searchType(), s.ordinal(), null, false));
+            pending.add(new PendingTrial(id, s.combination(), s.searchType(), s.ordinal()));
         }
         return ids;
     }
@@ -536,15 +536,7 @@ public final class SearchEngine {
     }
 
     private SearchContext context() {
-        List<Observation> finished = new ArrayList<>();
-        List<Observation> pending = new ArrayList<>();
-        for (TrialRecord t : state.trials()) {
-            // a cancelled combination is neither a score nor a failure; no score at all counts as a failure
-            Observation o = new Observation(t.id(), t.combination(), t.searchType(), t.ordinal(), t.loss(),
-                    t.status() == TrialStatus.FAILED || t.status() == TrialStatus.NO_SCORE);
-            (t.status().isFinished() ? finished : pending).add(o);
-        }
-        return new SearchContext(model.space(), finished, pending, state.seen());
+        return state.strategyContext(model.space());
     }
 
     private JobSpec spec(int id) {

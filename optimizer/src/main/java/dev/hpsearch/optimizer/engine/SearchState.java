@@ -1,6 +1,11 @@
 package dev.hpsearch.optimizer.engine;
 
 import dev.hpsearch.optimizer.space.Combination;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.strategy.FinishedTrial;
+import dev.hpsearch.optimizer.strategy.Outcome;
+import dev.hpsearch.optimizer.strategy.PendingTrial;
+import dev.hpsearch.optimizer.strategy.SearchContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -134,6 +139,41 @@ public final class SearchState {
                 t.ordinal(), t.previousResultsCount(), t.jobId(), t.jobToken(),
                 running ? TrialStatus.RUNNING : TrialStatus.QUEUED, null, Map.of(), t.reason(), null, Double.NaN,
                 t.submittedAtMillis(), t.attempts(), t.failureClass()));
+    }
+
+    /**
+     * What a strategy may know of this search: the combinations that finished with an outcome (ok, failed, no
+     * score), the pending ones, and every combination suggested. Cancelled combinations are only seen: they say
+     * nothing about the objective, neither a score nor a failure.
+     */
+    public SearchContext strategyContext(SearchSpace space) {
+        List<FinishedTrial> finished = new ArrayList<>();
+        List<PendingTrial> pending = new ArrayList<>();
+        for (TrialRecord t : trials.values()) {
+            switch (t.status()) {
+                case OK:
+                    finished.add(finished(t, new Outcome.Scored(t.loss())));
+                    break;
+                case FAILED:
+                    finished.add(finished(t, Outcome.Unscored.FAILED));
+                    break;
+                case NO_SCORE:
+                    finished.add(finished(t, Outcome.Unscored.NO_SCORE));
+                    break;
+                case QUEUED:
+                case RUNNING:
+                    pending.add(new PendingTrial(t.id(), t.combination(), t.searchType(), t.ordinal()));
+                    break;
+                case CANCELLED:
+                default:
+                    break;
+            }
+        }
+        return new SearchContext(space, finished, pending, seen());
+    }
+
+    private static FinishedTrial finished(TrialRecord t, Outcome outcome) {
+        return new FinishedTrial(t.id(), t.combination(), t.searchType(), t.ordinal(), outcome);
     }
 
     public Collection<TrialRecord> trials() {

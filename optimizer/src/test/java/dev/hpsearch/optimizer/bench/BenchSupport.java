@@ -6,7 +6,8 @@ import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.space.Combination;
-import dev.hpsearch.optimizer.strategy.Observation;
+import dev.hpsearch.optimizer.strategy.FinishedTrial;
+import dev.hpsearch.optimizer.strategy.Outcome;
 import dev.hpsearch.optimizer.strategy.SearchContext;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class BenchSupport {
     /** Finished observations of a sequential search, as the engine would hand them to a strategy. */
     static final class History {
         final SearchSpace space;
-        final List<Observation> finished = new ArrayList<>();
+        final List<FinishedTrial> finished = new ArrayList<>();
         final Set<Combination> seen = new HashSet<>();
 
         History(SearchSpace space) {
@@ -48,7 +49,7 @@ final class BenchSupport {
         }
 
         void add(Combination c, String searchType, Double loss) {
-            finished.add(new Observation(finished.size(), c, searchType, -1, loss, loss == null));
+            finished.add(new FinishedTrial(finished.size(), c, searchType, -1, Outcome.of(loss)));
             seen.add(c);
         }
 

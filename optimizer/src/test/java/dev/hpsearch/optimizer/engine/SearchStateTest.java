@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.optimizer.space.Combination;
+import dev.hpsearch.optimizer.strategy.FinishedTrial;
+import dev.hpsearch.optimizer.strategy.Outcome;
+import dev.hpsearch.optimizer.strategy.PendingTrial;
+import dev.hpsearch.optimizer.strategy.SearchContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,6 +192,28 @@ class SearchStateTest {
 
     private static JournalEvent fault(long time, int id) {
         return new JournalEvent.Requeue(time, id, "a fault of the machine", JournalEvent.Requeue.Cause.FAULT, null);
+    }
+
+    @Test
+    void strategiesGetFinishedOutcomesAndPendingCombinationsButNoCancelledOne() {
+        List<JournalEvent> events = new ArrayList<>(events());
+        events.add(new JournalEvent.Finish(1400, 2, TrialStatus.CANCELLED, null, Map.of(), "cancelled by the user",
+                null, null, Double.NaN));
+        Combination d = new Combination(List.of(DoubleNode.valueOf(0.5), IntNode.valueOf(8), TextNode.valueOf("relu")));
+        events.add(new JournalEvent.Suggest(1500, 3, d, "grid", 3, 2));
+        events.add(submit(1501, 3, "103"));
+        events.add(new JournalEvent.Suggest(1502, 4, B, "bopt", -1, 2));
+        events.add(submit(1503, 4, "104"));
+        events.add(new JournalEvent.Finish(1600, 4, TrialStatus.NO_SCORE, null, Map.of(), "no loss", null, 0, 1.0));
+
+        SearchContext c = SearchState.replay(events).strategyContext(DataTableTest.space());
+
+        assertThat(c.finished()).extracting(FinishedTrial::combinationId).containsExactly(0, 1, 4);
+        assertThat(c.finished()).extracting(FinishedTrial::outcome).containsExactly(new Outcome.Scored(0.25),
+                Outcome.Unscored.FAILED, Outcome.Unscored.NO_SCORE);
+        assertThat(c.pending()).extracting(PendingTrial::combinationId).containsExactly(3);
+        // the cancelled combination is still seen, so no strategy suggests it again
+        assertThat(c.seen()).contains(C, d);
     }
 
     @Test

@@ -47,10 +47,10 @@ final class Spaces {
 
     /** The context after the given suggestions were made: all pending, all seen. */
     static SearchContext after(SearchSpace space, List<Suggestion> suggestions) {
-        List<Observation> pending = new ArrayList<>();
+        List<PendingTrial> pending = new ArrayList<>();
         Set<Combination> seen = new HashSet<>();
         for (Suggestion s : suggestions) {
-            pending.add(new Observation(pending.size(), s.combination(), s.searchType(), s.ordinal(), null, false));
+            pending.add(new PendingTrial(pending.size(), s.combination(), s.searchType(), s.ordinal()));
             seen.add(s.combination());
         }
         return new SearchContext(space, List.of(), pending, seen);
