@@ -6,12 +6,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.hpsearch.optimizer.engine.SearchState;
-import dev.hpsearch.optimizer.engine.TrialRecord;
-import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.exec.Provenance;
-import dev.hpsearch.optimizer.space.Hyperparameter;
-import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.table.TableCells;
 import dev.hpsearch.optimizer.table.TableColumns;
 import java.util.ArrayList;
@@ -21,31 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The results of a search: hyperparameter names and one row per combination. Built from a live
- * {@link SearchState} or parsed from an {@code hp_search_data.txt}, including files written by the original tool
- * that have only the seed's columns.
+ * The results of a search: hyperparameter names and one row per combination. Built from the rows of a live
+ * search or parsed from an {@code hp_search_data.txt}, including files written by the original tool that have
+ * only the seed's columns.
  */
 public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
     public ResultTable {
         hyperparameters = List.copyOf(hyperparameters);
         rows = List.copyOf(rows);
-    }
-
-    /** The rows of a search state, in combination order. */
-    public static ResultTable of(SearchState state, SearchSpace space) {
-        List<String> names = space.hyperparameters().stream().map(Hyperparameter::name).toList();
-        List<ResultRow> rows = new ArrayList<>();
-        for (TrialRecord t : state.trials()) {
-            rows.add(row(t));
-        }
-        return new ResultTable(names, rows);
-    }
-
-    /** One trial as a row. */
-    public static ResultRow row(TrialRecord t) {
-        return new ResultRow(t.id(), t.status().key(), t.loss(), t.combination().values(), t.jobId(),
-                t.runtimeSeconds(), t.searchType(), t.reason(),
-                t.failureClass() == null || t.status() == TrialStatus.OK ? "" : t.failureClass().key(), t.provenance());
     }
 
     /**

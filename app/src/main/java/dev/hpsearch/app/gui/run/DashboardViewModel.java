@@ -658,7 +658,7 @@ public final class DashboardViewModel {
             pendingTrials.clear();
         }
         for (TrialRecord t : trials) {
-            ResultRow r = ResultTable.row(t);
+            ResultRow r = t.row();
             Integer at = index.get(t.id());
             if (at == null) {
                 index.put(t.id(), rows.size());
