@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.hpsearch.optimizer.config.ConfigLoader;
-import dev.hpsearch.optimizer.config.JsonFiles;
-import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.Hyperparameter;
@@ -31,21 +28,10 @@ class BoptStrategyTest {
                     IntNode.valueOf(8)), Transformation.LINEAR),
             Hyperparameter.categorical("opt", List.of(TextNode.valueOf("adam"), TextNode.valueOf("sgd")))));
 
-    /** MLE only so tests stay fast; no random or grid draws unless a test asks for them. */
-    private static final String FAST = "\"random_suggestion_probability\": 0, \"bopt_config\": "
-            + "{\"model_estimation_method\": \"MLE\"";
+    private static final String FAST = Spaces.BOPT_FAST;
 
     private static SearchConfig config(String json) {
-        try {
-            JsonNode root = JsonFiles.STRICT.readTree(json);
-            Problems problems = new Problems();
-            SearchConfig c = new ConfigLoader().readSearch(root, "search_config.json", problems);
-            problems.throwIfErrors();
-            assertThat(problems.warnings()).isEmpty();
-            return c;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return Spaces.searchConfig(json);
     }
 
     /** {@code results} finished combinations with loss {@code 1 + (x - 0.3)^2 + ...}, drawn at random. */

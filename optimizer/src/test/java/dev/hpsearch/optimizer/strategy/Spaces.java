@@ -3,6 +3,10 @@ package dev.hpsearch.optimizer.strategy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hpsearch.optimizer.config.ConfigLoader;
+import dev.hpsearch.optimizer.config.JsonFiles;
+import dev.hpsearch.optimizer.config.Problems;
+import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
@@ -11,11 +15,54 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /** Search spaces and contexts shared by the strategy tests. */
 final class Spaces {
     private Spaces() {
+    }
+
+    /** Bopt settings for fast tests: MLE only; no random or grid draws unless a test asks for them. */
+    static final String BOPT_FAST = "\"random_suggestion_probability\": 0, \"bopt_config\": "
+            + "{\"model_estimation_method\": \"MLE\"";
+
+    /** A search config from its JSON text, which must load without problems or warnings. */
+    static SearchConfig searchConfig(String json) {
+        try {
+            JsonNode root = JsonFiles.STRICT.readTree(json);
+            Problems problems = new Problems();
+            SearchConfig c = new ConfigLoader().readSearch(root, "search_config.json", problems);
+            problems.throwIfErrors();
+            if (!problems.warnings().isEmpty()) {
+                throw new AssertionError("warnings: " + problems.warnings());
+            }
+            return c;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * A context of {@code results} combinations drawn at random from the space and finished with a score that
+     * depends on their coordinates, all seen.
+     */
+    static SearchContext scored(SearchSpace space, int results, long seed) {
+        RandomStrategy random = new RandomStrategy(space);
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<FinishedTrial> finished = new ArrayList<>();
+        Set<Combination> seen = new HashSet<>();
+        while (finished.size() < results) {
+            Combination c = random.draw(rng);
+            if (seen.add(c)) {
+                double loss = 0;
+                for (double x : space.coordinates(c)) {
+                    loss += (x - 0.3) * (x - 0.3);
+                }
+                finished.add(new FinishedTrial(finished.size(), c, "random", -1, new Outcome.Scored(loss)));
+            }
+        }
+        return new SearchContext(space, finished, List.of(), seen);
     }
 
     static List<JsonNode> ints(int... values) {
