@@ -1,9 +1,6 @@
 package dev.hpsearch.optimizer.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpsearch.optimizer.config.ConfigLoader;
-import dev.hpsearch.optimizer.config.JsonFiles;
-import dev.hpsearch.optimizer.config.Problems;
+import dev.hpsearch.optimizer.config.ConfigText;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.strategy.FinishedTrial;
@@ -23,19 +20,7 @@ final class BenchSupport {
 
     /** A search config read as the CLI reads {@code search_config.json}: seed defaults for every key not given. */
     static SearchConfig searchConfig(String json) {
-        try {
-            JsonNode root = JsonFiles.STRICT.readTree(json);
-            Problems problems = new Problems();
-            SearchConfig c = new ConfigLoader().readSearch(root, "benchmark", problems);
-            problems.throwIfErrors();
-            if (!problems.warnings().isEmpty()) {
-                // an unknown key is only a warning for users; in a benchmark it is a mistake
-                throw new IllegalArgumentException(problems.warnings().toString());
-            }
-            return c;
-        } catch (Exception e) {
-            throw new IllegalArgumentException("bad benchmark config " + json + ": " + e.getMessage(), e);
-        }
+        return ConfigText.search(json);
     }
 
     /** Finished observations of a sequential search, as the engine would hand them to a strategy. */

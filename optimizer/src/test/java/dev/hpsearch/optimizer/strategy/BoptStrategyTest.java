@@ -36,17 +36,7 @@ class BoptStrategyTest {
 
     /** {@code results} finished combinations with loss {@code 1 + (x - 0.3)^2 + ...}, drawn at random. */
     private static List<FinishedTrial> finished(int results, long seed) {
-        RandomStrategy random = new RandomStrategy(SPACE);
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<FinishedTrial> out = new ArrayList<>();
-        Set<Combination> seen = new HashSet<>();
-        while (out.size() < results) {
-            Combination c = random.draw(rng);
-            if (seen.add(c)) {
-                out.add(new FinishedTrial(out.size(), c, "random", -1, new Outcome.Scored(loss(c))));
-            }
-        }
-        return out;
+        return Spaces.scoredTrials(SPACE, results, seed, BoptStrategyTest::loss);
     }
 
     private static double loss(Combination c) {

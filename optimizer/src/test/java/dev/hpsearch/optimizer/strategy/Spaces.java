@@ -3,9 +3,7 @@ package dev.hpsearch.optimizer.strategy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.hpsearch.optimizer.config.ConfigLoader;
-import dev.hpsearch.optimizer.config.JsonFiles;
-import dev.hpsearch.optimizer.config.Problems;
+import dev.hpsearch.optimizer.config.ConfigText;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.Hyperparameter;
@@ -16,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /** Search spaces and contexts shared by the strategy tests. */
@@ -29,25 +28,12 @@ final class Spaces {
 
     /** A search config from its JSON text, which must load without problems or warnings. */
     static SearchConfig searchConfig(String json) {
-        try {
-            JsonNode root = JsonFiles.STRICT.readTree(json);
-            Problems problems = new Problems();
-            SearchConfig c = new ConfigLoader().readSearch(root, "search_config.json", problems);
-            problems.throwIfErrors();
-            if (!problems.warnings().isEmpty()) {
-                throw new AssertionError("warnings: " + problems.warnings());
-            }
-            return c;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return ConfigText.search(json);
     }
 
-    /**
-     * A context of {@code results} combinations drawn at random from the space and finished with a score that
-     * depends on their coordinates, all seen.
-     */
-    static SearchContext scored(SearchSpace space, int results, long seed) {
+    /** {@code results} distinct combinations drawn at random from the space, finished with the given loss. */
+    static List<FinishedTrial> scoredTrials(SearchSpace space, int results, long seed,
+                                            ToDoubleFunction<Combination> loss) {
         RandomStrategy random = new RandomStrategy(space);
         SplittableRandom rng = new SplittableRandom(seed);
         List<FinishedTrial> finished = new ArrayList<>();
@@ -55,13 +41,24 @@ final class Spaces {
         while (finished.size() < results) {
             Combination c = random.draw(rng);
             if (seen.add(c)) {
-                double loss = 0;
-                for (double x : space.coordinates(c)) {
-                    loss += (x - 0.3) * (x - 0.3);
-                }
-                finished.add(new FinishedTrial(finished.size(), c, "random", -1, new Outcome.Scored(loss)));
+                finished.add(new FinishedTrial(finished.size(), c, "random", -1,
+                        new Outcome.Scored(loss.applyAsDouble(c))));
             }
         }
+        return finished;
+    }
+
+    /** A context of {@link #scoredTrials} with a loss that depends on every coordinate, all seen. */
+    static SearchContext scored(SearchSpace space, int results, long seed) {
+        List<FinishedTrial> finished = scoredTrials(space, results, seed, c -> {
+            double loss = 0;
+            for (double x : space.coordinates(c)) {
+                loss += (x - 0.3) * (x - 0.3);
+            }
+            return loss;
+        });
+        Set<Combination> seen = new HashSet<>();
+        finished.forEach(t -> seen.add(t.combination()));
         return new SearchContext(space, finished, List.of(), seen);
     }
 
