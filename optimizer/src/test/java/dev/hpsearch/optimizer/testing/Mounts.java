@@ -1,4 +1,4 @@
-package dev.hpsearch.optimizer.engine;
+package dev.hpsearch.optimizer.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,16 +12,17 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Real mounts for tests of a read-only folder and a full disk. Tests run as root, for whom chmod does not make
- * a folder read-only, so a read-only bind mount and a small tmpfs are the real thing. Where mounting is not
+ * Real mounts for tests of a read-only folder and a full disk, shared with the app's tests through the optimizer's
+ * test-jar. Tests run as root, for whom chmod does not make a folder read-only, so a read-only bind mount and a
+ * small tmpfs are the real thing. Where mounting is not
  * permitted (not root, a container without the capability) the test is skipped, except under {@code CI=true},
  * where it fails. Unmount everything in {@code @AfterEach} with {@link #unmountAll()}.
  */
-final class Mounts {
+public final class Mounts {
     private final Deque<Path> mounted = new ArrayDeque<>();
 
     /** Skips (fails under CI) unless this process may mount. */
-    static void assumeMountPermitted(Path scratch) throws Exception {
+    public static void assumeMountPermitted(Path scratch) throws Exception {
         String why = null;
         if (!"root".equals(System.getProperty("user.name"))) {
             why = "not root";
@@ -43,7 +44,7 @@ final class Mounts {
     }
 
     /** A tmpfs of the given size at {@code dir} (created if needed): a disk that fills up. */
-    void tmpfs(Path dir, String size) throws Exception {
+    public void tmpfs(Path dir, String size) throws Exception {
         Files.createDirectories(dir);
         run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString());
         mounted.push(dir);
@@ -54,7 +55,7 @@ final class Mounts {
      * writing before stay writable, as on a file system remounted read-only under a running program that holds
      * them open; every new open for writing fails with "Read-only file system".
      */
-    void readOnly(Path dir) throws Exception {
+    public void readOnly(Path dir) throws Exception {
         run("mount", "--bind", dir.toString(), dir.toString());
         mounted.push(dir);
         // a file opened for writing through the new mount in between makes the remount "busy": try again
@@ -72,7 +73,7 @@ final class Mounts {
     }
 
     /** Writes into {@code dir} until its disk is full; returns the filler file, to delete to free the disk. */
-    static Path fill(Path dir) throws IOException {
+    public static Path fill(Path dir) throws IOException {
         Path filler = dir.resolve("filler");
         byte[] block = new byte[4096];
         try (var out = Files.newOutputStream(filler)) {
@@ -89,7 +90,7 @@ final class Mounts {
     }
 
     /** Unmounts, last mounted first (lazily, so that a process still inside cannot keep a mount behind). */
-    void unmountAll() throws Exception {
+    public void unmountAll() throws Exception {
         while (!mounted.isEmpty()) {
             run("umount", "-l", mounted.pop().toString());
         }
