@@ -9,7 +9,6 @@ import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
 import dev.hpsearch.ssh.profile.ClusterProfile;
-import dev.hpsearch.ssh.transport.PathMapping;
 import dev.hpsearch.ssh.transport.ShellQuote;
 import dev.hpsearch.ssh.transport.SshSession;
 import dev.hpsearch.ssh.transport.TestEnv;
@@ -24,11 +23,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -68,6 +65,9 @@ class SiteLimitsIT {
             "exec \"$@\"",
             "");
 
+    @RegisterExtension
+    final TestSlurm cluster = new TestSlurm();
+
     TestEnv env;
     SshSession ssh;
     Path project;
@@ -79,27 +79,17 @@ class SiteLimitsIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        env = TestEnv.require();
-        ssh = env.open();
+        env = cluster.env;
+        ssh = cluster.ssh;
         project = tmp.resolve("project");
         script = project.resolve("score.sh");
         Files.createDirectories(project);
         Files.writeString(script, SCRIPT);
-        remoteRoot = env.remoteRoot + "/site-" + System.nanoTime();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (ssh != null) {
-            ssh.close();
-        }
+        remoteRoot = cluster.remoteRoot("site");
     }
 
     private SlurmExecutor executor(List<String> setup) {
-        ClusterProfile profile = new ClusterProfile("testcluster", env.host, env.port, env.user, env.key,
-                env.knownHosts, env.partition, env.partition, setup, null);
-        return new SlurmExecutor(ssh, profile, new PathMapping(project, remoteRoot),
-                new SlurmSettings(Duration.ofMillis(500), Duration.ofSeconds(30)));
+        return cluster.executor(cluster.profile(setup), project, remoteRoot, Duration.ofMillis(500));
     }
 
     private JobSpec spec(String search, int id, JobConfig job) throws Exception {
@@ -113,12 +103,6 @@ class SiteLimitsIT {
     private static JobConfig cpuJob(double hours, int memoryGb, String partition, List<String> sbatchArgs) {
         return new JobConfig("bash", "score.sh", "testcluster", hours, memoryGb, "CPU", 1, partition, null, null, null,
                 sbatchArgs);
-    }
-
-    private static double field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\": *([0-9.]+)").matcher(json);
-        assertThat(m.find()).as("%s in %s", name, json).isTrue();
-        return Double.parseDouble(m.group(1));
     }
 
     @Test
@@ -180,25 +164,11 @@ class SiteLimitsIT {
                 assertThat(st.get(refs.get(i)).state()).as("combination %d: %s", i, st.get(refs.get(i)))
                         .isEqualTo(JobStatus.State.COMPLETED);
                 String json = Files.readString(specs.get(i).workDir().resolve("output.json"));
-                assertThat(field(json, "score")).isEqualTo(2.0 * i);
-                spans.add(new double[] {field(json, "start"), field(json, "end")});
+                assertThat(TestSlurm.field(json, "score")).isEqualTo(2.0 * i);
+                spans.add(new double[] {TestSlurm.field(json, "start"), TestSlurm.field(json, "end")});
             }
-            assertThat(maxOverlap(spans)).isLessThanOrEqualTo(3);
+            assertThat(TestSlurm.maxOverlap(spans)).isLessThanOrEqualTo(3);
         }
-    }
-
-    private static int maxOverlap(List<double[]> spans) {
-        int max = 0;
-        for (double[] a : spans) {
-            int n = 0;
-            for (double[] b : spans) {
-                if (b[0] <= a[0] && a[0] < b[1]) {
-                    n++;
-                }
-            }
-            max = Math.max(max, n);
-        }
-        return max;
     }
 
     @Test
@@ -225,7 +195,7 @@ class SiteLimitsIT {
             JobRef ref = ex.submit(fits);
             JobStatus s = awaitEnd(ex, ref);
             assertThat(s.state()).as("%s", s).isEqualTo(JobStatus.State.COMPLETED);
-            assertThat(field(Files.readString(fits.workDir().resolve("output.json")), "score")).isEqualTo(6.0);
+            assertThat(TestSlurm.field(Files.readString(fits.workDir().resolve("output.json")), "score")).isEqualTo(6.0);
         }
     }
 

@@ -10,7 +10,6 @@ import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
 import dev.hpsearch.ssh.profile.ClusterProfile;
 import dev.hpsearch.ssh.transport.CommandResult;
-import dev.hpsearch.ssh.transport.PathMapping;
 import dev.hpsearch.ssh.transport.ShellQuote;
 import dev.hpsearch.ssh.transport.SshSession;
 import dev.hpsearch.ssh.transport.TestEnv;
@@ -20,14 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real searches' jobs through the real sshd into the real single-node Slurm started by .ci/testenv.sh. */
@@ -49,6 +46,9 @@ class SlurmExecutorIT {
             "printf '{\"score\": %d, \"start\": %s, \"end\": %s, \"mark\": \"%s\"}\\n' $((x * 2)) \"$start\" \"$end\" \"${HPSEARCH_MARK:-}\" > output.json",
             "");
 
+    @RegisterExtension
+    final TestSlurm cluster = new TestSlurm();
+
     TestEnv env;
     SshSession ssh;
     ClusterProfile profile;
@@ -61,27 +61,18 @@ class SlurmExecutorIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        env = TestEnv.require();
-        ssh = env.open();
-        profile = new ClusterProfile("testcluster", env.host, env.port, env.user, env.key, env.knownHosts,
-                env.partition, env.partition, List.of("export HPSEARCH_MARK='from setup'"), null);
+        env = cluster.env;
+        ssh = cluster.ssh;
+        profile = cluster.profile(List.of("export HPSEARCH_MARK='from setup'"));
         project = tmp.resolve("project");
         script = project.resolve("models/score.sh");
         Files.createDirectories(script.getParent());
         Files.writeString(script, SCRIPT);
-        remoteRoot = env.remoteRoot + "/exec-" + System.nanoTime();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (ssh != null) {
-            ssh.close();
-        }
+        remoteRoot = cluster.remoteRoot("exec");
     }
 
     private SlurmExecutor executor() {
-        return new SlurmExecutor(ssh, profile, new PathMapping(project, remoteRoot),
-                new SlurmSettings(Duration.ofMillis(300), Duration.ofSeconds(30)));
+        return cluster.executor(profile, project, remoteRoot, Duration.ofMillis(300));
     }
 
     private JobSpec spec(String search, int id, String inputJson) throws Exception {
@@ -92,27 +83,6 @@ class SlurmExecutorIT {
         JobConfig job = JobConfig.of("bash", script.toString(), "testcluster", 0.1, 1, "CPU", 1);
         return new JobSpec(id, dir, input, dir.resolve("log.txt"), List.of("bash", script.toString(), input.toString()), job);
     }
-
-    /** Polls (one call for all jobs each time) until every job has ended or the deadline passes. */
-    private static Map<JobRef, JobStatus> awaitAll(SlurmExecutor ex, Collection<JobRef> refs, Duration deadline)
-            throws Exception {
-        Instant end = Instant.now().plus(deadline);
-        while (true) {
-            Map<JobRef, JobStatus> st = ex.poll(refs);
-            if (st.values().stream().allMatch(JobStatus::isTerminal)) {
-                return st;
-            }
-            assertThat(Instant.now()).as("jobs still not done: %s", st).isBefore(end);
-            ex.awaitChange(Duration.ofSeconds(1));
-        }
-    }
-
-    private static double field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\": *([0-9.]+)").matcher(json);
-        assertThat(m.find()).as("%s in %s", name, json).isTrue();
-        return Double.parseDouble(m.group(1));
-    }
-
     @Test
     void batchRunsAsOneThrottledArrayAndCollectsEveryOutput() throws Exception {
         try (SlurmExecutor ex = executor()) {
@@ -124,7 +94,7 @@ class SlurmExecutorIT {
             assertThat(refs).hasSize(4);
             String arrayId = refs.get(0).id().split("_")[0];
             assertThat(refs).extracting(JobRef::id).containsExactly(arrayId + "_0", arrayId + "_1", arrayId + "_2", arrayId + "_3");
-            Map<JobRef, JobStatus> st = awaitAll(ex, refs, Duration.ofSeconds(120));
+            Map<JobRef, JobStatus> st = TestSlurm.awaitAll(ex, refs, Duration.ofSeconds(120));
             List<double[]> spans = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 JobStatus s = st.get(refs.get(i));
@@ -132,28 +102,14 @@ class SlurmExecutorIT {
                 Path out = specs.get(i).workDir().resolve("output.json");
                 assertThat(out).as("output.json is local once COMPLETED is reported").exists();
                 String json = Files.readString(out);
-                assertThat(field(json, "score")).isEqualTo(2.0 * (i + 10));
+                assertThat(TestSlurm.field(json, "score")).isEqualTo(2.0 * (i + 10));
                 assertThat(json).contains("\"mark\": \"from setup\"");
                 assertThat(Files.readString(specs.get(i).logFile())).contains("running x=" + (i + 10));
-                spans.add(new double[] {field(json, "start"), field(json, "end")});
+                spans.add(new double[] {TestSlurm.field(json, "start"), TestSlurm.field(json, "end")});
             }
             // the node has 4 CPUs, so only the %2 throttle keeps a third task from starting
-            assertThat(maxOverlap(spans)).isLessThanOrEqualTo(2);
+            assertThat(TestSlurm.maxOverlap(spans)).isLessThanOrEqualTo(2);
         }
-    }
-
-    private static int maxOverlap(List<double[]> spans) {
-        int max = 0;
-        for (double[] a : spans) {
-            int n = 0;
-            for (double[] b : spans) {
-                if (b[0] <= a[0] && a[0] < b[1]) {
-                    n++;
-                }
-            }
-            max = Math.max(max, n);
-        }
-        return max;
     }
 
     @Test
@@ -168,10 +124,10 @@ class SlurmExecutorIT {
                 refs.add(ex.submit(s));
             }
             assertThat(refs).extracting(JobRef::id).allMatch(id -> id.matches("\\d+"));
-            Map<JobRef, JobStatus> st = awaitAll(ex, refs, Duration.ofSeconds(60));
+            Map<JobRef, JobStatus> st = TestSlurm.awaitAll(ex, refs, Duration.ofSeconds(60));
             for (int i = 0; i < refs.size(); i++) {
                 assertThat(st.get(refs.get(i)).state()).as("%s", st.get(refs.get(i))).isEqualTo(JobStatus.State.COMPLETED);
-                assertThat(field(Files.readString(specs.get(i).workDir().resolve("output.json")), "score")).isEqualTo(2.0 * i);
+                assertThat(TestSlurm.field(Files.readString(specs.get(i).workDir().resolve("output.json")), "score")).isEqualTo(2.0 * i);
             }
             // the folders exist remotely under exactly the names mapped from the local ones
             assertThat(ssh.exists(remoteRoot + "/" + searches[1] + "/hp_combination_8/output.json")).isTrue();
@@ -204,7 +160,7 @@ class SlurmExecutorIT {
         try (SlurmExecutor ex = executor()) {
             List<JobSpec> specs = List.of(pythonSpec(py, 1, job), pythonSpec(py, 2, job));
             List<JobRef> refs = ex.submitAll(specs, 2);
-            Map<JobRef, JobStatus> st = awaitAll(ex, refs, Duration.ofSeconds(90));
+            Map<JobRef, JobStatus> st = TestSlurm.awaitAll(ex, refs, Duration.ofSeconds(90));
             for (int i = 0; i < 2; i++) {
                 JobSpec s = specs.get(i);
                 assertThat(st.get(refs.get(i)).state()).as("%s, log %s", st.get(refs.get(i)),
@@ -233,7 +189,7 @@ class SlurmExecutorIT {
         try (SlurmExecutor ex = executor()) {
             JobSpec s = pythonSpec(py, 3, job);
             JobRef ref = ex.submit(s);
-            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(90)).get(ref);
+            JobStatus st = TestSlurm.awaitAll(ex, List.of(ref), Duration.ofSeconds(90)).get(ref);
             assertThat(st.state()).as("%s", st).isEqualTo(JobStatus.State.COMPLETED);
             assertThat(s.workDir().resolve("output.json")).content().contains("\"objective\": 106.0");
             assertThat(ex.uploadReports()).singleElement().asString().contains("2 file(s) sent").contains("0 already");
@@ -246,7 +202,7 @@ class SlurmExecutorIT {
         try (SlurmExecutor ex = executor()) {
             JobSpec s = pythonSpec(py, 4, job);
             JobRef ref = ex.submit(s);
-            assertThat(awaitAll(ex, List.of(ref), Duration.ofSeconds(90)).get(ref).state()).isEqualTo(JobStatus.State.COMPLETED);
+            assertThat(TestSlurm.awaitAll(ex, List.of(ref), Duration.ofSeconds(90)).get(ref).state()).isEqualTo(JobStatus.State.COMPLETED);
             assertThat(s.workDir().resolve("output.json")).content().contains("\"objective\": 208.0");
             assertThat(ex.uploadReports()).singleElement().asString().contains("1 file(s) sent (3 bytes), 1 already");
         }
@@ -267,7 +223,7 @@ class SlurmExecutorIT {
         try (SlurmExecutor ex = executor()) {
             JobSpec s = pythonSpec(py, 7, job);
             JobRef ref = ex.submit(s);
-            assertThat(awaitAll(ex, List.of(ref), Duration.ofSeconds(120)).get(ref).state()).isEqualTo(JobStatus.State.COMPLETED);
+            assertThat(TestSlurm.awaitAll(ex, List.of(ref), Duration.ofSeconds(120)).get(ref).state()).isEqualTo(JobStatus.State.COMPLETED);
             Path output = s.workDir().resolve("output.json");
             assertThat(Files.size(output)).isEqualTo(SlurmExecutor.OUTPUT_JSON_LIMIT + 1);
             // the note beside the copy gives the size of the file on the cluster, which the engine reports
@@ -287,7 +243,7 @@ class SlurmExecutorIT {
         try (SlurmExecutor ex = executor()) {
             JobSpec s = spec("hp_search_f", 1, "{\"x\": 1, \"sleep\": 0, \"fail\": 3}");
             JobRef ref = ex.submit(s);
-            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
+            JobStatus st = TestSlurm.awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
             assertThat(st.state()).isEqualTo(JobStatus.State.FAILED);
             assertThat(st.exitCode()).isEqualTo(3);
             assertThat(st.reason()).contains("FAILED").contains("3:0");
@@ -307,7 +263,7 @@ class SlurmExecutorIT {
                 ex.awaitChange(Duration.ofSeconds(1));
             }
             ex.cancel(ref);
-            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
+            JobStatus st = TestSlurm.awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
             assertThat(st.state()).isEqualTo(JobStatus.State.CANCELLED);
             assertThat(st.reason()).contains("CANCELLED");
         }
@@ -323,9 +279,9 @@ class SlurmExecutorIT {
         try (SlurmExecutor second = executor()) {
             JobStatus now = second.reattach(ref, s);
             assertThat(now.state()).isIn(JobStatus.State.QUEUED, JobStatus.State.RUNNING, JobStatus.State.COMPLETED);
-            JobStatus st = awaitAll(second, List.of(ref), Duration.ofSeconds(60)).get(ref);
+            JobStatus st = TestSlurm.awaitAll(second, List.of(ref), Duration.ofSeconds(60)).get(ref);
             assertThat(st.state()).isEqualTo(JobStatus.State.COMPLETED);
-            assertThat(field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(42.0);
+            assertThat(TestSlurm.field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(42.0);
         }
     }
 
@@ -352,10 +308,10 @@ class SlurmExecutorIT {
             } finally {
                 env.control("sshd-start");
             }
-            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
+            JobStatus st = TestSlurm.awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
             assertThat(st.state()).isEqualTo(JobStatus.State.COMPLETED);
             assertThat(ssh.reconnects()).isGreaterThanOrEqualTo(1);
-            assertThat(field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(10.0);
+            assertThat(TestSlurm.field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(10.0);
         }
     }
 
@@ -409,9 +365,9 @@ class SlurmExecutorIT {
             ref = ex.submit(s);
             assertThat(ssh.reconnects()).as("the connection dropped during sbatch").isGreaterThanOrEqualTo(1);
             assertThat(sbatchCalls(calls)).as("sbatch calls").containsExactly(ref.id());
-            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
+            JobStatus st = TestSlurm.awaitAll(ex, List.of(ref), Duration.ofSeconds(60)).get(ref);
             assertThat(st.state()).isEqualTo(JobStatus.State.COMPLETED);
-            assertThat(field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(16.0);
+            assertThat(TestSlurm.field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(16.0);
         }
         assertThat(sbatchCalls(calls)).hasSize(1);
     }
@@ -429,14 +385,14 @@ class SlurmExecutorIT {
         try (SlurmExecutor resumed = executor()) {
             JobRef again = resumed.submit(s);
             assertThat(again).isEqualTo(first);
-            JobStatus st = awaitAll(resumed, List.of(again), Duration.ofSeconds(60)).get(again);
+            JobStatus st = TestSlurm.awaitAll(resumed, List.of(again), Duration.ofSeconds(60)).get(again);
             assertThat(st.state()).isEqualTo(JobStatus.State.COMPLETED);
-            assertThat(field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(8.0);
+            assertThat(TestSlurm.field(Files.readString(s.workDir().resolve("output.json")), "score")).isEqualTo(8.0);
             assertThat(sbatchCalls(calls)).hasSize(1);
             // once its end is collected the marker is gone: running the combination again is a new job
             JobRef rerun = resumed.submit(s);
             assertThat(rerun.id()).isNotEqualTo(first.id());
-            assertThat(awaitAll(resumed, List.of(rerun), Duration.ofSeconds(60)).get(rerun).state())
+            assertThat(TestSlurm.awaitAll(resumed, List.of(rerun), Duration.ofSeconds(60)).get(rerun).state())
                     .isEqualTo(JobStatus.State.COMPLETED);
             assertThat(sbatchCalls(calls)).hasSize(2);
         }
@@ -460,10 +416,10 @@ class SlurmExecutorIT {
         // and a coordinator that never learnt the ids (killed before its journal got them) adopts the same tasks
         try (SlurmExecutor resumed = executor()) {
             assertThat(resumed.submitAll(specs, 2)).isEqualTo(refs);
-            Map<JobRef, JobStatus> st = awaitAll(resumed, refs, Duration.ofSeconds(90));
+            Map<JobRef, JobStatus> st = TestSlurm.awaitAll(resumed, refs, Duration.ofSeconds(90));
             for (int i = 0; i < 3; i++) {
                 assertThat(st.get(refs.get(i)).state()).isEqualTo(JobStatus.State.COMPLETED);
-                assertThat(field(Files.readString(specs.get(i).workDir().resolve("output.json")), "score"))
+                assertThat(TestSlurm.field(Files.readString(specs.get(i).workDir().resolve("output.json")), "score"))
                         .isEqualTo(2.0 * (i + 20));
             }
         }
@@ -482,7 +438,7 @@ class SlurmExecutorIT {
             assertThat(st).hasSize(3);
             assertThat(st.values()).allMatch(s -> !s.isTerminal());
             assertThat(ssh.commandCount() - before).as("remote commands for one poll of 3 active jobs").isEqualTo(1);
-            st = awaitAll(ex, refs, Duration.ofSeconds(60));
+            st = TestSlurm.awaitAll(ex, refs, Duration.ofSeconds(60));
             assertThat(st.values()).allMatch(s -> s.state() == JobStatus.State.COMPLETED);
             before = ssh.commandCount();
             ex.poll(refs);
@@ -504,7 +460,7 @@ class SlurmExecutorIT {
             JobSpec s = new JobSpec(1, dir, input, dir.resolve("log.txt"), List.of("bash", daemonScript.toString(), input.toString()), job);
             JobRef ref = ex.submit(s);
             awaitDaemon(tag);
-            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(180)).get(ref);
+            JobStatus st = TestSlurm.awaitAll(ex, List.of(ref), Duration.ofSeconds(180)).get(ref);
             assertThat(st.state()).isEqualTo(JobStatus.State.TIMEOUT);
             assertThat(st.reason()).contains("TIMEOUT");
             assertThat(Files.readString(s.logFile())).contains("DUE TO TIME LIMIT");
@@ -522,7 +478,7 @@ class SlurmExecutorIT {
             JobConfig job = JobConfig.of("bash", daemonScript.toString(), "testcluster", 0.1, 1, "CPU", 1);
             JobRef ref = ex.submit(new JobSpec(2, dir, input, dir.resolve("log.txt"),
                     List.of("bash", daemonScript.toString(), input.toString()), job));
-            JobStatus st = awaitAll(ex, List.of(ref), Duration.ofSeconds(90)).get(ref);
+            JobStatus st = TestSlurm.awaitAll(ex, List.of(ref), Duration.ofSeconds(90)).get(ref);
             assertThat(st.state()).as("%s", st).isEqualTo(JobStatus.State.COMPLETED);
             assertThat(dir.resolve("output.json")).content().contains("\"objective\": 2");
             assertNoDaemonLeft(tag);

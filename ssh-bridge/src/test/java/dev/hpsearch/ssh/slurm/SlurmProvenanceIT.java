@@ -16,7 +16,6 @@ import dev.hpsearch.optimizer.engine.SearchListener;
 import dev.hpsearch.optimizer.engine.SearchSummary;
 import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.strategy.Strategies;
-import dev.hpsearch.ssh.profile.ClusterProfile;
 import dev.hpsearch.ssh.transport.PathMapping;
 import dev.hpsearch.ssh.transport.SshSession;
 import dev.hpsearch.ssh.transport.TestEnv;
@@ -26,9 +25,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,6 +44,9 @@ class SlurmProvenanceIT {
             "echo \"{\\\"objective\\\": $((x * 2))}\" > output.json",
             "");
 
+    @RegisterExtension
+    final TestSlurm cluster = new TestSlurm();
+
     TestEnv env;
     SshSession ssh;
     String remoteRoot;
@@ -54,16 +56,9 @@ class SlurmProvenanceIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        env = TestEnv.require();
-        ssh = env.open();
-        remoteRoot = env.remoteRoot + "/provenance-" + System.nanoTime();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (ssh != null) {
-            ssh.close();
-        }
+        env = cluster.env;
+        ssh = cluster.ssh;
+        remoteRoot = cluster.remoteRoot("provenance");
     }
 
     @Test
@@ -79,12 +74,10 @@ class SlurmProvenanceIT {
         Configs c = new ConfigLoader().load(project.resolve("search_config.json"), project.resolve("job_config.json"),
                 project.resolve("model_config.json"));
         Path searchDir = SearchFiles.create(c);
-        ClusterProfile profile = new ClusterProfile("testcluster", env.host, env.port, env.user, env.key,
-                env.knownHosts, env.partition, env.partition, List.of(), null);
         PathMapping paths = new PathMapping(project, remoteRoot);
         SearchSummary summary;
-        try (SlurmExecutor ex = new SlurmExecutor(ssh, profile, paths,
-                new SlurmSettings(Duration.ofMillis(300), Duration.ofSeconds(30)))) {
+        try (SlurmExecutor ex = cluster.executor(cluster.profile(List.of()), project, remoteRoot,
+                Duration.ofMillis(300))) {
             summary = new SearchEngine(c.search(), c.job(), c.model(), searchDir, ex,
                     Strategies.forConfig(c.search(), c.model().space(), "search_config.json"), Clock.systemUTC(),
                     new SearchListener() { }).run();
@@ -131,10 +124,8 @@ class SlurmProvenanceIT {
                 script.toString(), "testcluster", 0.1, 1, "CPU", 1);
         dev.hpsearch.optimizer.exec.JobSpec spec = new dev.hpsearch.optimizer.exec.JobSpec(0, dir, input,
                 dir.resolve("log.txt"), List.of("bash", script.toString(), input.toString()), job);
-        ClusterProfile profile = new ClusterProfile("testcluster", env.host, env.port, env.user, env.key,
-                env.knownHosts, env.partition, env.partition, List.of(), null);
-        try (SlurmExecutor ex = new SlurmExecutor(ssh, profile, new PathMapping(project, remoteRoot),
-                new SlurmSettings(Duration.ofMillis(300), Duration.ofSeconds(30)))) {
+        try (SlurmExecutor ex = cluster.executor(cluster.profile(List.of()), project, remoteRoot,
+                Duration.ofMillis(300))) {
             dev.hpsearch.optimizer.exec.JobRef ref = ex.submit(spec);
             java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
             dev.hpsearch.optimizer.exec.JobStatus st;
