@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui;
 
+import dev.hpsearch.app.gui.common.UnsavedEditsPrompt;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.project.ProjectView;
 import dev.hpsearch.app.gui.start.StartView;
@@ -20,7 +21,11 @@ public final class MainWindow {
         this.scene = new Scene(new javafx.scene.layout.StackPane(), 1200, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("hpsearch.css").toExternalForm());
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> close());
+        stage.setOnCloseRequest(e -> {
+            if (!leaveProject("closing the window")) {
+                e.consume();
+            }
+        });
     }
 
     public Scene scene() {
@@ -28,14 +33,18 @@ public final class MainWindow {
     }
 
     public void showStart() {
-        close();
+        if (!leaveProject("leaving the project")) {
+            return;
+        }
         StartViewModel vm = new StartViewModel(services, this::showProject);
         scene.setRoot(new StartView(vm));
         stage.setTitle("hpsearch");
     }
 
     public void showProject(Project project) {
-        close();
+        if (!leaveProject("opening " + project.name())) {
+            return;
+        }
         projectView = new ProjectView(services, project, this::showStart);
         scene.setRoot(projectView);
         stage.setTitle("hpsearch - " + project.name() + " (" + project.folder() + ")");
@@ -44,6 +53,16 @@ public final class MainWindow {
     /** The open project's view, or {@code null} on the start page. */
     public ProjectView projectView() {
         return projectView;
+    }
+
+    /** Closes the open project once its unsaved edits are saved or discarded; false when the user stays. */
+    private boolean leaveProject(String action) {
+        if (projectView != null
+                && !UnsavedEditsPrompt.settle(projectView.unsavedEdits(), services.dialogs(), action)) {
+            return false;
+        }
+        close();
+        return true;
     }
 
     private void close() {

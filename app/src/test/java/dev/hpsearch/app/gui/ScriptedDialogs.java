@@ -1,6 +1,7 @@
 package dev.hpsearch.app.gui;
 
 import dev.hpsearch.app.gui.common.DialogService;
+import dev.hpsearch.app.gui.common.UnsavedEditsPrompt;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ public final class ScriptedDialogs implements DialogService {
     private final Deque<Path> paths = new ArrayDeque<>();
     public final List<String> messages = new ArrayList<>();
     public boolean confirmAnswer = true;
+    /** The answer to "save / discard / cancel"; each question asked is recorded in {@link #messages}. */
+    public UnsavedEditsPrompt.Choice unsavedAnswer = UnsavedEditsPrompt.Choice.CANCEL;
 
     public ScriptedDialogs answer(Path p) {
         paths.add(p);
@@ -47,5 +50,11 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public boolean confirm(String title, String message) {
         return confirmAnswer;
+    }
+
+    @Override
+    public UnsavedEditsPrompt.Choice askSaveDiscardCancel(String title, String message) {
+        messages.add(title + ": " + message);
+        return unsavedAnswer;
     }
 }

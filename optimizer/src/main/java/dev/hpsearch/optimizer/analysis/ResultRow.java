@@ -3,6 +3,7 @@ package dev.hpsearch.optimizer.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.exec.Provenance;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One combination of a search as analysis sees it.
@@ -17,17 +18,34 @@ import java.util.List;
  * @param reason         why it failed or was cancelled, or empty
  * @param failureClass   one word for why it has no score ({@code timeout}, {@code out_of_memory}...), or empty
  * @param provenance     where and how it ran; {@link Provenance#NONE} when not known (the original tool's tables)
+ * @param metrics        the script's other numeric outputs (name to value), in the order first seen
  */
 public record ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId,
                         double runtimeSeconds, String searchType, String reason, String failureClass,
-                        Provenance provenance) {
+                        Provenance provenance, Map<String, Double> metrics) {
     public ResultRow {
+        metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         values = List.copyOf(values);
         failureClass = failureClass == null ? "" : failureClass;
         provenance = provenance == null ? Provenance.NONE : provenance;
         jobId = jobId == null ? "" : jobId;
         reason = reason == null ? "" : reason;
         searchType = searchType == null ? "" : searchType;
+    }
+
+    /** A row without metrics. */
+    public ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId, double runtimeSeconds,
+                     String searchType, String reason, String failureClass, Provenance provenance) {
+        this(id, status, loss, values, jobId, runtimeSeconds, searchType, reason, failureClass, provenance, Map.of());
+    }
+
+    /**
+     * The response an analysis asks about: the loss for {@code null} or "loss", else the named metric; {@code
+     * null} when this row has no finite value of it.
+     */
+    public Double response(String metric) {
+        Double v = metric == null || metric.equals("loss") ? loss : metrics.get(metric);
+        return v != null && Double.isFinite(v) ? v : null;
     }
 
     /** A row without a failure class or provenance (tables of earlier versions have none). */

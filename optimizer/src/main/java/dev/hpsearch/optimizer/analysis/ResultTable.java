@@ -69,6 +69,17 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
                 names.add(header.get(i));
             }
         }
+        // this tool's tables: after status, the columns that are not its own are the script's metrics
+        Map<String, Integer> metricColumns = new java.util.LinkedHashMap<>();
+        if (escaped && col.containsKey("status")) {
+            for (int i = col.get("status") + 1; i < header.size(); i++) {
+                String h = header.get(i);
+                if (!TableColumns.isOwn(h)) {
+                    String bare = h.startsWith("metric_") ? h.substring("metric_".length()) : h;
+                    metricColumns.putIfAbsent(col.containsKey(bare) && !bare.equals(h) ? bare : h, i);
+                }
+            }
+        }
         List<ResultRow> rows = new ArrayList<>();
         for (int r = 1; r < lines.length; r++) {
             if (lines[r].isBlank()) {
@@ -99,9 +110,29 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
                     minutes == null ? Double.NaN : minutes * 60, col.containsKey("search_type") ? get(f, col.get("search_type")) : "",
                     col.containsKey("failure_reason") ? get(f, col.get("failure_reason")) : "",
                     col.containsKey("failure_class") ? get(f, col.get("failure_class")) : "",
-                    Provenance.fromCells(provenance)));
+                    Provenance.fromCells(provenance), metrics(f, metricColumns)));
         }
         return new ResultTable(names, rows);
+    }
+
+    private static Map<String, Double> metrics(String[] f, Map<String, Integer> columns) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        columns.forEach((name, c) -> {
+            Double v = number(get(f, c));
+            if (v != null) {
+                out.put(name, v);
+            }
+        });
+        return out;
+    }
+
+    /** The names of the metrics any row has, in the order first seen. */
+    public List<String> metricNames() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (ResultRow r : rows) {
+            names.addAll(r.metrics().keySet());
+        }
+        return List.copyOf(names);
     }
 
     private static String derivedStatus(Double loss, String[] f, Map<String, Integer> col) {

@@ -11,9 +11,7 @@ import java.util.Map;
 
 /** Reads and validates the three config files, reporting every problem at once. */
 public final class ConfigLoader {
-    static final List<String> Y_TRANSFORMATIONS = List.of("none", "log", "neg", "neglog");
-    static final List<String> PROCESSOR_TYPES = List.of("CPU", "GPU");
-    private static final String BOPT_PREFIX = "bopt_config.";
+    private static final String BOPT_PREFIX = ConfigSchema.BOPT_PREFIX;
 
     /**
      * Reads the three files.
@@ -55,20 +53,20 @@ public final class ConfigLoader {
             return null;
         }
         ConfigObject o = new ConfigObject(root, file, "$", problems);
-        String type = o.choice("search_type", "bopt", SearchType.keys());
-        double time = o.number("search_time", 24, 0, true, Double.POSITIVE_INFINITY, true);
-        int memory = o.integer("search_memory", 32, 1);
-        String env = o.string("search_environment_path", null);
-        String script = o.string("search_script_path", null);
-        int maxSuggestions = o.integer("max_suggestions", 200, 1);
-        int maxActive = o.integer("max_active_points", 20, 1);
-        int gridPoints = o.integer("num_grid_points_per_hyperparameter", 3, 0);
-        int minInitial = o.integer("min_initial_points", 5, 1);
-        String yTransformation = o.choice("y_transformation", "log", Y_TRANSFORMATIONS);
+        String type = o.choice(ConfigSchema.SEARCH_TYPE);
+        double time = o.number(ConfigSchema.SEARCH_TIME);
+        int memory = o.integer(ConfigSchema.SEARCH_MEMORY);
+        String env = o.string(ConfigSchema.SEARCH_ENVIRONMENT_PATH);
+        String script = o.string(ConfigSchema.SEARCH_SCRIPT_PATH);
+        int maxSuggestions = o.integer(ConfigSchema.MAX_SUGGESTIONS);
+        int maxActive = o.integer(ConfigSchema.MAX_ACTIVE_POINTS);
+        int gridPoints = o.integer(ConfigSchema.NUM_GRID_POINTS);
+        int minInitial = o.integer(ConfigSchema.MIN_INITIAL_POINTS);
+        String yTransformation = o.choice(ConfigSchema.Y_TRANSFORMATION);
         FailureValue failure = failureValue(o);
-        double gridProbability = o.number("grid_suggestion_probability", 0, 0, false, 1, false);
-        double randomProbability = o.number("random_suggestion_probability", 0.1, 0, false, 1, false);
-        Long seed = o.optionalLong("random_seed");
+        double gridProbability = o.number(ConfigSchema.GRID_PROBABILITY);
+        double randomProbability = o.number(ConfigSchema.RANDOM_PROBABILITY);
+        Long seed = o.optionalLong(ConfigSchema.RANDOM_SEED.key());
         String mailUser = mailUser(o);
         BoptConfig bopt = readBopt(root, o, file, problems);
         FailurePolicy failures = failurePolicy(o);
@@ -76,6 +74,12 @@ public final class ConfigLoader {
         if ((searchType == SearchType.GRID || searchType == SearchType.LINE) && gridPoints < 1) {
             o.error("num_grid_points_per_hyperparameter", "got " + gridPoints + "; "
                     + searchType.key() + " search needs at least 1 point per hyperparameter");
+        }
+        if (searchType == SearchType.BOPT && failure instanceof FailureValue.Fixed f && f.score() <= 0
+                && (yTransformation.equals("log") || yTransformation.equals("neglog"))) {
+            // else every failure would be left out of the fit without a word: log10 takes no such score
+            o.error(ConfigSchema.Y_FAILURE_VALUE, "got " + o.raw(ConfigSchema.Y_FAILURE_VALUE) + " with y_transformation \""
+                    + yTransformation + "\", which takes log10 of a score; allowed: a number above 0, \"max\" or \"nan\"");
         }
         if (searchType == SearchType.BOPT && gridProbability > 0 && gridPoints < 1) {
             o.error("num_grid_points_per_hyperparameter", "got " + gridPoints
@@ -88,12 +92,11 @@ public final class ConfigLoader {
 
     /** retry_out_of_memory, retry_timeout, retry_factor and max_failures; absent keys keep the seed's behaviour. */
     private static FailurePolicy failurePolicy(ConfigObject o) {
-        FailurePolicy d = FailurePolicy.DEFAULT;
-        int oom = o.integer("retry_out_of_memory", d.retryOutOfMemory(), 0);
-        int timeout = o.integer("retry_timeout", d.retryTimeout(), 0);
-        double factor = o.number("retry_factor", d.retryFactor(), 1, true, 100, false);
-        double maxFailures = d.maxFailures();
-        JsonNode v = o.raw("max_failures");
+        int oom = o.integer(ConfigSchema.RETRY_OUT_OF_MEMORY);
+        int timeout = o.integer(ConfigSchema.RETRY_TIMEOUT);
+        double factor = o.number(ConfigSchema.RETRY_FACTOR);
+        double maxFailures = FailurePolicy.DEFAULT.maxFailures();
+        JsonNode v = o.raw(ConfigSchema.MAX_FAILURES);
         if (v != null) {
             double x = v.isNumber() ? v.asDouble() : Double.NaN;
             boolean fraction = x > 0 && x < 1;
@@ -101,7 +104,7 @@ public final class ConfigLoader {
             if (fraction || count) {
                 maxFailures = x;
             } else {
-                o.error("max_failures", "got " + v + "; allowed: a whole number >= 1 (failed analyses that stop the"
+                o.error(ConfigSchema.MAX_FAILURES, "got " + v + "; allowed: a whole number >= 1 (failed analyses that stop the"
                         + " search) or a fraction between 0 and 1 (the share of the planned combinations)");
             }
         }
@@ -110,12 +113,12 @@ public final class ConfigLoader {
 
     /** {@code mail_user}: a user name or address for Slurm's {@code --mail-user}, or {@code null}. */
     private static String mailUser(ConfigObject o) {
-        String v = o.string("mail_user", null);
+        String v = o.string(ConfigSchema.MAIL_USER);
         if (v == null) {
             return null;
         }
         if (!v.strip().matches("[^\\s,;'\"]+")) {
-            o.error("mail_user", "got \"" + v + "\"; expected one user name or e-mail address (no spaces, commas or"
+            o.error(ConfigSchema.MAIL_USER, "got \"" + v + "\"; expected one user name or e-mail address (no spaces, commas or"
                     + " quotes), for Slurm to mail when a detached search's coordinator ends or fails");
             return null;
         }
@@ -123,26 +126,24 @@ public final class ConfigLoader {
     }
 
     private static FailureValue failureValue(ConfigObject o) {
-        JsonNode v = o.raw("y_failure_value");
+        ConfigKey k = ConfigSchema.Y_FAILURE_VALUE;
+        FailureValue fallback = FailureValue.parse(k.textDefault()).orElseThrow();
+        JsonNode v = o.raw(k);
         if (v == null) {
-            return FailureValue.max();
+            return fallback;
         }
         if (v.isNumber() && Double.isFinite(v.asDouble())) {
-            return new FailureValue(FailureValue.Kind.NUMBER, v.asDouble());
+            return new FailureValue.Fixed(v.asDouble());
         }
-        if (v.isTextual() && v.asText().equalsIgnoreCase("max")) {
-            return FailureValue.max();
+        if (v.isTextual() && FailureValue.parse(v.asText()).isPresent()) {
+            return FailureValue.parse(v.asText()).orElseThrow();
         }
-        if (v.isTextual() && v.asText().equalsIgnoreCase("nan")) {
-            return new FailureValue(FailureValue.Kind.NAN, Double.NaN);
-        }
-        o.error("y_failure_value", "got " + v + "; allowed: \"max\", \"nan\" or a finite number");
-        return FailureValue.max();
+        o.error(k, "got " + v + "; allowed: \"max\", \"nan\" or a finite number");
+        return fallback;
     }
 
     /** bopt_config as a nested object, or as flat "bopt_config.key" entries at the top level. */
     private static BoptConfig readBopt(JsonNode root, ConfigObject top, String file, Problems problems) {
-        BoptConfig d = BoptConfig.defaults();
         ConfigObject o = top.object("bopt_config");
         if (o == null) {
             ObjectNode flat = JsonFiles.STRICT.createObjectNode();
@@ -156,21 +157,21 @@ public final class ConfigLoader {
             }
             o = new ConfigObject(flat, file, "$.bopt_config", problems);
         }
-        BoptConfig b = new BoptConfig(
-                o.choices("acquisition_type", d.acquisitionTypes(), BoptConfig.ACQUISITIONS),
-                o.choice("acquisition_optimizer_type", d.acquisitionOptimizerType(), List.of("lbfgs")),
-                o.choice("model_type", d.modelType(), List.of("GP")),
-                o.choices("model_estimation_method", d.modelEstimationMethods(), BoptConfig.ESTIMATION_METHODS),
-                o.choices("kernel", d.kernels(), BoptConfig.KERNELS),
-                o.bool("normalize_Y", d.normalizeY()),
-                o.bool("de_duplication", d.deDuplication()),
-                o.bool("exact_feval", d.exactFeval()),
-                o.number("eps", d.eps(), 0, false, Double.POSITIVE_INFINITY, true),
-                o.integer("n_burnin", d.nBurnin(), 1),
-                o.integer("n_samples", d.nSamples(), 1),
-                o.number("step_size", d.stepSize(), 0, true, Double.POSITIVE_INFINITY, true),
-                o.integer("subsample_interval", d.subsampleInterval(), 1),
-                o.integer("leapfrog_steps", d.leapfrogSteps(), 1));
+        BoptConfig b = BoptConfig.of(
+                o.choices(ConfigSchema.ACQUISITION_TYPE),
+                o.choice(ConfigSchema.ACQUISITION_OPTIMIZER),
+                o.choice(ConfigSchema.MODEL_TYPE),
+                o.choices(ConfigSchema.ESTIMATION_METHOD),
+                o.choices(ConfigSchema.KERNEL),
+                o.bool(ConfigSchema.NORMALIZE_Y),
+                o.bool(ConfigSchema.DE_DUPLICATION),
+                o.bool(ConfigSchema.EXACT_FEVAL),
+                o.number(ConfigSchema.EPS),
+                o.integer(ConfigSchema.N_BURNIN),
+                o.integer(ConfigSchema.N_SAMPLES),
+                o.number(ConfigSchema.STEP_SIZE),
+                o.integer(ConfigSchema.SUBSAMPLE_INTERVAL),
+                o.integer(ConfigSchema.LEAPFROG_STEPS));
         o.warnUnknownKeys(null);
         return b;
     }
@@ -182,26 +183,26 @@ public final class ConfigLoader {
             return null;
         }
         ConfigObject o = new ConfigObject(root, file, "$", problems);
-        String env = o.string("environment_path", null);
-        String script = o.string("script_path", null);
+        String env = o.string(ConfigSchema.ENVIRONMENT_PATH);
+        String script = o.string(ConfigSchema.SCRIPT_PATH);
         if (env == null || env.isBlank()) {
-            o.error("environment_path", "missing; give the interpreter that runs your script, e.g. \"python3\", \"Rscript\", \"perl\", \"bash\"");
+            o.error(ConfigSchema.ENVIRONMENT_PATH, "missing; give the interpreter that runs your script, e.g. \"python3\", \"Rscript\", \"perl\", \"bash\"");
         }
         if (script == null || script.isBlank()) {
-            o.error("script_path", "missing; give the path of your analysis script (relative paths are taken from the folder of this file)");
+            o.error(ConfigSchema.SCRIPT_PATH, "missing; give the path of your analysis script (relative paths are taken from the folder of this file)");
         }
-        String cluster = o.string("cluster", JobConfig.LOCAL);
-        double time = o.number("time", 24, 0, true, Double.POSITIVE_INFINITY, true);
-        int memory = o.integer("memory", 4, 1);
-        String processor = o.choice("processor_type", "CPU", PROCESSOR_TYPES);
-        int processors = o.integer("num_processors", 1, 1);
-        String partition = o.string("partition", null);
-        String account = o.string("account", null);
-        String qos = o.string("qos", null);
-        String constraint = o.string("constraint", null);
-        List<String> sbatchArgs = stringList(o, "sbatch_args", "[\"--exclusive\"]");
+        String cluster = o.string(ConfigSchema.CLUSTER);
+        double time = o.number(ConfigSchema.TIME);
+        int memory = o.integer(ConfigSchema.MEMORY);
+        String processor = o.choice(ConfigSchema.PROCESSOR_TYPE);
+        int processors = o.integer(ConfigSchema.NUM_PROCESSORS);
+        String partition = o.string(ConfigSchema.PARTITION);
+        String account = o.string(ConfigSchema.ACCOUNT);
+        String qos = o.string(ConfigSchema.QOS);
+        String constraint = o.string(ConfigSchema.CONSTRAINT);
+        List<String> sbatchArgs = stringList(o, ConfigSchema.SBATCH_ARGS.key(), "[\"--exclusive\"]");
         List<String> upload = uploadList(o, file);
-        String gpuType = o.string("gpu_type", null);
+        String gpuType = o.string(ConfigSchema.GPU_TYPE);
         if (gpuType != null && !GRES_TYPE.matcher(gpuType).matches()) {
             o.error("gpu_type", "got \"" + gpuType + "\"; expected a GPU type as the cluster names it in its gres,"
                     + " letters, digits, '.', '_' or '-', such as \"a100\"");
@@ -211,14 +212,14 @@ public final class ConfigLoader {
             o.error("gpu_type", "got \"" + gpuType + "\" with processor_type \"" + processor
                     + "\"; a GPU type needs \"processor_type\": \"GPU\"");
         }
-        Integer cpusPerTask = o.has("cpus_per_task") ? o.integer("cpus_per_task", 1, 1) : null;
-        String container = o.string("container", null);
+        Integer cpusPerTask = o.optionalInteger(ConfigSchema.CPUS_PER_TASK);
+        String container = o.string(ConfigSchema.CONTAINER);
         if (container != null && container.isBlank()) {
             o.error("container", "got \"" + container + "\"; expected an Apptainer/Singularity image on the cluster, such as"
                     + " \"images/analysis.sif\" (relative to the cluster's project folder) or \"docker://python:3.11\"");
             container = null;
         }
-        List<String> modules = stringList(o, "modules", "[\"gcc/12\", \"python/3.11\"]");
+        List<String> modules = stringList(o, ConfigSchema.MODULES.key(), "[\"gcc/12\", \"python/3.11\"]");
         for (int i = 0; i < modules.size(); i++) {
             if (modules.get(i).isBlank() || modules.get(i).chars().anyMatch(c -> Character.isWhitespace(c) || c < 32)) {
                 o.error("modules[" + i + "]", "got \"" + modules.get(i) + "\"; expected one module name without"
@@ -238,7 +239,7 @@ public final class ConfigLoader {
      * inside it, since they keep their relative paths on the cluster.
      */
     private static List<String> uploadList(ConfigObject o, String file) {
-        JsonNode v = o.raw("upload");
+        JsonNode v = o.raw(ConfigSchema.UPLOAD);
         if (v == null) {
             return List.of();
         }

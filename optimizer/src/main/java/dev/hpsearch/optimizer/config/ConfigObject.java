@@ -179,6 +179,47 @@ final class ConfigObject {
         return v.asLong();
     }
 
+    // ---- reads whose default, range and choices come from the schema (the key's local name is read)
+
+    String string(ConfigKey k) {
+        return string(k.localName(), k.textDefault());
+    }
+
+    String choice(ConfigKey k) {
+        return choice(k.localName(), k.textDefault(), k.choices());
+    }
+
+    List<String> choices(ConfigKey k) {
+        return choices(k.localName(), k.listDefault(), k.choices());
+    }
+
+    int integer(ConfigKey k) {
+        return integer(k.localName(), k.intDefault(), (int) k.range().min());
+    }
+
+    /** A whole number of the key's range, or {@code null} when the key is absent. */
+    Integer optionalInteger(ConfigKey k) {
+        int min = (int) k.range().min();
+        return has(k.localName()) ? integer(k.localName(), min, min) : null;
+    }
+
+    double number(ConfigKey k) {
+        ConfigKey.Range r = k.range();
+        return number(k.localName(), k.numberDefault(), r.min(), r.minOpen(), r.max(), r.maxOpen());
+    }
+
+    boolean bool(ConfigKey k) {
+        return bool(k.localName(), k.boolDefault());
+    }
+
+    JsonNode raw(ConfigKey k) {
+        return raw(k.localName());
+    }
+
+    void error(ConfigKey k, String message) {
+        error(k.localName(), message);
+    }
+
     /** A nested object, or {@code null} if absent (an error if present but not an object). */
     ConfigObject object(String key) {
         JsonNode v = raw(key);
@@ -223,13 +264,6 @@ final class ConfigObject {
     }
 
     private static String range(double min, boolean minOpen, double max, boolean maxOpen) {
-        return (minOpen ? "(" : "[") + fmt(min) + ", " + fmt(max) + (maxOpen ? ")" : "]");
-    }
-
-    private static String fmt(double d) {
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        return new ConfigKey.Range(min, minOpen, max, maxOpen).toString();
     }
 }

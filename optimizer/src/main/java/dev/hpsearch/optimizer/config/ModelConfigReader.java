@@ -22,8 +22,7 @@ import java.util.Set;
  * {@code domain} keys. Everything else is a constant passed through unchanged.
  */
 final class ModelConfigReader {
-    private static final List<String> TYPES = List.of("continuous", "discrete", "categorical");
-    private static final List<String> TRANSFORMATIONS = List.of("linear", "log", "none");
+    private static final List<String> TYPES = ConfigSchema.HP_TYPE.choices();
 
     private final String file;
     private final Problems problems;
@@ -132,9 +131,9 @@ final class ModelConfigReader {
     private Hyperparameter hyperparameter(JsonNode node, List<Object> path, String jsonPath, String name) {
         ConfigObject o = new ConfigObject(node, file, jsonPath, problems);
         int before = problems.all().size();
-        String typeName = o.choice("type", null, TYPES);
-        JsonNode domain = o.raw("domain");
-        String tName = o.choice("transformation", null, TRANSFORMATIONS);
+        String typeName = o.choice(ConfigSchema.HP_TYPE);
+        JsonNode domain = o.raw(ConfigSchema.HP_DOMAIN);
+        String tName = o.choice(ConfigSchema.HP_TRANSFORMATION);
         o.warnUnknownKeys(null);
         if (typeName == null) {
             if (problems.all().size() == before) {

@@ -21,6 +21,16 @@ public enum SearchType {
         return List.of("line", "grid", "random", "bopt");
     }
 
+    /** The type a config spells {@code key} (any case), or empty. */
+    public static java.util.Optional<SearchType> parse(String key) {
+        for (SearchType t : values()) {
+            if (key != null && t.key.equalsIgnoreCase(key.strip())) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static SearchType of(String key) {
         for (SearchType t : values()) {
             if (t.key.equalsIgnoreCase(key)) {

@@ -1,6 +1,9 @@
 package dev.hpsearch.optimizer.engine;
 
+import dev.hpsearch.optimizer.analysis.ResultRow;
+import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.space.Combination;
+import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.strategy.FinishedTrial;
 import dev.hpsearch.optimizer.strategy.Outcome;
@@ -174,6 +177,16 @@ public final class SearchState {
 
     private static FinishedTrial finished(TrialRecord t, Outcome outcome) {
         return new FinishedTrial(t.id(), t.combination(), t.searchType(), t.ordinal(), outcome);
+    }
+
+    /** The result table of this state: one row per combination, in combination order. */
+    public ResultTable resultTable(SearchSpace space) {
+        List<String> names = space.hyperparameters().stream().map(Hyperparameter::name).toList();
+        List<ResultRow> rows = new ArrayList<>();
+        for (TrialRecord t : trials.values()) {
+            rows.add(t.row());
+        }
+        return new ResultTable(names, rows);
     }
 
     public Collection<TrialRecord> trials() {

@@ -80,7 +80,7 @@ public record TrialRecord(
     /** This trial as a row of the result table that plots and analyses read. */
     public ResultRow row() {
         return new ResultRow(id, status.key(), loss, combination.values(), jobId, runtimeSeconds, searchType, reason,
-                failureClass == null || status == TrialStatus.OK ? "" : failureClass.key(), provenance);
+                failureClass == null || status == TrialStatus.OK ? "" : failureClass.key(), provenance, metrics);
     }
 
     public boolean isSubmitted() {

@@ -153,6 +153,16 @@ public final class GaussianProcess {
         return new GpPrediction(data.yMean + sc * mv[0], sc * sc * mv[1], dMean, dVar);
     }
 
+    /** Posterior mean only, in the units of y: cheaper than {@link #predict} and thread-safe. */
+    public double predictMean(double[] x) {
+        KernelType kernel = layout.kernel;
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += s2 * kernel.shape(scaledDistance(x, 0, data.x, i * d), kernelAlpha) * alpha[i];
+        }
+        return toOriginal(mean);
+    }
+
     /**
      * Posterior in normalised units.
      *
@@ -232,6 +242,102 @@ public final class GaussianProcess {
         }
     }
 
+    /**
+     * A function drawn from the posterior (see {@link GpSamplePath}), with {@code features} random Fourier
+     * features for its prior part. Supported for the Matern 5/2 and exponentiated quadratic kernels, whose
+     * spectral densities are a Student t with 5 degrees of freedom and a normal.
+     *
+     * @throws UnsupportedOperationException for the rational quadratic kernel
+     */
+    public GpSamplePath samplePath(int features, RandomGenerator rng) {
+        KernelType kernel = layout.kernel;
+        if (kernel == KernelType.RAT_QUAD) {
+            throw new UnsupportedOperationException("posterior sample paths need the Matern52 or ExpQuad kernel");
+        }
+        double[] omega = new double[features * d];
+        double[] phase = new double[features];
+        double[] weight = new double[features];
+        for (int m = 0; m < features; m++) {
+            // Matern 5/2: omega = z / l * sqrt(5 / u) with u ~ chi-squared(5); ExpQuad: omega = z / l
+            double scale = 1;
+            if (kernel == KernelType.MATERN52) {
+                double u = 0;
+                for (int k = 0; k < 5; k++) {
+                    double z = rng.nextGaussian();
+                    u += z * z;
+                }
+                scale = Math.sqrt(5 / u);
+            }
+            for (int j = 0; j < d; j++) {
+                omega[m * d + j] = rng.nextGaussian() * scale * Math.sqrt(invLsq[j]);
+            }
+            phase[m] = rng.nextDouble() * 2 * Math.PI;
+            weight[m] = rng.nextGaussian();
+        }
+        GpSamplePath prior = new GpSamplePath(kernel, omega, phase, weight, data.x, new double[0], invLsq, s2,
+                kernelAlpha, 0, 1);
+        double[] residual = new double[n];
+        double noiseSd = Math.sqrt(diagonalNoise);
+        for (int i = 0; i < n; i++) {
+            residual[i] = data.y[i] - prior.prior(data.x, i * d) - noiseSd * rng.nextGaussian();
+        }
+        solveInPlace(residual);
+        return new GpSamplePath(kernel, omega, phase, weight, data.x, residual, invLsq, s2, kernelAlpha,
+                data.yMean, data.yScale);
+    }
+
+    /**
+     * Leave-one-out predictions at the training points, from the fitted parameters without refitting (the
+     * closed form {@code mu_-i = y_i - a_i / [K^-1]_ii}, {@code var_-i = 1 / [K^-1]_ii}), in the units of y.
+     */
+    public LeaveOneOut leaveOneOut() {
+        // diag(K^-1) = column sums of squares of L^-1, with L^-1 built row by row by forward substitution
+        double[] inverseDiagonal = new double[n];
+        double[] column = new double[n];
+        for (int c = 0; c < n; c++) {
+            java.util.Arrays.fill(column, 0);
+            column[c] = 1;
+            for (int i = c; i < n; i++) {
+                int row = i * n;
+                double s = column[i];
+                for (int m = c; m < i; m++) {
+                    s -= l[row + m] * column[m];
+                }
+                column[i] = s / l[row + i];
+                inverseDiagonal[c] += column[i] * column[i];
+            }
+        }
+        double[] mean = new double[n];
+        double[] variance = new double[n];
+        double[] observed = new double[n];
+        for (int i = 0; i < n; i++) {
+            mean[i] = toOriginal(data.y[i] - alpha[i] / inverseDiagonal[i]);
+            variance[i] = data.yScale * data.yScale / inverseDiagonal[i];
+            observed[i] = toOriginal(data.y[i]);
+        }
+        return new LeaveOneOut(observed, mean, variance);
+    }
+
+    /** Replaces {@code v} with {@code K^-1 v} using the Cholesky factor. */
+    private void solveInPlace(double[] v) {
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            double s = v[i];
+            for (int m = 0; m < i; m++) {
+                s -= l[row + m] * v[m];
+            }
+            v[i] = s / l[row + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            int row = i * n;
+            double wi = v[i] / l[row + i];
+            v[i] = wi;
+            for (int m = 0; m < i; m++) {
+                v[m] -= l[row + m] * wi;
+            }
+        }
+    }
+
     /** Smallest posterior mean at the training points, normalised units: {@code y_i - (sn2 + jitter) a_i}. */
     double minMeanAtData() {
         double best = Double.POSITIVE_INFINITY;
@@ -280,6 +386,11 @@ public final class GaussianProcess {
     /** The parameters (not logs) for a log line. */
     public String describeParameters() {
         return layout.describe(theta);
+    }
+
+    /** The observation noise variance the GP estimated (plus the jitter it needed), in the units of y squared. */
+    public double noiseVariance() {
+        return diagonalNoise * data.yScale * data.yScale;
     }
 
     /** Relative jitter that had to be added to factor the covariance (0 if none). */

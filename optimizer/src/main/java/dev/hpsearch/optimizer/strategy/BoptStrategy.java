@@ -30,8 +30,8 @@ import java.util.random.RandomGenerator;
  * when both MLE and MCMC are listed, MCMC's share falls as results accumulate ({@code 10 / (10 + n)}).
  *
  * <p>Losses are transformed by {@code y_transformation}; failed combinations get {@code y_failure_value}
- * (max: worse than the worst transformed loss by 5% of the observed range; nan: left out; a number: that loss,
- * transformed). A loss the transformation cannot take (log of a value &lt;= 0) is treated as a failure and
+ * (see {@link FailureValue}: max is 1.05 times the worst transformed loss, nan leaves them out, a number is that
+ * score, transformed). A loss the transformation cannot take (log of a value &lt;= 0) is treated as a failure and
  * named in the suggestion's note. The GP then sees these values through {@code BoptCore}'s output warping (a
  * monotone power transform fitted per suggestion, see {@code BoptSettings#outputWarping}).
  */
@@ -121,12 +121,12 @@ public final class BoptStrategy implements Strategy {
 
     private BoptSettings settings(int n, RandomGenerator rng) {
         BoptConfig b = config.bopt();
-        String kernel = pick(b.kernels(), rng);
-        String acquisition = pick(b.acquisitionTypes(), rng);
-        String method;
+        KernelType kernel = pick(b.kernels(), rng);
+        AcquisitionType acquisition = pick(b.acquisitionTypes(), rng);
+        EstimationMethod method;
         if (b.modelEstimationMethods().size() > 1) {
             double mcmcShare = 10.0 / (10.0 + n);
-            method = rng.nextDouble() < mcmcShare ? "MCMC" : "MLE";
+            method = rng.nextDouble() < mcmcShare ? EstimationMethod.MCMC : EstimationMethod.MLE;
         } else {
             method = b.modelEstimationMethods().get(0);
         }
@@ -134,9 +134,9 @@ public final class BoptStrategy implements Strategy {
                 .withSubsampleInterval(b.subsampleInterval()).withStepSize(b.stepSize())
                 .withLeapfrogSteps(b.leapfrogSteps());
         return BoptSettings.defaults()
-                .withKernel(KernelType.fromLabel(kernel))
-                .withAcquisition(AcquisitionType.valueOf(acquisition))
-                .withMethod(EstimationMethod.valueOf(method))
+                .withKernel(kernel)
+                .withAcquisition(acquisition)
+                .withMethod(method)
                 .withNormalizeY(b.normalizeY())
                 .withExactFeval(b.exactFeval())
                 .withDeDuplication(b.deDuplication())
@@ -144,7 +144,7 @@ public final class BoptStrategy implements Strategy {
                 .withHmc(hmc);
     }
 
-    private static String pick(List<String> options, RandomGenerator rng) {
+    private static <T> T pick(List<T> options, RandomGenerator rng) {
         return options.get(rng.nextInt(options.size()));
     }
 
@@ -192,17 +192,10 @@ public final class BoptStrategy implements Strategy {
                 t.y.add(y);
             }
         }
-        FailureValue fv = config.yFailureValue();
-        if (!failedX.isEmpty() && fv.kind() != FailureValue.Kind.NAN) {
-            Double imputed = null;
-            if (fv.kind() == FailureValue.Kind.NUMBER) {
-                imputed = transform(fv.value());
-            } else if (!t.y.isEmpty()) {
-                double worst = t.y.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-                double best = t.y.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-                double spread = Math.max(worst - best, Math.max(Math.abs(worst), 1e-12));
-                imputed = worst + 0.05 * spread;
-            }
+        if (!failedX.isEmpty()) {
+            double worst = t.y.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            double best = t.y.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+            Double imputed = config.yFailureValue().imputed(worst, best, this::transform);
             if (imputed != null) {
                 for (double[] x : failedX) {
                     t.x.add(x);

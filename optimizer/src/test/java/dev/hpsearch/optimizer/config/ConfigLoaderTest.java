@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.optimizer.config.ConfigProblem.Severity;
+import dev.hpsearch.optimizer.gp.AcquisitionType;
+import dev.hpsearch.optimizer.gp.EstimationMethod;
+import dev.hpsearch.optimizer.gp.KernelType;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.HyperparameterType;
 import dev.hpsearch.optimizer.space.Transformation;
@@ -407,13 +410,21 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void aFailureValueTheLogTransformationCannotTakeIsRefused() throws IOException {
+            ConfigProblem p = searchError("{\"y_failure_value\": 0}");
+
+            assertThat(p.jsonPath()).isEqualTo("$.y_failure_value");
+            assertThat(p.message()).contains("got 0").contains("y_transformation \"log\"").contains("above 0");
+        }
+
+        @Test
         void failureValueAcceptsMaxNanAndNumbers() throws Exception {
             assertThat(load("{\"y_failure_value\": \"MAX\"}", GOOD_JOB, GOOD_MODEL).search().yFailureValue())
-                    .isEqualTo(FailureValue.max());
-            assertThat(load("{\"y_failure_value\": \"nan\"}", GOOD_JOB, GOOD_MODEL).search().yFailureValue().kind())
-                    .isEqualTo(FailureValue.Kind.NAN);
+                    .isEqualTo(new FailureValue.Max());
+            assertThat(load("{\"y_failure_value\": \"nan\"}", GOOD_JOB, GOOD_MODEL).search().yFailureValue())
+                    .isEqualTo(new FailureValue.Ignore());
             assertThat(load("{\"y_failure_value\": 7.5}", GOOD_JOB, GOOD_MODEL).search().yFailureValue())
-                    .isEqualTo(new FailureValue(FailureValue.Kind.NUMBER, 7.5));
+                    .isEqualTo(new FailureValue.Fixed(7.5));
         }
 
         @Test
@@ -750,7 +761,7 @@ class ConfigLoaderTest {
             assertThat(s.numGridPointsPerHyperparameter()).isEqualTo(3);
             assertThat(s.minInitialPoints()).isEqualTo(5);
             assertThat(s.yTransformation()).isEqualTo("log");
-            assertThat(s.yFailureValue().kind()).isEqualTo(FailureValue.Kind.MAX);
+            assertThat(s.yFailureValue()).isInstanceOf(FailureValue.Max.class);
             assertThat(s.gridSuggestionProbability()).isEqualTo(0.0);
             assertThat(s.randomSuggestionProbability()).isEqualTo(0.1);
             assertThat(s.randomSeed()).isNull();
@@ -760,11 +771,11 @@ class ConfigLoaderTest {
         void absentBoptConfigTakesTheSeedsRecommendations() throws Exception {
             BoptConfig b = load("{}", GOOD_JOB, GOOD_MODEL).search().bopt();
 
-            assertThat(b.acquisitionTypes()).containsExactly("EI", "MPI", "LCB");
+            assertThat(b.acquisitionTypes()).containsExactly(AcquisitionType.EI, AcquisitionType.MPI, AcquisitionType.LCB);
             assertThat(b.acquisitionOptimizerType()).isEqualTo("lbfgs");
             assertThat(b.modelType()).isEqualTo("GP");
-            assertThat(b.modelEstimationMethods()).containsExactly("MLE", "MCMC");
-            assertThat(b.kernels()).containsExactly("ExpQuad", "RatQuad", "Matern52");
+            assertThat(b.modelEstimationMethods()).containsExactly(EstimationMethod.MLE, EstimationMethod.MCMC);
+            assertThat(b.kernels()).containsExactly(KernelType.EXP_QUAD, KernelType.RAT_QUAD, KernelType.MATERN52);
             assertThat(b.normalizeY()).isTrue();
             assertThat(b.deDuplication()).isTrue();
             assertThat(b.exactFeval()).isFalse();
@@ -822,9 +833,9 @@ class ConfigLoaderTest {
             Configs c = load(NESTED, GOOD_JOB, GOOD_MODEL);
 
             BoptConfig b = c.search().bopt();
-            assertThat(b.acquisitionTypes()).containsExactly("EI");
-            assertThat(b.kernels()).containsExactly("Matern52", "ExpQuad");
-            assertThat(b.modelEstimationMethods()).containsExactly("MLE");
+            assertThat(b.acquisitionTypes()).containsExactly(AcquisitionType.EI);
+            assertThat(b.kernels()).containsExactly(KernelType.MATERN52, KernelType.EXP_QUAD);
+            assertThat(b.modelEstimationMethods()).containsExactly(EstimationMethod.MLE);
             assertThat(b.normalizeY()).isFalse();
             assertThat(b.exactFeval()).isTrue();
             assertThat(b.nBurnin()).isEqualTo(100);

@@ -93,6 +93,22 @@ class BoptStrategyTest {
     }
 
     @Test
+    void failureValueMaxIsOnePointZeroFiveTimesTheWorstTransformedLoss() {
+        BoptStrategy bopt = new BoptStrategy(config("{\"y_transformation\": \"log\", \"y_failure_value\": \"max\", "
+                + FAST + "}}"), SPACE);
+        List<Combination> at = finished(3, 8).stream().map(FinishedTrial::combination).toList();
+        // losses 0.01 and 0.5: log10 gives -2 and -0.30103, the worst is -0.30103
+        List<FinishedTrial> done = List.of(new FinishedTrial(0, at.get(0), "random", -1, new Outcome.Scored(0.01)),
+                new FinishedTrial(1, at.get(1), "random", -1, new Outcome.Scored(0.5)),
+                new FinishedTrial(2, at.get(2), "random", -1, Outcome.Unscored.FAILED));
+
+        BoptStrategy.Training t = bopt.training(context(done, List.of()));
+
+        // worst + 5 % of its size: -0.30103 * 0.95; worst + 5 % of the range would give -0.21608
+        assertThat(t.y.get(2)).isCloseTo(-0.30103 * 0.95, org.assertj.core.api.Assertions.within(1e-5));
+    }
+
+    @Test
     void failureValueMaxImputesALossWorseThanTheWorst() {
         BoptStrategy bopt = new BoptStrategy(config("{\"y_transformation\": \"none\", \"y_failure_value\": \"max\", "
                 + FAST + "}}"), SPACE);

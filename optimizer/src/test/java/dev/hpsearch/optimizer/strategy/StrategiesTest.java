@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class StrategiesTest {
     private static SearchConfig config(SearchType type, int points) {
-        return new SearchConfig(type, 24, 32, null, null, 200, 20, points, 5, "log", FailureValue.max(), 0, 0.1,
+        return new SearchConfig(type, 24, 32, null, null, 200, 20, points, 5, "log", new FailureValue.Max(), 0, 0.1,
                 1L, BoptConfig.defaults());
     }
 

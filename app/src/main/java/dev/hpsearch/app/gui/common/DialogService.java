@@ -22,4 +22,12 @@ public interface DialogService extends Notifier {
 
     /** Asks a yes/no question. */
     boolean confirm(String title, String message);
+
+    /**
+     * Asks what to do with unsaved edits. Without a three-way dialog this falls back to a yes/no question whose
+     * "no" cancels, so that nothing is ever discarded without being asked.
+     */
+    default UnsavedEditsPrompt.Choice askSaveDiscardCancel(String title, String message) {
+        return confirm(title, message) ? UnsavedEditsPrompt.Choice.SAVE : UnsavedEditsPrompt.Choice.CANCEL;
+    }
 }

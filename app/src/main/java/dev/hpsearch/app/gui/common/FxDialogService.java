@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.DirectoryChooser;
@@ -75,6 +76,17 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean confirm(String title, String message) {
         return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
+    }
+
+    @Override
+    public UnsavedEditsPrompt.Choice askSaveDiscardCancel(String title, String message) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert a = alert(Alert.AlertType.CONFIRMATION, title, message);
+        a.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
+        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == save ? UnsavedEditsPrompt.Choice.SAVE
+                : answer == discard ? UnsavedEditsPrompt.Choice.DISCARD : UnsavedEditsPrompt.Choice.CANCEL;
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {

@@ -1,16 +1,17 @@
 package dev.hpsearch.app.gui.job;
 
-import dev.hpsearch.app.gui.common.Decorations;
 import dev.hpsearch.app.gui.common.DialogService;
-import dev.hpsearch.app.gui.search.FieldSpec;
-import dev.hpsearch.app.gui.search.FieldViewModel;
+import dev.hpsearch.app.gui.common.FieldEditors;
+import dev.hpsearch.app.gui.common.FieldViewModel;
+import dev.hpsearch.optimizer.config.ConfigKey;
+import dev.hpsearch.optimizer.config.ConfigKey.Section;
+import dev.hpsearch.optimizer.config.ConfigSchema;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -31,40 +32,27 @@ public final class JobConfigView extends VBox {
         int rb = 0;
         int rs = 0;
         for (FieldViewModel f : vm.fields()) {
-            FieldSpec s = f.spec();
-            Label label = new Label((s.mustDecide() ? "★ " : "") + s.label());
-            if (s.mustDecide()) {
-                label.getStyleClass().add("must-decide");
-            }
-            label.setTooltip(Decorations.wrapped(s.description()));
+            ConfigKey s = f.key();
             Control editor;
-            if (s.key().equals("cluster")) {
+            if (s == ConfigSchema.CLUSTER) {
                 ComboBox<String> c = new ComboBox<>(vm.profiles());
                 c.setEditable(true);
+                c.setMaxWidth(Double.MAX_VALUE);
                 c.valueProperty().bindBidirectional(f.textProperty());
-                editor = c;
-            } else if (s.kind() == FieldSpec.Kind.CHOICE) {
-                ComboBox<String> c = new ComboBox<>();
-                c.getItems().setAll(s.choices());
-                c.valueProperty().bindBidirectional(f.textProperty());
+                c.setId(FieldEditors.id("job_", s.key()));
                 editor = c;
             } else {
-                TextField t = new TextField();
-                t.textProperty().bindBidirectional(f.textProperty());
-                t.setPrefColumnCount(30);
-                editor = t;
+                editor = FieldEditors.editor(f, "job_");
             }
-            editor.setId("job_" + s.key());
-            editor.disableProperty().bind(f.enabledProperty().not());
-            Decorations.bind(editor, f.errorProperty(), s.description());
             HBox extra = new HBox(6);
-            if (s.key().equals("environment_path")) {
+            extra.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            if (s == ConfigSchema.ENVIRONMENT_PATH) {
                 Button browse = new Button("Browse…");
                 browse.setId("browseInterpreterButton");
                 browse.setOnAction(e -> dialogs.openFile("Interpreter", null, "Programs", "*")
                         .ifPresent(p -> f.textProperty().set(p.toString())));
                 extra.getChildren().add(browse);
-            } else if (s.key().equals("script_path")) {
+            } else if (s == ConfigSchema.SCRIPT_PATH) {
                 Button browse = new Button("Browse…");
                 browse.setId("browseScriptButton");
                 browse.setOnAction(e -> dialogs.openFile("Analysis script", vm.project().folder(), "Scripts",
@@ -73,7 +61,7 @@ public final class JobConfigView extends VBox {
                             f.textProperty().set(p.startsWith(folder) ? folder.relativize(p).toString() : p.toString());
                         }));
                 extra.getChildren().add(browse);
-            } else if (s.key().equals("cluster")) {
+            } else if (s == ConfigSchema.CLUSTER) {
                 Button test = new Button("Test connection");
                 test.setId("testConnectionButton");
                 test.setOnAction(e -> vm.testConnection());
@@ -82,17 +70,22 @@ public final class JobConfigView extends VBox {
                 st.textProperty().bind(vm.connectionStatusProperty());
                 extra.getChildren().addAll(test, st);
             }
-            if (s.appliesTo().isEmpty()) {
-                basics.addRow(rb++, label, editor, extra);
+            if (extra.getChildren().isEmpty() && !s.recommendation().isEmpty()) {
+                Label example = new Label("e.g. " + s.recommendation());
+                example.getStyleClass().add("help");
+                extra.getChildren().add(example);
+            }
+            if (s.section() == Section.BASICS) {
+                FieldEditors.addRow(basics, rb++, f, editor, extra);
             } else {
-                slurm.addRow(rs++, label, editor, extra);
+                FieldEditors.addRow(slurm, rs++, f, editor, extra);
             }
         }
         TitledPane slurmPane = new TitledPane("Slurm extras (cluster runs only)", slurm);
         slurmPane.setExpanded(false);
         slurmPane.setId("slurmSection");
 
-        Button save = new Button("Save job_config.json");
+        Button save = new Button("Save " + vm.configDocument().file().getFileName());
         save.setMnemonicParsing(false);
         save.setId("saveJobButton");
         save.disableProperty().bind(vm.validProperty().not());
@@ -121,7 +114,8 @@ public final class JobConfigView extends VBox {
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(6);
-        g.getColumnConstraints().addAll(new ColumnConstraints(200), new ColumnConstraints(360), new ColumnConstraints());
+        g.getColumnConstraints().addAll(new ColumnConstraints(200), new ColumnConstraints(360), new ColumnConstraints(20),
+                new ColumnConstraints());
         return g;
     }
 }

@@ -1,6 +1,7 @@
 package dev.hpsearch.app.gui.model;
 
 import dev.hpsearch.app.gui.common.Decorations;
+import dev.hpsearch.optimizer.config.ConfigSchema;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -125,7 +126,9 @@ public final class ModelConfigView extends VBox {
             domain.textProperty().bindBidirectional(row.domainProperty());
             ComboBox<String> transformation = combo(id + "_transformation", row.transformationProperty(),
                     VariableRow.TRANSFORMATIONS.toArray(new String[0]));
-            Decorations.bind(domain, row.errorProperty(), "");
+            Decorations.bind(domain, row.errorProperty(), ConfigSchema.HP_DOMAIN.description());
+            type.setTooltip(Decorations.wrapped(ConfigSchema.HP_TYPE.description()));
+            transformation.setTooltip(Decorations.wrapped(ConfigSchema.HP_TRANSFORMATION.description()));
             Label preview = new Label();
             preview.setId(id + "_preview");
             preview.getStyleClass().add("help");

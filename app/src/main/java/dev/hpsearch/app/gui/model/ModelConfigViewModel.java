@@ -3,6 +3,8 @@ package dev.hpsearch.app.gui.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.app.gui.common.ConfigDocument;
+import dev.hpsearch.app.gui.common.ConfigFormViewModel;
 import dev.hpsearch.app.gui.common.JsonText;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.optimizer.config.ConfigException;
@@ -30,14 +32,11 @@ import javafx.collections.ObservableList;
  * disabled until the latest version is known to be valid. A raw-JSON view shows the file with its own live
  * validation.
  */
-public final class ModelConfigViewModel {
-    private final Path file;
+public final class ModelConfigViewModel extends ConfigFormViewModel {
     private final TaskRunner tasks;
     private final ModelValidator validator;
     private final ObservableList<VariableRow> rows = FXCollections.observableArrayList();
-    private final BooleanProperty valid = new SimpleBooleanProperty(false);
     private final BooleanProperty validating = new SimpleBooleanProperty(false);
-    private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty generalProblems = new SimpleStringProperty("");
     private final StringProperty rawText = new SimpleStringProperty("");
     private final StringProperty rawError = new SimpleStringProperty("");
@@ -46,11 +45,15 @@ public final class ModelConfigViewModel {
     private long generation;
     private long rawGeneration;
     private boolean loading;
+    private ObjectNode validated;
+    private boolean validatedOk;
 
     public ModelConfigViewModel(Path file, TaskRunner tasks, ModelValidator validator) {
-        this.file = file;
+        super(new ConfigDocument("Model config", file, tasks, "rows"));
         this.tasks = tasks;
         this.validator = validator;
+        attach();
+        validProperty().set(false);
         gridPoints.addListener((o, a, b) -> rows.forEach(r -> r.previewProperty().set(r.gridPreview(b.intValue()))));
     }
 
@@ -58,16 +61,8 @@ public final class ModelConfigViewModel {
         return rows;
     }
 
-    public BooleanProperty validProperty() {
-        return valid;
-    }
-
     public BooleanProperty validatingProperty() {
         return validating;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
     }
 
     public StringProperty generalProblemsProperty() {
@@ -95,13 +90,14 @@ public final class ModelConfigViewModel {
                 .orElseThrow(() -> new IllegalArgumentException("no variable " + name));
     }
 
-    public void load() {
-        tasks.run(() -> JsonFiles.read(file, file.toString()), this::setDocument,
-                e -> status.set("Cannot read " + file.getFileName() + ": " + IoErrors.describe(e)));
+    @Override
+    public void show(ObjectNode content) {
+        rebuild(content);
+        refreshViews();
     }
 
     /** Replaces the rows with the variables of a document. */
-    public void setDocument(JsonNode root) {
+    private void rebuild(JsonNode root) {
         List<VariableRow> list = new ArrayList<>();
         if (root.isObject()) {
             walk(root, new ArrayList<>(), list);
@@ -119,7 +115,6 @@ public final class ModelConfigViewModel {
             }
         }
         loading = false;
-        changed();
     }
 
     private static void walk(JsonNode node, List<String> path, List<VariableRow> out) {
@@ -140,21 +135,24 @@ public final class ModelConfigViewModel {
     /** Adds a constant (dots in the name make it nested). */
     public void addVariable(String name) {
         if (name == null || name.isBlank() || rows.stream().anyMatch(r -> r.name().equals(name.trim()))) {
-            status.set(name == null || name.isBlank() ? "Type a name first" : name + " exists already");
+            statusProperty().set(name == null || name.isBlank() ? "Type a name first" : name + " exists already");
             return;
         }
         ObjectNode doc = document();
         VariableRow r = new VariableRow(List.of(name.trim().split("\\.")));
         setIn(doc, r.path(), JsonNodeFactory.instance.textNode(""));
-        setDocument(doc);
+        rebuild(doc);
+        changed();
     }
 
     public void removeVariable(VariableRow r) {
         rows.remove(r);
-        setDocument(document());
+        rebuild(document());
+        changed();
     }
 
     /** The file the rows describe. */
+    @Override
     public ObjectNode document() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         for (VariableRow r : rows) {
@@ -172,22 +170,42 @@ public final class ModelConfigViewModel {
         parent.set(path.get(path.size() - 1), value);
     }
 
+    /** A row was edited. */
     private void changed() {
-        rows.forEach(r -> r.previewProperty().set(r.gridPreview(gridPoints.get())));
-        ObjectNode doc = document();
-        rawText.set(JsonText.pretty(doc));
-        rawError.set("");
-        rawValid.set(true);
-        validate(doc);
+        refreshViews();
+        configDocument().changed();
     }
 
-    private void validate(ObjectNode doc) {
+    private void refreshViews() {
+        rows.forEach(r -> r.previewProperty().set(r.gridPreview(gridPoints.get())));
+        rawText.set(JsonText.pretty(document()));
+        rawError.set("");
+        rawValid.set(true);
+    }
+
+    /**
+     * The result of the validation of the current rows if it has finished; otherwise starts it in the background
+     * (the loader's check writes scratch files) and says "not valid yet": the valid property follows when it ends.
+     */
+    @Override
+    public boolean validate() {
+        ObjectNode doc = document();
+        if (!doc.equals(validated)) {
+            startValidation(doc);
+        }
+        return doc.equals(validated) && validatedOk;
+    }
+
+    private void startValidation(ObjectNode doc) {
         long gen = ++generation;
-        valid.set(false);
+        validProperty().set(false);
         validating.set(true);
         tasks.run(() -> validator.validate(doc), problems -> {
             if (gen == generation) {
-                show(problems);
+                showProblems(problems);
+                validated = doc;
+                validatedOk = problems.stream().noneMatch(ConfigProblem::isError);
+                validProperty().set(validatedOk);
             }
         }, e -> {
             if (gen == generation) {
@@ -197,12 +215,10 @@ public final class ModelConfigViewModel {
         });
     }
 
-    private void show(List<ConfigProblem> problems) {
+    private void showProblems(List<ConfigProblem> problems) {
         Map<VariableRow, List<String>> byRow = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
-        boolean errors = false;
         for (ConfigProblem p : problems) {
-            errors |= p.isError();
             VariableRow r = rowAt(p.jsonPath());
             if (r != null && p.isError()) {
                 byRow.computeIfAbsent(r, k -> new ArrayList<>()).add(p.message());
@@ -217,7 +233,6 @@ public final class ModelConfigViewModel {
         }
         generalProblems.set(String.join("\n", general));
         validating.set(false);
-        valid.set(!errors);
     }
 
     /** The row a JSON path points into: the longest row name that prefixes the path. */
@@ -268,27 +283,11 @@ public final class ModelConfigViewModel {
     /** Takes the raw text into the rows. */
     public void applyRaw(String text) {
         try {
-            setDocument(JsonFiles.parse(text, "model_config.json"));
-            status.set("Raw JSON applied to the form");
+            rebuild(JsonFiles.parse(text, "model_config.json"));
+            changed();
+            statusProperty().set("Raw JSON applied to the form");
         } catch (ConfigException e) {
             rawError.set(e.problems().get(0).message());
         }
-    }
-
-    public void save(Runnable onSaved) {
-        if (!valid.get()) {
-            status.set("Not saved: fix the marked rows first");
-            return;
-        }
-        ObjectNode doc = document();
-        tasks.run(() -> {
-            JsonText.write(doc, file);
-            return doc;
-        }, d -> {
-            status.set("Saved " + file.getFileName());
-            if (onSaved != null) {
-                onSaved.run();
-            }
-        }, e -> status.set("Not saved: " + IoErrors.describe(e)));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.common.JsonText;
 import dev.hpsearch.optimizer.analysis.ResultTable;
+import dev.hpsearch.optimizer.config.ConfigSchema;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.HyperparameterType;
 import dev.hpsearch.optimizer.space.SearchSpace;
@@ -20,8 +21,9 @@ import javafx.beans.property.StringProperty;
 public final class VariableRow {
     public static final String CONSTANT = "constant";
     public static final String HYPERPARAMETER = "hyperparameter";
-    public static final List<String> TYPES = List.of("continuous", "discrete", "categorical");
-    public static final List<String> TRANSFORMATIONS = List.of("linear", "log", "none");
+    /** The hyperparameter types and transformations, as the schema lists them. */
+    public static final List<String> TYPES = ConfigSchema.HP_TYPE.choices();
+    public static final List<String> TRANSFORMATIONS = ConfigSchema.HP_TRANSFORMATION.choices();
 
     private final List<String> path;
     private final StringProperty kind = new SimpleStringProperty(CONSTANT);

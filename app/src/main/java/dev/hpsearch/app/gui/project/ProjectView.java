@@ -8,6 +8,8 @@ import dev.hpsearch.app.gui.cluster.ClusterService;
 import dev.hpsearch.app.gui.analysis.SelectionView;
 import dev.hpsearch.app.gui.analysis.SelectionViewModel;
 import dev.hpsearch.app.gui.analysis.SensitivityView;
+import dev.hpsearch.app.gui.common.ConfigDocument;
+import dev.hpsearch.app.gui.common.UnsavedEdits;
 import dev.hpsearch.app.gui.job.JobConfigView;
 import dev.hpsearch.app.gui.job.JobConfigViewModel;
 import dev.hpsearch.app.gui.model.ModelConfigView;
@@ -16,6 +18,7 @@ import dev.hpsearch.app.gui.run.DashboardView;
 import dev.hpsearch.app.gui.run.DashboardViewModel;
 import dev.hpsearch.app.gui.search.SearchConfigView;
 import dev.hpsearch.app.gui.search.SearchConfigViewModel;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,6 +37,7 @@ public final class ProjectView extends BorderPane {
     private final DashboardView dashboardView;
     private final ParallelCoordinatesView parallel;
     private final TabPane tabs = new TabPane();
+    private final ProjectEdits edits;
 
     public ProjectView(AppServices services, Project project, Runnable backToStart) {
         setId("projectView");
@@ -44,6 +48,8 @@ public final class ProjectView extends BorderPane {
                 services.sshPrompts(), project.name());
         model = new ModelConfigViewModel(project.modelConfig(), services.tasks(), services.modelValidator());
         model.gridPointsProperty().bind(search.gridPointsProperty());
+        // the forms' unsaved edits, for leaving the project (MainWindow) and for Launch (the dashboard)
+        edits = new ProjectEdits(List.of(search.configDocument(), job.configDocument(), model.configDocument()));
         dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(),
                 java.time.Duration.ofMillis(250), services.dialogs());
         // the Run tab runs where job_config says until the user picks another place there
@@ -67,9 +73,9 @@ public final class ProjectView extends BorderPane {
         dashboardView = new DashboardView(dashboard, services.tasks(), services.dialogs());
         parallel = new ParallelCoordinatesView(dashboard, services.tasks(), services.dialogs());
         tabs.getTabs().addAll(
-                tab("tabSearch", "Search settings", new SearchConfigView(search)),
-                tab("tabJob", "Job", new JobConfigView(job, services.dialogs())),
-                tab("tabModel", "Model config", new ModelConfigView(model)),
+                tab("tabSearch", search.configDocument(), new SearchConfigView(search, services.dialogs())),
+                tab("tabJob", job.configDocument(), new JobConfigView(job, services.dialogs())),
+                tab("tabModel", model.configDocument(), new ModelConfigView(model)),
                 tab("tabClusters", "Clusters", new ClusterProfilesView(clusters)),
                 tab("tabRun", "Run", dashboardView),
                 tab("tabParallel", "Parallel coordinates", parallel),
@@ -93,6 +99,13 @@ public final class ProjectView extends BorderPane {
         setCenter(tabs);
     }
 
+    /** A form's tab, titled by its document: "Search settings •" while it has unsaved edits. */
+    private static Tab tab(String id, ConfigDocument document, javafx.scene.Node content) {
+        Tab t = tab(id, "", content);
+        t.textProperty().bind(document.titleProperty());
+        return t;
+    }
+
     private static Tab tab(String id, String title, javafx.scene.Node content) {
         Tab t = new Tab(title, content);
         t.setId(id);
@@ -101,6 +114,11 @@ public final class ProjectView extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** The unsaved edits of the three config forms. */
+    public UnsavedEdits unsavedEdits() {
+        return edits;
     }
 
     public SearchConfigViewModel searchViewModel() {

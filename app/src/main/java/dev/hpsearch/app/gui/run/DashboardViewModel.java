@@ -3,6 +3,7 @@ package dev.hpsearch.app.gui.run;
 import dev.hpsearch.app.gui.common.Notifier;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.app.gui.results.ResultsModel;
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.ResultRow;
@@ -17,7 +18,6 @@ import dev.hpsearch.optimizer.text.Utf8;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +53,10 @@ public final class DashboardViewModel {
     private final Project project;
     private final TaskRunner tasks;
     private final SearchLauncher launcher;
-    private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+    private final ResultsModel results = new ResultsModel();
+    private final ObservableList<ResultRow> rows = results.rows();
     private final FilteredList<ResultRow> filtered = new FilteredList<>(rows);
-    private final Map<Integer, Integer> index = new HashMap<>();
-    private final ObservableList<String> hyperparameters = FXCollections.observableArrayList();
+    private final ObservableList<String> hyperparameters = results.hyperparameters();
     private final ObservableList<Path> pastSearches = FXCollections.observableArrayList();
     private final IntegerProperty done = new SimpleIntegerProperty();
     private final IntegerProperty failed = new SimpleIntegerProperty();
@@ -74,11 +74,11 @@ public final class DashboardViewModel {
     private final BooleanProperty controllable = new SimpleBooleanProperty(false);
     private final BooleanProperty stoppable = new SimpleBooleanProperty(false);
     private final Notifier notifier;
-    private final IntegerProperty dataVersion = new SimpleIntegerProperty();
+    private final IntegerProperty dataVersion = results.dataVersionProperty();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final StringProperty statusFilter = new SimpleStringProperty("all");
-    private final ObjectProperty<Set<Integer>> brushed = new SimpleObjectProperty<>(null);
-    private final ObjectProperty<SearchSpace> space = new SimpleObjectProperty<>(null);
+    private final ObjectProperty<Set<Integer>> brushed = results.brushedProperty();
+    private final ObjectProperty<SearchSpace> space = results.spaceProperty();
     private final ObjectProperty<RunningSearch> search = new SimpleObjectProperty<>(null);
     private final ObservableList<String> searchLog = FXCollections.observableArrayList();
     private final ObservableList<String> targets = FXCollections.observableArrayList("local");
@@ -86,7 +86,7 @@ public final class DashboardViewModel {
     private final BooleanProperty submitting = new SimpleBooleanProperty(false);
     private final StringProperty coordinator = new SimpleStringProperty("");
     private final StringProperty detachedLaunch = new SimpleStringProperty(null);
-    private final ObjectProperty<ResultRow> selected = new SimpleObjectProperty<>(null);
+    private final ObjectProperty<ResultRow> selected = results.selectedProperty();
     private final StringProperty detail = new SimpleStringProperty(NO_SELECTION);
 
     // filled on the engine thread, drained on the UI thread
@@ -129,6 +129,11 @@ public final class DashboardViewModel {
     }
 
     // ---- properties
+
+    /** The results on screen, shared with the analysis views. */
+    public ResultsModel results() {
+        return results;
+    }
 
     public ObservableList<ResultRow> rows() {
         return rows;
@@ -354,7 +359,7 @@ public final class DashboardViewModel {
 
     /** The results so far as an analysis table. */
     public ResultTable resultTable() {
-        return new ResultTable(hyperparameters, rows);
+        return results.table();
     }
 
     // ---- actions
@@ -440,11 +445,7 @@ public final class DashboardViewModel {
             active.set(false);
             controllable.set(false);
             stoppable.set(false);
-            hyperparameters.setAll(table.hyperparameters());
-            for (ResultRow r : table.rows()) {
-                index.put(r.id(), rows.size());
-                rows.add(r);
-            }
+            results.show(table.hyperparameters(), null, table.rows());
             long ok = table.rows().stream().filter(ResultRow::hasLoss).count();
             done.set((int) ok);
             failed.set((int) table.rows().stream().filter(ResultRow::isFailed).count());
@@ -546,8 +547,7 @@ public final class DashboardViewModel {
         pendingLog.clear();
         coordinator.set("");
         pending.set("");
-        rows.clear();
-        index.clear();
+        results.clear();
         select(null);
         searchLog.clear();
         done.set(0);
@@ -559,8 +559,6 @@ public final class DashboardViewModel {
         eta.set("–");
         best.set("–");
         failureClasses.set("");
-        brushed.set(null);
-        dataVersion.set(dataVersion.get() + 1);
     }
 
     /** Engine-thread side: record and schedule one drain. */
@@ -659,14 +657,9 @@ public final class DashboardViewModel {
         }
         for (TrialRecord t : trials) {
             ResultRow r = t.row();
-            Integer at = index.get(t.id());
-            if (at == null) {
-                index.put(t.id(), rows.size());
-                rows.add(r);
-            } else {
-                rows.set(at, r);
-            }
-            if (selected.get() != null && selected.get().id() == r.id()) {
+            boolean wasSelected = selected.get() != null && selected.get().id() == r.id();
+            results.put(r);
+            if (wasSelected) {
                 select(r);
             }
         }

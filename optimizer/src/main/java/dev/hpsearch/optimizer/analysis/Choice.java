@@ -1,0 +1,232 @@
+package dev.hpsearch.optimizer.analysis;
+
+import dev.hpsearch.optimizer.gp.GaussianProcess;
+import dev.hpsearch.optimizer.gp.GpFitException;
+import dev.hpsearch.optimizer.gp.GpSamplePath;
+import dev.hpsearch.optimizer.gp.GpSpec;
+import dev.hpsearch.optimizer.gp.KernelType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * Choosing honestly among the results, as the original tool's documentation asks: how noisy the response is for
+ * fixed hyperparameters, which settings are not significantly worse than the best given that noise (ties), how
+ * likely each is to be the best (from the GP), how optimistic the best observed value is, and an ensemble of good
+ * settings weighted by their probability of being the best.
+ *
+ * <p>Results with the same hyperparameters are replicates of one setting. With at least two degrees of freedom
+ * among them the noise is their pooled standard deviation, with a chi-squared interval; otherwise it is the GP's
+ * noise estimate, labelled as such and without an interval.
+ */
+public final class Choice {
+    /** One-sided level of the tie test: a setting is tied unless it is worse than the best at this level. */
+    public static final double TIE_LEVEL = 0.95;
+    static final int DRAWS = 400;
+    static final int FEATURES = 256;
+    /** Settings below this probability of being the best are left out of the ensemble. */
+    public static final double ENSEMBLE_FLOOR = 0.01;
+    static final int ENSEMBLE_MAX = 10;
+
+    private Choice() {
+    }
+
+    /**
+     * The noise of the response for fixed hyperparameters.
+     *
+     * @param sd     its standard deviation
+     * @param low    lower end of its 95 % interval, NaN without replicates
+     * @param high   upper end, NaN without replicates
+     * @param df     degrees of freedom among the replicates (0 without)
+     * @param source "replicates" or "gp" (the GP's noise estimate)
+     */
+    public record Noise(double sd, double low, double high, int df, String source) {
+        public boolean fromReplicates() {
+            return source.equals("replicates");
+        }
+    }
+
+    /**
+     * A setting of the hyperparameters and what is known of it.
+     *
+     * @param id              its first combination
+     * @param replicates      the combinations with these hyperparameters (one without replicates)
+     * @param value           the mean response over them
+     * @param difference      how much worse than the best it is (0 for the best)
+     * @param threshold       the difference within which it is tied with the best, given the noise
+     * @param probabilityBest the share of GP posterior draws in which it is the best
+     */
+    public record Setting(int id, int[] replicates, double value, double difference, double threshold,
+                          double probabilityBest) {
+        public boolean tied() {
+            return difference <= threshold;
+        }
+    }
+
+    /**
+     * The choice.
+     *
+     * @param minimize      whether lower is better
+     * @param noise         the noise
+     * @param settings      every setting, best first
+     * @param ties          the settings tied with the best, best first
+     * @param expected      what the best setting's response is likely to be on untouched data: its observed value
+     *                      moved by the expected winner's curse among the ties
+     * @param gpMean        the GP's estimate of the best setting's true value
+     * @param gpSd          its standard deviation
+     * @param ensemble      settings with their weight (their probability of being the best, renormalized)
+     */
+    public record Result(boolean minimize, Noise noise, List<Setting> settings, List<Setting> ties, double expected,
+                         double gpMean, double gpSd, Map<Setting, Double> ensemble) {
+        public Setting best() {
+            return settings.get(0);
+        }
+
+        /** How much the best observed value is likely to flatter the setting, in the response's units. */
+        public double optimism() {
+            return Math.abs(expected - best().value());
+        }
+    }
+
+    /**
+     * Chooses among the rows of {@code data}.
+     *
+     * @param minimize whether lower values are better (the loss); false for a metric to maximize
+     * @throws GpFitException when the GP cannot be fitted (too few results)
+     */
+    public static Result choose(ResponseData data, boolean minimize, long seed) throws GpFitException {
+        int n = data.size();
+        if (n < 3) {
+            throw new GpFitException(n + " results with a value; at least 3 are needed");
+        }
+        double sign = minimize ? 1 : -1;
+        // group replicates: rows whose hyperparameters sit at the same positions
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(Arrays.toString(data.x()[i]), k -> new ArrayList<>()).add(i);
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        GaussianProcess gp = GaussianProcess.fitMle(new GpSpec(KernelType.MATERN52, true, false), data.x(), data.y(), 2,
+                rng);
+        Noise noise = noise(groups, data.y(), gp);
+        List<List<Integer>> settings = new ArrayList<>(groups.values());
+        double[] mean = new double[settings.size()];
+        for (int s = 0; s < settings.size(); s++) {
+            for (int i : settings.get(s)) {
+                mean[s] += data.y()[i];
+            }
+            mean[s] /= settings.get(s).size();
+        }
+        double[] pBest = probabilityBest(gp, data, settings, sign, rng);
+        int best = 0;
+        for (int s = 1; s < mean.length; s++) {
+            if (sign * mean[s] < sign * mean[best]) {
+                best = s;
+            }
+        }
+        double z = new NormalDistribution().inverseCumulativeProbability(TIE_LEVEL);
+        int nBest = settings.get(best).size();
+        List<Setting> all = new ArrayList<>();
+        for (int s = 0; s < settings.size(); s++) {
+            int[] ids = settings.get(s).stream().mapToInt(i -> data.ids()[i]).toArray();
+            double threshold = z * noise.sd() * Math.sqrt(1.0 / settings.get(s).size() + 1.0 / nBest);
+            all.add(new Setting(ids[0], ids, mean[s], sign * (mean[s] - mean[best]), threshold, pBest[s]));
+        }
+        all.sort(Comparator.comparingDouble(Setting::difference).thenComparingInt(Setting::id));
+        List<Setting> ties = all.stream().filter(Setting::tied).toList();
+        Setting top = all.get(0);
+        double bias = noise.sd() / Math.sqrt(nBest) * expectedMaximum(ties.size());
+        double[] xb = data.x()[settings.get(best).get(0)];
+        var at = gp.predict(xb);
+        Map<Setting, Double> ensemble = new LinkedHashMap<>();
+        List<Setting> byProbability = new ArrayList<>(all);
+        byProbability.sort(Comparator.comparingDouble(Setting::probabilityBest).reversed());
+        double kept = 0;
+        for (Setting s : byProbability) {
+            if (s.probabilityBest() < ENSEMBLE_FLOOR || ensemble.size() == ENSEMBLE_MAX) {
+                break;
+            }
+            ensemble.put(s, s.probabilityBest());
+            kept += s.probabilityBest();
+        }
+        double total = kept;
+        ensemble.replaceAll((s, p) -> p / total);
+        return new Result(minimize, noise, List.copyOf(all), ties, top.value() + sign * bias, at.mean(),
+                Math.sqrt(Math.max(0, at.variance())), ensemble);
+    }
+
+    private static Noise noise(Map<String, List<Integer>> groups, double[] y, GaussianProcess gp) {
+        double ss = 0;
+        int df = 0;
+        for (List<Integer> g : groups.values()) {
+            if (g.size() < 2) {
+                continue;
+            }
+            double m = 0;
+            for (int i : g) {
+                m += y[i];
+            }
+            m /= g.size();
+            for (int i : g) {
+                ss += (y[i] - m) * (y[i] - m);
+            }
+            df += g.size() - 1;
+        }
+        if (df >= 2) {
+            double sd = Math.sqrt(ss / df);
+            ChiSquaredDistribution chi = new ChiSquaredDistribution(df);
+            double low = Math.sqrt(ss / chi.inverseCumulativeProbability(0.975));
+            double high = Math.sqrt(ss / chi.inverseCumulativeProbability(0.025));
+            return new Noise(sd, low, high, df, "replicates");
+        }
+        return new Noise(Math.sqrt(gp.noiseVariance()), Double.NaN, Double.NaN, 0, "gp");
+    }
+
+    /** The share of posterior draws of the latent response in which each setting is the best. */
+    private static double[] probabilityBest(GaussianProcess gp, ResponseData data, List<List<Integer>> settings,
+                                            double sign, SplittableRandom rng) {
+        double[] wins = new double[settings.size()];
+        for (int r = 0; r < DRAWS; r++) {
+            GpSamplePath path = gp.samplePath(FEATURES, rng);
+            int best = -1;
+            double bestValue = Double.POSITIVE_INFINITY;
+            for (int s = 0; s < settings.size(); s++) {
+                double v = sign * path.value(data.x()[settings.get(s).get(0)]);
+                if (v < bestValue) {
+                    bestValue = v;
+                    best = s;
+                }
+            }
+            wins[best]++;
+        }
+        for (int s = 0; s < wins.length; s++) {
+            wins[s] /= DRAWS;
+        }
+        return wins;
+    }
+
+    /** The expected largest of {@code k} independent standard normal values (0 for k = 1). */
+    static double expectedMaximum(int k) {
+        if (k <= 1) {
+            return 0;
+        }
+        NormalDistribution normal = new NormalDistribution();
+        int steps = 4000;
+        double lo = -8;
+        double hi = 8;
+        double h = (hi - lo) / steps;
+        double sum = 0;
+        for (int i = 0; i <= steps; i++) {
+            double x = lo + i * h;
+            double f = x * k * normal.density(x) * Math.pow(normal.cumulativeProbability(x), k - 1);
+            sum += (i == 0 || i == steps ? 0.5 : 1) * f;
+        }
+        return sum * h;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.hpsearch.optimizer.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.hpsearch.optimizer.analysis.GlobalSensitivity.Input;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ChoiceTest {
+    private static ResponseData data(double[][] x, double[] y) {
+        int[] ids = new int[y.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = i;
+        }
+        List<Input> inputs = new ArrayList<>();
+        for (int j = 0; j < x[0].length; j++) {
+            inputs.add(Input.continuous("x" + j));
+        }
+        return new ResponseData("loss", inputs, List.of(), ids, x, y, 0);
+    }
+
+    @Test
+    void expectedMaximumOfStandardNormals() {
+        assertThat(Choice.expectedMaximum(1)).isEqualTo(0);
+        assertThat(Choice.expectedMaximum(2)).isCloseTo(1 / Math.sqrt(Math.PI), within(1e-6));
+        assertThat(Choice.expectedMaximum(10)).isCloseTo(1.5388, within(1e-3));
+    }
+
+    @Test
+    void replicatesGiveThePooledNoiseWithAnIntervalThatCoversIt() throws Exception {
+        // 10 settings on a slope, 4 replicates each, noise sd 0.1
+        SplittableRandom rng = new SplittableRandom(1);
+        int settings = 10;
+        int reps = 4;
+        double[][] x = new double[settings * reps][];
+        double[] y = new double[settings * reps];
+        for (int s = 0; s < settings; s++) {
+            for (int r = 0; r < reps; r++) {
+                x[s * reps + r] = new double[] {s / 9.0};
+                y[s * reps + r] = s / 9.0 + 0.1 * rng.nextGaussian();
+            }
+        }
+        Choice.Result c = Choice.choose(data(x, y), true, 1);
+
+        assertThat(c.noise().source()).isEqualTo("replicates");
+        assertThat(c.noise().df()).isEqualTo(30);
+        assertThat(c.noise().low()).isLessThan(0.1);
+        assertThat(c.noise().high()).isGreaterThan(0.1);
+        assertThat(c.settings()).hasSize(settings);
+        assertThat(c.best().replicates()).hasSize(reps);
+        // with se of a difference 0.1 * sqrt(1/4 + 1/4) = 0.07, settings 0.11 or more above the best are not tied
+        assertThat(c.ties()).allSatisfy(t -> assertThat(t.difference()).isLessThanOrEqualTo(t.threshold()));
+        assertThat(c.settings().stream().filter(s -> !s.tied())).allSatisfy(
+                s -> assertThat(s.difference()).isGreaterThan(0.1 * 1.645 * Math.sqrt(0.5)));
+        assertThat(c.ties().size()).isBetween(1, 4);
+    }
+
+    @Test
+    void withoutReplicatesTheNoiseIsTheGpsAndSaysSo() throws Exception {
+        SplittableRandom rng = new SplittableRandom(2);
+        double[][] x = new double[40][];
+        double[] y = new double[40];
+        for (int i = 0; i < 40; i++) {
+            x[i] = new double[] {rng.nextDouble(), rng.nextDouble()};
+            y[i] = Math.pow(x[i][0] - 0.3, 2) + 0.05 * rng.nextGaussian();
+        }
+        Choice.Result c = Choice.choose(data(x, y), true, 2);
+
+        assertThat(c.noise().source()).isEqualTo("gp");
+        assertThat(c.noise().low()).isNaN();
+        assertThat(c.noise().sd()).isBetween(0.02, 0.1);
+        // the best observed value flatters: what to expect is worse (higher), by the winner's curse among ties
+        assertThat(c.expected()).isGreaterThanOrEqualTo(c.best().value());
+        double sum = c.settings().stream().mapToDouble(Choice.Setting::probabilityBest).sum();
+        assertThat(sum).isCloseTo(1, within(1e-9));
+        assertThat(c.ensemble().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1, within(1e-9));
+        assertThat(c.ensemble()).isNotEmpty();
+    }
+
+    @Test
+    void aClearWinnerIsAloneAndAlmostSurelyTheBest() throws Exception {
+        // exact values: one setting far better than all others
+        double[][] x = new double[12][];
+        double[] y = new double[12];
+        for (int i = 0; i < 12; i++) {
+            x[i] = new double[] {i / 11.0};
+            y[i] = Math.abs(i - 5) + 0.001 * Math.sin(i);
+        }
+        Choice.Result c = Choice.choose(data(x, y), true, 3);
+
+        assertThat(c.best().id()).isEqualTo(5);
+        assertThat(c.ties()).hasSize(1);
+        assertThat(c.best().probabilityBest()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void maximizingTurnsTheOrderAround() throws Exception {
+        double[][] x = new double[10][];
+        double[] y = new double[10];
+        for (int i = 0; i < 10; i++) {
+            x[i] = new double[] {i / 9.0};
+            y[i] = i;
+        }
+        Choice.Result c = Choice.choose(data(x, y), false, 4);
+        assertThat(c.best().id()).isEqualTo(9);
+        assertThat(c.expected()).isLessThanOrEqualTo(c.best().value());
+    }
+}
