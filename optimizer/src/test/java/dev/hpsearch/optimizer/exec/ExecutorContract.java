@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@link Executor} port's contract, run against every implementation: a run that writes its output completes
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * script is FAILED with its exit code; a run without output.json completes without one; a run past its time limit
  * is stopped. The engine relies on exactly these, whatever runs the jobs.
  *
- * <p>A subclass says where jobs run: the executor, the local project folder their folders live in, and the job
- * config for a script. Each test uses a fresh executor and closes it.
+ * <p>A subclass says where jobs run: the executor and the cluster name of the job config. Each test uses a fresh
+ * executor and closes it.
  */
 public abstract class ExecutorContract {
 
@@ -44,14 +45,19 @@ public abstract class ExecutorContract {
             "if [ \"$x\" -ge 0 ]; then printf '{\"loss\": %d}\\n' $((x * 2)) > output.json; fi",
             "");
 
-    /** A new executor for one test; the contract closes it. */
+    @TempDir
+    Path tmp;
+
+    /** A new executor for one test, for the jobs below {@link #project()}; the contract closes it. */
     protected abstract Executor executor() throws Exception;
 
-    /** The local project folder: the script and the combination folders are created below it. */
-    protected abstract Path project();
+    /** The {@code job_config.cluster} of the jobs: where this executor runs them. */
+    protected abstract String cluster();
 
-    /** The job config that runs {@code script} with {@code bash} where this executor runs jobs. */
-    protected abstract JobConfig job(Path script, double timeHours);
+    /** The local project folder: the script and the combination folders are created below it. */
+    protected final Path project() {
+        return tmp.resolve("project");
+    }
 
     /** How long a job may take from submission to its end here (a queue adds latency). */
     protected Duration deadline() {
@@ -75,7 +81,8 @@ public abstract class ExecutorContract {
         Path dir = Files.createDirectories(project().resolve("hp_search_0").resolve("hp_combination_" + id));
         Path inputJson = Files.writeString(dir.resolve("input.json"), input, StandardCharsets.UTF_8);
         return new JobSpec(id, dir, inputJson, dir.resolve("log.txt"),
-                List.of("bash", script.toString(), inputJson.toString()), job(script, timeHours));
+                List.of("bash", script.toString(), inputJson.toString()),
+                JobConfig.of("bash", script.toString(), cluster(), timeHours, 1, "CPU", 1));
     }
 
     private JobSpec spec(String input) throws IOException {

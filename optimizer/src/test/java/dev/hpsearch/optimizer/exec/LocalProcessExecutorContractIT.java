@@ -1,15 +1,10 @@
 package dev.hpsearch.optimizer.exec;
 
-import dev.hpsearch.optimizer.config.JobConfig;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The executor contract against local processes. */
 class LocalProcessExecutorContractIT extends ExecutorContract {
-    @TempDir
-    Path tmp;
 
     @Override
     protected Executor executor() {
@@ -17,13 +12,8 @@ class LocalProcessExecutorContractIT extends ExecutorContract {
     }
 
     @Override
-    protected Path project() {
-        return tmp.resolve("project");
-    }
-
-    @Override
-    protected JobConfig job(Path script, double timeHours) {
-        return JobConfig.of("bash", script.toString(), "local", timeHours, 1, "CPU", 1);
+    protected String cluster() {
+        return "local";
     }
 
     @Override

@@ -1,13 +1,10 @@
 package dev.hpsearch.ssh.slurm;
 
-import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorContract;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The executor contract against Slurm jobs through the real sshd into the test cluster, whose disk the local
@@ -16,9 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SlurmExecutorContractIT extends ExecutorContract {
     @RegisterExtension
     final TestSlurm cluster = new TestSlurm();
-
-    @TempDir
-    Path tmp;
 
     private String remoteRoot;
 
@@ -29,13 +23,8 @@ class SlurmExecutorContractIT extends ExecutorContract {
     }
 
     @Override
-    protected Path project() {
-        return tmp.resolve("project");
-    }
-
-    @Override
-    protected JobConfig job(Path script, double timeHours) {
-        return JobConfig.of("bash", script.toString(), "testcluster", timeHours, 1, "CPU", 1);
+    protected String cluster() {
+        return "testcluster";
     }
 
     @Override
