@@ -108,8 +108,6 @@ final class ProgressPrinter implements SearchListener {
     }
 
     static String clock(Duration d) {
-        long s = d.getSeconds();
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        return dev.hpsearch.optimizer.text.Durations.clock(d);
     }
 }

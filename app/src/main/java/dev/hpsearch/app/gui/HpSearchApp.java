@@ -4,9 +4,11 @@ import dev.hpsearch.app.gui.cluster.FxSshPrompts;
 import dev.hpsearch.app.gui.cluster.SshClusterService;
 import dev.hpsearch.app.gui.common.FxDialogService;
 import dev.hpsearch.app.gui.common.FxTaskRunner;
+import dev.hpsearch.app.gui.common.Theme;
 import dev.hpsearch.app.gui.job.LocalTestRunService;
 import dev.hpsearch.app.gui.model.LoaderModelValidator;
 import dev.hpsearch.app.gui.run.EngineSearchLauncher;
+import dev.hpsearch.app.gui.start.Preferences;
 import dev.hpsearch.app.gui.start.RecentProjects;
 import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.ssh.profile.ClusterProfiles;
@@ -17,12 +19,21 @@ import javafx.stage.Stage;
 /** The desktop app's composition root: builds the services once and shows the start page. */
 public final class HpSearchApp extends Application {
     private FxTaskRunner tasks;
+    private Path configFolder;
+    private Theme theme = Theme.LIGHT;
+
+    /** Reads the user's theme before the window opens (on the launcher thread, not the FX thread). */
+    @Override
+    public void init() {
+        configFolder = RecentProjects.defaultConfigFolder();
+        theme = new Preferences(configFolder).theme();
+    }
 
     @Override
     public void start(Stage stage) {
         tasks = new FxTaskRunner(2);
-        AppServices services = desktopServices(stage, tasks, RecentProjects.defaultConfigFolder());
-        MainWindow window = new MainWindow(services, stage);
+        AppServices services = desktopServices(stage, tasks, configFolder);
+        MainWindow window = new MainWindow(services, stage, theme);
         window.showStart();
         String open = getParameters().getNamed().get("project");
         if (open != null) {

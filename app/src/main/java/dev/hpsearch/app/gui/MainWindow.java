@@ -1,24 +1,60 @@
 package dev.hpsearch.app.gui;
 
+import dev.hpsearch.app.gui.common.Icons;
+import dev.hpsearch.app.gui.common.Theme;
 import dev.hpsearch.app.gui.common.UnsavedEditsPrompt;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.project.ProjectView;
+import dev.hpsearch.app.gui.start.Preferences;
 import dev.hpsearch.app.gui.start.StartView;
 import dev.hpsearch.app.gui.start.StartViewModel;
+import dev.hpsearch.optimizer.text.IoErrors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The one window: the start page, or a project with its tabs. */
+/**
+ * The one window: the start page, or a project with its tabs; on both, at the top right, the switch between the
+ * light and the dark theme, which is remembered in the user's {@link Preferences}.
+ */
 public final class MainWindow {
     private final AppServices services;
     private final Stage stage;
     private final Scene scene;
+    private final StackPane page = new StackPane();
+    private final ToggleButton darkTheme = new ToggleButton("Dark theme", Icons.MOON.node());
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
+    private final Preferences preferences;
     private ProjectView projectView;
 
+    /** A window in the light theme (tests; the app passes the user's theme). */
     public MainWindow(AppServices services, Stage stage) {
+        this(services, stage, Theme.LIGHT);
+    }
+
+    public MainWindow(AppServices services, Stage stage, Theme initial) {
         this.services = services;
         this.stage = stage;
-        this.scene = new Scene(new javafx.scene.layout.StackPane(), 1200, 800);
+        this.preferences = new Preferences(services.recent().configFolder());
+        darkTheme.setId("themeToggle");
+        darkTheme.getStyleClass().add("theme-toggle");
+        darkTheme.setTooltip(new Tooltip("Switch between the light and the dark theme; the choice is remembered."));
+        darkTheme.setOnAction(e -> chooseTheme(darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT));
+        StackPane.setAlignment(darkTheme, Pos.TOP_RIGHT);
+        StackPane.setMargin(darkTheme, new Insets(8, 12, 0, 0));
+        theme.addListener((o, a, b) -> {
+            b.apply();
+            darkTheme.setSelected(b == Theme.DARK);
+        });
+        theme.set(initial);
+        this.scene = new Scene(new StackPane(page, darkTheme), 1200, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("hpsearch.css").toExternalForm());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
@@ -32,12 +68,26 @@ public final class MainWindow {
         return scene;
     }
 
+    /** The theme shown now. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** The user's choice of theme: shown at once and remembered for the next start. */
+    public void chooseTheme(Theme chosen) {
+        theme.set(chosen);
+        services.tasks().run(() -> {
+            preferences.setTheme(chosen);
+            return chosen;
+        }, t -> { }, e -> services.dialogs().showError("Theme not remembered", IoErrors.describe(e)));
+    }
+
     public void showStart() {
         if (!leaveProject("leaving the project")) {
             return;
         }
         StartViewModel vm = new StartViewModel(services, this::showProject);
-        scene.setRoot(new StartView(vm));
+        show(new StartView(vm));
         stage.setTitle("hpsearch");
     }
 
@@ -46,13 +96,17 @@ public final class MainWindow {
             return;
         }
         projectView = new ProjectView(services, project, this::showStart);
-        scene.setRoot(projectView);
+        show(projectView);
         stage.setTitle("hpsearch - " + project.name() + " (" + project.folder() + ")");
     }
 
     /** The open project's view, or {@code null} on the start page. */
     public ProjectView projectView() {
         return projectView;
+    }
+
+    private void show(Node view) {
+        page.getChildren().setAll(view);
     }
 
     /** Closes the open project once its unsaved edits are saved or discarded; false when the user stays. */

@@ -3,92 +3,112 @@ package dev.hpsearch.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpsearch.app.gui.cluster.LocalOnlyClusterService;
-import dev.hpsearch.app.gui.common.Exports;
-import dev.hpsearch.app.gui.common.FxTaskRunner;
-import dev.hpsearch.app.gui.job.LocalTestRunService;
+import dev.hpsearch.app.gui.analysis.ParallelPlot;
+import dev.hpsearch.app.gui.common.PlotCanvas;
+import dev.hpsearch.app.gui.common.Theme;
 import dev.hpsearch.app.gui.model.LoaderModelValidator;
 import dev.hpsearch.app.gui.model.ModelConfigView;
 import dev.hpsearch.app.gui.model.ModelConfigViewModel;
+import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.project.ProjectView;
-import dev.hpsearch.app.gui.run.EngineSearchLauncher;
 import dev.hpsearch.app.gui.search.SearchConfigView;
+import dev.hpsearch.app.gui.start.Preferences;
+import dev.hpsearch.app.gui.start.ProjectFactory;
 import dev.hpsearch.app.gui.start.RecentProjects;
 import dev.hpsearch.optimizer.analysis.ParallelLayout;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Drives the real app headless (Monocle): a demo project, the forms, a real local search of the demo script,
- * the plots. Saves a PNG of each main screen under target/screenshots.
+ * The desktop app's main screens, one behaviour each, driven through their node ids: the start page, creating and
+ * opening a project, the forms, a real local search of the demo script on the dashboard, and the analysis tabs.
+ * Each saves its screen in the light and the dark theme under target/screenshots.
  */
-@ExtendWith(ApplicationExtension.class)
-class DesktopAppTest {
-    private static final Path SHOTS = Path.of("target", "screenshots");
-    @TempDir
-    static Path tmp;
+class DesktopAppTest extends DesktopScenario {
 
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private FxTaskRunner tasks;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        tasks = new FxTaskRunner(2);
-        AppServices services = new AppServices(tasks, dialogs, new RecentProjects(tmp.resolve("config")),
-                new LocalOnlyClusterService(), EngineSearchLauncher.localOnly(), new LoaderModelValidator(),
-                new LocalTestRunService());
-        window = new MainWindow(services, stage);
-        window.showStart();
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(() -> window.showStart());
-        WaitForAsyncUtils.waitForFxEvents();
-        tasks.close();
+    @Test
+    void theStartPageOffersTheWaysToBegin(FxRobot robot) throws Exception {
+        for (String id : new String[] {"#openProjectButton", "#newFromDemoButton", "#newFromTemplateButton",
+                "#newFromInputButton", "#recentList"}) {
+            assertThat(robot.lookup(id).tryQuery()).as(id).isPresent();
+        }
+        shotInBothThemes(robot, "start-page");
     }
 
     @Test
-    void demoProjectFromFormsToSearchToPlots(FxRobot robot) throws Exception {
-        shot(robot, "01-start-page");
-        Path folder = tmp.resolve("demo-project");
+    void theThemeSwitchesOnTheStartPageAndInAProjectAndIsRemembered(FxRobot robot) throws Exception {
+        robot.clickOn("#themeToggle");
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark.bss");
+        waitUntil(() -> new Preferences(configFolder()).theme() == Theme.DARK);
+
+        ProjectView project = openDemo(robot, 6);
+        select(robot, "tabRun");
+        PlotCanvas history = robot.lookup(".plot-canvas").queryAs(PlotCanvas.class);
+        // the plots draw in the theme's colours: light text on a dark ground, then the reverse
+        assertThat(history.colours().foreground().getBrightness()).isGreaterThan(0.6);
+        assertThat(history.colours().background().getBrightness()).isLessThan(0.3);
+        robot.clickOn("#themeToggle");
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-light.bss");
+        waitUntil(() -> history.colours().background().getBrightness() > 0.9);
+        assertThat(history.colours().foreground().getBrightness()).isLessThan(0.4);
+        waitUntil(() -> new Preferences(configFolder()).theme() == Theme.LIGHT);
+        assertThat(project.tabs().getTabs()).isNotEmpty();
+    }
+
+    @Test
+    void aNewProjectFromTheDemoOpensAndIsRemembered(FxRobot robot) throws Exception {
+        Path folder = tmp.resolve("new-demo");
         dialogs.answer(folder);
         robot.clickOn("#newFromDemoButton");
         waitUntil(() -> window.projectView() != null);
-        ProjectView project = window.projectView();
+        assertThat(folder.resolve(Project.MODEL)).exists();
+        assertThat(new RecentProjects(configFolder()).load()).containsExactly(folder);
+        robot.interact(() -> window.showStart());
+        waitUntil(() -> robot.lookup("#recentList").queryAs(ListView.class).getItems().contains(folder));
+    }
 
-        // search settings: bopt-only fields are disabled for the demo's random search; make the search short
+    @Test
+    void anExistingProjectFolderOpens(FxRobot robot) throws Exception {
+        Path folder = tmp.resolve("existing");
+        new ProjectFactory().fromTemplate(folder, ProjectFactory.Template.BASH);
+        dialogs.answer(folder);
+        robot.clickOn("#openProjectButton");
+        waitUntil(() -> window.projectView() != null);
+        assertThat(robot.lookup("#projectTabs").tryQuery()).isPresent();
+        assertThat(robot.lookup("#" + SearchConfigView.id("max_suggestions")).tryQuery()).isPresent();
+    }
+
+    @Test
+    void theSearchFormDisablesWhatDoesNotApplyAndSaves(FxRobot robot) throws Exception {
+        ProjectView project = openDemo(robot, 24);
         waitUntil(() -> "random".equals(project.searchViewModel().field("search_type").textProperty().get()));
         assertThat(robot.lookup("#" + SearchConfigView.id("bopt_config.n_burnin")).queryAs(TextField.class).isDisabled())
                 .isTrue();
         TextField maxSuggestions = robot.lookup("#" + SearchConfigView.id("max_suggestions")).queryAs(TextField.class);
         robot.interact(() -> maxSuggestions.setText("6"));
         robot.clickOn("#saveSearchButton");
-        waitUntil(() -> JsonFiles.read(folder.resolve("search_config.json"), "s").get("max_suggestions").asInt() == 6);
-        shot(robot, "02-search-settings");
+        Path file = tmp.resolve("demo-project").resolve(Project.SEARCH);
+        waitUntil(() -> JsonFiles.read(file, "s").get("max_suggestions").asInt() == 6);
+        shotInBothThemes(robot, "search-settings");
+    }
 
-        // model config: an invalid domain is refused, save stays disabled until it is fixed
+    @Test
+    void theModelFormRefusesAnInvalidDomainAndSavesTheSameJson(FxRobot robot) throws Exception {
+        ProjectView project = openDemo(robot, 24);
+        Path file = tmp.resolve("demo-project").resolve(Project.MODEL);
         select(robot, "tabModel");
         String lr = "#" + ModelConfigView.id("optimizer.learning_rate");
         waitUntil(() -> robot.lookup(lr + "_domain").tryQuery().isPresent());
@@ -98,77 +118,108 @@ class DesktopAppTest {
         waitUntil(() -> !robot.lookup(lr + "_error").queryAs(Label.class).getText().isEmpty());
         assertThat(robot.lookup(lr + "_error").queryAs(Label.class).getText()).contains("log transformation needs bounds > 0");
         assertThat(robot.lookup("#saveModelButton").queryAs(Button.class).isDisabled()).isTrue();
-        shot(robot, "03-model-config-invalid-domain");
+        shotInBothThemes(robot, "model-config-invalid-domain");
+
         robot.interact(() -> domain.setText("0.001, 100.0"));
         waitUntil(() -> !robot.lookup("#saveModelButton").queryAs(Button.class).isDisabled());
-        JsonNode original = JsonFiles.read(folder.resolve("model_config.json"), "m");
+        JsonNode original = JsonFiles.read(file, "m");
         robot.clickOn("#saveModelButton");
         waitUntil(() -> project.modelViewModel().statusProperty().get().startsWith("Saved"));
-        JsonNode saved = JsonFiles.read(folder.resolve("model_config.json"), "m");
+        JsonNode saved = JsonFiles.read(file, "m");
         assertThat(saved).isEqualTo(original);
-        ModelConfigViewModel reloaded = new ModelConfigViewModel(folder.resolve("model_config.json"), new DirectTaskRunner(),
-                new LoaderModelValidator());
+        ModelConfigViewModel reloaded = new ModelConfigViewModel(file, new DirectTaskRunner(), new LoaderModelValidator());
         reloaded.load();
         assertThat(reloaded.document()).isEqualTo(saved);
+    }
 
-        // run the demo search locally
-        select(robot, "tabRun");
-        robot.clickOn("#launchButton");
-        waitUntil(60, () -> robot.lookup("#runMessage").queryAs(Label.class).getText().startsWith("Search complete"));
+    @Test
+    void theJobFormShowsTheDemosScript(FxRobot robot) throws Exception {
+        openDemo(robot, 24);
+        select(robot, "tabJob");
+        waitUntil(() -> "train_logreg.py".equals(robot.lookup("#job_script_path").queryAs(TextField.class).getText()));
+        shotInBothThemes(robot, "job-config");
+    }
+
+    @Test
+    void theDashboardRunsASmallLocalSearchAndExportsItsTable(FxRobot robot) throws Exception {
+        finishedDemoSearch(robot, 6);
         TableView<?> table = robot.lookup("#trialTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(6);
         assertThat(robot.lookup("#doneCount").queryAs(Label.class).getText()).isEqualTo("6");
         assertThat(robot.lookup("#bestLabel").queryAs(Label.class).getText()).matches("Best loss: \\d.*combination \\d+.*");
         robot.interact(() -> table.getSelectionModel().select(0));
-        waitUntil(() -> !robot.lookup("#combinationLog").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
-        shot(robot, "04-run-dashboard");
-
-        // parallel coordinates: brush the lower half of the loss axis
-        select(robot, "tabParallel");
-        WaitForAsyncUtils.waitForFxEvents();
-        Node canvas = robot.lookup("#parallelCanvas").query();
-        ParallelLayout layout = project.parallel().currentLayout();
-        int lossAxis = layout.axes().size() - 1;
-        var plot = (dev.hpsearch.app.gui.analysis.ParallelPlot) project.parallel().canvas().plot();
-        double w = project.parallel().canvas().getWidth();
-        double h = project.parallel().canvas().getHeight();
-        var origin = canvas.localToScreen(0, 0);
-        double x = origin.getX() + plot.axisX(lossAxis, w);
-        robot.drag(x, origin.getY() + dev.hpsearch.app.gui.analysis.ParallelPlot.y(0.5, h))
-                .dropTo(new javafx.geometry.Point2D(x, origin.getY() + dev.hpsearch.app.gui.analysis.ParallelPlot.y(0.0, h) + 2));
-        waitUntil(() -> project.dashboard().brushedProperty().get() != null);
-        int shown = project.dashboard().filteredRows().size();
-        assertThat(shown).isGreaterThanOrEqualTo(1).isLessThan(6);
-        shot(robot, "05-parallel-coordinates-brushed");
-        Path png = tmp.resolve("exports/parallel.png");
-        Path svg = tmp.resolve("exports/parallel.svg");
-        dialogs.answer(png);
-        robot.clickOn("#parallelPngButton");
-        waitUntil(() -> Files.size(png) > 1000);
-        dialogs.answer(svg);
-        robot.clickOn("#parallelSvgButton");
-        waitUntil(() -> Files.exists(svg) && Files.readString(svg).endsWith("</svg>\n"));
-        assertThat(Files.readString(svg)).contains("<path d=\"M").contains("optimizer.learning_rate (log)");
-        select(robot, "tabRun");
+        waitUntil(() -> !robot.lookup("#combinationLog").queryAs(TextArea.class).getText().isEmpty());
+        shotInBothThemes(robot, "run-dashboard");
+        // no number or header is cut off: nothing in the table ends in an ellipsis
+        assertThat(robot.lookup("#trialTable .text").queryAllAs(javafx.scene.text.Text.class))
+                .extracting(javafx.scene.text.Text::getText).isNotEmpty().noneMatch(t -> t.contains("…") || t.contains("..."));
         Path csv = tmp.resolve("exports/combinations.csv");
         dialogs.answer(csv);
         robot.clickOn("#exportCsvButton");
         waitUntil(() -> Files.exists(csv));
-        assertThat(Files.readAllLines(csv)).hasSize(shown + 1);
-        select(robot, "tabParallel");
+        assertThat(Files.readAllLines(csv)).hasSize(7);
+    }
 
-        // sensitivity and selection
+    @Test
+    void brushingAParallelAxisFiltersTheCombinationsAndThePlotExports(FxRobot robot) throws Exception {
+        ProjectView project = finishedDemoSearch(robot, 6);
+        select(robot, "tabParallel");
+        Node canvas = robot.lookup("#parallelCanvas").query();
+        ParallelLayout layout = project.parallel().currentLayout();
+        int lossAxis = layout.axes().size() - 1;
+        ParallelPlot plot = (ParallelPlot) project.parallel().canvas().plot();
+        double w = project.parallel().canvas().getWidth();
+        double h = project.parallel().canvas().getHeight();
+        Point2D origin = canvas.localToScreen(0, 0);
+        double x = origin.getX() + plot.axisX(lossAxis, w);
+        robot.drag(x, origin.getY() + ParallelPlot.y(0.5, h))
+                .dropTo(new Point2D(x, origin.getY() + ParallelPlot.y(0.0, h) + 2));
+        waitUntil(() -> project.dashboard().brushedProperty().get() != null);
+        assertThat(project.dashboard().filteredRows().size()).isGreaterThanOrEqualTo(1).isLessThan(6);
+        shotInBothThemes(robot, "parallel-coordinates-brushed");
+
+        Path png = tmp.resolve("exports/parallel.png");
+        dialogs.answer(png);
+        robot.clickOn("#parallelPngButton");
+        waitUntil(() -> Files.size(png) > 1000);
+        Path svg = tmp.resolve("exports/parallel.svg");
+        dialogs.answer(svg);
+        robot.clickOn("#parallelSvgButton");
+        waitUntil(() -> Files.exists(svg) && Files.readString(svg).endsWith("</svg>\n"));
+        assertThat(Files.readString(svg)).contains("<path d=\"M").contains("optimizer.learning_rate (log)");
+    }
+
+    @Test
+    void sensitivityRanksEveryHyperparameter(FxRobot robot) throws Exception {
+        finishedDemoSearch(robot, 6);
         select(robot, "tabSensitivity");
         robot.clickOn("#runSensitivityButton");
         waitUntil(30, () -> !robot.lookup("#sensitivityRanking").queryAs(ListView.class).getItems().isEmpty());
         assertThat(robot.lookup("#sensitivityRanking").queryAs(ListView.class).getItems()).hasSize(4);
-        shot(robot, "06-sensitivity");
+        shotInBothThemes(robot, "sensitivity");
+    }
+
+    @Test
+    void theSearchesTabListsTheProjectsSearches(FxRobot robot) throws Exception {
+        finishedDemoSearch(robot, 4);
+        select(robot, "tabSearches");
+        TableView<?> searches = robot.lookup("#searchesTable").queryAs(TableView.class);
+        waitUntil(() -> !searches.getItems().isEmpty());
+        assertThat(searches.getItems()).hasSize(1);
+        shotInBothThemes(robot, "searches");
+    }
+
+    @Test
+    void selectionExportsTheChosenCombinationAsAnInput(FxRobot robot) throws Exception {
+        finishedDemoSearch(robot, 6);
         select(robot, "tabSelection");
         robot.interact(() -> robot.lookup("#toleranceField").queryAs(TextField.class).setText("1000"));
         robot.clickOn("#markButton");
         TableView<?> candidates = robot.lookup("#candidateTable").queryAs(TableView.class);
         waitUntil(() -> !candidates.getItems().isEmpty());
         robot.interact(() -> candidates.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        shotInBothThemes(robot, "selection");
         Path chosen = tmp.resolve("chosen_input.json");
         dialogs.answer(chosen);
         robot.clickOn("#exportInputButton");
@@ -176,35 +227,5 @@ class DesktopAppTest {
         JsonNode input = JsonFiles.read(chosen, "c");
         assertThat(input.get("optimizer").get("learning_rate").isNumber()).isTrue();
         assertThat(input.get("data_file").asText()).isEqualTo("iris.csv");
-        shot(robot, "07-selection");
-        select(robot, "tabJob");
-        shot(robot, "08-job-config");
-    }
-
-    private static void select(FxRobot robot, String tabId) {
-        TabPane tabs = robot.lookup("#projectTabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(
-                tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void shot(FxRobot robot, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        var image = WaitForAsyncUtils.asyncFx(() -> Exports.snapshot(window.scene().getRoot())).get(10, TimeUnit.SECONDS);
-        Exports.writePng(image, SHOTS.resolve(name + ".png"));
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        waitUntil(15, condition);
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            try {
-                return condition.call();
-            } catch (Exception e) {
-                return false;
-            }
-        });
     }
 }

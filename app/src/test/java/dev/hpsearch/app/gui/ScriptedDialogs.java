@@ -16,6 +16,9 @@ public final class ScriptedDialogs implements DialogService {
     public boolean confirmAnswer = true;
     /** The answer to "save / discard / cancel"; each question asked is recorded in {@link #messages}. */
     public UnsavedEditsPrompt.Choice unsavedAnswer = UnsavedEditsPrompt.Choice.CANCEL;
+    /** The answer {@link #choose} gives (empty: the dialog closed), and the questions asked. */
+    public Optional<String> chooseAnswer = Optional.empty();
+    public final List<String> questions = new ArrayList<>();
 
     public ScriptedDialogs answer(Path p) {
         paths.add(p);
@@ -49,12 +52,20 @@ public final class ScriptedDialogs implements DialogService {
 
     @Override
     public boolean confirm(String title, String message) {
+        questions.add(title);
         return confirmAnswer;
     }
 
     @Override
     public UnsavedEditsPrompt.Choice askSaveDiscardCancel(String title, String message) {
         messages.add(title + ": " + message);
+        questions.add(title + ": " + message);
         return unsavedAnswer;
+    }
+
+    @Override
+    public Optional<String> choose(String title, String message, List<String> answers) {
+        questions.add(title + ": " + message + " " + answers);
+        return chooseAnswer;
     }
 }

@@ -3,6 +3,7 @@ package dev.hpsearch.optimizer.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.Transformation;
+import dev.hpsearch.optimizer.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -132,7 +133,7 @@ public record Axis(String name, Kind kind, double min, double max, List<String> 
             for (int e = a; e <= b; e += step) {
                 double p = position(Math.pow(10, e));
                 if (p >= -1e-9 && p <= 1 + 1e-9) {
-                    out.add(new Tick(p, "1e" + e));
+                    out.add(new Tick(p, format(Math.pow(10, e))));
                 }
             }
             if (out.size() < 2) {
@@ -151,20 +152,9 @@ public record Axis(String name, Kind kind, double min, double max, List<String> 
         return out;
     }
 
-    /** A short label for a number. */
+    /** A tick's label: the one short form of a number for people ({@link Numbers#display}). */
     public static String format(double v) {
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        if (a >= 1e4 || a < 1e-3) {
-            return String.format(java.util.Locale.ROOT, "%.2g", v);
-        }
-        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s;
+        return Numbers.display(v);
     }
 
     /** One tick: position in [0, 1] and label. */

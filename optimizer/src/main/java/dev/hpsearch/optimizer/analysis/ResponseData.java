@@ -28,9 +28,9 @@ public record ResponseData(String metric, List<GlobalSensitivity.Input> inputs, 
      */
     public static ResponseData of(ResultTable table, SearchSpace space, String metric) {
         String response = metric == null ? "loss" : metric;
-        if (!response.equals("loss") && !table.metricNames().contains(response)) {
+        if (!response.equals("loss") && !table.metrics().contains(response)) {
             throw new IllegalArgumentException("no metric named '" + response + "' in these results; there are: "
-                    + (table.metricNames().isEmpty() ? "none (only the loss)" : String.join(", ", table.metricNames()))
+                    + (table.metrics().isEmpty() ? "none (only the loss)" : String.join(", ", table.metrics()))
                     + " and loss");
         }
         ParallelLayout layout = ParallelLayout.of(table, space, false);

@@ -2,6 +2,8 @@ package dev.hpsearch.optimizer.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.exec.Provenance;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +20,16 @@ import java.util.Map;
  * @param reason         why it failed or was cancelled, or empty
  * @param failureClass   one word for why it has no score ({@code timeout}, {@code out_of_memory}...), or empty
  * @param provenance     where and how it ran; {@link Provenance#NONE} when not known (the original tool's tables)
- * @param metrics        the script's other numeric outputs (name to value), in the order first seen
+ * @param metrics        the script's further numeric outputs by name, in the order they were reported; empty when
+ *                       it reported none
  */
 public record ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId,
                         double runtimeSeconds, String searchType, String reason, String failureClass,
                         Provenance provenance, Map<String, Double> metrics) {
     public ResultRow {
-        metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         values = List.copyOf(values);
+        metrics = metrics == null || metrics.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         failureClass = failureClass == null ? "" : failureClass;
         provenance = provenance == null ? Provenance.NONE : provenance;
         jobId = jobId == null ? "" : jobId;
@@ -69,6 +73,12 @@ public record ResultRow(int id, String status, Double loss, List<JsonNode> value
     /** Finished with a finite score. */
     public boolean hasLoss() {
         return loss != null && Double.isFinite(loss);
+    }
+
+    /** A metric's value, or NaN when this row has none of that name. */
+    public double metric(String name) {
+        Double v = metrics.get(name);
+        return v == null ? Double.NaN : v;
     }
 
     public boolean isFailed() {

@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.table.TableCells;
 import dev.hpsearch.optimizer.table.TableColumns;
+import dev.hpsearch.optimizer.text.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +36,7 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
      * tool's tables (those with a failure_reason column) are unescaped ({@link TableCells}); the original tool
      * escaped nothing, so its cells are read as they are. The provenance columns ({@link TableColumns#PROVENANCE})
      * are read from this tool's tables only: in the original tool's, a column of such a name is a hyperparameter.
+     * In this tool's tables, the columns after status that are not the table's own are the script's metrics.
      *
      * @throws IllegalArgumentException if the header lacks combination_id or loss
      */
@@ -69,14 +73,11 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
                 names.add(header.get(i));
             }
         }
-        // this tool's tables: after status, the columns that are not its own are the script's metrics
-        Map<String, Integer> metricColumns = new java.util.LinkedHashMap<>();
+        List<Integer> metricColumns = new ArrayList<>();
         if (escaped && col.containsKey("status")) {
             for (int i = col.get("status") + 1; i < header.size(); i++) {
-                String h = header.get(i);
-                if (!TableColumns.isOwn(h)) {
-                    String bare = h.startsWith("metric_") ? h.substring("metric_".length()) : h;
-                    metricColumns.putIfAbsent(col.containsKey(bare) && !bare.equals(h) ? bare : h, i);
+                if (!TableColumns.isOwn(header.get(i))) {
+                    metricColumns.add(i);
                 }
             }
         }
@@ -104,35 +105,22 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
                     provenance.put(c, get(f, col.get(c)));
                 }
             }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            for (int c : metricColumns) {
+                Double m = number(get(f, c));
+                if (m != null) {
+                    metrics.put(header.get(c), m);
+                }
+            }
             rows.add(new ResultRow(Integer.parseInt(get(f, col.get("combination_id")).trim()), status,
                     loss,
                     values, col.containsKey("job_id") ? get(f, col.get("job_id")) : "",
                     minutes == null ? Double.NaN : minutes * 60, col.containsKey("search_type") ? get(f, col.get("search_type")) : "",
                     col.containsKey("failure_reason") ? get(f, col.get("failure_reason")) : "",
                     col.containsKey("failure_class") ? get(f, col.get("failure_class")) : "",
-                    Provenance.fromCells(provenance), metrics(f, metricColumns)));
+                    Provenance.fromCells(provenance), metrics));
         }
         return new ResultTable(names, rows);
-    }
-
-    private static Map<String, Double> metrics(String[] f, Map<String, Integer> columns) {
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
-        columns.forEach((name, c) -> {
-            Double v = number(get(f, c));
-            if (v != null) {
-                out.put(name, v);
-            }
-        });
-        return out;
-    }
-
-    /** The names of the metrics any row has, in the order first seen. */
-    public List<String> metricNames() {
-        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
-        for (ResultRow r : rows) {
-            names.addAll(r.metrics().keySet());
-        }
-        return List.copyOf(names);
     }
 
     private static String derivedStatus(Double loss, String[] f, Map<String, Integer> col) {
@@ -188,25 +176,43 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
         return TextNode.valueOf(cell);
     }
 
-    /** The table as CSV (RFC 4180 quoting), the given rows only, hyperparameters as columns. */
+    /** The names of the metrics any row has, in the order they first appear. */
+    public List<String> metrics() {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (ResultRow r : rows) {
+            names.addAll(r.metrics().keySet());
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The table as CSV (RFC 4180 quoting), the given rows only, hyperparameters and then metrics as columns.
+     * Numbers keep every digit ({@link Numbers#full}): a CSV is read back by programs.
+     */
     public String toCsv(List<ResultRow> selected) {
         StringBuilder sb = new StringBuilder();
+        List<String> metrics = metrics();
         List<String> header = new ArrayList<>(List.of("combination_id", "status", "loss"));
         header.addAll(hyperparameters);
         header.addAll(List.of("job_id", "runtime_s", "search_type", "reason"));
+        header.addAll(metrics);
         sb.append(String.join(",", header.stream().map(ResultTable::csv).toList())).append("\r\n");
         for (ResultRow r : selected) {
             List<String> cells = new ArrayList<>();
             cells.add(Integer.toString(r.id()));
             cells.add(r.status());
-            cells.add(r.loss() == null ? "" : Double.toString(r.loss()));
+            cells.add(r.loss() == null ? "" : csvNumber(r.loss()));
             for (JsonNode v : r.values()) {
-                cells.add(text(v));
+                cells.add(Numbers.full(v));
             }
             cells.add(r.jobId());
-            cells.add(Double.isFinite(r.runtimeSeconds()) ? Double.toString(r.runtimeSeconds()) : "");
+            cells.add(Double.isFinite(r.runtimeSeconds()) ? Numbers.full(r.runtimeSeconds()) : "");
             cells.add(r.searchType());
             cells.add(r.reason());
+            for (String m : metrics) {
+                Double v = r.metrics().get(m);
+                cells.add(v == null ? "" : csvNumber(v));
+            }
             sb.append(String.join(",", cells.stream().map(ResultTable::csv).toList())).append("\r\n");
         }
         return sb.toString();
@@ -215,6 +221,11 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
     /** A value as plain text (strings without quotes). */
     public static String text(JsonNode v) {
         return v.isTextual() ? v.asText() : v.toString();
+    }
+
+    /** Every digit of a number; NaN and infinities as Java and Python read them back. */
+    private static String csvNumber(double v) {
+        return Double.isFinite(v) ? Numbers.full(v) : Double.toString(v);
     }
 
     private static String csv(String s) {

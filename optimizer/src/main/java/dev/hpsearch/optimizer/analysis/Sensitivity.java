@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * How much the loss depends on each hyperparameter. For every axis: the observed (position, loss) pairs (a
- * slice plot) and, where a GP can be fitted to all scored combinations, the GP mean and a band of two
- * standard deviations along that axis with the other hyperparameters held at the best combination. The
- * influence of a hyperparameter is the range of the GP mean along its slice; without a GP it is the share of
- * the loss variance explained by binning the axis (the correlation ratio, eta squared).
+ * How much a response (the loss, or one of the script's metrics) depends on each hyperparameter. For every
+ * axis: the observed (position, response) pairs (a slice plot) and, where a GP can be fitted to all combinations
+ * with a response, the GP mean and a band of two standard deviations along that axis with the other
+ * hyperparameters held at the best combination (the lowest loss; the lowest response when no row has a loss).
+ * The influence of a hyperparameter is the range of the GP mean along its slice; without a GP it is the share
+ * of the response's variance explained by binning the axis (the correlation ratio, eta squared).
  */
 public final class Sensitivity {
     private static final int CURVE_POINTS = 41;
@@ -29,8 +30,8 @@ public final class Sensitivity {
      * One hyperparameter's slice.
      *
      * @param axis      the hyperparameter's axis (positions in [0, 1])
-     * @param x         positions of the scored combinations
-     * @param loss      their losses
+     * @param x         positions of the combinations with a response
+     * @param loss      their responses (the loss, or the metric analysed)
      * @param curveX    positions along the GP curve; empty without a GP
      * @param mean      GP mean of the loss at {@code curveX}
      * @param lower     mean - 2 sd (in loss units; through 10^ when fitted on log10 loss)
@@ -48,9 +49,17 @@ public final class Sensitivity {
      * The analysis.
      *
      * @param gpFitted whether a GP was fitted; when not, {@code note} says why
-     * @param logLoss  whether the GP was fitted on log10 of the loss
+     * @param logLoss  whether the GP was fitted on log10 of the response
+     * @param response what was analysed: the loss or a metric
+     * @param rowIds   the combination of each point of every slice, in the order of {@link Slice#x}
      */
-    public record Result(List<Slice> slices, boolean gpFitted, boolean logLoss, String note) {
+    public record Result(List<Slice> slices, boolean gpFitted, boolean logLoss, String note, Column response,
+                         int[] rowIds) {
+        /** A result about the loss without the points' combinations. */
+        public Result(List<Slice> slices, boolean gpFitted, boolean logLoss, String note) {
+            this(slices, gpFitted, logLoss, note, Column.LOSS, new int[0]);
+        }
+
         /** Slices by decreasing influence. */
         public List<Slice> ranking() {
             List<Slice> r = new ArrayList<>(slices);
@@ -59,36 +68,49 @@ public final class Sensitivity {
         }
     }
 
-    /** Analyses a layout's scored rows. {@code seed} makes the GP fit reproducible. */
+    /**
+     * Analyses a layout whose axes are hyperparameters followed by one last axis, the response (the loss or a
+     * metric). The loss is analysed on a log10 scale when it is positive throughout, a metric when its axis is a
+     * log axis. {@code seed} makes the GP fit reproducible.
+     */
     public static Result analyze(ParallelLayout layout, long seed) {
         int d = layout.axes().size() - 1;
+        Column response = layout.columns().get(d);
         List<Integer> scored = new ArrayList<>();
         for (int i = 0; i < layout.size(); i++) {
-            if (layout.rows().get(i).hasLoss() && complete(layout, i, d)) {
+            if (!Double.isNaN(response.number(layout.rows().get(i))) && complete(layout, i, d)) {
                 scored.add(i);
             }
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        boolean logLoss = scored.stream().allMatch(i -> layout.rows().get(i).loss() > 0);
+        boolean logLoss = scored.stream().allMatch(i -> response.number(layout.rows().get(i)) > 0)
+                && (response.kind() == Column.Kind.LOSS || layout.axes().get(d).kind() == Axis.Kind.LOG);
         double[][] x = new double[scored.size()][d];
         double[] y = new double[scored.size()];
+        int[] ids = new int[scored.size()];
         int best = -1;
+        double bestLoss = Double.POSITIVE_INFINITY;
         for (int k = 0; k < scored.size(); k++) {
             int i = scored.get(k);
+            ResultRow r = layout.rows().get(i);
+            ids[k] = r.id();
             for (int j = 0; j < d; j++) {
                 x[k][j] = layout.position(i, j);
             }
-            double l = layout.rows().get(i).loss();
+            double l = response.number(r);
             y[k] = logLoss ? Math.log10(l) : l;
-            if (best < 0 || y[k] < y[best]) {
+            // the best combination: the lowest loss, or the lowest response where no row has a loss
+            double rank = r.hasLoss() ? r.loss() : Double.POSITIVE_INFINITY;
+            if (best < 0 || rank < bestLoss || (rank == bestLoss && y[k] < y[best])) {
                 best = k;
+                bestLoss = rank;
             }
         }
         GaussianProcess gp = null;
         String note = "";
         if (scored.size() < Math.max(MIN_GP_POINTS, d + 2)) {
-            note = "no GP: " + scored.size() + " scored combinations, at least " + Math.max(MIN_GP_POINTS, d + 2)
-                    + " needed";
+            note = "no GP: " + scored.size() + " combinations with a " + response.name() + ", at least "
+                    + Math.max(MIN_GP_POINTS, d + 2) + " needed";
         } else {
             int[] pick = subsample(scored.size(), MAX_GP_POINTS, best, rng);
             double[][] xs = new double[pick.length][];
@@ -109,7 +131,7 @@ public final class Sensitivity {
             double[] lj = new double[scored.size()];
             for (int k = 0; k < scored.size(); k++) {
                 xj[k] = x[k][j];
-                lj[k] = layout.rows().get(scored.get(k)).loss();
+                lj[k] = response.number(layout.rows().get(scored.get(k)));
             }
             Axis axis = layout.axes().get(j);
             if (gp != null) {
@@ -140,7 +162,7 @@ public final class Sensitivity {
                         etaSquared(xj, yj, axis)));
             }
         }
-        return new Result(slices, gp != null, logLoss, note);
+        return new Result(slices, gp != null, logLoss, note, response, ids);
     }
 
     private static boolean complete(ParallelLayout layout, int i, int d) {

@@ -702,7 +702,7 @@ public final class SearchEngine {
         if (t.attempts() > 0) {
             log("combination " + id + " submitted again as job " + ref.id() + " (attempt " + (t.attempts() + 1) + ")");
         }
-        listener.onTrial(state.trial(id));
+        report(id);
     }
 
     /** One poll of every active job. Returns true if any finished. */
@@ -765,7 +765,7 @@ public final class SearchEngine {
                 TrialStatus before = state.trial(id).status();
                 state.markRunning(id, status.state() == JobStatus.State.RUNNING);
                 if (before != state.trial(id).status()) {
-                    listener.onTrial(state.trial(id));
+                    report(id);
                     changed = true;
                 }
             }
@@ -919,7 +919,7 @@ public final class SearchEngine {
         toSubmit.add(id);
         tableDirty = true;
         log("combination " + id + ": " + reason);
-        listener.onTrial(state.trial(id));
+        report(id);
     }
 
     /** A run that max_failures cancelled waits for resume, as it never ended on its own. */
@@ -930,7 +930,7 @@ public final class SearchEngine {
         state.apply(e);
         toSubmit.add(id);
         tableDirty = true;
-        listener.onTrial(state.trial(id));
+        report(id);
     }
 
     /**
@@ -969,7 +969,7 @@ public final class SearchEngine {
         tableDirty = true;
         log("combination " + id + ": re-queued, as " + (failureClass == FailureClass.PREEMPTED
                 ? "a job of higher priority took its place" : "this machine failed it (not the analysis)") + ": " + reason);
-        listener.onTrial(state.trial(id));
+        report(id);
     }
 
     /** Whether faults of the machine persist, so that the search must stop for the user to fix their cause. */
@@ -1051,7 +1051,7 @@ public final class SearchEngine {
                     + (status == TrialStatus.OK ? ": loss " + loss + (reason == null ? "" : " (" + reason + ")")
                     : " without score (" + reason + ")"));
         }
-        listener.onTrial(state.trial(id));
+        report(id);
     }
 
     /** Counts a failed analysis towards max_failures; reaching it stops the search (see {@link #loop()}). */
@@ -1176,6 +1176,15 @@ public final class SearchEngine {
         String best = p.best() == null ? "no score yet"
                 : "best loss " + p.best().loss() + " (combination " + p.best().id() + ")";
         return p.done() + " done, " + p.failed() + " failed, " + p.cancelled() + " cancelled; " + best;
+    }
+
+    /**
+     * Tells the listener of a combination's new state and, at once, of the counts it changes: the dashboard's
+     * counters come from {@link Progress} alone, so a row must never change without a new Progress.
+     */
+    private void report(int id) {
+        listener.onTrial(state.trial(id));
+        listener.onProgress(progress());
     }
 
     private void log(String message) {

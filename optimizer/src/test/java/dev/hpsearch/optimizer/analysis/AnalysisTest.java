@@ -40,6 +40,20 @@ class AnalysisTest {
     }
 
     @Test
+    void tickLabelsKeepFourSignificantDigitsAndTheirExponent() {
+        // a small linear range: each tick keeps its exponent instead of a made-up "0"
+        Axis small = Axis.forLoss(7.79988e-6, 1.2e-5, false);
+        assertThat(small.ticks()).extracting(Axis.Tick::label).isNotEmpty()
+                .allMatch(l -> l.matches("\\d(\\.\\d{1,3})?e-0\\d"), "a mantissa and an exponent");
+        assertThat(Axis.format(1.23456e-5)).isEqualTo("1.235e-05");
+        assertThat(Axis.format(0.123456)).isEqualTo("0.1235");
+        assertThat(Axis.format(123456.0)).isEqualTo("1.235e+05");
+        // decades on a log axis are written as every other number
+        assertThat(Axis.forLoss(1e-5, 1e-2, true).ticks()).extracting(Axis.Tick::label)
+                .containsExactly("1e-05", "1e-04", "0.001", "0.01");
+    }
+
+    @Test
     void brushOnAnAxisKeepsOnlyRowsInsideAndFailedRowsCanBeHidden() {
         ParallelLayout layout = ParallelLayout.of(ResultTable.parse(ORIGINAL_TOOL_TABLE), null, false);
         ParallelLayout.Brush[] brushes = layout.noBrushes();

@@ -17,21 +17,27 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.paint.Color;
 
 /**
- * Parallel coordinates: one vertical axis per hyperparameter and one for the loss; each combination is a
- * line coloured by its loss (blue = low, red = high). Lines outside the brushes are drawn faint grey, failed
- * combinations (no loss) pink at the top of the loss axis. Lines are grouped by colour so that each group is
- * one stroked path: thousands of lines cost a few dozen strokes. On a canvas the lines go straight into the
- * painter's {@link LineRaster} from screen coordinates computed once per layout and size; brushing (a new
- * plot from {@link #withBrushes}) only recomputes which lines pass.
+ * Parallel coordinates: one vertical axis per chosen column (hyperparameters, the loss, metrics); each
+ * combination is a line coloured by the colour column (blue = low, red = high), with the colour scale and its
+ * range drawn at the bottom. Lines outside the brushes are drawn faint grey, failed combinations (no loss) pink,
+ * lines without a value of the colour column grey; the selected combination is drawn last, thick and black.
+ * Lines are grouped by colour so that each group is one stroked path: thousands of lines cost a few dozen
+ * strokes. On a canvas the lines go straight into the painter's {@link LineRaster} from screen coordinates
+ * computed once per layout and size; brushing (a new plot from {@link #withBrushes}) only recomputes which
+ * lines pass.
  */
 public final class ParallelPlot implements Plot {
     static final double TOP = 48;
-    static final double BOTTOM = 40;
+    /** Room below the axes for the footer line and the colour scale. */
+    static final double BOTTOM = 56;
     static final double SIDE = 70;
-    private static final int BUCKETS = 24;
+    /** How far from a line a click may land and still pick it, in pixels. */
+    static final double PICK_DISTANCE = 5;
+    static final int BUCKETS = 24;
     private static final Color FAINT = Color.rgb(180, 180, 180, 0.25);
     private static final Color FAILED = Color.rgb(230, 120, 160, 0.6);
-    /** The colour of each loss bucket, taken at the bucket's centre. */
+    private static final Color NO_COLOUR = Color.rgb(120, 120, 120, 0.5);
+    /** The colour of each bucket of the colour scale, taken at the bucket's centre. */
     private static final Color[] BUCKET_COLOURS = new Color[BUCKETS];
 
     static {
@@ -43,16 +49,19 @@ public final class ParallelPlot implements Plot {
     private final ParallelLayout layout;
     private final ParallelLayout.Brush[] brushes;
     private final boolean showFailed;
+    private final int selected;
     private final Lines lines;
 
     public ParallelPlot(ParallelLayout layout, ParallelLayout.Brush[] brushes, boolean showFailed) {
-        this(layout, brushes, showFailed, new Lines(layout));
+        this(layout, brushes, showFailed, -1, new Lines(layout));
     }
 
-    private ParallelPlot(ParallelLayout layout, ParallelLayout.Brush[] brushes, boolean showFailed, Lines lines) {
+    private ParallelPlot(ParallelLayout layout, ParallelLayout.Brush[] brushes, boolean showFailed, int selected,
+                         Lines lines) {
         this.layout = layout;
         this.brushes = brushes;
         this.showFailed = showFailed;
+        this.selected = selected;
         this.lines = lines;
     }
 
@@ -61,7 +70,17 @@ public final class ParallelPlot implements Plot {
      * brush stroke only recomputes which lines pass.
      */
     public ParallelPlot withBrushes(ParallelLayout.Brush[] brushes, boolean showFailed) {
-        return new ParallelPlot(layout, brushes, showFailed, lines);
+        return new ParallelPlot(layout, brushes, showFailed, selected, lines);
+    }
+
+    /** The same plot with line {@code index} of the layout marked as selected; -1 for none. */
+    public ParallelPlot withSelected(int index) {
+        return new ParallelPlot(layout, brushes, showFailed, index, lines);
+    }
+
+    /** The layout's index of the selected line, or -1. */
+    public int selected() {
+        return selected;
     }
 
     public ParallelLayout layout() {
@@ -84,7 +103,7 @@ public final class ParallelPlot implements Plot {
         return Math.max(0, Math.min(1, (h - BOTTOM - y) / (h - TOP - BOTTOM)));
     }
 
-    /** Colour of a loss position: blue (0) through yellow to red (1). */
+    /** Colour of a position on the colour scale: blue (0) through yellow to red (1). */
     static Color colour(double t) {
         double c = Math.max(0, Math.min(1, t));
         return c < 0.5 ? Color.web("#2c7bb6").interpolate(Color.web("#e6c229"), c * 2)
@@ -111,45 +130,110 @@ public final class ParallelPlot implements Plot {
         }
         int shown = strokeLines(stroker, pass);
         stroker.finish();
+        if (selected >= 0 && selected < n) {
+            // drawn as plain lines, not a path: a canvas rasterises paths one pixel wide
+            p.setStroke(p.colours().foreground(), 3);
+            for (int j = 0; j + 1 < k; j++) {
+                double a = layout.position(selected, j);
+                double b = layout.position(selected, j + 1);
+                if (!Double.isNaN(a) && !Double.isNaN(b)) {
+                    p.line(xs[j], y(a, h), xs[j + 1], y(b, h));
+                }
+            }
+        }
         // axes, ticks, brushes
         for (int j = 0; j < k; j++) {
             Axis a = layout.axes().get(j);
             double x = xs[j];
-            p.setStroke(Color.web("#333333"), 1.2);
+            p.setStroke(p.colours().foreground(), 1.2);
             p.line(x, y(0, h), x, y(1, h));
-            p.setFill(Color.web("#222222"));
+            p.setFill(p.colours().foreground());
             String title = a.name() + (a.kind() == Axis.Kind.LOG ? " (log)" : "");
             p.text(title, x, TOP - 24, Painter.Align.CENTER, 12);
-            p.setFill(Color.web("#555555"));
+            p.setFill(p.colours().muted());
             for (Axis.Tick t : a.ticks()) {
                 double yy = y(t.position(), h);
-                p.setStroke(Color.web("#333333"), 1);
+                p.setStroke(p.colours().foreground(), 1);
                 p.line(x - 4, yy, x, yy);
                 p.text(t.label(), x - 6, yy + 4, Painter.Align.RIGHT, 10);
             }
             if (j < brushes.length && brushes[j] != null) {
                 double y1 = y(brushes[j].high(), h);
                 double y2 = y(brushes[j].low(), h);
-                p.setFill(Color.rgb(30, 30, 30, 0.18));
+                p.setFill(p.colours().foreground(0.18));
                 p.rect(x - 7, y1, 14, y2 - y1, true);
-                p.setStroke(Color.web("#111111"), 1);
+                p.setStroke(p.colours().foreground(), 1);
                 p.rect(x - 7, y1, 14, y2 - y1, false);
             }
         }
-        p.setFill(Color.web("#222222"));
-        p.text(shown + " of " + n + " combinations shown; drag on an axis to filter, click it to clear",
-                SIDE, h - 10, Painter.Align.LEFT, 11);
+        p.setFill(p.colours().foreground());
+        p.text(shown + " of " + n + " combinations shown; drag on an axis to filter, click it to clear, click a line "
+                + "to select it", SIDE, h - 10, Painter.Align.LEFT, 11);
+        drawColourScale(p, ColourScale.of(layout), w, h);
+    }
+
+    /** The colour scale with its column and its range, below the axes at the right. */
+    private static void drawColourScale(Painter p, ColourScale scale, double w, double h) {
+        double right = w - SIDE;
+        double left = right - 150;
+        double top = h - 34;
+        for (int b = 0; b < BUCKETS; b++) {
+            p.setFill(BUCKET_COLOURS[b]);
+            p.rect(left + b * 150.0 / BUCKETS, top, 150.0 / BUCKETS + 0.5, 10, true);
+        }
+        p.setStroke(p.colours().foreground(), 1);
+        p.rect(left, top, 150, 10, false);
+        p.setFill(p.colours().foreground());
+        p.text("colour: " + scale.title(), left - 8, top + 9, Painter.Align.RIGHT, 11);
+        p.text(scale.low(), left, top + 23, Painter.Align.LEFT, 10);
+        p.text(scale.high(), right, top + 23, Painter.Align.RIGHT, 10);
     }
 
     /**
-     * Strokes every line in drawing order: faint ones outside the brushes, failed ones, then the rest by
-     * colour bucket from red (high loss) to blue, so the best lines end on top. Returns how many lines pass.
+     * The line nearest to a point of a plot {@code w} by {@code h}, among those drawn in colour (passing the
+     * brushes), within {@value #PICK_DISTANCE} pixels; -1 when none is that close.
+     */
+    public int lineAt(double x, double y, double w, double h) {
+        int k = layout.axes().size();
+        if (k == 0) {
+            return -1;
+        }
+        int left = 0;
+        while (left + 1 < k && axisX(left + 1, w) < x) {
+            left++;
+        }
+        int right = Math.min(k - 1, left + 1);
+        double x0 = axisX(left, w);
+        double x1 = axisX(right, w);
+        double t = x1 == x0 ? 0 : Math.max(0, Math.min(1, (x - x0) / (x1 - x0)));
+        boolean[] pass = layout.passing(brushes, showFailed);
+        int best = -1;
+        double bestDistance = PICK_DISTANCE;
+        for (int i = 0; i < layout.size(); i++) {
+            double p0 = layout.position(i, left);
+            double p1 = layout.position(i, right);
+            if (!pass[i] || Double.isNaN(p0) || Double.isNaN(p1)) {
+                continue;
+            }
+            double d = Math.abs(y(p0, h) + t * (y(p1, h) - y(p0, h)) - y);
+            if (d <= bestDistance) {
+                best = i;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Strokes every line in drawing order: faint ones outside the brushes, failed ones, those without a colour
+     * value, then the rest by colour bucket from red (high) to blue, so the lowest end on top. Returns how many
+     * lines pass.
      */
     private int strokeLines(LineStroker s, boolean[] pass) {
         int n = layout.size();
         s.begin(FAINT, 1);
         for (int i = 0; i < n; i++) {
-            if (!pass[i] && (showFailed || !Double.isNaN(layout.colour(i)))) {
+            if (!pass[i] && (showFailed || lines.scored[i])) {
                 s.line(i);
             }
         }
@@ -165,6 +249,14 @@ public final class ParallelPlot implements Plot {
             }
             s.end();
         }
+        s.begin(NO_COLOUR, 1);
+        for (int i : lines.noColour) {
+            if (pass[i]) {
+                s.line(i);
+                shown++;
+            }
+        }
+        s.end();
         double alpha = n > 2000 ? 0.35 : n > 300 ? 0.6 : 0.9;
         for (int b = BUCKETS - 1; b >= 0; b--) {
             Color c = BUCKET_COLOURS[b];
@@ -426,25 +518,34 @@ public final class ParallelPlot implements Plot {
      * their screen coordinates. Shared by the plots of one layout (see {@link #withBrushes}).
      */
     private static final class Lines {
-        /** Lines with a loss, grouped by bucket (ascending), by index within a bucket. */
+        /** Lines with a loss and a colour value, grouped by bucket (ascending), by index within a bucket. */
         final int[] order;
         /** order[bucketStart[b] .. bucketStart[b + 1]) are the lines of bucket b. */
         final int[] bucketStart = new int[BUCKETS + 1];
         /** Lines without a loss, by index. */
         final int[] failed;
+        /** Lines with a loss but without a value of the colour column, by index. */
+        final int[] noColour;
+        /** Whether each line has a loss. */
+        final boolean[] scored;
         private Screen screen;
 
         Lines(ParallelLayout layout) {
             int n = layout.size();
             int[] bucket = new int[n];
+            scored = new boolean[n];
             int nFailed = 0;
+            int nNoColour = 0;
             int[] count = new int[BUCKETS];
             for (int i = 0; i < n; i++) {
                 double t = layout.colour(i);
-                // a loss position below 0 falls in no bucket and is drawn only faint, as before
+                scored[i] = layout.rows().get(i).hasLoss();
+                // a colour position below 0 falls in no bucket and is drawn only faint, as before
                 bucket[i] = Double.isNaN(t) ? -1 : Math.min(BUCKETS - 1, (int) (t * BUCKETS));
-                if (Double.isNaN(t)) {
+                if (!scored[i]) {
                     nFailed++;
+                } else if (Double.isNaN(t)) {
+                    nNoColour++;
                 } else if (bucket[i] >= 0) {
                     count[bucket[i]]++;
                 }
@@ -454,11 +555,15 @@ public final class ParallelPlot implements Plot {
             }
             order = new int[bucketStart[BUCKETS]];
             failed = new int[nFailed];
+            noColour = new int[nNoColour];
             int[] next = Arrays.copyOf(bucketStart, BUCKETS);
             int f = 0;
+            int g = 0;
             for (int i = 0; i < n; i++) {
-                if (Double.isNaN(layout.colour(i))) {
+                if (!scored[i]) {
                     failed[f++] = i;
+                } else if (Double.isNaN(layout.colour(i))) {
+                    noColour[g++] = i;
                 } else if (bucket[i] >= 0) {
                     order[next[bucket[i]]++] = i;
                 }

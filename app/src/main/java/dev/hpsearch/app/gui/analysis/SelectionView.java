@@ -2,26 +2,35 @@ package dev.hpsearch.app.gui.analysis;
 
 import dev.hpsearch.app.gui.common.Decorations;
 import dev.hpsearch.app.gui.common.DialogService;
-import dev.hpsearch.app.gui.run.DashboardViewModel;
-import dev.hpsearch.optimizer.analysis.Axis;
+import dev.hpsearch.app.gui.common.FitColumns;
+import dev.hpsearch.optimizer.analysis.Column;
 import dev.hpsearch.optimizer.analysis.ResultRow;
-import dev.hpsearch.optimizer.analysis.ResultTable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Selection help: candidates as good as the best, and export of the chosen one. */
+/** Selection help: candidates as good as the best, and export of the chosen one; binds to a {@link SelectionViewModel}. */
 public final class SelectionView extends VBox {
-    public SelectionView(SelectionViewModel vm, DashboardViewModel results, DialogService dialogs) {
+    public SelectionView(SelectionViewModel vm, DialogService dialogs) {
         setId("selectionView");
         setSpacing(8);
         setPadding(new Insets(12));
@@ -53,34 +62,84 @@ public final class SelectionView extends VBox {
         TableView<ResultRow> table = new TableView<>(vm.candidates());
         table.setId("candidateTable");
         table.setPlaceholder(new Label("Press \"Mark candidates\""));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Map<TableColumn<ResultRow, ?>, Function<ResultRow, String>> shown = new HashMap<>();
+        Runnable fit = () -> FitColumns.fit(table, shown::get);
         Runnable columns = () -> {
             table.getColumns().clear();
+            shown.clear();
             TableColumn<ResultRow, String> id = new TableColumn<>("id");
             id.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().id())));
-            TableColumn<ResultRow, String> loss = new TableColumn<>("loss");
-            loss.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().loss() == null ? ""
-                    : Axis.format(c.getValue().loss())));
             table.getColumns().add(id);
-            table.getColumns().add(loss);
-            for (int i = 0; i < results.hyperparameters().size(); i++) {
-                final int col = i;
-                TableColumn<ResultRow, String> hp = new TableColumn<>(results.hyperparameters().get(i));
-                hp.setCellValueFactory(c -> new ReadOnlyStringWrapper(ResultTable.text(c.getValue().values().get(col))));
-                table.getColumns().add(hp);
+            shown.put(id, r -> Integer.toString(r.id()));
+            for (Column col : vm.columns()) {
+                TableColumn<ResultRow, ResultRow> tc = new TableColumn<>(col.name());
+                tc.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+                tc.setCellFactory(x -> new NumberCell(col));
+                tc.setComparator(SelectionViewModel.order(col));
+                table.getColumns().add(tc);
+                shown.put(tc, r -> SelectionViewModel.display(r, col));
             }
+            fit.run();
         };
-        results.hyperparameters().addListener((ListChangeListener<String>) c -> columns.run());
+        vm.columns().addListener((ListChangeListener<Column>) c -> columns.run());
+        vm.candidates().addListener((ListChangeListener<ResultRow>) c -> fit.run());
         columns.run();
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.choose(b));
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getItems().stream().anyMatch(r -> r.id() == b.id())) {
+                table.getItems().stream().filter(r -> r.id() == b.id()).findFirst()
+                        .ifPresent(r -> table.getSelectionModel().select(r));
+            }
+        });
+        MenuItem copy = new MenuItem("Copy (every digit)");
+        copy.setId("copyCandidatesItem");
+        Runnable copyRows = () -> {
+            var rows = table.getSelectionModel().getSelectedItems().isEmpty() ? table.getItems()
+                    : table.getSelectionModel().getSelectedItems();
+            ClipboardContent content = new ClipboardContent();
+            content.putString(vm.copyText(rows));
+            Clipboard.getSystemClipboard().setContent(content);
+        };
+        copy.setOnAction(e -> copyRows.run());
+        table.setContextMenu(new ContextMenu(copy));
+        table.setOnKeyPressed(e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                copyRows.run();
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
         Button export = new Button("Export chosen as input.json…");
         export.setId("exportInputButton");
         export.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         export.setOnAction(e -> {
             ResultRow chosen = table.getSelectionModel().getSelectedItem();
-            dialogs.saveFile("Save input.json", results.project().folder(), "input_chosen.json")
+            dialogs.saveFile("Save input.json", vm.exportFolder(), "input_chosen.json")
                     .ifPresent(f -> vm.export(chosen, f));
         });
         getChildren().addAll(advice, new HBox(8, new Label("tolerance"), tol, relative, replicates, mark), status,
                 table, export);
+    }
+
+    /** A cell showing one column of a candidate in short form, with every digit in its tooltip. */
+    private static final class NumberCell extends TableCell<ResultRow, ResultRow> {
+        private final Column column;
+
+        NumberCell(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        protected void updateItem(ResultRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(SelectionViewModel.display(row, column));
+            String full = SelectionViewModel.full(row, column);
+            setTooltip(full.isEmpty() ? null : new Tooltip(full));
+        }
     }
 }

@@ -1,19 +1,27 @@
 package dev.hpsearch.app.gui.analysis;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.common.JsonText;
 import dev.hpsearch.app.gui.common.TaskRunner;
-import dev.hpsearch.app.gui.run.DashboardViewModel;
-import dev.hpsearch.app.gui.run.RunningSearch;
+import dev.hpsearch.app.gui.results.ResultsModel;
+import dev.hpsearch.optimizer.analysis.Column;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.Selection;
 import dev.hpsearch.optimizer.space.Combination;
+import dev.hpsearch.optimizer.space.ModelConfig;
 import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.optimizer.text.Numbers;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -22,11 +30,16 @@ import javafx.collections.ObservableList;
 
 /**
  * Selection help after the seed's advice: list the combinations as good as the best (within a tolerance, or
- * not significantly worse when replicates exist), let the user pick the simplest, export it as input.json.
+ * not significantly worse when replicates exist), let the user pick the simplest, export it as input.json. Every
+ * number in the candidates' cells is written as {@link Numbers#display} (7.8e-06, never a cut "7.79988…"), in
+ * full ({@link Numbers#full}) for tooltips and copy.
  */
 public final class SelectionViewModel {
-    private final DashboardViewModel results;
+    private final ResultsModel results;
     private final TaskRunner tasks;
+    private final Supplier<Optional<ModelConfig>> model;
+    private final Supplier<Path> exportFolder;
+    private final ObservableList<Column> columns = FXCollections.observableArrayList();
     private final StringProperty tolerance = new SimpleStringProperty("5");
     private final BooleanProperty relative = new SimpleBooleanProperty(true);
     private final BooleanProperty useReplicates = new SimpleBooleanProperty(false);
@@ -34,9 +47,92 @@ public final class SelectionViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final ObservableList<ResultRow> candidates = FXCollections.observableArrayList();
 
-    public SelectionViewModel(DashboardViewModel results, TaskRunner tasks) {
+    /**
+     * @param model        the model config of the search on screen, if there is one (a results file read on its
+     *                     own has none); its template and space write the chosen input.json
+     * @param exportFolder where the save dialog opens (the project folder)
+     */
+    public SelectionViewModel(ResultsModel results, TaskRunner tasks, Supplier<Optional<ModelConfig>> model,
+                              Supplier<Path> exportFolder) {
         this.results = results;
         this.tasks = tasks;
+        this.model = model;
+        this.exportFolder = exportFolder;
+        results.dataVersionProperty().addListener((o, a, b) -> refreshColumns());
+        refreshColumns();
+    }
+
+    private void refreshColumns() {
+        List<Column> next = new ArrayList<>(List.of(Column.LOSS));
+        next.addAll(Column.hyperparameters(results.table()));
+        results.table().metrics().forEach(m -> next.add(Column.metric(m)));
+        if (!next.equals(columns)) {
+            columns.setAll(next);
+        }
+    }
+
+    /** The candidates' columns after the id: the loss, the hyperparameters, the metrics. */
+    public ObservableList<Column> columns() {
+        return columns;
+    }
+
+    /** A candidate's cell as shown: numbers in short form, text as is, empty where there is no value. */
+    public static String display(ResultRow r, Column c) {
+        return Numbers.display(c.value(r));
+    }
+
+    /**
+     * The order of candidates by one column: by number where both values are numbers, else by text; rows
+     * without a value last.
+     */
+    public static Comparator<ResultRow> order(Column c) {
+        return (a, b) -> {
+            JsonNode x = c.value(a);
+            JsonNode y = c.value(b);
+            boolean xEmpty = x.isNull() || x.isMissingNode();
+            boolean yEmpty = y.isNull() || y.isMissingNode();
+            if (xEmpty || yEmpty) {
+                return Boolean.compare(xEmpty, yEmpty);
+            }
+            if (x.isNumber() && y.isNumber()) {
+                return Double.compare(x.doubleValue(), y.doubleValue());
+            }
+            return Numbers.full(x).compareTo(Numbers.full(y));
+        };
+    }
+
+    /** A candidate's cell in full, for its tooltip and for copy. */
+    public static String full(ResultRow r, Column c) {
+        return Numbers.full(c.value(r));
+    }
+
+    /** Candidates as tab-separated text with a header line, every number in full: what Copy puts on the clipboard. */
+    public String copyText(List<ResultRow> rows) {
+        StringBuilder sb = new StringBuilder("combination_id");
+        columns.forEach(c -> sb.append('\t').append(c.name()));
+        sb.append('\n');
+        for (ResultRow r : rows) {
+            sb.append(r.id());
+            columns.forEach(c -> sb.append('\t').append(full(r, c)));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The combination selected in every view (shared through the results). */
+    public ObjectProperty<ResultRow> selectedProperty() {
+        return results.selectedProperty();
+    }
+
+    /** The chosen candidate becomes the selected combination of every view. */
+    public void choose(ResultRow row) {
+        if (row != null) {
+            results.selectedProperty().set(row);
+        }
+    }
+
+    public Path exportFolder() {
+        return exportFolder.get();
     }
 
     public StringProperty toleranceProperty() {
@@ -101,16 +197,16 @@ public final class SelectionViewModel {
 
     /** Writes the chosen combination as a ready input.json (the model config with its values filled in). */
     public void export(ResultRow chosen, Path file) {
-        RunningSearch s = results.searchProperty().get();
+        Optional<ModelConfig> m = model.get();
         if (chosen == null) {
             status.set("Choose a combination first");
             return;
         }
-        if (s == null) {
+        if (m.isEmpty()) {
             status.set("A results file alone has no model config: open the search it came from to export input.json");
             return;
         }
-        ObjectNode input = s.model().space().render(s.model().template(), new Combination(chosen.values()));
+        ObjectNode input = m.get().space().render(m.get().template(), new Combination(chosen.values()));
         tasks.run(() -> {
             JsonText.write(input, file);
             return file;

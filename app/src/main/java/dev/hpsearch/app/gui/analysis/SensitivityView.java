@@ -4,61 +4,46 @@ import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.ExportButtons;
 import dev.hpsearch.app.gui.common.PlotCanvas;
 import dev.hpsearch.app.gui.common.TaskRunner;
-import dev.hpsearch.app.gui.run.DashboardViewModel;
-import dev.hpsearch.optimizer.analysis.Axis;
-import dev.hpsearch.optimizer.analysis.ParallelLayout;
-import dev.hpsearch.optimizer.analysis.Sensitivity;
-import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.optimizer.analysis.Column;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Slice plots with the GP band and the ranking of hyperparameters by influence; computed in the background. */
+/** Slice plots with the GP band and the ranking of hyperparameters by influence; binds to a {@link SensitivityViewModel}. */
 public final class SensitivityView extends HBox {
-    public SensitivityView(DashboardViewModel results, TaskRunner tasks, DialogService dialogs) {
+    public SensitivityView(SensitivityViewModel vm, TaskRunner tasks, DialogService dialogs) {
         setId("sensitivityView");
         setSpacing(10);
         setPadding(new Insets(12));
         PlotCanvas canvas = new PlotCanvas(null);
         canvas.setId("sensitivityCanvas");
-        ListView<String> ranking = new ListView<>();
+        vm.plotProperty().addListener((o, a, b) -> canvas.setPlot(b));
+        canvas.setOnMouseClicked(e -> vm.pick(e.getX(), e.getY(), canvas.getWidth(), canvas.getHeight()));
+        ListView<String> ranking = new ListView<>(vm.ranking());
         ranking.setId("sensitivityRanking");
         ranking.setPrefWidth(300);
-        Label status = new Label("Analyse the scored combinations: slice plots and a GP along each axis.");
+        Label status = new Label();
         status.setId("sensitivityStatus");
         status.setWrapText(true);
         status.setMaxWidth(300);
+        status.textProperty().bind(vm.statusProperty());
+        ComboBox<Column> response = new ComboBox<>(vm.responses());
+        response.setId("responseChoice");
+        response.setConverter(new ColumnNames(vm.responses()));
+        response.valueProperty().bindBidirectional(vm.responseProperty());
         Button run = new Button("Analyse");
         run.setId("runSensitivityButton");
-        run.setOnAction(e -> {
-            run.setDisable(true);
-            status.setText("Fitting…");
-            var table = results.resultTable();
-            var space = results.spaceProperty().get();
-            tasks.run(() -> Sensitivity.analyze(ParallelLayout.of(table, space, true), 1), r -> {
-                run.setDisable(false);
-                canvas.setPlot(new SensitivityPlot(r));
-                ranking.getItems().clear();
-                int i = 1;
-                for (Sensitivity.Slice s : r.ranking()) {
-                    ranking.getItems().add(i++ + ". " + s.axis().name() + "   " + Axis.format(s.influence()));
-                }
-                status.setText(r.gpFitted() ? "Influence: range of the GP mean along the axis"
-                        + (r.logLoss() ? " (log10 loss)" : "") + "." : r.note() + ". Influence: share of loss variance "
-                        + "explained by the axis (eta squared).");
-            }, ex -> {
-                run.setDisable(false);
-                status.setText("Analysis failed: " + IoErrors.describe(ex));
-            });
-        });
+        run.disableProperty().bind(vm.runningProperty());
+        run.setOnAction(e -> vm.analyse());
         Label title = new Label("Ranking by influence");
         title.getStyleClass().add("subtitle");
-        VBox side = new VBox(8, run, status, title, ranking, ExportButtons.of("sensitivity", canvas, dialogs, tasks,
-                "sensitivity", () -> results.project().folder()));
+        VBox side = new VBox(8, new HBox(8, new Label("response"), response), run, status, title, ranking,
+                ExportButtons.of("sensitivity", canvas, dialogs, tasks, "sensitivity", vm::exportFolder));
         VBox.setVgrow(ranking, Priority.ALWAYS);
         HBox.setHgrow(canvas, Priority.ALWAYS);
         getChildren().addAll(canvas, side);

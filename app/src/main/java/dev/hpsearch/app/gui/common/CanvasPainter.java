@@ -18,6 +18,7 @@ public final class CanvasPainter implements Painter {
     private final GraphicsContext g;
     private final LineRaster raster;
     private final Executor helper;
+    private final PlotColours colours;
     private boolean imageUsed;
     private double cx;
     private double cy;
@@ -36,7 +37,13 @@ public final class CanvasPainter implements Painter {
      * @param helper an executor whose thread may help rasterise (see {@link #helper}), or {@code null}
      */
     public CanvasPainter(GraphicsContext g, LineRaster raster, Executor helper) {
+        this(g, raster, helper, PlotColours.LIGHT);
+    }
+
+    /** A painter as above that gives plots the theme's {@code colours}. */
+    public CanvasPainter(GraphicsContext g, LineRaster raster, Executor helper, PlotColours colours) {
         this.g = g;
+        this.colours = colours;
         this.raster = raster;
         this.helper = helper;
         raster.clear();
@@ -78,6 +85,11 @@ public final class CanvasPainter implements Painter {
         g.drawImage(raster.toImage(!imageUsed), 0, 0);
         imageUsed = true;
         raster.clear();
+    }
+
+    @Override
+    public PlotColours colours() {
+        return colours;
     }
 
     @Override

@@ -1,20 +1,24 @@
 package dev.hpsearch.app.gui.common;
 
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
-import org.controlsfx.validation.ValidationMessage;
-import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
 /**
- * Shows a view-model's error text on a control: a ControlsFX style-class decoration (red outline through the
- * {@code error} style class) and the message as tooltip, removed when the error clears. The style-class
- * decoration is used rather than the graphic one because the graphic one wraps the scene root in a
- * DecorationPane, which with JavaFX 21 floods the log with CSS lookup warnings (controlsfx issue 1600) and
- * costs FX-thread time on every CSS pass.
+ * Shows a view-model's error text on a control: the {@code :danger} pseudo-class (the theme's red outline) and
+ * the {@code invalid} style class, and the message as tooltip, all removed when the error clears.
+ *
+ * <p>ControlsFX's validation decorations are not used: every one of them, the style-class one too, goes through
+ * its {@code Decorator}, which wraps the scene root in a {@code DecorationPane}; the root's looked-up colours
+ * then fail to resolve for a CSS pass and JavaFX 21 prints about a hundred "Could not resolve" and
+ * ClassCastException warnings each time a project opens (controlsfx issue 1600).
  */
 public final class Decorations {
-    private static final StyleClassValidationDecoration DECORATION = new StyleClassValidationDecoration();
+    /** AtlantaFX's state for a field with an error. */
+    public static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+    /** The style class of a control whose value has an error. */
+    public static final String INVALID = "invalid";
 
     private Decorations() {
     }
@@ -27,11 +31,11 @@ public final class Decorations {
     }
 
     private static void apply(Control control, String message, String help) {
-        DECORATION.removeDecorations(control);
-        control.getStyleClass().remove("invalid");
-        if (message != null && !message.isEmpty()) {
-            control.getStyleClass().add("invalid");
-            DECORATION.applyValidationDecoration(ValidationMessage.error(control, message));
+        boolean invalid = message != null && !message.isEmpty();
+        control.pseudoClassStateChanged(DANGER, invalid);
+        control.getStyleClass().remove(INVALID);
+        if (invalid) {
+            control.getStyleClass().add(INVALID);
             control.setTooltip(new Tooltip(message));
         } else {
             control.setTooltip(help == null || help.isEmpty() ? null : wrapped(help));
@@ -45,5 +49,4 @@ public final class Decorations {
         t.setMaxWidth(480);
         return t;
     }
-
 }

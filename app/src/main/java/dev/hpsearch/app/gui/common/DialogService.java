@@ -24,10 +24,20 @@ public interface DialogService extends Notifier {
     boolean confirm(String title, String message);
 
     /**
-     * Asks what to do with unsaved edits. Without a three-way dialog this falls back to a yes/no question whose
-     * "no" cancels, so that nothing is ever discarded without being asked.
+     * Asks to choose one of a few answers ({@code "Save", "Discard", "Cancel"}); empty when the dialog was closed
+     * without an answer, which callers take as cancel. By default nobody is asked: empty.
+     */
+    default java.util.Optional<String> choose(String title, String message, java.util.List<String> answers) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Asks what to do with unsaved edits: Save, Discard or Cancel ({@link #choose}); a dialog closed without an
+     * answer cancels, so that nothing is ever discarded without being asked.
      */
     default UnsavedEditsPrompt.Choice askSaveDiscardCancel(String title, String message) {
-        return confirm(title, message) ? UnsavedEditsPrompt.Choice.SAVE : UnsavedEditsPrompt.Choice.CANCEL;
+        String answer = choose(title, message, java.util.List.of("Save", "Discard", "Cancel")).orElse("Cancel");
+        return answer.equals("Save") ? UnsavedEditsPrompt.Choice.SAVE
+                : answer.equals("Discard") ? UnsavedEditsPrompt.Choice.DISCARD : UnsavedEditsPrompt.Choice.CANCEL;
     }
 }

@@ -29,10 +29,10 @@ public final class Exports {
         }
     }
 
-    /** The plot as an SVG document of the given size. */
+    /** The plot as an SVG document of the given size, in the light theme's colours (for paper, whatever the app shows). */
     public static String svg(Plot plot, double width, double height) {
         SvgPainter p = new SvgPainter(width, height);
-        p.setFill(javafx.scene.paint.Color.WHITE);
+        p.setFill(PlotColours.LIGHT.background());
         p.rect(0, 0, width, height, true);
         plot.draw(p, width, height);
         return p.toSvg();

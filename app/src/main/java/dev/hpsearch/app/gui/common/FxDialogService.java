@@ -79,14 +79,17 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public UnsavedEditsPrompt.Choice askSaveDiscardCancel(String title, String message) {
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+    public Optional<String> choose(String title, String message, java.util.List<String> answers) {
         Alert a = alert(Alert.AlertType.CONFIRMATION, title, message);
-        a.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
-        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
-        return answer == save ? UnsavedEditsPrompt.Choice.SAVE
-                : answer == discard ? UnsavedEditsPrompt.Choice.DISCARD : UnsavedEditsPrompt.Choice.CANCEL;
+        java.util.List<ButtonType> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            // the last answer is the way out (Escape, closing the dialog)
+            buttons.add(new ButtonType(answers.get(i), i == answers.size() - 1
+                    ? javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE
+                    : i == 0 ? javafx.scene.control.ButtonBar.ButtonData.YES : javafx.scene.control.ButtonBar.ButtonData.NO));
+        }
+        a.getButtonTypes().setAll(buttons);
+        return a.showAndWait().map(ButtonType::getText);
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {

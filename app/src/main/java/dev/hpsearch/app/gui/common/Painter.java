@@ -10,6 +10,11 @@ public interface Painter {
     /** Text alignment relative to the anchor point. */
     enum Align { LEFT, CENTER, RIGHT }
 
+    /** The theme's colours for text, axes, grid and background; plots draw their frame in these. */
+    default PlotColours colours() {
+        return PlotColours.LIGHT;
+    }
+
     void setStroke(Color colour, double width);
 
     void setFill(Color colour);

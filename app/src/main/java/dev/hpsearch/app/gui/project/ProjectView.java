@@ -2,6 +2,10 @@ package dev.hpsearch.app.gui.project;
 
 import dev.hpsearch.app.gui.AppServices;
 import dev.hpsearch.app.gui.analysis.ParallelCoordinatesView;
+import dev.hpsearch.app.gui.analysis.ParallelCoordinatesViewModel;
+import dev.hpsearch.app.gui.analysis.SensitivityViewModel;
+import dev.hpsearch.app.gui.searches.SearchesView;
+import dev.hpsearch.app.gui.searches.SearchesViewModel;
 import dev.hpsearch.app.gui.cluster.ClusterProfilesView;
 import dev.hpsearch.app.gui.cluster.ClusterProfilesViewModel;
 import dev.hpsearch.app.gui.cluster.ClusterService;
@@ -50,8 +54,8 @@ public final class ProjectView extends BorderPane {
         model.gridPointsProperty().bind(search.gridPointsProperty());
         // the forms' unsaved edits, for leaving the project (MainWindow) and for Launch (the dashboard)
         edits = new ProjectEdits(List.of(search.configDocument(), job.configDocument(), model.configDocument()));
-        dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(),
-                java.time.Duration.ofMillis(250), services.dialogs());
+        dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(), services.dialogs(),
+                edits, null, java.time.Duration.ofMillis(250));
         // the Run tab runs where job_config says until the user picks another place there
         job.field("cluster").textProperty().addListener((o, a, b) -> {
             if (!dashboard.activeProperty().get()) {
@@ -71,7 +75,9 @@ public final class ProjectView extends BorderPane {
         model.load();
 
         dashboardView = new DashboardView(dashboard, services.tasks(), services.dialogs());
-        parallel = new ParallelCoordinatesView(dashboard, services.tasks(), services.dialogs());
+        parallel = new ParallelCoordinatesView(new ParallelCoordinatesViewModel(dashboard.results(), services.tasks(),
+                project::folder), services.tasks(), services.dialogs());
+        SearchesViewModel searches = new SearchesViewModel(project, services.tasks());
         tabs.getTabs().addAll(
                 tab("tabSearch", search.configDocument(), new SearchConfigView(search, services.dialogs())),
                 tab("tabJob", job.configDocument(), new JobConfigView(job, services.dialogs())),
@@ -79,12 +85,19 @@ public final class ProjectView extends BorderPane {
                 tab("tabClusters", "Clusters", new ClusterProfilesView(clusters)),
                 tab("tabRun", "Run", dashboardView),
                 tab("tabParallel", "Parallel coordinates", parallel),
-                tab("tabSensitivity", "Sensitivity", new SensitivityView(dashboard, services.tasks(), services.dialogs())),
-                tab("tabSelection", "Selection", new SelectionView(new SelectionViewModel(dashboard, services.tasks()),
-                        dashboard, services.dialogs())));
+                tab("tabSensitivity", "Sensitivity", new SensitivityView(new SensitivityViewModel(dashboard.results(),
+                        services.tasks(), project::folder), services.tasks(), services.dialogs())),
+                tab("tabSelection", "Selection", new SelectionView(new SelectionViewModel(dashboard.results(),
+                        services.tasks(), () -> java.util.Optional.ofNullable(dashboard.searchProperty().get())
+                        .map(dev.hpsearch.app.gui.run.RunningSearch::model), project::folder), services.dialogs())),
+                tab("tabSearches", "Searches", new SearchesView(searches, services.tasks(), services.dialogs())));
         tabs.setId("projectTabs");
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
-                parallel.setShowing(b != null && "tabParallel".equals(b.getId())));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            parallel.setShowing(b != null && "tabParallel".equals(b.getId()));
+            if (b != null && "tabSearches".equals(b.getId())) {
+                searches.refresh();
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Button back = new Button("◀ Start page");
         back.setId("backToStartButton");

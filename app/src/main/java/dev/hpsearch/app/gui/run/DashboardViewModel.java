@@ -1,11 +1,16 @@
 package dev.hpsearch.app.gui.run;
 
+import dev.hpsearch.app.gui.common.DeclinedDialogs;
+import dev.hpsearch.app.gui.common.DialogService;
+import dev.hpsearch.app.gui.common.Exports;
 import dev.hpsearch.app.gui.common.Notifier;
 import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.app.gui.common.TimerScheduler;
+import dev.hpsearch.app.gui.common.UiScheduler;
+import dev.hpsearch.app.gui.common.UnsavedEdits;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.results.ResultsModel;
 import dev.hpsearch.app.remote.DetachedLaunches;
-import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.engine.FailureClass;
@@ -14,22 +19,24 @@ import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.optimizer.text.Numbers;
 import dev.hpsearch.optimizer.text.Utf8;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
+import java.util.TreeMap;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -40,45 +47,49 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The run dashboard: launches, resumes or follows a search and turns its events into counters, a table of
- * combinations and the history. Engine events arrive on the engine's thread; they are coalesced (latest
- * record per combination, latest progress) and applied in one batch on the UI thread, so the UI thread
- * never waits for the engine and is never flooded.
+ * The run dashboard: launches, resumes or follows a search and shows its counters, clock, best result, log and
+ * status. Engine events reach it in batches through an {@link EventBatcher}; the combinations themselves live in
+ * the shared {@link ResultsModel}. Counters come from the engine's {@link Progress} alone (as {@code hpsearch
+ * status} counts), the best from the results (as the history plot draws it), time from the injected scheduler.
  */
 public final class DashboardViewModel {
-    static final String NO_SELECTION = "Select a combination to see where and how it ran.";
-    public static final List<String> STATUS_FILTERS = List.of("all", "ok", "failed", "cancelled", "running", "queued",
-            "no_score");
+    public static final List<String> STATUS_FILTERS = ResultsModel.STATUS_FILTERS;
+    /** How often the clock moves while a search runs. */
+    static final Duration TICK = Duration.ofSeconds(1);
+    /** How long a passing note (a file saved) stays before the status line shows the search's state again. */
+    static final Duration NOTE_LIFETIME = Duration.ofSeconds(10);
+    /** Metric columns shown at first; further ones are chosen from the table's menu. */
+    static final int METRICS_SHOWN = 4;
+    private static final int LOG_LINES = 2000;
 
     private final Project project;
     private final TaskRunner tasks;
     private final SearchLauncher launcher;
+    private final DialogService dialogs;
+    private final UnsavedEdits edits;
+    /** The timer thread made here when none was injected, stopped by {@link #dispose()}; else {@code null}. */
+    private final TimerScheduler ownedScheduler;
     private final ResultsModel results = new ResultsModel();
-    private final ObservableList<ResultRow> rows = results.rows();
-    private final FilteredList<ResultRow> filtered = new FilteredList<>(rows);
-    private final ObservableList<String> hyperparameters = results.hyperparameters();
-    private final ObservableList<Path> pastSearches = FXCollections.observableArrayList();
+    private final EventBatcher batcher;
     private final IntegerProperty done = new SimpleIntegerProperty();
     private final IntegerProperty failed = new SimpleIntegerProperty();
     private final IntegerProperty cancelled = new SimpleIntegerProperty();
     private final IntegerProperty running = new SimpleIntegerProperty();
     private final IntegerProperty queued = new SimpleIntegerProperty();
-    private final StringProperty elapsed = new SimpleStringProperty("–");
-    private final StringProperty eta = new SimpleStringProperty("–");
     private final StringProperty best = new SimpleStringProperty("–");
+    private final StringProperty bestFull = new SimpleStringProperty("");
     private final StringProperty pending = new SimpleStringProperty("");
     private final StringProperty failureClasses = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("No search yet: launch one, or open an earlier one.");
+    private final StringProperty latestLog = new SimpleStringProperty("");
     private final StringProperty searchName = new SimpleStringProperty("");
     private final BooleanProperty active = new SimpleBooleanProperty(false);
+    private final BooleanProperty starting = new SimpleBooleanProperty(false);
+    private final BooleanBinding busy = active.or(starting);
+    private final PastSearches past;
+    private final SearchClock clock;
+    private final StatusLine status;
     private final BooleanProperty controllable = new SimpleBooleanProperty(false);
     private final BooleanProperty stoppable = new SimpleBooleanProperty(false);
-    private final Notifier notifier;
-    private final IntegerProperty dataVersion = results.dataVersionProperty();
-    private final StringProperty filterText = new SimpleStringProperty("");
-    private final StringProperty statusFilter = new SimpleStringProperty("all");
-    private final ObjectProperty<Set<Integer>> brushed = results.brushedProperty();
-    private final ObjectProperty<SearchSpace> space = results.spaceProperty();
     private final ObjectProperty<RunningSearch> search = new SimpleObjectProperty<>(null);
     private final ObservableList<String> searchLog = FXCollections.observableArrayList();
     private final ObservableList<String> targets = FXCollections.observableArrayList("local");
@@ -86,46 +97,66 @@ public final class DashboardViewModel {
     private final BooleanProperty submitting = new SimpleBooleanProperty(false);
     private final StringProperty coordinator = new SimpleStringProperty("");
     private final StringProperty detachedLaunch = new SimpleStringProperty(null);
-    private final ObjectProperty<ResultRow> selected = results.selectedProperty();
-    private final StringProperty detail = new SimpleStringProperty(NO_SELECTION);
+    private final StringProperty combinationLog = new SimpleStringProperty("");
+    private final StringProperty logTitle = new SimpleStringProperty("log.txt of the selected combination");
+    private final Map<String, BooleanProperty> metricShown = new HashMap<>();
+    private final Set<Integer> cancelling = new HashSet<>();
+    private final Notifier notifier;
 
-    // filled on the engine thread, drained on the UI thread
-    private final Map<Integer, TrialRecord> pendingTrials = new LinkedHashMap<>();
-    private final AtomicReference<Progress> pendingProgress = new AtomicReference<>();
-    private final AtomicReference<String> pendingEnd = new AtomicReference<>();
-    private final AtomicReference<String> pendingCoordinator = new AtomicReference<>();
-    private final ConcurrentLinkedQueue<String> pendingLog = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private long session;
-    private final long minBatchNanos;
-    private volatile long lastDrainNanos;
-    private volatile long longestBatchNanos;
-    private java.util.concurrent.ScheduledExecutorService batchTimer;
+    private long generation;
+    private EventBatcher.Session session;
+    private LogFollower follower;
 
     /** A dashboard that applies engine events as soon as they arrive (tests). */
     public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher) {
         this(project, tasks, launcher, Duration.ZERO);
     }
 
-    /**
-     * @param minBatchInterval the least time between two batches applied on the UI thread: events arriving
-     *                         sooner wait and are merged into the next batch
-     */
+    /** @param minBatchInterval the least time between two batches of engine events applied on the UI thread */
     public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher, Duration minBatchInterval) {
         this(project, tasks, launcher, minBatchInterval, Notifier.NONE);
     }
 
-    /** @param notifier told when a search this window runs or follows ends (a desktop notification) */
+    /**
+     * A dashboard that asks nobody: questions (cancel a combination? launch past unsaved edits?) are answered no,
+     * and there are no form edits.
+     *
+     * @param notifier told when a search this window runs or follows ends (a desktop notification)
+     */
     public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher, Duration minBatchInterval,
                               Notifier notifier) {
-        this.notifier = notifier;
-        this.minBatchNanos = minBatchInterval.toNanos();
+        this(project, tasks, launcher, new DeclinedDialogs(notifier), UnsavedEdits.NONE, null, minBatchInterval);
+    }
+
+    /**
+     * @param dialogs          asks before work would be dropped, and notifies when a search ends
+     * @param edits            the project's unsaved form edits, asked about before a launch
+     * @param scheduler        time and timers (batches, the clock, passing notes); {@code null} for a timer thread
+     *                         of the dashboard's own
+     * @param minBatchInterval the least time between two batches of engine events applied on the UI thread
+     */
+    public DashboardViewModel(Project project, TaskRunner tasks, SearchLauncher launcher, DialogService dialogs,
+                              UnsavedEdits edits, UiScheduler scheduler, Duration minBatchInterval) {
         this.project = project;
         this.tasks = tasks;
         this.launcher = launcher;
-        filterText.addListener((o, a, b) -> refilter());
-        statusFilter.addListener((o, a, b) -> refilter());
-        brushed.addListener((o, a, b) -> refilter());
+        this.dialogs = dialogs;
+        this.notifier = dialogs;
+        this.edits = edits;
+        TimerScheduler own = scheduler == null ? new TimerScheduler(tasks) : null;
+        UiScheduler time = own == null ? scheduler : own;
+        this.ownedScheduler = own;
+        this.batcher = new EventBatcher(time, minBatchInterval, this::apply);
+        this.past = new PastSearches(project, tasks, busy);
+        this.clock = new SearchClock(time);
+        this.status = new StatusLine(time, "No search yet: launch one, or open an earlier one.");
+        results.bestProperty().addListener((o, a, b) -> showBest(b));
+        results.metrics().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            for (int i = 0; i < results.metrics().size(); i++) {
+                boolean shown = i < METRICS_SHOWN;
+                metricShown.computeIfAbsent(results.metrics().get(i), k -> new SimpleBooleanProperty(shown));
+            }
+        });
     }
 
     // ---- properties
@@ -136,19 +167,34 @@ public final class DashboardViewModel {
     }
 
     public ObservableList<ResultRow> rows() {
-        return rows;
+        return results.rows();
     }
 
     public FilteredList<ResultRow> filteredRows() {
-        return filtered;
+        return results.filteredRows();
     }
 
     public ObservableList<String> hyperparameters() {
-        return hyperparameters;
+        return results.hyperparameters();
     }
 
     public ObservableList<Path> pastSearches() {
-        return pastSearches;
+        return past.all();
+    }
+
+    /** The earlier search chosen to open or resume. */
+    public ObjectProperty<Path> chosenSearchProperty() {
+        return past.chosenProperty();
+    }
+
+    /** Whether Resume can work on the chosen search: it has not ended, it ran here, nothing else runs. */
+    public BooleanProperty resumableProperty() {
+        return past.resumableProperty();
+    }
+
+    /** Why Resume is off, or what it would do (a tooltip). */
+    public StringProperty resumeHintProperty() {
+        return past.hintProperty();
     }
 
     public IntegerProperty doneProperty() {
@@ -171,12 +217,14 @@ public final class DashboardViewModel {
         return queued;
     }
 
+    /** Time since the coordinator started, moving every second while the search runs. */
     public StringProperty elapsedProperty() {
-        return elapsed;
+        return clock.elapsedProperty();
     }
 
+    /** The engine's estimate of the time left, counting down; {@code –} when not known or the search stopped. */
     public StringProperty etaProperty() {
-        return eta;
+        return clock.leftProperty();
     }
 
     /** Why queued runs wait, with counts (Slurm's pending reasons), e.g. {@code 3 Priority}; empty when none. */
@@ -192,12 +240,24 @@ public final class DashboardViewModel {
         return failureClasses;
     }
 
+    /** The best loss in short form and its combination; the same row and number as the history's best so far. */
     public StringProperty bestProperty() {
         return best;
     }
 
+    /** The best loss and its combination with every digit (a tooltip). */
+    public StringProperty bestFullProperty() {
+        return bestFull;
+    }
+
+    /** The status line: what the dashboard shows and does, or a passing note. */
     public StringProperty messageProperty() {
-        return message;
+        return status.textProperty();
+    }
+
+    /** The search log's latest line ("Cannot refresh from cluster..."), empty when none yet. */
+    public StringProperty latestLogProperty() {
+        return latestLog;
     }
 
     public StringProperty searchNameProperty() {
@@ -207,6 +267,11 @@ public final class DashboardViewModel {
     /** True while a search runs in this window or is being followed. */
     public BooleanProperty activeProperty() {
         return active;
+    }
+
+    /** True while a search runs, or one is being started, resumed or opened: nothing else can start. */
+    public BooleanBinding busyProperty() {
+        return busy;
     }
 
     /** True when the search can be stopped and its combinations cancelled from here. */
@@ -221,30 +286,31 @@ public final class DashboardViewModel {
 
     /** Bumped after each batch of changes, for plots to redraw. */
     public IntegerProperty dataVersionProperty() {
-        return dataVersion;
+        return results.dataVersionProperty();
     }
 
     public StringProperty filterTextProperty() {
-        return filterText;
+        return results.filterTextProperty();
     }
 
     public StringProperty statusFilterProperty() {
-        return statusFilter;
+        return results.statusFilterProperty();
     }
 
     /** Ids kept by the parallel-coordinates brushes, or {@code null} for no brush. */
     public ObjectProperty<Set<Integer>> brushedProperty() {
-        return brushed;
+        return results.brushedProperty();
     }
 
     public ObjectProperty<SearchSpace> spaceProperty() {
-        return space;
+        return results.spaceProperty();
     }
 
     public ObjectProperty<RunningSearch> searchProperty() {
         return search;
     }
 
+    /** The search's log lines (the latest {@value #LOG_LINES}). */
     public ObservableList<String> searchLog() {
         return searchLog;
     }
@@ -286,74 +352,35 @@ public final class DashboardViewModel {
 
     /** The combination selected in the table, or {@code null}; kept current as its row changes. */
     public ObjectProperty<ResultRow> selectedProperty() {
-        return selected;
+        return results.selectedProperty();
     }
 
-    /**
-     * Where and how the selected combination ran (its provenance: node, Slurm state, exit code, times, memory,
-     * digests, version), in lines for people.
-     */
-    public StringProperty detailProperty() {
-        return detail;
+    /** Where and how the selected combination ran, in lines for people. */
+    public ReadOnlyStringProperty detailProperty() {
+        return results.detailProperty();
     }
 
-    /** Selects a combination (the table's selection) and shows its detail. */
+    /** The selected combination's log.txt as far as followed (its last 300 to 400 thousand characters). */
+    public StringProperty combinationLogProperty() {
+        return combinationLog;
+    }
+
+    /** Whose log {@link #combinationLogProperty} is. */
+    public StringProperty logTitleProperty() {
+        return logTitle;
+    }
+
+    /** Whether the table shows a metric's column (the first few are shown, the others chosen). */
+    public BooleanProperty metricShownProperty(String metric) {
+        return metricShown.computeIfAbsent(metric, k -> new SimpleBooleanProperty(false));
+    }
+
+    /** Selects a combination (the table's selection): shows its detail and follows its log. */
     public void select(ResultRow row) {
-        selected.set(row);
-        detail.set(row == null ? NO_SELECTION : detailOf(row));
-    }
-
-    /** The detail of a combination: a line per fact that is known, and a word for what is not. */
-    static String detailOf(ResultRow r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("combination ").append(r.id()).append(": ").append(r.status());
-        if (!r.jobId().isEmpty()) {
-            sb.append(" (job ").append(r.jobId()).append(')');
-        }
-        sb.append('\n');
-        dev.hpsearch.optimizer.exec.Provenance p = r.provenance();
-        if (p.isEmpty()) {
-            sb.append(r.status().equals("running") || r.status().equals("queued")
-                    ? "Where and how it ran is recorded when it ends."
-                    : "No record of where and how it ran (a table of the original tool, or an earlier hpsearch).");
-            return sb.toString();
-        }
-        boolean local = "local".equals(p.usageFrom());
-        line(sb, local ? "host" : "nodes", p.nodes());
-        line(sb, local ? "state" : "Slurm state", p.state());
-        line(sb, "exit code", p.exitCode());
-        line(sb, "elapsed", p.elapsedSeconds() == null ? null : seconds(p.elapsedSeconds()));
-        line(sb, "CPU time", p.cpuSeconds() == null ? null : seconds(p.cpuSeconds()));
-        line(sb, local ? "peak memory" : "MaxRSS", p.maxRssBytes() == null ? null
-                : String.format(Locale.ROOT, "%.1f MiB", p.maxRssBytes() / 1048576.0));
-        line(sb, "figures from", p.usageFrom() == null ? null : source(p.usageFrom()));
-        line(sb, "script sha256", p.scriptSha256());
-        line(sb, "input.json sha256", p.inputSha256());
-        line(sb, "hpsearch", p.version());
-        return sb.toString().stripTrailing();
-    }
-
-    private static void line(StringBuilder sb, String label, String value) {
-        sb.append(label).append(": ").append(value == null ? "not known" : value).append('\n');
-    }
-
-    private static String seconds(double s) {
-        return s < 60 ? String.format(Locale.ROOT, "%.1f s", s)
-                : format(Duration.ofMillis(Math.round(s * 1000))) + String.format(Locale.ROOT, " (%.0f s)", s);
-    }
-
-    private static String source(String from) {
-        switch (from) {
-            case "sacct":
-                return "sacct (Slurm accounting)";
-            case "scontrol":
-                return "scontrol show job (accounting is off: no CPU time or MaxRSS)";
-            case "jobcomp":
-                return "the jobcomp file, sacct -c (accounting is off: no CPU time or MaxRSS)";
-            case "local":
-                return "this machine's /proc, sampled while it ran";
-            default:
-                return from;
+        ResultRow before = results.selectedProperty().get();
+        results.select(row);
+        if (row != null && (before == null || before.id() != row.id())) {
+            followLog(row);
         }
     }
 
@@ -362,16 +389,23 @@ public final class DashboardViewModel {
         return results.table();
     }
 
+    /** Rows with every digit, tab-separated under a header: what Copy puts on the clipboard. */
+    public String copyText(List<ResultRow> rows) {
+        StringBuilder sb = new StringBuilder(results.fullTextHeader()).append('\n');
+        rows.forEach(r -> sb.append(results.fullText(r)).append('\n'));
+        return sb.toString();
+    }
+
     // ---- actions
 
     public void refreshPastSearches() {
-        tasks.run(project::searches, pastSearches::setAll, e -> message.set("Cannot list searches: " + IoErrors.describe(e)));
+        past.refresh(status::say);
         refreshDetachedLaunch();
     }
 
     /** Reads which detached launch "Follow on cluster" would follow. */
     public void refreshDetachedLaunch() {
-        tasks.run(() -> java.util.Optional.ofNullable(DetachedLaunches.latest(project.folder())),
+        tasks.run(() -> Optional.ofNullable(DetachedLaunches.latest(project.folder())),
                 l -> detachedLaunch.set(l.map(d -> d.searchName() + ": job " + d.jobId()
                         + (d.cluster() == null ? "" : " on " + d.cluster())).orElse(null)),
                 e -> detachedLaunch.set(null));
@@ -389,7 +423,11 @@ public final class DashboardViewModel {
                 : detachedLaunch.get()) + "…", events -> launcher.followDetached(project, where, events));
     }
 
+    /** Starts a new search from the project's files, after asking about unsaved form edits. */
     public void launch() {
+        if (!editsSettled("launch")) {
+            return;
+        }
         String where = target.get() == null || target.get().isBlank() ? null : target.get();
         begin(where == null || where.equalsIgnoreCase("local") ? "Starting a new search…"
                 : "Connecting to " + where + " and starting a new search…", events -> launcher.start(project, where, events));
@@ -402,21 +440,41 @@ public final class DashboardViewModel {
     public void launchDetached() {
         String where = target.get();
         if (where == null || where.isBlank() || where.equalsIgnoreCase("local")) {
-            message.set("Launch detached runs the coordinator on a cluster: choose a cluster profile first");
+            status.say("Launch detached runs the coordinator on a cluster: choose a cluster profile first");
+            return;
+        }
+        if (!editsSettled("launch detached")) {
             return;
         }
         submitting.set(true);
-        message.set("Submitting the coordinator to " + where + "…");
+        status.say("Submitting the coordinator to " + where + "…");
         tasks.run(() -> launcher.launchDetached(project, where), m -> {
             submitting.set(false);
-            message.set(m);
+            status.say(m);
             refreshDetachedLaunch();
         }, e -> {
             submitting.set(false);
-            message.set("Could not launch on " + where + ": " + IoErrors.describe(e));
+            status.say("Could not launch on " + where + ": " + IoErrors.describe(e));
         });
     }
 
+    /** Asks about unsaved form edits before a launch; whether to go on. */
+    private boolean editsSettled(String what) {
+        String why = UnsavedBeforeLaunch.settle(edits, dialogs, what);
+        if (why != null) {
+            status.say(why);
+        }
+        return why == null;
+    }
+
+    /** Resumes the chosen earlier search. */
+    public void resume() {
+        if (past.chosenProperty().get() != null) {
+            resume(past.chosenProperty().get());
+        }
+    }
+
+    /** Resumes an interrupted search; if it cannot resume, the dashboard stays as it was and says why. */
     public void resume(Path dir) {
         begin("Resuming " + dir.getFileName() + "…", events -> launcher.resume(dir, events));
     }
@@ -430,32 +488,20 @@ public final class DashboardViewModel {
      * without a search behind it: the plots infer their axes from the values.
      */
     public void openResultsFile(Path file) {
-        RunningSearch previous = search.get();
-        if (previous != null) {
-            previous.close();
-        }
-        long id = ++session;
+        long id = ++generation;
         tasks.run(() -> ResultTable.parse(Utf8.read(file)), table -> {
-            if (id != session) {
+            if (id != generation) {
                 return;
             }
+            leavePrevious();
             clear();
-            search.set(null);
-            space.set(null);
-            active.set(false);
-            controllable.set(false);
-            stoppable.set(false);
             results.show(table.hyperparameters(), null, table.rows());
-            long ok = table.rows().stream().filter(ResultRow::hasLoss).count();
-            done.set((int) ok);
+            done.set((int) table.rows().stream().filter(ResultRow::hasLoss).count());
             failed.set((int) table.rows().stream().filter(ResultRow::isFailed).count());
             recountClasses();
-            table.rows().stream().filter(ResultRow::hasLoss).min((a, b) -> Double.compare(a.loss(), b.loss()))
-                    .ifPresent(b -> best.set(Axis.format(b.loss()) + "  (combination " + b.id() + ")"));
             searchName.set(file.getFileName().toString());
-            message.set("Showing " + file + " (" + table.rows().size() + " combinations, read-only)");
-            dataVersion.set(dataVersion.get() + 1);
-        }, e -> message.set("Cannot read " + file + ": " + IoErrors.describe(e)));
+            status.state("Showing " + file + " (" + table.rows().size() + " combinations, read-only)");
+        }, e -> status.say("Cannot read " + file + ": " + IoErrors.describe(e)));
     }
 
     /** Stops the whole search. */
@@ -463,17 +509,35 @@ public final class DashboardViewModel {
         RunningSearch s = search.get();
         if (s != null && s.stoppable()) {
             s.stop("stopped from the dashboard");
-            message.set(s.followOnly() ? "Asked the coordinator on the cluster to stop: its running combinations are"
+            status.say(s.followOnly() ? "Asked the coordinator on the cluster to stop: its running combinations are"
                     + " being cancelled…" : "Stopping: running combinations are being cancelled…");
         }
     }
 
+    /** Cancels one combination of the search this window runs, once the user confirms. */
     public void cancel(ResultRow row) {
         RunningSearch s = search.get();
-        if (s != null && !s.followOnly() && row != null) {
-            s.cancel(row.id());
-            message.set("Cancelling combination " + row.id() + "…");
+        if (s == null || s.followOnly() || row == null) {
+            return;
         }
+        if (!dialogs.confirm("Cancel combination " + row.id() + "?", "Its run is stopped and it is recorded as"
+                + " cancelled: it has no score and is not run again.")) {
+            return;
+        }
+        s.cancel(row.id());
+        cancelling.add(row.id());
+        status.say("Cancelling combination " + row.id() + "…");
+    }
+
+    /** Writes the rows the table shows as CSV (every digit) in the background; a failure is shown. */
+    public void exportCsv(Path file) {
+        List<ResultRow> shown = new ArrayList<>(results.filteredRows());
+        String text = results.table().toCsv(shown);
+        tasks.run(() -> {
+            Exports.writeText(text, file);
+            return file;
+        }, f -> status.note("Saved " + shown.size() + " combinations to " + f),
+                ex -> status.say("CSV not saved to " + file + ": " + IoErrors.describe(ex)));
     }
 
     /** Where a combination's log is. */
@@ -488,238 +552,195 @@ public final class DashboardViewModel {
 
     /** Stops watching (the window closes). A search run by this window is interrupted and can be resumed. */
     public void dispose() {
-        RunningSearch s = search.get();
-        if (s != null) {
-            s.close();
+        leavePrevious();
+        if (follower != null) {
+            follower.close();
         }
-        synchronized (this) {
-            if (batchTimer != null) {
-                batchTimer.shutdownNow();
-            }
+        if (ownedScheduler != null) {
+            ownedScheduler.close();
         }
+    }
+
+    /** The longest time one batch of engine events took to apply on the UI thread (for the benchmark). */
+    public long longestBatchNanos() {
+        return batcher.longestBatchNanos();
+    }
+
+    /** Forgets the longest batch time. */
+    public void resetBatchTiming() {
+        batcher.resetTiming();
     }
 
     private interface Start {
         RunningSearch start(SearchEvents events) throws Exception;
     }
 
+    /**
+     * Starts, resumes or follows a search. What is on screen stays until the new search has started: a start that
+     * fails leaves the dashboard as it was, with the reason in the status line.
+     */
     private void begin(String what, Start start) {
-        RunningSearch previous = search.get();
-        if (previous != null) {
-            previous.close();
-        }
-        long id = ++session;
-        clear();
-        message.set(what);
-        active.set(true);
-        controllable.set(false);
-        stoppable.set(false);
-        SearchEvents events = new Events(id);
+        long id = ++generation;
+        starting.set(true);
+        status.say(what);
+        EventBatcher.Session events = batcher.open();
         tasks.run(() -> start.start(events), s -> {
-            if (id != session) {
+            if (id != generation) {
+                events.close();
                 s.close();
                 return;
             }
+            starting.set(false);
+            leavePrevious();
+            clear();
+            session = events;
             search.set(s);
-            space.set(s.model().space());
-            hyperparameters.setAll(s.model().space().hyperparameters().stream().map(Hyperparameter::name).toList());
+            results.show(s.model().space().hyperparameters().stream().map(Hyperparameter::name).toList(),
+                    s.model().space(), List.of());
             searchName.set(s.searchDir().getFileName().toString());
+            active.set(true);
             controllable.set(!s.followOnly());
             stoppable.set(s.stoppable());
-            message.set((s.followOnly() ? "Following " : "Running ") + s.searchDir());
+            status.state((s.followOnly() ? "Following " : "Running ") + s.searchDir());
+            clock.start();
             refreshPastSearches();
-            drain(id);
+            events.ready();
         }, e -> {
-            if (id == session) {
-                active.set(false);
-                message.set("Could not start: " + IoErrors.describe(e));
+            if (id == generation) {
+                events.close();
+                starting.set(false);
+                status.say("Could not start: " + IoErrors.describe(e));
             }
         });
     }
 
-    private void clear() {
-        synchronized (pendingTrials) {
-            pendingTrials.clear();
+    /** Stops watching the search on screen (a search this window runs is interrupted). */
+    private void leavePrevious() {
+        if (session != null) {
+            session.close();
+            session = null;
         }
-        pendingProgress.set(null);
-        pendingEnd.set(null);
-        pendingCoordinator.set(null);
-        pendingLog.clear();
+        RunningSearch previous = search.get();
+        if (previous != null) {
+            previous.close();
+        }
+        search.set(null);
+        active.set(false);
+        controllable.set(false);
+        stoppable.set(false);
+        clock.stop();
+    }
+
+    /** Forgets the search on screen: rows, counters, clock and every status line. */
+    private void clear() {
+        cancelling.clear();
         coordinator.set("");
         pending.set("");
         results.clear();
-        select(null);
         searchLog.clear();
+        latestLog.set("");
+        combinationLog.set("");
+        logTitle.set("log.txt of the selected combination");
+        if (follower != null) {
+            follower.stop();
+        }
         done.set(0);
         failed.set(0);
         cancelled.set(0);
         running.set(0);
         queued.set(0);
-        elapsed.set("–");
-        eta.set("–");
-        best.set("–");
+        clock.reset();
         failureClasses.set("");
     }
 
-    /** Engine-thread side: record and schedule one drain. */
-    private final class Events implements SearchEvents {
-        private final long id;
-
-        Events(long id) {
-            this.id = id;
-        }
-
-        @Override
-        public void onTrial(TrialRecord trial) {
-            synchronized (pendingTrials) {
-                pendingTrials.put(trial.id(), trial);
-            }
-            schedule(id);
-        }
-
-        @Override
-        public void onProgress(Progress progress) {
-            pendingProgress.set(progress);
-            schedule(id);
-        }
-
-        @Override
-        public void onLog(String line) {
-            pendingLog.add(line);
-            schedule(id);
-        }
-
-        @Override
-        public void onEnd(String msg) {
-            pendingEnd.set(msg);
-            schedule(id);
-        }
-
-        @Override
-        public void onCoordinator(String state) {
-            pendingCoordinator.set(state);
-            schedule(id);
-        }
-    }
-
-    private void schedule(long id) {
-        if (drainScheduled.compareAndSet(false, true)) {
-            long wait = lastDrainNanos + minBatchNanos - System.nanoTime();
-            if (minBatchNanos <= 0 || wait <= 0) {
-                tasks.onUi(() -> drain(id));
-            } else {
-                timer().schedule(() -> tasks.onUi(() -> drain(id)), wait, java.util.concurrent.TimeUnit.NANOSECONDS);
-            }
-        }
-    }
-
-    private synchronized java.util.concurrent.ScheduledExecutorService timer() {
-        if (batchTimer == null) {
-            batchTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "hpsearch-dashboard-batch");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return batchTimer;
-    }
-
-    /** UI-thread side: apply everything that arrived since the last drain. */
-    void drain(long id) {
-        long t0 = System.nanoTime();
-        try {
-            drainBatch(id);
-        } finally {
-            longestBatchNanos = Math.max(longestBatchNanos, System.nanoTime() - t0);
-        }
-    }
-
-    /** The longest time one batch of engine events took to apply on the UI thread (for the benchmark). */
-    public long longestBatchNanos() {
-        return longestBatchNanos;
-    }
-
-    /** Forgets the longest batch time. */
-    public void resetBatchTiming() {
-        longestBatchNanos = 0;
-    }
-
-    private void drainBatch(long id) {
-        drainScheduled.set(false);
-        lastDrainNanos = System.nanoTime();
-        if (id != session || search.get() == null) {
-            return;
-        }
-        List<TrialRecord> trials;
-        synchronized (pendingTrials) {
-            trials = new ArrayList<>(pendingTrials.values());
-            pendingTrials.clear();
-        }
-        for (TrialRecord t : trials) {
+    /** UI thread: applies one batch of engine events. */
+    private void apply(EventBatcher.Batch b) {
+        for (TrialRecord t : b.trials()) {
             ResultRow r = t.row();
-            boolean wasSelected = selected.get() != null && selected.get().id() == r.id();
             results.put(r);
-            if (wasSelected) {
-                select(r);
+            if (!r.status().equals("running") && !r.status().equals("queued") && cancelling.remove(r.id())
+                    && cancelling.isEmpty()) {
+                status.backToState();
             }
         }
-        if (!trials.isEmpty()) {
+        if (!b.trials().isEmpty()) {
             recountClasses();
         }
-        String line;
-        int lines = 0;
-        while ((line = pendingLog.poll()) != null) {
-            searchLog.add(line);
-            lines++;
+        if (!b.log().isEmpty()) {
+            searchLog.addAll(b.log());
+            if (searchLog.size() > LOG_LINES) {
+                searchLog.remove(0, searchLog.size() - LOG_LINES);
+            }
+            latestLog.set(b.log().get(b.log().size() - 1));
         }
-        if (searchLog.size() > 2000) {
-            searchLog.remove(0, searchLog.size() - 2000);
-        }
-        Progress p = pendingProgress.getAndSet(null);
+        Progress p = b.progress();
         if (p != null) {
-            apply(p);
+            done.set(p.done());
+            failed.set(p.failed());
+            cancelled.set(p.cancelled());
+            running.set(p.running());
+            queued.set(p.queued());
+            pending.set(p.pendingText());
+            clock.figures(p.elapsed(), p.remaining());
         }
-        String job = pendingCoordinator.getAndSet(null);
-        if (job != null) {
-            coordinator.set(job);
+        if (b.coordinator() != null) {
+            coordinator.set(b.coordinator());
         }
-        String end = pendingEnd.getAndSet(null);
-        if (end != null) {
+        if (b.end() != null) {
             active.set(false);
             controllable.set(false);
             stoppable.set(false);
-            message.set(end);
-            notifier.notify("hpsearch: " + project.name() + " " + searchName.get(), end);
+            clock.stop();
+            pending.set("");
+            cancelling.clear();
+            status.state(b.end());
+            notifier.notify("hpsearch: " + project.name() + " " + searchName.get(), b.end());
         }
-        if (!trials.isEmpty() || p != null || lines > 0) {
-            dataVersion.set(dataVersion.get() + 1);
+        if (b.changesData()) {
+            results.changed();
         }
     }
 
-    private void apply(Progress p) {
-        done.set(p.done());
-        failed.set(p.failed());
-        cancelled.set(p.cancelled());
-        running.set(p.running());
-        queued.set(p.queued());
-        elapsed.set(format(p.elapsed()));
-        eta.set(p.remaining() == null ? "–" : format(p.remaining()));
-        pending.set(p.pendingText());
-        if (p.best() != null && p.best().loss() != null) {
-            List<String> values = new ArrayList<>();
-            for (int i = 0; i < p.best().combination().size() && i < hyperparameters.size(); i++) {
-                values.add(hyperparameters.get(i) + "=" + ResultTable.text(p.best().combination().get(i)));
-            }
-            best.set(Axis.format(p.best().loss()) + "  (combination " + p.best().id() + ": " + String.join(", ", values) + ")");
+    private void showBest(ResultRow b) {
+        if (b == null) {
+            best.set("–");
+            bestFull.set("");
+            return;
         }
+        List<String> shortValues = new ArrayList<>();
+        List<String> fullValues = new ArrayList<>();
+        List<String> names = results.hyperparameters();
+        for (int i = 0; i < b.values().size() && i < names.size(); i++) {
+            shortValues.add(names.get(i) + "=" + Numbers.display(b.values().get(i)));
+            fullValues.add(names.get(i) + "=" + Numbers.full(b.values().get(i)));
+        }
+        best.set(Numbers.display(b.loss()) + "  (combination " + b.id()
+                + (shortValues.isEmpty() ? "" : ": " + String.join(", ", shortValues)) + ")");
+        bestFull.set(Numbers.full(b.loss()) + "  (combination " + b.id()
+                + (fullValues.isEmpty() ? "" : ": " + String.join(", ", fullValues)) + ")");
+    }
+
+    private void followLog(ResultRow row) {
+        Path file = logOf(row);
+        if (file == null) {
+            return;
+        }
+        logTitle.set("log.txt of combination " + row.id());
+        if (follower == null) {
+            follower = new LogFollower(tasks);
+        }
+        follower.follow(file, combinationLog::set, s -> {
+            String text = combinationLog.get() + s;
+            combinationLog.set(text.length() > 400_000 ? text.substring(text.length() - 300_000) : text);
+        });
     }
 
     private void recountClasses() {
         // in the order of FailureClass (analysis failures first), a class unknown to this version last
-        java.util.Map<String, Integer> counts = new java.util.TreeMap<>(java.util.Comparator
+        Map<String, Integer> counts = new TreeMap<>(Comparator
                 .comparingInt((String k) -> FailureClass.ofKey(k) == null ? Integer.MAX_VALUE : FailureClass.ofKey(k).ordinal())
                 .thenComparing(k -> k));
-        for (ResultRow r : rows) {
+        for (ResultRow r : results.rows()) {
             if (!r.failureClass().isEmpty() && !r.hasLoss()) {
                 counts.merge(r.failureClass(), 1, Integer::sum);
             }
@@ -727,30 +748,5 @@ public final class DashboardViewModel {
         List<String> parts = new ArrayList<>();
         counts.forEach((c, n) -> parts.add(n + " " + c));
         failureClasses.set(String.join(", ", parts));
-    }
-
-    static String format(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
-
-    private void refilter() {
-        String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
-        String status = statusFilter.get();
-        Set<Integer> ids = brushed.get();
-        Predicate<ResultRow> p = r -> (status == null || status.equals("all") || r.status().equals(status))
-                && (ids == null || ids.contains(r.id()))
-                && (text.isEmpty() || matches(r, text));
-        filtered.setPredicate(p);
-    }
-
-    private static boolean matches(ResultRow r, String text) {
-        if (Integer.toString(r.id()).equals(text) || r.status().contains(text) || r.searchType().toLowerCase(Locale.ROOT)
-                .contains(text) || r.reason().toLowerCase(Locale.ROOT).contains(text) || r.jobId().contains(text)
-                || r.failureClass().contains(text)) {
-            return true;
-        }
-        return r.values().stream().anyMatch(v -> ResultTable.text(v).toLowerCase(Locale.ROOT).contains(text));
     }
 }

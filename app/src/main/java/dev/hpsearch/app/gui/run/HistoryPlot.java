@@ -4,6 +4,7 @@ import dev.hpsearch.app.gui.common.Painter;
 import dev.hpsearch.app.gui.common.Plot;
 import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.History;
+import dev.hpsearch.optimizer.text.Numbers;
 import javafx.scene.paint.Color;
 
 /** Loss of each scored combination (dots) and the best loss so far (a step line). */
@@ -16,6 +17,14 @@ public final class HistoryPlot implements Plot {
         this.logScale = logScale;
     }
 
+    /**
+     * The label of the best-so-far line: its last value in short form ({@link Numbers#display}), the number the
+     * dashboard's headline shows; empty when nothing is scored.
+     */
+    public static String bestLabel(History history) {
+        return history.size() == 0 ? "" : "best so far " + Numbers.display(history.bestSoFar()[history.size() - 1]);
+    }
+
     @Override
     public void draw(Painter p, double w, double h) {
         double left = 64;
@@ -24,9 +33,9 @@ public final class HistoryPlot implements Plot {
         double bottom = 36;
         double pw = w - left - right;
         double ph = h - top - bottom;
-        p.setFill(Color.web("#333333"));
+        p.setFill(p.colours().foreground());
         p.text("Optimization history", left, 16, Painter.Align.LEFT, 12);
-        p.setStroke(Color.web("#888888"), 1);
+        p.setStroke(p.colours().muted(), 1);
         p.rect(left, top, pw, ph, false);
         int n = history.size();
         if (n == 0 || pw <= 0 || ph <= 0) {
@@ -44,10 +53,10 @@ public final class HistoryPlot implements Plot {
         int maxId = history.ids()[n - 1];
         int minId = history.ids()[0];
         double span = Math.max(1, maxId - minId);
-        p.setFill(Color.web("#444444"));
+        p.setFill(p.colours().foreground());
         for (Axis.Tick t : y.ticks()) {
             double yy = top + ph - t.position() * ph;
-            p.setStroke(Color.web("#e4e4e4"), 1);
+            p.setStroke(p.colours().grid(), 1);
             p.line(left, yy, left + pw, yy);
             p.text(t.label(), left - 6, yy + 4, Painter.Align.RIGHT, 10);
         }
@@ -79,6 +88,6 @@ public final class HistoryPlot implements Plot {
         p.setStroke(Color.web("#d62728"), 2);
         p.polyline(xs, ys, k);
         p.setFill(Color.web("#d62728"));
-        p.text("best so far " + Axis.format(history.bestSoFar()[n - 1]), left + pw - 4, top + 14, Painter.Align.RIGHT, 11);
+        p.text(bestLabel(history), left + pw - 4, top + 14, Painter.Align.RIGHT, 11);
     }
 }

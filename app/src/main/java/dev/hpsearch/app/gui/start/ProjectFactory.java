@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -101,18 +103,28 @@ public final class ProjectFactory {
         return Project.open(folder);
     }
 
+    /**
+     * Makes sure {@code folder} is empty (creating it if needed): a new project never mixes with files already
+     * there, whose names could clash with the project's or which the user would not expect to find in it.
+     */
     private static void prepare(Path folder) throws IOException {
         Files.createDirectories(folder);
-        for (String f : List.of(Project.SEARCH, Project.JOB, Project.MODEL)) {
-            if (Files.exists(folder.resolve(f))) {
-                throw new IOException(folder + " already holds " + f + "; choose an empty folder or open it as a project");
+        List<String> present = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+            for (Path p : ds) {
+                present.add(p.getFileName().toString());
             }
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "hp_search_*")) {
-            if (ds.iterator().hasNext()) {
-                throw new IOException(folder + " already holds searches; choose an empty folder");
-            }
+        if (present.isEmpty()) {
+            return;
         }
+        Collections.sort(present);
+        boolean project = present.contains(Project.SEARCH) || present.contains(Project.JOB)
+                || present.contains(Project.MODEL);
+        String shown = String.join(", ", present.subList(0, Math.min(3, present.size())))
+                + (present.size() > 3 ? " and " + (present.size() - 3) + " more" : "");
+        throw new IOException(folder + " already holds " + shown + "; choose an empty folder"
+                + (project ? " or open it as a project" : ""));
     }
 
     private static void copy(String resource, Path target) throws IOException {

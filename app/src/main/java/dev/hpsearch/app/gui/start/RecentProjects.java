@@ -11,10 +11,17 @@ import java.util.Locale;
 /** The recently opened project folders, one per line in {@code recent-projects.txt} of the config folder. */
 public final class RecentProjects {
     private static final int MAX = 12;
+    private final Path configFolder;
     private final Path file;
 
     public RecentProjects(Path configFolder) {
+        this.configFolder = configFolder;
         this.file = configFolder.resolve("recent-projects.txt");
+    }
+
+    /** The folder of the user's desktop-app settings, this list among them. */
+    public Path configFolder() {
+        return configFolder;
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.hpsearch.app.gui.start;
 
+import dev.hpsearch.app.gui.common.Icons;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -18,7 +20,7 @@ public final class StartView extends VBox {
         setSpacing(12);
         setPadding(new Insets(24));
         Label title = new Label("hpsearch");
-        title.getStyleClass().add("title");
+        title.getStyleClass().add("page-title");
         Label intro = new Label("Hyperparameter search for any analysis script that reads input.json and writes "
                 + "output.json. Open a project, or create one from the demo, a template, or your own example input.");
         intro.getStyleClass().add("help");
@@ -39,25 +41,25 @@ public final class StartView extends VBox {
             }
         });
         VBox.setVgrow(recent, Priority.ALWAYS);
-        Button openRecent = new Button("Open selected");
+        Button openRecent = new Button("Open selected", Icons.FOLDER.node());
         openRecent.setId("openRecentButton");
         openRecent.disableProperty().bind(recent.getSelectionModel().selectedItemProperty().isNull());
         openRecent.setOnAction(e -> vm.open(recent.getSelectionModel().getSelectedItem()));
 
-        Button open = new Button("Open project folder…");
+        Button open = new Button("Open project folder…", Icons.FOLDER.node());
         open.setId("openProjectButton");
         open.setOnAction(e -> vm.openFolder());
-        Button demo = new Button("New project from the demo…");
+        Button demo = new Button("New project from the demo…", Icons.PLUS.node());
         demo.setId("newFromDemoButton");
         demo.setOnAction(e -> vm.newFromDemo());
         ChoiceBox<ProjectFactory.Template> language = new ChoiceBox<>();
         language.setId("templateLanguage");
         language.getItems().setAll(ProjectFactory.Template.values());
         language.valueProperty().bindBidirectional(vm.templateProperty());
-        Button template = new Button("New project from a template…");
+        Button template = new Button("New project from a template…", Icons.PLUS.node());
         template.setId("newFromTemplateButton");
         template.setOnAction(e -> vm.newFromTemplate());
-        Button input = new Button("New project from my example input.json…");
+        Button input = new Button("New project from my example input.json…", Icons.FILE.node());
         input.setId("newFromInputButton");
         input.setOnAction(e -> vm.newFromExampleInput());
         for (Button b : new Button[] {open, demo, template, input}) {
@@ -67,13 +69,16 @@ public final class StartView extends VBox {
         error.setId("startError");
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.errorProperty());
+        // takes room only when there is something to say, so the page's spacing stays even
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
 
-        Label recentTitle = new Label("Recent projects");
+        Label recentTitle = new Label("Recent projects", Icons.CLOCK.node());
         recentTitle.getStyleClass().add("subtitle");
         Label newTitle = new Label("Start");
         newTitle.getStyleClass().add("subtitle");
-        getChildren().addAll(title, intro, newTitle, new HBox(8, open, demo),
-                new HBox(8, template, new Label("script language:"), language), input, error,
-                recentTitle, recent, openRecent);
+        HBox languageRow = new HBox(8, template, new Label("script language:"), language);
+        languageRow.setAlignment(Pos.CENTER_LEFT);
+        VBox start = new VBox(8, new HBox(8, open, demo), languageRow, input);
+        getChildren().addAll(title, intro, newTitle, start, error, recentTitle, recent, openRecent);
     }
 }

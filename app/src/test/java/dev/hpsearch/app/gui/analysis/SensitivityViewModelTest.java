@@ -1,0 +1,126 @@
+package dev.hpsearch.app.gui.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hpsearch.app.gui.DirectTaskRunner;
+import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.app.gui.results.ResultsModel;
+import dev.hpsearch.optimizer.analysis.Axis;
+import dev.hpsearch.optimizer.analysis.Column;
+import dev.hpsearch.optimizer.analysis.Sensitivity;
+import dev.hpsearch.optimizer.text.Numbers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Sensitivity without a toolkit: the fit runs through the task runner, here at once or when told. */
+class SensitivityViewModelTest {
+    private static final double W = 900;
+    private static final double H = 600;
+
+    private static SensitivityViewModel vm(ResultsModel results, TaskRunner tasks) {
+        return new SensitivityViewModel(results, tasks, () -> Path.of("/project"));
+    }
+
+    @Test
+    void theLossOrAMetricIsAnalysedAndTheRankingIsWrittenInShortForm() {
+        ResultsModel results = AnalysisRows.model(40);
+        SensitivityViewModel vm = vm(results, new DirectTaskRunner());
+        assertThat(vm.responses()).extracting(Column::name).containsExactly("loss", "accuracy");
+        vm.analyse();
+        Sensitivity.Result byLoss = vm.resultProperty().get();
+        assertThat(byLoss.response()).isEqualTo(Column.LOSS);
+        assertThat(vm.ranking()).hasSize(3);
+        assertThat(vm.ranking().get(0)).isEqualTo("1. lr   " + Numbers.display(byLoss.ranking().get(0).influence()));
+        assertThat(vm.runningProperty().get()).isFalse();
+
+        vm.responseProperty().set(Column.metric("accuracy"));
+        vm.analyse();
+        Sensitivity.Result byAccuracy = vm.resultProperty().get();
+        assertThat(byAccuracy.response().name()).isEqualTo("accuracy");
+        assertThat(byAccuracy.ranking().get(0).axis().name()).isEqualTo("l2");
+        // only rows with an accuracy are points
+        assertThat(byAccuracy.rowIds()).hasSize(32);
+        assertThat(vm.statusProperty().get()).contains("accuracy");
+        assertThat(AnalysisRows.svg(vm.plotProperty().get(), W, H)).contains("of accuracy");
+    }
+
+    @Test
+    void anOlderAnalysisFinishingLastDoesNotReplaceANewerOne() {
+        ResultsModel results = AnalysisRows.model(40);
+        HeldTasks tasks = new HeldTasks();
+        SensitivityViewModel vm = vm(results, tasks);
+        vm.analyse();
+        vm.responseProperty().set(Column.metric("accuracy"));
+        vm.analyse();
+        assertThat(vm.runningProperty().get()).isTrue();
+        tasks.finish(1);
+        assertThat(vm.resultProperty().get().response().name()).isEqualTo("accuracy");
+        tasks.finish(0);
+        assertThat(vm.resultProperty().get().response().name()).isEqualTo("accuracy");
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void theSelectedCombinationIsMarkedAndAClickOnAPointSelectsIt() {
+        ResultsModel results = AnalysisRows.model(40);
+        SensitivityViewModel vm = vm(results, new DirectTaskRunner());
+        vm.analyse();
+        results.selectedProperty().set(results.row(9));
+        assertThat(vm.plotProperty().get().selectedId()).isEqualTo(9);
+
+        SensitivityPlot plot = vm.plotProperty().get();
+        Sensitivity.Result r = vm.resultProperty().get();
+        Sensitivity.Slice top = r.ranking().get(0);
+        int k = indexOf(r.rowIds(), 21);
+        SensitivityPlot.Frame f = SensitivityPlot.Frame.of(0, r.slices().size(), W, H);
+        Axis y = plot.responseAxis();
+        assertThat(vm.pick(f.x(top.x()[k]), f.y(y.position(top.loss()[k])), W, H)).isTrue();
+        assertThat(results.selectedProperty().get().id()).isEqualTo(21);
+        assertThat(vm.plotProperty().get().selectedId()).isEqualTo(21);
+    }
+
+    @Test
+    void noTextOfTheSlicePlotsIsSmallerThanTenPixels() {
+        SensitivityViewModel vm = vm(AnalysisRows.model(40), new DirectTaskRunner());
+        vm.analyse();
+        assertThat(AnalysisRows.textSizes(vm.plotProperty().get(), W, H)).isNotEmpty().allMatch(s -> s >= 10);
+    }
+
+    private static int indexOf(int[] ids, int id) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == id) {
+                return i;
+            }
+        }
+        throw new AssertionError("no point of combination " + id);
+    }
+
+    /** Holds background work until the test finishes it, in any order. */
+    private static final class HeldTasks implements TaskRunner {
+        private final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public <T> void run(Callable<T> work, Consumer<T> onDone, Consumer<Exception> onError) {
+            held.add(() -> {
+                try {
+                    onDone.accept(work.call());
+                } catch (Exception e) {
+                    onError.accept(e);
+                }
+            });
+        }
+
+        @Override
+        public void onUi(Runnable r) {
+            r.run();
+        }
+
+        void finish(int i) {
+            held.get(i).run();
+        }
+    }
+}
