@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests install >/dev/null
 mvn -q -B -pl ssh-bridge dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 java -cp "ssh-bridge/target/test-classes:ssh-bridge/target/classes:$(cat ssh-bridge/target/bench-classpath.txt)" \
-  dev.hpsearch.ssh.SlurmBenchmark
+  dev.hpsearch.ssh.slurm.SlurmBenchmark

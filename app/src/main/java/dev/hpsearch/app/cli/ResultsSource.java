@@ -1,8 +1,6 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.app.gui.results.ResultRows;
 import dev.hpsearch.optimizer.analysis.ResponseData;
-import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
@@ -10,7 +8,6 @@ import dev.hpsearch.optimizer.engine.DataTable;
 import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchState;
-import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.text.Utf8;
@@ -18,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The results the analysis commands read: a search folder of this tool (its journal and configs, so a running
@@ -46,9 +42,7 @@ record ResultsSource(ResultTable table, SearchSpace space, Path searchDir) {
             if (dir != null && Files.exists(dir.resolve(Journal.FILE_NAME))) {
                 Configs configs = SearchFiles.load(dir);
                 SearchSpace space = configs.model().space();
-                List<String> names = space.hyperparameters().stream().map(Hyperparameter::name).toList();
-                List<ResultRow> rows = SearchState.replay(Journal.read(dir)).trials().stream().map(ResultRows::of).toList();
-                return new ResultsSource(new ResultTable(names, rows), space, dir);
+                return new ResultsSource(SearchState.replay(Journal.read(dir)).resultTable(space), space, dir);
             }
             Path file = dir != null ? dir.resolve(DataTable.FILE_NAME) : target;
             return new ResultsSource(ResultTable.parse(Utf8.read(file)), null, null);

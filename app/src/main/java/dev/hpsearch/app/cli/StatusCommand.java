@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.JournalEvent;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;
@@ -76,7 +77,7 @@ final class StatusCommand implements Callable<Integer> {
      */
     int summarize(Path searchDir, String name, String notEnded, PrintWriter out, PrintWriter err) {
         Configs configs;
-        List<JsonNode> events;
+        List<JournalEvent> events;
         try {
             configs = SearchFiles.load(searchDir);
             events = Journal.read(searchDir);

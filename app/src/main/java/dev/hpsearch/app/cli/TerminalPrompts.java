@@ -1,8 +1,8 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.ssh.HostKeyDecision;
-import dev.hpsearch.ssh.SshPrompts;
-import dev.hpsearch.ssh.UnknownHostKey;
+import dev.hpsearch.ssh.transport.HostKeyDecision;
+import dev.hpsearch.ssh.transport.SshPrompts;
+import dev.hpsearch.ssh.transport.UnknownHostKey;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;

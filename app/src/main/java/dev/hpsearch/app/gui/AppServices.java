@@ -8,6 +8,7 @@ import dev.hpsearch.app.gui.job.TestRunService;
 import dev.hpsearch.app.gui.model.ModelValidator;
 import dev.hpsearch.app.gui.run.SearchLauncher;
 import dev.hpsearch.app.gui.start.RecentProjects;
+import dev.hpsearch.ssh.transport.SshPrompts;
 
 /**
  * The services the views and view-models use, built once by the composition root ({@link HpSearchApp}) or

@@ -12,6 +12,7 @@ import dev.hpsearch.app.gui.start.RecentProjects;
 import dev.hpsearch.app.service.SearchService;
 import dev.hpsearch.app.service.SshClusterService;
 import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.ssh.profile.ClusterProfiles;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;

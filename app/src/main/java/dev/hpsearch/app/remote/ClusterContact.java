@@ -1,14 +1,14 @@
 package dev.hpsearch.app.remote;
 
-import dev.hpsearch.ssh.AuthenticationException;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.ConnectionFailedException;
-import dev.hpsearch.ssh.HostKeyException;
-import dev.hpsearch.ssh.MissingUserException;
-import dev.hpsearch.ssh.SshBridgeException;
-import dev.hpsearch.ssh.SshPrompts;
-import dev.hpsearch.ssh.SshSession;
-import dev.hpsearch.ssh.SshSettings;
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.transport.AuthenticationException;
+import dev.hpsearch.ssh.transport.ConnectionFailedException;
+import dev.hpsearch.ssh.transport.HostKeyException;
+import dev.hpsearch.ssh.transport.MissingUserException;
+import dev.hpsearch.ssh.transport.SshBridgeException;
+import dev.hpsearch.ssh.transport.SshPrompts;
+import dev.hpsearch.ssh.transport.SshSession;
+import dev.hpsearch.ssh.transport.SshSettings;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,6 @@
 package dev.hpsearch.app.remote;
 
-import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.ssh.transport.SshBridgeException;
 
 /**
  * The first connection to a cluster failed. The message is one plain line for the user: what failed, which

@@ -1,13 +1,13 @@
 package dev.hpsearch.app.remote;
 
 import dev.hpsearch.optimizer.text.AtomicFiles;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.ClusterShell;
-import dev.hpsearch.ssh.CommandResult;
-import dev.hpsearch.ssh.CoordinatorJob;
-import dev.hpsearch.ssh.ProjectUpload;
-import dev.hpsearch.ssh.ShellQuote;
-import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.transport.ClusterShell;
+import dev.hpsearch.ssh.transport.CommandResult;
+import dev.hpsearch.ssh.slurm.CoordinatorJob;
+import dev.hpsearch.ssh.transport.ProjectUpload;
+import dev.hpsearch.ssh.transport.ShellQuote;
+import dev.hpsearch.ssh.transport.SshBridgeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

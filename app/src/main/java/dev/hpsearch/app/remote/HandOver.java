@@ -1,17 +1,18 @@
 package dev.hpsearch.app.remote;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.CommandLine;
 import dev.hpsearch.optimizer.engine.DataTable;
 import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.JournalCodec;
+import dev.hpsearch.optimizer.engine.JournalEvent;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.SshSession;
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.transport.SshSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,9 +131,7 @@ public final class HandOver {
     }
 
     private static String stopEvent(String reason) {
-        ObjectNode e = Journal.event("stop", System.currentTimeMillis());
-        e.put("reason", reason);
-        return e + "\n";
+        return JournalCodec.encode(new JournalEvent.Stop(System.currentTimeMillis(), reason)) + "\n";
     }
 
     private static String firstLine(String text) {

@@ -1,5 +1,8 @@
 package dev.hpsearch.app.service;
 
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.transport.SshPrompts;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.hpsearch.app.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.remote.ClusterContact;
 import dev.hpsearch.app.remote.ClusterContactException;
 import dev.hpsearch.app.remote.DetachedLaunch;
@@ -12,21 +11,23 @@ import dev.hpsearch.app.remote.StopRequest;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.JournalCodec;
+import dev.hpsearch.optimizer.engine.JournalEvent;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.CommandResult;
-import dev.hpsearch.ssh.CoordinatorJob;
-import dev.hpsearch.ssh.ShellQuote;
-import dev.hpsearch.ssh.SlurmJobState;
-import dev.hpsearch.ssh.SshBridgeException;
-import dev.hpsearch.ssh.SshPrompts;
-import dev.hpsearch.ssh.SshSession;
-import dev.hpsearch.ssh.SshSettings;
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.transport.CommandResult;
+import dev.hpsearch.ssh.slurm.CoordinatorJob;
+import dev.hpsearch.ssh.transport.ShellQuote;
+import dev.hpsearch.ssh.slurm.SlurmJobState;
+import dev.hpsearch.ssh.transport.SshBridgeException;
+import dev.hpsearch.ssh.transport.SshPrompts;
+import dev.hpsearch.ssh.transport.SshSession;
+import dev.hpsearch.ssh.transport.SshSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -249,12 +250,11 @@ public final class DetachedSearches {
             report.say("Cancelled " + jobs.size() + " analysis job(s): " + String.join(" ", jobs)
                     + (r.ok() ? "" : " (scancel: " + r.describe() + ")"));
         }
-        ObjectNode event = Journal.event("stop", System.currentTimeMillis());
-        event.put("reason", request.reason() + (request.cancelJobs() ? "; analysis jobs cancelled" : ""));
-        event.put("left_running", request.cancelJobs() ? 0 : jobs.size());
-        event.put("by", "hpsearch stop");
+        JournalEvent event = new JournalEvent.Stop(System.currentTimeMillis(),
+                request.reason() + (request.cancelJobs() ? "; analysis jobs cancelled" : ""),
+                request.cancelJobs() ? 0 : jobs.size(), "hpsearch stop");
         CommandResult r = ssh.exec(ShellQuote.join("bash", "-c", "printf '%s\\n' \"$1\" >> \"$2\"", "hpsearch-stop",
-                event.toString(), journal), QUERY_TIMEOUT);
+                JournalCodec.encode(event), journal), QUERY_TIMEOUT);
         if (!r.ok()) {
             report.warn("cannot record the stop in " + journal + " " + r.describe());
         }

@@ -1,6 +1,6 @@
 package dev.hpsearch.app.service;
 
-import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.profile.ClusterProfile;
 import java.nio.file.Path;
 import java.util.List;
 

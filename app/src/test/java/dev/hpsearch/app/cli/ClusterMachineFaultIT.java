@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.testenv.ClusterProject;
 import dev.hpsearch.app.testenv.JournalWatch;
-import dev.hpsearch.app.testenv.Mounts;
+import dev.hpsearch.app.testenv.TestCluster;
+import dev.hpsearch.optimizer.testing.Mounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

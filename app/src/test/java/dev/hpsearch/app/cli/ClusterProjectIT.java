@@ -121,11 +121,11 @@ class ClusterProjectIT {
 
         // a script that only the cluster has: made there over SSH, absent here
         String remoteScript = remoteRoot + "/scripts it's/score.sh";
-        try (dev.hpsearch.ssh.SshSession s = dev.hpsearch.ssh.SshSession.open(new dev.hpsearch.ssh.SshTarget(
+        try (dev.hpsearch.ssh.transport.SshSession s = dev.hpsearch.ssh.transport.SshSession.open(new dev.hpsearch.ssh.transport.SshTarget(
                 cluster.property("HPSEARCH_TEST_SSH_HOST"), Integer.parseInt(cluster.property("HPSEARCH_TEST_SSH_PORT")),
                 cluster.property("HPSEARCH_TEST_SSH_USER"), List.of(Path.of(cluster.property("HPSEARCH_TEST_SSH_KEY"))),
                 Path.of(cluster.property("HPSEARCH_TEST_SSH_KNOWN_HOSTS")), null, false, null),
-                dev.hpsearch.ssh.SshSettings.defaults(), dev.hpsearch.ssh.SshPrompts.nonInteractive())) {
+                dev.hpsearch.ssh.transport.SshSettings.defaults(), dev.hpsearch.ssh.transport.SshPrompts.nonInteractive())) {
             s.mkdirs(remoteScript.substring(0, remoteScript.lastIndexOf('/')));
             s.upload("echo 1 > output.json\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), remoteScript);
         }

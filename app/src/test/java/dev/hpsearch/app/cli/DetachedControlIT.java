@@ -8,6 +8,7 @@ import dev.hpsearch.app.testenv.TestCluster;
 import dev.hpsearch.optimizer.engine.Journal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.hpsearch.optimizer.engine.JournalEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,10 +152,9 @@ class DetachedControlIT {
         assertThat(rows).hasSize(5);
         assertThat(rows.subList(1, 5)).allSatisfy(r -> assertThat(r).contains("\tok\t"));
         // the jobs the detached coordinator had submitted were adopted, not submitted again
-        List<JsonNode> events = Journal.read(local);
+        List<JournalEvent.Submit> events = Journal.read(local, JournalEvent.Submit.class);
         Map<Integer, Long> submits = new HashMap<>();
-        events.stream().filter(e -> e.path("event").asText().equals("submit"))
-                .forEach(e -> submits.merge(e.path("id").asInt(), 1L, Long::sum));
+        events.forEach(e -> submits.merge(e.id(), 1L, Long::sum));
         assertThat(submits).hasSize(4).allSatisfy((id, n) -> assertThat(n).as("submissions of %d", id).isEqualTo(1));
         assertThat(Files.readString(local.resolve("log.txt"))).contains("re-attached to running job");
         assertThat(Files.readString(local.resolve("search.json"))).doesNotContain("coordinator_on_cluster")
@@ -281,7 +281,7 @@ class DetachedControlIT {
         if (!Files.isRegularFile(searchDir.resolve("journal.jsonl"))) {
             return 0;
         }
-        return Journal.read(searchDir).stream().filter(e -> e.path("event").asText().equals("submit")).count();
+        return Journal.read(searchDir, JournalEvent.Submit.class).size();
     }
 
     private Cli pollStatus(java.util.function.Predicate<Cli> until) throws Exception {

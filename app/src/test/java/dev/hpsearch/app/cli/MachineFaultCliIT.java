@@ -3,7 +3,7 @@ package dev.hpsearch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.testenv.JournalWatch;
-import dev.hpsearch.app.testenv.Mounts;
+import dev.hpsearch.optimizer.testing.Mounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

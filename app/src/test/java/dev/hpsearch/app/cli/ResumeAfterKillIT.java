@@ -2,8 +2,8 @@ package dev.hpsearch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.JournalEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -97,10 +97,8 @@ class ResumeAfterKillIT {
         if (!Files.exists(searchDir)) {
             return ids;
         }
-        for (JsonNode e : Journal.read(searchDir)) {
-            if (e.path("event").asText().equals("finish")) {
-                ids.add(e.path("id").asInt());
-            }
+        for (JournalEvent.Finish e : Journal.read(searchDir, JournalEvent.Finish.class)) {
+            ids.add(e.id());
         }
         return ids;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.app.testenv.ClusterProject;
 import dev.hpsearch.app.testenv.TestCluster;
 import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.JournalEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,14 +117,13 @@ class SlurmOutcomesIT {
     /** How often combination x was submitted, by the journal. */
     private long runsOf(int x) throws Exception {
         int id = idOf(x);
-        return Journal.read(searchDir()).stream()
-                .filter(e -> e.path("event").asText().equals("submit") && e.path("id").asInt() == id).count();
+        return Journal.read(searchDir(), JournalEvent.Submit.class).stream().filter(e -> e.id() == id).count();
     }
 
     private int idOf(int x) throws Exception {
-        for (JsonNode e : Journal.read(searchDir())) {
-            if (e.path("event").asText().equals("suggest") && e.path("values").get(0).asInt() == x) {
-                return e.path("id").asInt();
+        for (JournalEvent.Suggest e : Journal.read(searchDir(), JournalEvent.Suggest.class)) {
+            if (e.combination().get(0).asInt() == x) {
+                return e.id();
             }
         }
         throw new AssertionError("no combination with x = " + x);
@@ -237,11 +237,9 @@ class SlurmOutcomesIT {
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
             if (Files.exists(searchDir().resolve("journal.jsonl"))) {
-                List<JsonNode> events = Journal.read(searchDir());
-                boolean firstDone = events.stream().anyMatch(e -> e.path("event").asText().equals("finish"));
+                boolean firstDone = !Journal.read(searchDir(), JournalEvent.Finish.class).isEmpty();
                 List<String> jobs = new ArrayList<>();
-                events.stream().filter(e -> e.path("event").asText().equals("submit"))
-                        .forEach(e -> jobs.add(e.path("job_id").asText()));
+                Journal.read(searchDir(), JournalEvent.Submit.class).forEach(e -> jobs.add(e.jobId()));
                 if (firstDone && jobs.size() >= points) {
                     String running = cluster.exec(List.of("squeue", "-h", "-t", "RUNNING", "-o", "%i"));
                     long n = jobs.stream().filter(j -> running.lines().anyMatch(l -> l.strip().equals(j))).count();
@@ -295,7 +293,7 @@ class SlurmOutcomesIT {
             try {
                 cluster.exec(List.of("scontrol", "update", "nodename=" + node, "state=resume"));
                 return;
-            } catch (dev.hpsearch.ssh.RemoteCommandException e) {
+            } catch (dev.hpsearch.ssh.transport.RemoteCommandException e) {
                 if (System.currentTimeMillis() > deadline) {
                     throw e;
                 }
@@ -314,7 +312,7 @@ class SlurmOutcomesIT {
             cluster.exec(List.of("scontrol", "update", "nodename=" + node, "state=down", "reason=test"));
             // the node's jobs end as NODE_FAIL; hpsearch submits them again, to wait for a node
             long deadline = System.currentTimeMillis() + 60_000;
-            while (Journal.read(searchDir()).stream().filter(e -> e.path("event").asText().equals("requeue")).count() < 2
+            while (Journal.read(searchDir(), JournalEvent.Requeue.class).size() < 2
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(250);
             }

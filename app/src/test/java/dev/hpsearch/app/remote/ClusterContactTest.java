@@ -2,14 +2,14 @@ package dev.hpsearch.app.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hpsearch.ssh.AuthenticationException;
-import dev.hpsearch.ssh.ClusterProfile;
-import dev.hpsearch.ssh.ClusterProfiles;
-import dev.hpsearch.ssh.ConnectionFailedException;
-import dev.hpsearch.ssh.ConnectionFailedException.Reason;
-import dev.hpsearch.ssh.HostKeyException;
-import dev.hpsearch.ssh.MissingUserException;
-import dev.hpsearch.ssh.SshBridgeException;
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.profile.ClusterProfiles;
+import dev.hpsearch.ssh.transport.AuthenticationException;
+import dev.hpsearch.ssh.transport.ConnectionFailedException.Reason;
+import dev.hpsearch.ssh.transport.ConnectionFailedException;
+import dev.hpsearch.ssh.transport.HostKeyException;
+import dev.hpsearch.ssh.transport.MissingUserException;
+import dev.hpsearch.ssh.transport.SshBridgeException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

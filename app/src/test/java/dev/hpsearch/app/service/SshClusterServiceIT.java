@@ -3,7 +3,11 @@ package dev.hpsearch.app.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.testenv.TestCluster;
-import dev.hpsearch.ssh.ClusterProfile;
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.transport.HostKeyDecision;
+import dev.hpsearch.ssh.transport.SshPrompts;
+import dev.hpsearch.ssh.transport.UnknownHostKey;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

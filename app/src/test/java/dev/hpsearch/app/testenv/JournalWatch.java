@@ -2,8 +2,9 @@ package dev.hpsearch.app.testenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.JournalEvent;
+import dev.hpsearch.optimizer.engine.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +19,8 @@ public final class JournalWatch {
         if (!Files.exists(searchDir.resolve(Journal.FILE_NAME))) {
             return 0;
         }
-        int n = 0;
-        for (JsonNode e : Journal.read(searchDir)) {
-            if (e.path("event").asText().equals("finish") && e.path("status").asText().equals("ok")) {
-                n++;
-            }
-        }
-        return n;
+        return (int) Journal.read(searchDir, JournalEvent.Finish.class).stream()
+                .filter(e -> e.status() == TrialStatus.OK).count();
     }
 
     /** Waits until {@code n} combinations finished with a score, failing after {@code deadline}. */

@@ -2,11 +2,11 @@ package dev.hpsearch.app.testenv;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.hpsearch.ssh.SshBridgeException;
-import dev.hpsearch.ssh.SshPrompts;
-import dev.hpsearch.ssh.SshSession;
-import dev.hpsearch.ssh.SshSettings;
-import dev.hpsearch.ssh.SshTarget;
+import dev.hpsearch.ssh.transport.SshBridgeException;
+import dev.hpsearch.ssh.transport.SshPrompts;
+import dev.hpsearch.ssh.transport.SshSession;
+import dev.hpsearch.ssh.transport.SshSettings;
+import dev.hpsearch.ssh.transport.SshTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The results of a search: hyperparameter names and one row per combination. Built from a live search's
- * trials (by the caller, which knows the engine) or parsed from an {@code hp_search_data.txt}, including files
- * written by the original tool that have only the seed's columns.
+ * The results of a search: hyperparameter names and one row per combination. Built from the rows of a live
+ * search or parsed from an {@code hp_search_data.txt}, including files written by the original tool that have
+ * only the seed's columns.
  */
 public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
     public ResultTable {

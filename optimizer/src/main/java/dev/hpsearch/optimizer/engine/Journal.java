@@ -3,7 +3,6 @@ package dev.hpsearch.optimizer.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.text.JsonErrors;
 import java.io.IOException;
@@ -77,18 +76,10 @@ public final class Journal implements AutoCloseable {
         return -1;
     }
 
-    /** A new event object of the given type, to be filled and then {@link #append appended}. */
-    public static ObjectNode event(String type, long timeMillis) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("event", type);
-        n.put("time", timeMillis);
-        return n;
-    }
-
     /** Appends one event. */
-    public void append(ObjectNode event) {
+    public void append(JournalEvent event) {
         try {
-            byte[] line = (MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = (JournalCodec.encode(event) + "\n").getBytes(StandardCharsets.UTF_8);
             out.write(line);
             out.flush();
         } catch (IOException e) {
@@ -97,13 +88,15 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Reads every complete event of a search folder's journal.
+     * Reads every complete event of a search folder's journal; events of a type this version does not know
+     * (written by a newer one) are left out.
      *
-     * @throws IOException if a line other than a torn last line is not valid JSON
+     * @throws IOException if a line other than a torn last line is not valid JSON, or a known event holds a value
+     *                     that cannot be read
      */
-    public static List<JsonNode> read(Path searchDir) throws IOException {
+    public static List<JournalEvent> read(Path searchDir) throws IOException {
         Path file = searchDir.resolve(FILE_NAME);
-        List<JsonNode> events = new ArrayList<>();
+        List<JournalEvent> events = new ArrayList<>();
         if (!Files.exists(file)) {
             return events;
         }
@@ -115,8 +108,9 @@ public final class Journal implements AutoCloseable {
                 continue;
             }
             boolean last = i == lines.length - 1;
+            JsonNode node;
             try {
-                events.add(MAPPER.readTree(line));
+                node = MAPPER.readTree(line);
             } catch (IOException e) {
                 if (last) {
                     break;
@@ -124,8 +118,18 @@ public final class Journal implements AutoCloseable {
                 throw new IOException(file + ": line " + (i + 1) + " is damaged: " + (e instanceof JsonProcessingException
                         ? JsonErrors.what((JsonProcessingException) e) : IoErrors.describe(e)), e);
             }
+            try {
+                JournalCodec.decode(node).ifPresent(events::add);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": line " + (i + 1) + " is not a readable event: " + e.getMessage(), e);
+            }
         }
         return events;
+    }
+
+    /** The events of one type in a search folder's journal, in order (see {@link #read(Path)}). */
+    public static <T extends JournalEvent> List<T> read(Path searchDir, Class<T> type) throws IOException {
+        return read(searchDir).stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     @Override

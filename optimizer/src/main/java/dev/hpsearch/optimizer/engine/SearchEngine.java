@@ -1,6 +1,5 @@
 package dev.hpsearch.optimizer.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.config.JsonFiles;
@@ -16,7 +15,7 @@ import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.ModelConfig;
-import dev.hpsearch.optimizer.strategy.Observation;
+import dev.hpsearch.optimizer.strategy.PendingTrial;
 import dev.hpsearch.optimizer.strategy.SearchContext;
 import dev.hpsearch.optimizer.strategy.Strategy;
 import dev.hpsearch.optimizer.strategy.Suggestion;
@@ -197,7 +196,7 @@ public final class SearchEngine {
     }
 
     private SearchSummary runLocked() throws IOException, InterruptedException {
-        List<JsonNode> events = Journal.read(searchDir);
+        List<JournalEvent> events = Journal.read(searchDir);
         state = SearchState.replay(events);
         started = clock.instant();
         Journal opened;
@@ -225,15 +224,10 @@ public final class SearchEngine {
                 }
                 reason = loop();
                 if (!interrupted && !leftForResume) {
-                    ObjectNode end = Journal.event("end", now());
-                    end.put("reason", reason);
-                    append(end);
+                    append(new JournalEvent.End(now(), reason));
                 } else if (interrupted && interruptReason != null) {
                     reason = interruptReason;
-                    ObjectNode stop = Journal.event("stop", now());
-                    stop.put("reason", reason);
-                    stop.put("left_running", active.size());
-                    append(stop);
+                    append(new JournalEvent.Stop(now(), reason, active.size(), null));
                 }
             } catch (JournalFault e) {
                 // nothing more can be recorded: running runs are left for resume to adopt, as after Ctrl-C
@@ -253,10 +247,7 @@ public final class SearchEngine {
     private void begin() {
         boolean drawn = search.randomSeed() == null;
         seed = drawn ? new SecureRandom().nextLong() & 0x7fffffffffffL : search.randomSeed();
-        ObjectNode start = Journal.event("start", now());
-        start.put("seed", seed);
-        start.put("search_type", search.searchType().key());
-        start.put("strategy", strategy.name());
+        JournalEvent start = new JournalEvent.Start(now(), seed, search.searchType().key(), strategy.name());
         append(start);
         state.apply(start);
         log("search started in " + searchDir + " (search_type " + search.searchType().key() + ", strategy "
@@ -269,7 +260,7 @@ public final class SearchEngine {
     /** After a restart: adopt running jobs, collect what finished meanwhile, re-queue the rest. */
     private void reattach() throws InterruptedException {
         seed = state.seed() == null ? 0 : state.seed();
-        ObjectNode resume = Journal.event("resume", now());
+        JournalEvent resume = new JournalEvent.Resume(now());
         append(resume);
         state.apply(resume);
         log("resuming: " + state.trials().size() + " combinations known, " + state.finishedCount() + " finished");
@@ -492,7 +483,7 @@ public final class SearchEngine {
     /** Journals a suggestion under the next combination id. */
     private int record(Suggestion s) {
         int id = state.nextId();
-        ObjectNode e = SearchState.suggestEvent(now(), id, s.combination(), s.searchType(), s.ordinal(),
+        JournalEvent e = new JournalEvent.Suggest(now(), id, s.combination(), s.searchType(), s.ordinal(),
                 state.finishedCount());
         append(e);
         state.apply(e);
@@ -520,7 +511,7 @@ public final class SearchEngine {
             return ids;
         }
         SearchContext context = context();
-        List<Observation> pending = new ArrayList<>(context.pending());
+        List<PendingTrial> pending = new ArrayList<>(context.pending());
         // seen is a live view of the state; pending is extended here as each suggestion is journaled
         SearchContext growing = new SearchContext(context.space(), context.finished(), pending, context.seen());
         for (int k = 0; k < n; k++) {
@@ -531,7 +522,7 @@ public final class SearchEngine {
             }
             Suggestion s = one.get(0);
             ids.add(record(s));
-            pending.add(new Observation(id, s.combination(), s.searchType(), s.ordinal(), null, false));
+            pending.add(new PendingTrial(id, s.combination(), s.searchType(), s.ordinal()));
         }
         return ids;
     }
@@ -545,15 +536,7 @@ public final class SearchEngine {
     }
 
     private SearchContext context() {
-        List<Observation> finished = new ArrayList<>();
-        List<Observation> pending = new ArrayList<>();
-        for (TrialRecord t : state.trials()) {
-            // a cancelled combination is neither a score nor a failure; no score at all counts as a failure
-            Observation o = new Observation(t.id(), t.combination(), t.searchType(), t.ordinal(), t.loss(),
-                    t.status() == TrialStatus.FAILED || t.status() == TrialStatus.NO_SCORE);
-            (t.status().isFinished() ? finished : pending).add(o);
-        }
-        return new SearchContext(model.space(), finished, pending, state.seen());
+        return state.strategyContext(model.space());
     }
 
     private JobSpec spec(int id) {
@@ -711,10 +694,7 @@ public final class SearchEngine {
     private void recordSubmission(JobRef ref) {
         int id = ref.combinationId();
         TrialRecord t = state.trial(id);
-        ObjectNode e = Journal.event("submit", now());
-        e.put("id", id);
-        e.put("job_id", ref.id());
-        e.put("token", ref.token());
+        JournalEvent e = new JournalEvent.Submit(now(), id, ref.id(), ref.token());
         append(e);
         state.apply(e);
         active.put(id, ref);
@@ -933,11 +913,7 @@ public final class SearchEngine {
     /** Queues a combination again to retry it with more memory or time: not a try of its own (see attempts). */
     private void requeueToRetry(int id, String reason, FailureClass failureClass) {
         runFaults = 0; // the analysis ran to a result of its own: the machine works
-        ObjectNode e = Journal.event("requeue", now());
-        e.put("id", id);
-        e.put("reason", reason);
-        e.put("retry", true);
-        e.put(SearchState.FAILURE_CLASS, failureClass.key());
+        JournalEvent e = new JournalEvent.Requeue(now(), id, reason, JournalEvent.Requeue.Cause.RETRY, failureClass);
         append(e);
         state.apply(e);
         toSubmit.add(id);
@@ -948,10 +924,8 @@ public final class SearchEngine {
 
     /** A run that max_failures cancelled waits for resume, as it never ended on its own. */
     private void requeueStopped(int id) {
-        ObjectNode e = Journal.event("requeue", now());
-        e.put("id", id);
-        e.put("reason", "cancelled when max_failures stopped the search; runs on resume");
-        e.put("retry", true);
+        JournalEvent e = new JournalEvent.Requeue(now(), id,
+                "cancelled when max_failures stopped the search; runs on resume", JournalEvent.Requeue.Cause.RETRY, null);
         append(e);
         state.apply(e);
         toSubmit.add(id);
@@ -988,11 +962,7 @@ public final class SearchEngine {
         if (failureClass != FailureClass.PREEMPTED) {
             lastFault = reason;
         }
-        ObjectNode e = Journal.event("requeue", now());
-        e.put("id", id);
-        e.put("reason", reason);
-        e.put("fault", true);
-        e.put(SearchState.FAILURE_CLASS, failureClass.key());
+        JournalEvent e = new JournalEvent.Requeue(now(), id, reason, JournalEvent.Requeue.Cause.FAULT, failureClass);
         append(e);
         state.apply(e);
         toSubmit.add(id);
@@ -1042,10 +1012,8 @@ public final class SearchEngine {
         int tries = t.attempts() - state.faultedRuns(id);
         if (tries < MAX_ATTEMPTS) {
             runProvenance.remove(id);
-            ObjectNode e = Journal.event("requeue", now());
-            e.put("id", id);
-            e.put("reason", reason);
-            e.put(SearchState.FAILURE_CLASS, failureClass.key());
+            JournalEvent e = new JournalEvent.Requeue(now(), id, reason, JournalEvent.Requeue.Cause.FAILED_TRY,
+                    failureClass);
             append(e);
             state.apply(e);
             toSubmit.add(id);
@@ -1070,7 +1038,7 @@ public final class SearchEngine {
             countFailure(id, reason);
         }
         // the run's own record; a combination finished without running (cancelled while queued) has none
-        ObjectNode e = SearchState.finishEvent(now(), id, status, loss, metrics, reason,
+        JournalEvent e = new JournalEvent.Finish(now(), id, status, loss, metrics, reason,
                 status == TrialStatus.OK ? null : failureClass, exitCode, runtime, runProvenance.remove(id));
         append(e);
         state.apply(e);
@@ -1198,7 +1166,7 @@ public final class SearchEngine {
     }
 
     /** Journals one event; a journal that cannot be written stops the coordinator (see {@link JournalFault}). */
-    private void append(ObjectNode event) {
+    private void append(JournalEvent event) {
         try {
             journal.append(event);
         } catch (java.io.UncheckedIOException e) {

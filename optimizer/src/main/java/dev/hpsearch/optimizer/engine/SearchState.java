@@ -1,18 +1,20 @@
 package dev.hpsearch.optimizer.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpsearch.optimizer.exec.Provenance;
+import dev.hpsearch.optimizer.analysis.ResultRow;
+import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.space.Combination;
+import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.strategy.FinishedTrial;
+import dev.hpsearch.optimizer.strategy.Outcome;
+import dev.hpsearch.optimizer.strategy.PendingTrial;
+import dev.hpsearch.optimizer.strategy.SearchContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,6 @@ import java.util.Set;
  * only by applying the events it journals, so a replayed journal gives the same state.
  */
 public final class SearchState {
-    /** The journal key (and table column) of a failure class. */
-    public static final String FAILURE_CLASS = "failure_class";
     private final Map<Integer, TrialRecord> trials = new LinkedHashMap<>();
     private final Set<Combination> seen = new HashSet<>();
     private final Map<String, Integer> metricColumns = new HashMap<>();
@@ -42,105 +42,92 @@ public final class SearchState {
     private int nextId;
 
     /** Rebuilds a state from journal events. */
-    public static SearchState replay(List<JsonNode> events) {
+    public static SearchState replay(List<JournalEvent> events) {
         SearchState s = new SearchState();
-        for (JsonNode e : events) {
+        for (JournalEvent e : events) {
             s.apply(e);
         }
         return s;
     }
 
-    /** Applies one event. Unknown events are ignored, so that older coordinators read newer journals. */
-    public void apply(JsonNode e) {
-        String type = e.path("event").asText();
-        switch (type) {
-            case "start":
-                seed = e.path("seed").asLong();
-                startedAtMillis = e.path("time").asLong();
-                break;
-            case "suggest":
-                suggest(e);
-                break;
-            case "submit":
-                update(e.path("id").asInt(), t -> new TrialRecord(t.id(), t.combination(), t.searchType(), t.ordinal(),
-                        t.previousResultsCount(), e.path("job_id").asText(), e.path("token").asText(""),
-                        TrialStatus.RUNNING, null, Map.of(), null, null, Double.NaN, e.path("time").asLong(),
-                        t.attempts() + 1));
-                break;
-            case "finish":
-                finish(e);
-                break;
-            case "requeue":
-                TrialRecord before = trials.get(e.path("id").asInt());
-                boolean notATry = e.path("fault").asBoolean(false) || e.path("retry").asBoolean(false);
-                if (notATry && before != null && before.isSubmitted()) {
-                    faultedRuns.merge(before.id(), 1, Integer::sum);
-                }
-                FailureClass rerunClass = FailureClass.ofKey(e.path(FAILURE_CLASS).asText(null));
-                if (rerunClass != null && before != null && before.isSubmitted()) {
-                    reruns.computeIfAbsent(before.id(), k -> new EnumMap<>(FailureClass.class))
-                            .merge(rerunClass, 1, Integer::sum);
-                }
-                update(e.path("id").asInt(), t -> new TrialRecord(t.id(), t.combination(), t.searchType(), t.ordinal(),
-                        t.previousResultsCount(), null, "", TrialStatus.QUEUED, null, Map.of(),
-                        e.path("reason").asText(null), null, Double.NaN, 0, t.attempts(), rerunClass));
-                break;
-            case "end":
-                endReason = e.path("reason").asText("");
-                break;
-            case "stop":
-                stopReason = e.path("reason").asText("");
-                break;
-            case "resume":
-                endReason = null;
-                stopReason = null;
-                break;
-            default:
-                break;
-        }
+    /** Applies one event. */
+    public void apply(JournalEvent e) {
+        e.accept(applier);
     }
 
-    private void suggest(JsonNode e) {
-        int id = e.path("id").asInt();
-        List<JsonNode> values = new ArrayList<>();
-        e.path("values").forEach(values::add);
-        Combination c = new Combination(values);
-        trials.put(id, new TrialRecord(id, c, e.path("search_type").asText(), e.path("ordinal").asLong(-1),
-                e.path("previous_results_count").asInt(), null, "", TrialStatus.QUEUED, null, Map.of(), null, null,
-                Double.NaN, 0, 0));
-        seen.add(c);
-        nextId = Math.max(nextId, id + 1);
-    }
-
-    private void finish(JsonNode e) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = e.path("metrics").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> m = it.next();
-            metrics.put(m.getKey(), m.getValue().asDouble());
-            metricColumns.putIfAbsent(m.getKey(), metricColumns.size());
+    /** How each event changes the state. */
+    private final JournalEvent.Visitor<Void> applier = new JournalEvent.Visitor<>() {
+        @Override
+        public Void start(JournalEvent.Start e) {
+            seed = e.seed();
+            startedAtMillis = e.time();
+            return null;
         }
-        JsonNode loss = e.get("loss");
-        JsonNode exit = e.get("exit_code");
-        Provenance provenance = provenance(e.get("provenance"));
-        update(e.path("id").asInt(), t -> new TrialRecord(t.id(), t.combination(), t.searchType(), t.ordinal(),
-                t.previousResultsCount(), t.jobId(), t.jobToken(), TrialStatus.of(e.path("status").asText()),
-                loss == null || loss.isNull() ? null : loss.asDouble(), metrics,
-                e.hasNonNull("reason") ? e.get("reason").asText() : null,
-                exit == null || exit.isNull() ? null : exit.asInt(),
-                e.path("runtime_s").asDouble(Double.NaN), t.submittedAtMillis(), t.attempts(),
-                FailureClass.ofKey(e.path(FAILURE_CLASS).asText(null)), provenance));
-    }
 
-    /** The {@code provenance} object of a finish event (absent in journals of earlier versions). */
-    private static Provenance provenance(JsonNode p) {
-        if (p == null || !p.isObject()) {
-            return Provenance.NONE;
+        @Override
+        public Void resume(JournalEvent.Resume e) {
+            endReason = null;
+            stopReason = null;
+            return null;
         }
-        Map<String, String> cells = new HashMap<>();
-        p.fields().forEachRemaining(f -> cells.put(f.getKey(), f.getValue().isNull() ? "" : f.getValue().asText()));
-        return Provenance.fromCells(cells);
-    }
+
+        @Override
+        public Void suggest(JournalEvent.Suggest e) {
+            int id = e.id();
+            trials.put(id, new TrialRecord(id, e.combination(), e.searchType(), e.ordinal(), e.previousResultsCount(),
+                    null, "", TrialStatus.QUEUED, null, Map.of(), null, null, Double.NaN, 0, 0));
+            seen.add(e.combination());
+            nextId = Math.max(nextId, id + 1);
+            return null;
+        }
+
+        @Override
+        public Void submit(JournalEvent.Submit e) {
+            update(e.id(), t -> new TrialRecord(t.id(), t.combination(), t.searchType(), t.ordinal(),
+                    t.previousResultsCount(), e.jobId(), e.token(), TrialStatus.RUNNING, null, Map.of(), null, null,
+                    Double.NaN, e.time(), t.attempts() + 1));
+            return null;
+        }
+
+        @Override
+        public Void requeue(JournalEvent.Requeue e) {
+            TrialRecord before = trials.get(e.id());
+            if (!e.cause().countsAsTry() && before != null && before.isSubmitted()) {
+                faultedRuns.merge(before.id(), 1, Integer::sum);
+            }
+            FailureClass rerunClass = e.failureClass();
+            if (rerunClass != null && before != null && before.isSubmitted()) {
+                reruns.computeIfAbsent(before.id(), k -> new EnumMap<>(FailureClass.class))
+                        .merge(rerunClass, 1, Integer::sum);
+            }
+            update(e.id(), t -> new TrialRecord(t.id(), t.combination(), t.searchType(), t.ordinal(),
+                    t.previousResultsCount(), null, "", TrialStatus.QUEUED, null, Map.of(), e.reason(), null,
+                    Double.NaN, 0, t.attempts(), rerunClass));
+            return null;
+        }
+
+        @Override
+        public Void finish(JournalEvent.Finish e) {
+            e.metrics().keySet().forEach(k -> metricColumns.putIfAbsent(k, metricColumns.size()));
+            update(e.id(), t -> new TrialRecord(t.id(), t.combination(), t.searchType(), t.ordinal(),
+                    t.previousResultsCount(), t.jobId(), t.jobToken(), e.status(), e.loss(), e.metrics(), e.reason(),
+                    e.exitCode(), e.runtimeSeconds(), t.submittedAtMillis(), t.attempts(), e.failureClass(),
+                    e.provenance()));
+            return null;
+        }
+
+        @Override
+        public Void end(JournalEvent.End e) {
+            endReason = e.reason();
+            return null;
+        }
+
+        @Override
+        public Void stop(JournalEvent.Stop e) {
+            stopReason = e.reason();
+            return null;
+        }
+    };
 
     private void update(int id, java.util.function.UnaryOperator<TrialRecord> change) {
         TrialRecord t = trials.get(id);
@@ -157,70 +144,49 @@ public final class SearchState {
                 t.submittedAtMillis(), t.attempts(), t.failureClass()));
     }
 
-    /** The event that records a suggestion. */
-    static ObjectNode suggestEvent(long time, int id, Combination c, String searchType, long ordinal, int previousResults) {
-        ObjectNode e = Journal.event("suggest", time);
-        e.put("id", id);
-        ArrayNode values = e.putArray("values");
-        c.values().forEach(values::add);
-        e.put("search_type", searchType);
-        e.put("ordinal", ordinal);
-        e.put("previous_results_count", previousResults);
-        return e;
+    /**
+     * What a strategy may know of this search: the combinations that finished with an outcome (ok, failed, no
+     * score), the pending ones, and every combination suggested. Cancelled combinations are only seen: they say
+     * nothing about the objective, neither a score nor a failure.
+     */
+    public SearchContext strategyContext(SearchSpace space) {
+        List<FinishedTrial> finished = new ArrayList<>();
+        List<PendingTrial> pending = new ArrayList<>();
+        for (TrialRecord t : trials.values()) {
+            switch (t.status()) {
+                case OK:
+                    finished.add(finished(t, new Outcome.Scored(t.loss())));
+                    break;
+                case FAILED:
+                    finished.add(finished(t, Outcome.Unscored.FAILED));
+                    break;
+                case NO_SCORE:
+                    finished.add(finished(t, Outcome.Unscored.NO_SCORE));
+                    break;
+                case QUEUED:
+                case RUNNING:
+                    pending.add(new PendingTrial(t.id(), t.combination(), t.searchType(), t.ordinal()));
+                    break;
+                case CANCELLED:
+                default:
+                    break;
+            }
+        }
+        return new SearchContext(space, finished, pending, seen());
     }
 
-    /** The event that records an outcome without a failure class. */
-    static ObjectNode finishEvent(long time, int id, TrialStatus status, Double loss, Map<String, Double> metrics,
-                                  String reason, Integer exitCode, double runtimeSeconds) {
-        return finishEvent(time, id, status, loss, metrics, reason, null, exitCode, runtimeSeconds, Provenance.NONE);
+    private static FinishedTrial finished(TrialRecord t, Outcome outcome) {
+        return new FinishedTrial(t.id(), t.combination(), t.searchType(), t.ordinal(), outcome);
     }
 
-    /** The event that records an outcome with its failure class. */
-    static ObjectNode finishEvent(long time, int id, TrialStatus status, Double loss, Map<String, Double> metrics,
-                                  String reason, FailureClass failureClass, Integer exitCode, double runtimeSeconds) {
-        return finishEvent(time, id, status, loss, metrics, reason, failureClass, exitCode, runtimeSeconds,
-                Provenance.NONE);
-    }
-
-    /** The event that records an outcome and where and how the run ran, without a failure class. */
-    static ObjectNode finishEvent(long time, int id, TrialStatus status, Double loss, Map<String, Double> metrics,
-                                  String reason, Integer exitCode, double runtimeSeconds, Provenance provenance) {
-        return finishEvent(time, id, status, loss, metrics, reason, null, exitCode, runtimeSeconds, provenance);
-    }
-
-    /** The event that records an outcome, its failure class and where and how the run ran (non-empty fields). */
-    static ObjectNode finishEvent(long time, int id, TrialStatus status, Double loss, Map<String, Double> metrics,
-                                  String reason, FailureClass failureClass, Integer exitCode, double runtimeSeconds,
-                                  Provenance provenance) {
-        ObjectNode e = Journal.event("finish", time);
-        e.put("id", id);
-        e.put("status", status.key());
-        if (loss != null) {
-            e.put("loss", loss);
+    /** The result table of this state: one row per combination, in combination order. */
+    public ResultTable resultTable(SearchSpace space) {
+        List<String> names = space.hyperparameters().stream().map(Hyperparameter::name).toList();
+        List<ResultRow> rows = new ArrayList<>();
+        for (TrialRecord t : trials.values()) {
+            rows.add(t.row());
         }
-        ObjectNode m = e.putObject("metrics");
-        metrics.forEach(m::put);
-        if (reason != null) {
-            e.put("reason", reason);
-        }
-        if (failureClass != null) {
-            e.put(FAILURE_CLASS, failureClass.key());
-        }
-        if (exitCode != null) {
-            e.put("exit_code", exitCode);
-        }
-        if (Double.isFinite(runtimeSeconds)) {
-            e.put("runtime_s", runtimeSeconds);
-        }
-        if (provenance != null && !provenance.isEmpty()) {
-            ObjectNode p = e.putObject("provenance");
-            provenance.journalCells().forEach((k, v) -> {
-                if (!v.isEmpty()) {
-                    p.put(k, v);
-                }
-            });
-        }
-        return e;
+        return new ResultTable(names, rows);
     }
 
     public Collection<TrialRecord> trials() {
@@ -339,9 +305,5 @@ public final class SearchState {
             }
         }
         return best;
-    }
-
-    static JsonNodeFactory nodes() {
-        return JsonNodeFactory.instance;
     }
 }

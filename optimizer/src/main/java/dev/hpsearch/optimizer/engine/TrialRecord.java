@@ -1,5 +1,6 @@
 package dev.hpsearch.optimizer.engine;
 
+import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.space.Combination;
 import java.util.Map;
@@ -74,6 +75,12 @@ public record TrialRecord(
                        Provenance provenance) {
         this(id, combination, searchType, ordinal, previousResultsCount, jobId, jobToken, status, loss, metrics, reason,
                 exitCode, runtimeSeconds, submittedAtMillis, attempts, null, provenance);
+    }
+
+    /** This trial as a row of the result table that plots and analyses read. */
+    public ResultRow row() {
+        return new ResultRow(id, status.key(), loss, combination.values(), jobId, runtimeSeconds, searchType, reason,
+                failureClass == null || status == TrialStatus.OK ? "" : failureClass.key(), provenance, metrics);
     }
 
     public boolean isSubmitted() {

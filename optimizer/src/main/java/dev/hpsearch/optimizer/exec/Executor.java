@@ -63,7 +63,10 @@ public interface Executor extends AutoCloseable {
         return ResourceLimits.NONE;
     }
 
-    /** The current state of every given job, in one call whatever their number. */
+    /**
+     * The current state of every given job, in one call whatever their number. A terminal state is the job's last
+     * word: the caller polls the job no more, and the executor may forget it (a later poll may say LOST).
+     */
     Map<JobRef, JobStatus> poll(Collection<JobRef> jobs) throws ExecutorException;
 
     /** Stops a job; its status then becomes CANCELLED (or terminal for another reason if it ended first). */

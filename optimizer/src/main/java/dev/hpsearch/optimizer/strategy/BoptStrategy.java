@@ -71,7 +71,7 @@ public final class BoptStrategy implements Strategy {
         List<Suggestion> out = new ArrayList<>(count);
         Set<Combination> taken = new HashSet<>(context.seen());
         List<double[]> pending = new ArrayList<>();
-        for (Observation o : context.pending()) {
+        for (PendingTrial o : context.pending()) {
             pending.add(space.coordinates(o.combination()));
         }
         Training training = training(context);
@@ -173,13 +173,10 @@ public final class BoptStrategy implements Strategy {
         List<double[]> failedX = new ArrayList<>();
         List<Integer> failedIds = new ArrayList<>();
         StringBuilder notes = new StringBuilder();
-        for (Observation o : context.finished()) {
+        for (FinishedTrial o : context.finished()) {
             double[] x = space.coordinates(o.combination());
             if (Arrays.stream(x).anyMatch(v -> v < 0)) {
                 continue; // a value no longer in the domain (config edited between runs)
-            }
-            if (o.loss() == null && !o.failed()) {
-                continue; // cancelled: says nothing about the objective there, so neither a score nor a failure
             }
             Double y = o.loss() == null ? null : transform(o.loss());
             if (o.loss() != null && y == null) {

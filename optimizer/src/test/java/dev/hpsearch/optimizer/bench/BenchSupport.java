@@ -1,12 +1,10 @@
 package dev.hpsearch.optimizer.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpsearch.optimizer.config.ConfigLoader;
-import dev.hpsearch.optimizer.config.JsonFiles;
-import dev.hpsearch.optimizer.config.Problems;
+import dev.hpsearch.optimizer.config.ConfigText;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.space.Combination;
-import dev.hpsearch.optimizer.strategy.Observation;
+import dev.hpsearch.optimizer.strategy.FinishedTrial;
+import dev.hpsearch.optimizer.strategy.Outcome;
 import dev.hpsearch.optimizer.strategy.SearchContext;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import java.util.ArrayList;
@@ -22,25 +20,13 @@ final class BenchSupport {
 
     /** A search config read as the CLI reads {@code search_config.json}: seed defaults for every key not given. */
     static SearchConfig searchConfig(String json) {
-        try {
-            JsonNode root = JsonFiles.STRICT.readTree(json);
-            Problems problems = new Problems();
-            SearchConfig c = new ConfigLoader().readSearch(root, "benchmark", problems);
-            problems.throwIfErrors();
-            if (!problems.warnings().isEmpty()) {
-                // an unknown key is only a warning for users; in a benchmark it is a mistake
-                throw new IllegalArgumentException(problems.warnings().toString());
-            }
-            return c;
-        } catch (Exception e) {
-            throw new IllegalArgumentException("bad benchmark config " + json + ": " + e.getMessage(), e);
-        }
+        return ConfigText.search(json);
     }
 
     /** Finished observations of a sequential search, as the engine would hand them to a strategy. */
     static final class History {
         final SearchSpace space;
-        final List<Observation> finished = new ArrayList<>();
+        final List<FinishedTrial> finished = new ArrayList<>();
         final Set<Combination> seen = new HashSet<>();
 
         History(SearchSpace space) {
@@ -48,7 +34,7 @@ final class BenchSupport {
         }
 
         void add(Combination c, String searchType, Double loss) {
-            finished.add(new Observation(finished.size(), c, searchType, -1, loss, loss == null));
+            finished.add(new FinishedTrial(finished.size(), c, searchType, -1, Outcome.of(loss)));
             seen.add(c);
         }
 

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
+import dev.hpsearch.optimizer.exec.ForwardingExecutor;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
-import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
 import dev.hpsearch.optimizer.strategy.GridStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +37,7 @@ class ClusterFaultIT {
      * had been ended before it wrote its output.json: that file is removed (a job the cluster ended after it wrote
      * its result keeps the result).
      */
-    static final class FailingNodeExecutor implements Executor {
-        final LocalProcessExecutor local = new LocalProcessExecutor();
+    static final class FailingNodeExecutor extends ForwardingExecutor {
         int faults;
         JobStatus.State state = JobStatus.State.FAULT;
         String reason = "Slurm state NODE_FAIL: the cluster ended the job, not the analysis";
@@ -68,26 +66,6 @@ class ClusterFaultIT {
                 return status;
             });
             return out;
-        }
-
-        @Override
-        public void cancel(JobRef job) throws ExecutorException {
-            local.cancel(job);
-        }
-
-        @Override
-        public JobStatus reattach(JobRef job, JobSpec spec) throws ExecutorException {
-            return local.reattach(job, spec);
-        }
-
-        @Override
-        public void awaitChange(Duration timeout) throws InterruptedException {
-            local.awaitChange(timeout);
-        }
-
-        @Override
-        public void close() {
-            local.close();
         }
     }
 

@@ -31,7 +31,7 @@ class DataTableTest {
     Path searchDir;
 
     /** The space of {@link SearchStateTest}'s combinations, with nested names. */
-    private static SearchSpace space() {
+    static SearchSpace space() {
         return new SearchSpace(List.of(
                 new Hyperparameter("optimizer.lr", List.of("optimizer", "lr"), HyperparameterType.CONTINUOUS,
                         Transformation.LOG, 1e-4, 1, List.of()),
@@ -42,7 +42,7 @@ class DataTableTest {
     }
 
     private static SearchState state() {
-        return SearchState.replay(List.copyOf(SearchStateTest.events()));
+        return SearchState.replay(SearchStateTest.events());
     }
 
     private List<String[]> rows(String table) {
@@ -71,10 +71,10 @@ class DataTableTest {
     void provenanceIsWrittenEscapedAndReadBackFromJournalAndTable() {
         Provenance p = new Provenance("node[01-02]\tx", "COMPLETED", "0:0", 65.0, 61.25, 104856L * 1024, "sacct",
                 "ab12", "cd34", "0.1.0");
-        List<JsonNode> events = new ArrayList<>();
-        events.add(Journal.event("start", 1));
-        events.add(SearchState.suggestEvent(2, 0, SearchStateTest.A, "grid", 0, 0));
-        events.add(SearchState.finishEvent(3, 0, TrialStatus.OK, 0.25, Map.of(), null, 0, 65.0, p));
+        List<JournalEvent> events = new ArrayList<>();
+        events.add(new JournalEvent.Start(1, 1, null, null));
+        events.add(new JournalEvent.Suggest(2, 0, SearchStateTest.A, "grid", 0, 0));
+        events.add(new JournalEvent.Finish(3, 0, TrialStatus.OK, 0.25, Map.of(), null, null, 0, 65.0, p));
 
         SearchState replayed = SearchState.replay(events);
         String table = DataTable.render(replayed, space(), searchDir);
@@ -173,7 +173,7 @@ class DataTableTest {
 
     @Test
     void suggestedButNeverSubmittedIsNotQueuedInTheSeedsSense() {
-        SearchState s = SearchState.replay(List.of(SearchState.suggestEvent(1, 0, SearchStateTest.A, "grid", 0, 0)));
+        SearchState s = SearchState.replay(List.of(new JournalEvent.Suggest(1, 0, SearchStateTest.A, "grid", 0, 0)));
         List<String[]> rows = rows(DataTable.render(s, space(), searchDir));
 
         assertThat(rows.get(1)[column(rows.get(0), "is_queued")]).isEqualTo("False");
@@ -181,9 +181,9 @@ class DataTableTest {
 
     @Test
     void tabsAndNewlinesInAReasonCannotBreakTheTable() {
-        List<JsonNode> events = new ArrayList<>(SearchStateTest.events());
-        events.add(SearchState.finishEvent(5000, 2, TrialStatus.FAILED, null, Map.of(),
-                "Traceback:\n\tValueError: bad", 1, 1.0));
+        List<JournalEvent> events = new ArrayList<>(SearchStateTest.events());
+        events.add(new JournalEvent.Finish(5000, 2, TrialStatus.FAILED, null, Map.of(),
+                "Traceback:\n\tValueError: bad", null, 1, 1.0));
 
         List<String[]> rows = rows(DataTable.render(SearchState.replay(events), space(), searchDir));
 
@@ -196,11 +196,11 @@ class DataTableTest {
         String nasty = "a\tb\nc\\d\r";
         SearchSpace space = new SearchSpace(List.of(Hyperparameter.categorical("choice",
                 List.of(TextNode.valueOf(nasty), TextNode.valueOf("plain")))));
-        List<JsonNode> events = new ArrayList<>();
-        events.add(Journal.event("start", 1));
-        events.add(SearchState.suggestEvent(2, 0, new Combination(List.of(TextNode.valueOf(nasty))), "grid\t1", 0, 0));
-        events.add(SearchState.finishEvent(3, 0, TrialStatus.FAILED, null, Map.of("acc\tx", 0.5),
-                "line 1\nline 2\tC:\\tmp", 1, 1.0));
+        List<JournalEvent> events = new ArrayList<>();
+        events.add(new JournalEvent.Start(1, 1, null, null));
+        events.add(new JournalEvent.Suggest(2, 0, new Combination(List.of(TextNode.valueOf(nasty))), "grid\t1", 0, 0));
+        events.add(new JournalEvent.Finish(3, 0, TrialStatus.FAILED, null, Map.of("acc\tx", 0.5),
+                "line 1\nline 2\tC:\\tmp", null, 1, 1.0));
 
         String table = DataTable.render(SearchState.replay(events), space, searchDir);
         ResultTable read = ResultTable.parse(table);
@@ -217,11 +217,11 @@ class DataTableTest {
 
     @Test
     void metricsNamedLikeAnotherColumnGetAPrefixSoEveryColumnIsUnique() {
-        List<JsonNode> events = new ArrayList<>();
-        events.add(Journal.event("start", 1));
-        events.add(SearchState.suggestEvent(2, 0, SearchStateTest.A, "grid", 0, 0));
-        events.add(SearchState.finishEvent(3, 0, TrialStatus.OK, 0.25,
-                Map.of("loss", 7.0, "status", 8.0, "activation", 9.0, "metric_loss", 10.0), null, 0, 1.0));
+        List<JournalEvent> events = new ArrayList<>();
+        events.add(new JournalEvent.Start(1, 1, null, null));
+        events.add(new JournalEvent.Suggest(2, 0, SearchStateTest.A, "grid", 0, 0));
+        events.add(new JournalEvent.Finish(3, 0, TrialStatus.OK, 0.25,
+                Map.of("loss", 7.0, "status", 8.0, "activation", 9.0, "metric_loss", 10.0), null, null, 0, 1.0));
 
         List<String[]> rows = rows(DataTable.render(SearchState.replay(events), space(), searchDir));
         String[] h = rows.get(0);

@@ -2,7 +2,6 @@ package dev.hpsearch.optimizer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -99,11 +98,10 @@ class FailureClassIT {
         assertThat(rows(s).get(0)).containsEntry("status", "ok").containsEntry("loss", "0.25")
                 .containsEntry("failure_class", "").containsEntry("attempts", "2");
         assertThat(Files.readAllLines(dir.resolve("runs.txt"))).hasSize(2);
-        List<JsonNode> requeues = Journal.read(s.searchDir()).stream()
-                .filter(e -> e.path("event").asText().equals("requeue")).toList();
+        List<JournalEvent.Requeue> requeues = Journal.read(s.searchDir(), JournalEvent.Requeue.class);
         assertThat(requeues).hasSize(1);
-        assertThat(requeues.get(0).path("failure_class").asText()).isEqualTo("timeout");
-        assertThat(requeues.get(0).path("reason").asText()).contains("runs again with time 5 s (retry 1 of 2)");
+        assertThat(requeues.get(0).failureClass()).isEqualTo(FailureClass.TIMEOUT);
+        assertThat(requeues.get(0).reason()).contains("runs again with time 5 s (retry 1 of 2)");
         SearchState state = SearchState.replay(Journal.read(s.searchDir()));
         assertThat(SearchState.describe(state.rerunClassCounts())).isEqualTo("1 timeout");
     }

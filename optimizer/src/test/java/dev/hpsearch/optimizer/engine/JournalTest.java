@@ -3,13 +3,13 @@ package dev.hpsearch.optimizer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +25,7 @@ class JournalTest {
         try (Journal j = Journal.open(dir)) {
             long t = 1000;
             for (String type : types) {
-                j.append(Journal.event(type, t++));
+                j.append(event(type, t++));
             }
         }
     }
@@ -34,18 +34,36 @@ class JournalTest {
         Files.writeString(file(), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private static List<String> types(List<JsonNode> events) {
-        return events.stream().map(e -> e.get("event").asText()).toList();
+    /** A small event of each type these tests use. */
+    private static JournalEvent event(String type, long time) {
+        switch (type) {
+            case "start":
+                return new JournalEvent.Start(time, 1, null, null);
+            case "suggest":
+                return new JournalEvent.Suggest(time, 0, SearchStateTest.A, "grid", 0, 0);
+            case "submit":
+                return new JournalEvent.Submit(time, 0, "100", "");
+            case "resume":
+                return new JournalEvent.Resume(time);
+            case "end":
+                return new JournalEvent.End(time, "done");
+            default:
+                throw new IllegalArgumentException(type);
+        }
+    }
+
+    private static List<String> types(List<JournalEvent> events) {
+        return events.stream().map(e -> e.getClass().getSimpleName().toLowerCase(Locale.ROOT)).toList();
     }
 
     @Test
     void eventsAreReadBackInOrderOneLineEach() throws IOException {
         appendEvents("start", "suggest", "submit");
 
-        List<JsonNode> events = Journal.read(dir);
+        List<JournalEvent> events = Journal.read(dir);
 
         assertThat(types(events)).containsExactly("start", "suggest", "submit");
-        assertThat(events).extracting(e -> e.get("time").asLong()).containsExactly(1000L, 1001L, 1002L);
+        assertThat(events).extracting(JournalEvent::time).containsExactly(1000L, 1001L, 1002L);
         assertThat(Files.readAllLines(file())).hasSize(3);
     }
 
@@ -95,7 +113,7 @@ class JournalTest {
     void completeLastEventMissingOnlyItsNewlineIsKeptByReadAndOpenAlike() throws IOException {
         // the engine replays what read() returns and then opens the journal: both must agree
         appendEvents("start");
-        appendRaw("{\"event\":\"suggest\",\"time\":2}");
+        appendRaw(JournalCodec.encode(event("suggest", 2)));
         List<String> replayed = types(Journal.read(dir));
 
         appendEvents("submit");
@@ -112,6 +130,15 @@ class JournalTest {
 
         assertThatThrownBy(() -> Journal.read(dir)).isInstanceOf(IOException.class)
                 .hasMessageContaining("line 2").hasMessageContaining(Journal.FILE_NAME);
+    }
+
+    @Test
+    void aKnownEventWithAValueItCannotHoldIsAnErrorNamingTheLine() throws IOException {
+        appendEvents("start");
+        appendRaw("{\"event\":\"finish\",\"time\":2,\"id\":0,\"status\":\"exploded\"}\n");
+
+        assertThatThrownBy(() -> Journal.read(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("line 2").hasMessageContaining(Journal.FILE_NAME).hasMessageContaining("EXPLODED");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.hpsearch.optimizer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.exec.Provenance;
@@ -59,12 +58,11 @@ class LocalProvenanceIT {
         }
 
         // the journal holds the same record, from which the table is rebuilt
-        List<JsonNode> finishes = Journal.read(s.searchDir()).stream()
-                .filter(e -> e.path("event").asText().equals("finish")).toList();
+        List<JournalEvent.Finish> finishes = Journal.read(s.searchDir(), JournalEvent.Finish.class);
         assertThat(finishes).hasSize(2);
-        for (JsonNode e : finishes) {
-            assertThat(e.path("provenance").path("run_nodes").asText()).isEqualTo(host);
-            assertThat(e.path("provenance").path("script_sha256").asText()).isEqualTo(scriptSha);
+        for (JournalEvent.Finish e : finishes) {
+            assertThat(e.provenance().nodes()).isEqualTo(host);
+            assertThat(e.provenance().scriptSha256()).isEqualTo(scriptSha);
         }
         SearchState replayed = SearchState.replay(Journal.read(s.searchDir()));
         assertThat(replayed.trial(rows.get(0).id()).provenance().cells())

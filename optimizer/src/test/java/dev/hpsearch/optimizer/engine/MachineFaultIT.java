@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
 import dev.hpsearch.optimizer.strategy.Strategies;
+import dev.hpsearch.optimizer.testing.Mounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

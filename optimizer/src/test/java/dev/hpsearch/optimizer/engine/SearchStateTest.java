@@ -2,13 +2,16 @@ package dev.hpsearch.optimizer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.optimizer.space.Combination;
+import dev.hpsearch.optimizer.strategy.FinishedTrial;
+import dev.hpsearch.optimizer.strategy.Outcome;
+import dev.hpsearch.optimizer.strategy.PendingTrial;
+import dev.hpsearch.optimizer.strategy.SearchContext;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,32 +28,24 @@ class SearchStateTest {
     @TempDir
     Path dir;
 
-    private static ObjectNode submit(long time, int id, String jobId) {
-        ObjectNode e = Journal.event("submit", time);
-        e.put("id", id);
-        e.put("job_id", jobId);
-        e.put("token", "tok" + jobId);
-        return e;
+    private static JournalEvent submit(long time, int id, String jobId) {
+        return new JournalEvent.Submit(time, id, jobId, "tok" + jobId);
     }
 
     /** A search of three combinations: one scored, one failed, one re-queued after its process was lost. */
-    static List<ObjectNode> events() {
-        ObjectNode start = Journal.event("start", 1000);
-        start.put("seed", 42);
-        ObjectNode requeue = Journal.event("requeue", 1300);
-        requeue.put("id", 2);
-        requeue.put("reason", "process lost");
-        requeue.put("failure_class", "infrastructure");
-        ObjectNode end = Journal.event("end", 2000);
-        end.put("reason", "max_suggestions reached");
+    static List<JournalEvent> events() {
+        JournalEvent start = new JournalEvent.Start(1000, 42, null, null);
+        JournalEvent requeue = new JournalEvent.Requeue(1300, 2, "process lost", JournalEvent.Requeue.Cause.FAILED_TRY,
+                FailureClass.INFRASTRUCTURE);
+        JournalEvent end = new JournalEvent.End(2000, "max_suggestions reached");
         return List.of(start,
-                SearchState.suggestEvent(1001, 0, A, "grid", 0, 0),
-                SearchState.suggestEvent(1002, 1, B, "grid", 1, 0),
+                new JournalEvent.Suggest(1001, 0, A, "grid", 0, 0),
+                new JournalEvent.Suggest(1002, 1, B, "grid", 1, 0),
                 submit(1003, 0, "100"),
                 submit(1004, 1, "101"),
-                SearchState.finishEvent(1100, 0, TrialStatus.OK, 0.25, Map.of("accuracy", 0.9), null, 0, 90.0),
-                SearchState.suggestEvent(1101, 2, C, "grid", 2, 1),
-                SearchState.finishEvent(1200, 1, TrialStatus.FAILED, null, Map.of(), "exit code 3",
+                new JournalEvent.Finish(1100, 0, TrialStatus.OK, 0.25, Map.of("accuracy", 0.9), null, null, 0, 90.0),
+                new JournalEvent.Suggest(1101, 2, C, "grid", 2, 1),
+                new JournalEvent.Finish(1200, 1, TrialStatus.FAILED, null, Map.of(), "exit code 3",
                         FailureClass.SCRIPT_ERROR, 3, 2.0),
                 submit(1201, 2, "102"),
                 requeue,
@@ -59,16 +54,16 @@ class SearchStateTest {
 
     @Test
     void failureClassesAreCountedPerFinishedRowAndPerRunThatRanAgain() {
-        List<ObjectNode> events = new ArrayList<>(events());
+        List<JournalEvent> events = new ArrayList<>(events());
         // combination 2: preempted once, ran out of memory once (retried with more), then ran out of time
         events.add(submit(2000, 2, "103"));
-        events.add(requeue(2001, 2, "preempted", "fault"));
+        events.add(requeue(2001, 2, "preempted", JournalEvent.Requeue.Cause.FAULT));
         events.add(submit(2002, 2, "104"));
-        events.add(requeue(2003, 2, "out_of_memory", "retry"));
+        events.add(requeue(2003, 2, "out_of_memory", JournalEvent.Requeue.Cause.RETRY));
         events.add(submit(2004, 2, "105"));
-        events.add(SearchState.finishEvent(2100, 2, TrialStatus.FAILED, null, Map.of(), "Slurm state TIMEOUT",
+        events.add(new JournalEvent.Finish(2100, 2, TrialStatus.FAILED, null, Map.of(), "Slurm state TIMEOUT",
                 FailureClass.TIMEOUT, null, 60.0));
-        SearchState s = SearchState.replay(List.copyOf(events));
+        SearchState s = SearchState.replay(events);
 
         assertThat(s.trial(2).failureClass()).isEqualTo(FailureClass.TIMEOUT);
         assertThat(s.trial(2).attempts()).isEqualTo(4);
@@ -82,18 +77,13 @@ class SearchStateTest {
                 .isEqualTo("1 out_of_memory, 1 preempted, 1 infrastructure");
     }
 
-    private static ObjectNode requeue(long time, int id, String failureClass, String flag) {
-        ObjectNode e = Journal.event("requeue", time);
-        e.put("id", id);
-        e.put("reason", failureClass);
-        e.put("failure_class", failureClass);
-        e.put(flag, true);
-        return e;
+    private static JournalEvent requeue(long time, int id, String failureClass, JournalEvent.Requeue.Cause cause) {
+        return new JournalEvent.Requeue(time, id, failureClass, cause, FailureClass.ofKey(failureClass));
     }
 
     @Test
     void replayRebuildsEveryTrial() {
-        SearchState s = SearchState.replay(List.copyOf(events()));
+        SearchState s = SearchState.replay(events());
 
         assertThat(s.seed()).isEqualTo(42L);
         assertThat(s.startedAtMillis()).isEqualTo(1000L);
@@ -134,9 +124,9 @@ class SearchStateTest {
             events().forEach(j::append);
         }
 
-        List<JsonNode> read = Journal.read(dir);
+        List<JournalEvent> read = Journal.read(dir);
         SearchState fromFile = SearchState.replay(read);
-        SearchState inMemory = SearchState.replay(List.copyOf(events()));
+        SearchState inMemory = SearchState.replay(events());
 
         assertThat(read).hasSize(events().size());
         assertThat(fromFile.trials()).containsExactlyElementsOf(inMemory.trials());
@@ -146,54 +136,51 @@ class SearchStateTest {
 
     @Test
     void resumeClearsTheEndReason() {
-        List<JsonNode> events = new java.util.ArrayList<>(events());
-        events.add(Journal.event("resume", 3000));
+        List<JournalEvent> events = new ArrayList<>(events());
+        events.add(new JournalEvent.Resume(3000));
 
         assertThat(SearchState.replay(events).endReason()).isNull();
     }
 
     @Test
     void aStopSaysWhyUntilTheNextResume() {
-        List<JsonNode> events = new java.util.ArrayList<>(events());
-        var stop = Journal.event("stop", 3000);
-        stop.put("reason", "paused by the user");
-        events.add(stop);
+        List<JournalEvent> events = new ArrayList<>(events());
+        events.add(new JournalEvent.Stop(3000, "paused by the user"));
 
         assertThat(SearchState.replay(events).stopReason()).isEqualTo("paused by the user");
-        events.add(Journal.event("resume", 4000));
+        events.add(new JournalEvent.Resume(4000));
         assertThat(SearchState.replay(events).stopReason()).isNull();
     }
 
     @Test
-    void unknownEventsAreIgnored() {
-        List<JsonNode> events = new java.util.ArrayList<>(events());
-        events.add(3, Journal.event("from_a_newer_version", 1002));
+    void unknownEventsAreIgnored() throws IOException {
+        List<String> lines = new ArrayList<>(events().stream().map(JournalCodec::encode).toList());
+        lines.add(3, "{\"event\":\"from_a_newer_version\",\"time\":1002,\"id\":1}");
+        Files.writeString(dir.resolve(Journal.FILE_NAME), String.join("\n", lines) + "\n");
 
-        assertThat(SearchState.replay(events).trials())
-                .containsExactlyElementsOf(SearchState.replay(List.copyOf(events())).trials());
+        assertThat(SearchState.replay(Journal.read(dir)).trials())
+                .containsExactlyElementsOf(SearchState.replay(events()).trials());
     }
 
     @Test
     void bestIsTheLowestScoredLoss() {
-        List<JsonNode> events = new java.util.ArrayList<>(events());
+        List<JournalEvent> events = new ArrayList<>(events());
         events.add(submit(3000, 2, "103"));
-        events.add(SearchState.finishEvent(3100, 2, TrialStatus.OK, 0.125, Map.of(), null, 0, 1.0));
+        events.add(new JournalEvent.Finish(3100, 2, TrialStatus.OK, 0.125, Map.of(), null, null, 0, 1.0));
 
         assertThat(SearchState.replay(events).best().id()).isEqualTo(2);
     }
 
     @Test
     void runsEndedByAFaultOfTheMachineAreCountedApartFromTries() {
-        List<JsonNode> events = new java.util.ArrayList<>();
-        events.add(SearchState.suggestEvent(1, 0, A, "grid", 0, 0));
+        List<JournalEvent> events = new ArrayList<>();
+        events.add(new JournalEvent.Suggest(1, 0, A, "grid", 0, 0));
         events.add(fault(2, 0)); // input.json not written: never submitted, not a run
         events.add(submit(3, 0, "101"));
         events.add(fault(4, 0)); // a node failure of a submitted run
         events.add(submit(5, 0, "102"));
-        ObjectNode lost = Journal.event("requeue", 6);
-        lost.put("id", 0);
-        lost.put("reason", "process 102 no longer runs");
-        events.add(lost); // an ordinary re-queue: a try
+        events.add(new JournalEvent.Requeue(6, 0, "process 102 no longer runs", JournalEvent.Requeue.Cause.FAILED_TRY,
+                null)); // an ordinary re-queue: a try
         events.add(submit(7, 0, "103"));
 
         SearchState s = SearchState.replay(events);
@@ -203,17 +190,35 @@ class SearchStateTest {
         assertThat(s.trial(0).status()).isEqualTo(TrialStatus.RUNNING);
     }
 
-    private static ObjectNode fault(long time, int id) {
-        ObjectNode e = Journal.event("requeue", time);
-        e.put("id", id);
-        e.put("reason", "a fault of the machine");
-        e.put("fault", true);
-        return e;
+    private static JournalEvent fault(long time, int id) {
+        return new JournalEvent.Requeue(time, id, "a fault of the machine", JournalEvent.Requeue.Cause.FAULT, null);
+    }
+
+    @Test
+    void strategiesGetFinishedOutcomesAndPendingCombinationsButNoCancelledOne() {
+        List<JournalEvent> events = new ArrayList<>(events());
+        events.add(new JournalEvent.Finish(1400, 2, TrialStatus.CANCELLED, null, Map.of(), "cancelled by the user",
+                null, null, Double.NaN));
+        Combination d = new Combination(List.of(DoubleNode.valueOf(0.5), IntNode.valueOf(8), TextNode.valueOf("relu")));
+        events.add(new JournalEvent.Suggest(1500, 3, d, "grid", 3, 2));
+        events.add(submit(1501, 3, "103"));
+        events.add(new JournalEvent.Suggest(1502, 4, B, "bopt", -1, 2));
+        events.add(submit(1503, 4, "104"));
+        events.add(new JournalEvent.Finish(1600, 4, TrialStatus.NO_SCORE, null, Map.of(), "no loss", null, 0, 1.0));
+
+        SearchContext c = SearchState.replay(events).strategyContext(DataTableTest.space());
+
+        assertThat(c.finished()).extracting(FinishedTrial::combinationId).containsExactly(0, 1, 4);
+        assertThat(c.finished()).extracting(FinishedTrial::outcome).containsExactly(new Outcome.Scored(0.25),
+                Outcome.Unscored.FAILED, Outcome.Unscored.NO_SCORE);
+        assertThat(c.pending()).extracting(PendingTrial::combinationId).containsExactly(3);
+        // the cancelled combination is still seen, so no strategy suggests it again
+        assertThat(c.seen()).contains(C, d);
     }
 
     @Test
     void nextIdFollowsTheLargestIdEvenWithGaps() {
-        SearchState s = SearchState.replay(List.of(SearchState.suggestEvent(1, 7, A, "random", -1, 0)));
+        SearchState s = SearchState.replay(List.of(new JournalEvent.Suggest(1, 7, A, "random", -1, 0)));
 
         assertThat(s.nextId()).isEqualTo(8);
     }

@@ -3,17 +3,15 @@ package dev.hpsearch.optimizer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.optimizer.config.Configs;
-import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
+import dev.hpsearch.optimizer.exec.ForwardingExecutor;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
-import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
 import dev.hpsearch.optimizer.strategy.GridStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -36,8 +34,7 @@ class SubmitLimitIT {
     Path tmp;
 
     /** Real local runs behind a submit limit that counts jobs not yet seen ended, like MaxSubmitJobs. */
-    static final class LimitedExecutor implements Executor {
-        final LocalProcessExecutor local = new LocalProcessExecutor();
+    static final class LimitedExecutor extends ForwardingExecutor {
         final int limit;
         final Set<JobRef> inQueue = new HashSet<>();
         final Set<JobRef> polledOnce = new HashSet<>();
@@ -85,26 +82,6 @@ class SubmitLimitIT {
                 }
             }
             return out;
-        }
-
-        @Override
-        public void cancel(JobRef job) throws ExecutorException {
-            local.cancel(job);
-        }
-
-        @Override
-        public JobStatus reattach(JobRef job, JobSpec spec) throws ExecutorException {
-            return local.reattach(job, spec);
-        }
-
-        @Override
-        public void awaitChange(Duration timeout) throws InterruptedException {
-            local.awaitChange(timeout);
-        }
-
-        @Override
-        public void close() {
-            local.close();
         }
     }
 

@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
+import dev.hpsearch.optimizer.exec.ForwardingExecutor;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
-import dev.hpsearch.optimizer.exec.JobStatus;
-import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import dev.hpsearch.optimizer.strategy.GridStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,8 +32,7 @@ class UncertainSubmitIT {
      * as if the answer had been lost; while unreachable, nothing starts and every submission throws. Submitting a
      * combination again returns the run already started, as a cluster executor's marker lookup does.
      */
-    static final class AnswerLosingExecutor implements Executor {
-        final LocalProcessExecutor local = new LocalProcessExecutor();
+    static final class AnswerLosingExecutor extends ForwardingExecutor {
         final Map<Integer, JobRef> started = new HashMap<>();
         int lose;
         boolean unreachable;
@@ -58,31 +54,6 @@ class UncertainSubmitIT {
             }
             return ref;
         }
-
-        @Override
-        public Map<JobRef, JobStatus> poll(Collection<JobRef> jobs) throws ExecutorException {
-            return local.poll(jobs);
-        }
-
-        @Override
-        public void cancel(JobRef job) throws ExecutorException {
-            local.cancel(job);
-        }
-
-        @Override
-        public JobStatus reattach(JobRef job, JobSpec spec) throws ExecutorException {
-            return local.reattach(job, spec);
-        }
-
-        @Override
-        public void awaitChange(Duration timeout) throws InterruptedException {
-            local.awaitChange(timeout);
-        }
-
-        @Override
-        public void close() {
-            local.close();
-        }
     }
 
     private Configs configs() throws Exception {
@@ -96,8 +67,8 @@ class UncertainSubmitIT {
                 Clock.systemUTC(), new SearchListener() { });
     }
 
-    private static long events(Path searchDir, String type) throws Exception {
-        return Journal.read(searchDir).stream().map(e -> e.path("event").asText()).filter(type::equals).count();
+    private static long events(Path searchDir, Class<? extends JournalEvent> type) throws Exception {
+        return Journal.read(searchDir, type).size();
     }
 
     @Test
@@ -113,7 +84,7 @@ class UncertainSubmitIT {
         assertThat(s.progress().done()).isEqualTo(3);
         assertThat(s.progress().failed()).isZero();
         assertThat(Files.readAllLines(tmp.resolve("runs.txt"))).hasSize(3);
-        assertThat(events(searchDir, "submit")).isEqualTo(3);
+        assertThat(events(searchDir, JournalEvent.Submit.class)).isEqualTo(3);
     }
 
     @Test
@@ -128,7 +99,7 @@ class UncertainSubmitIT {
         assertThat(stopped.complete()).isFalse();
         assertThat(stopped.reason()).contains("could not be reached");
         assertThat(stopped.progress().failed()).isZero();
-        assertThat(events(searchDir, "end")).isZero();
+        assertThat(events(searchDir, JournalEvent.End.class)).isZero();
 
         SearchSummary resumed;
         try (AnswerLosingExecutor ex = new AnswerLosingExecutor()) {

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.hpsearch.optimizer.config.ConfigLoader;
-import dev.hpsearch.optimizer.config.JsonFiles;
-import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.Hyperparameter;
@@ -31,36 +28,15 @@ class BoptStrategyTest {
                     IntNode.valueOf(8)), Transformation.LINEAR),
             Hyperparameter.categorical("opt", List.of(TextNode.valueOf("adam"), TextNode.valueOf("sgd")))));
 
-    /** MLE only so tests stay fast; no random or grid draws unless a test asks for them. */
-    private static final String FAST = "\"random_suggestion_probability\": 0, \"bopt_config\": "
-            + "{\"model_estimation_method\": \"MLE\"";
+    private static final String FAST = Spaces.BOPT_FAST;
 
     private static SearchConfig config(String json) {
-        try {
-            JsonNode root = JsonFiles.STRICT.readTree(json);
-            Problems problems = new Problems();
-            SearchConfig c = new ConfigLoader().readSearch(root, "search_config.json", problems);
-            problems.throwIfErrors();
-            assertThat(problems.warnings()).isEmpty();
-            return c;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return Spaces.searchConfig(json);
     }
 
     /** {@code results} finished combinations with loss {@code 1 + (x - 0.3)^2 + ...}, drawn at random. */
-    private static List<Observation> finished(int results, long seed) {
-        RandomStrategy random = new RandomStrategy(SPACE);
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<Observation> out = new ArrayList<>();
-        Set<Combination> seen = new HashSet<>();
-        while (out.size() < results) {
-            Combination c = random.draw(rng);
-            if (seen.add(c)) {
-                out.add(new Observation(out.size(), c, "random", -1, loss(c), false));
-            }
-        }
-        return out;
+    private static List<FinishedTrial> finished(int results, long seed) {
+        return Spaces.scoredTrials(SPACE, results, seed, BoptStrategyTest::loss);
     }
 
     private static double loss(Combination c) {
@@ -70,7 +46,12 @@ class BoptStrategyTest {
                 + (c.get(3).asText().equals("sgd") ? 0 : 0.5);
     }
 
-    private static SearchContext context(List<Observation> finished, List<Observation> pending) {
+    private static List<PendingTrial> pending(List<FinishedTrial> trials) {
+        return trials.stream().map(t -> new PendingTrial(t.combinationId(), t.combination(), t.searchType(), t.ordinal()))
+                .toList();
+    }
+
+    private static SearchContext context(List<FinishedTrial> finished, List<PendingTrial> pending) {
         Set<Combination> seen = new HashSet<>();
         finished.forEach(o -> seen.add(o.combination()));
         pending.forEach(o -> seen.add(o.combination()));
@@ -115,11 +96,11 @@ class BoptStrategyTest {
     void failureValueMaxIsOnePointZeroFiveTimesTheWorstTransformedLoss() {
         BoptStrategy bopt = new BoptStrategy(config("{\"y_transformation\": \"log\", \"y_failure_value\": \"max\", "
                 + FAST + "}}"), SPACE);
-        List<Combination> at = finished(3, 8).stream().map(Observation::combination).toList();
+        List<Combination> at = finished(3, 8).stream().map(FinishedTrial::combination).toList();
         // losses 0.01 and 0.5: log10 gives -2 and -0.30103, the worst is -0.30103
-        List<Observation> done = List.of(new Observation(0, at.get(0), "random", -1, 0.01, false),
-                new Observation(1, at.get(1), "random", -1, 0.5, false),
-                new Observation(2, at.get(2), "random", -1, null, true));
+        List<FinishedTrial> done = List.of(new FinishedTrial(0, at.get(0), "random", -1, new Outcome.Scored(0.01)),
+                new FinishedTrial(1, at.get(1), "random", -1, new Outcome.Scored(0.5)),
+                new FinishedTrial(2, at.get(2), "random", -1, Outcome.Unscored.FAILED));
 
         BoptStrategy.Training t = bopt.training(context(done, List.of()));
 
@@ -131,41 +112,41 @@ class BoptStrategyTest {
     void failureValueMaxImputesALossWorseThanTheWorst() {
         BoptStrategy bopt = new BoptStrategy(config("{\"y_transformation\": \"none\", \"y_failure_value\": \"max\", "
                 + FAST + "}}"), SPACE);
-        List<Observation> done = new ArrayList<>(finished(6, 4));
+        List<FinishedTrial> done = new ArrayList<>(finished(6, 4));
         Combination failed = finished(7, 4).get(6).combination();
-        done.add(new Observation(6, failed, "random", -1, null, true));
+        done.add(new FinishedTrial(6, failed, "random", -1, Outcome.Unscored.FAILED));
 
         BoptStrategy.Training t = bopt.training(context(done, List.of()));
 
         assertThat(t.x).hasSize(7);
-        double worst = done.stream().filter(o -> o.loss() != null).mapToDouble(Observation::loss).max().orElseThrow();
+        double worst = done.stream().filter(o -> o.loss() != null).mapToDouble(FinishedTrial::loss).max().orElseThrow();
         assertThat(t.y.get(6)).isGreaterThan(worst);
         assertThat(t.x.get(6)).containsExactly(SPACE.coordinates(failed));
     }
 
     @Test
-    void aCancelledCombinationIsNotImputedAsAFailure() {
+    void aRunWithoutAScoreIsImputedAsAFailureLikeACrash() {
         BoptStrategy bopt = new BoptStrategy(config("{\"y_transformation\": \"none\", \"y_failure_value\": 1000, "
                 + FAST + "}}"), SPACE);
-        List<Observation> done = new ArrayList<>(finished(6, 4));
-        List<Combination> more = finished(8, 4).stream().map(Observation::combination).toList();
-        done.add(new Observation(6, more.get(6), "random", -1, null, false)); // cancelled
-        done.add(new Observation(7, more.get(7), "random", -1, null, true)); // failed
+        List<FinishedTrial> done = new ArrayList<>(finished(6, 4));
+        List<Combination> more = finished(8, 4).stream().map(FinishedTrial::combination).toList();
+        done.add(new FinishedTrial(6, more.get(6), "random", -1, Outcome.Unscored.NO_SCORE));
+        done.add(new FinishedTrial(7, more.get(7), "random", -1, Outcome.Unscored.FAILED));
 
         BoptStrategy.Training t = bopt.training(context(done, List.of()));
 
-        // the six scores and the failure at y_failure_value; nothing where the cancelled one was
-        assertThat(t.x).hasSize(7);
-        assertThat(t.y.get(6)).isEqualTo(1000.0);
-        assertThat(t.x.get(6)).containsExactly(SPACE.coordinates(more.get(7)));
-        assertThat(t.x).noneSatisfy(x -> assertThat(x).containsExactly(SPACE.coordinates(more.get(6))));
+        // the six scores and both runs without one at y_failure_value (cancelled ones never reach a strategy)
+        assertThat(t.x).hasSize(8);
+        assertThat(t.y.subList(6, 8)).containsExactly(1000.0, 1000.0);
+        assertThat(t.x.get(6)).containsExactly(SPACE.coordinates(more.get(6)));
+        assertThat(t.x.get(7)).containsExactly(SPACE.coordinates(more.get(7)));
     }
 
     @Test
     void failureValueNanLeavesFailuresOut() {
         BoptStrategy bopt = new BoptStrategy(config("{\"y_failure_value\": \"nan\", " + FAST + "}}"), SPACE);
-        List<Observation> done = new ArrayList<>(finished(6, 5));
-        done.add(new Observation(6, finished(7, 5).get(6).combination(), "random", -1, null, true));
+        List<FinishedTrial> done = new ArrayList<>(finished(6, 5));
+        done.add(new FinishedTrial(6, finished(7, 5).get(6).combination(), "random", -1, Outcome.Unscored.FAILED));
 
         BoptStrategy.Training t = bopt.training(context(done, List.of()));
 
@@ -177,8 +158,8 @@ class BoptStrategyTest {
     @Test
     void logOfANonPositiveLossIsNamedInTheNoteAndDoesNotThrow() {
         BoptStrategy bopt = new BoptStrategy(config("{\"y_transformation\": \"log\", " + FAST + "}}"), SPACE);
-        List<Observation> done = new ArrayList<>(finished(6, 6));
-        done.add(new Observation(41, finished(7, 6).get(6).combination(), "random", -1, -0.5, false));
+        List<FinishedTrial> done = new ArrayList<>(finished(6, 6));
+        done.add(new FinishedTrial(41, finished(7, 6).get(6).combination(), "random", -1, new Outcome.Scored(-0.5)));
         SearchContext context = context(done, List.of());
 
         List<Suggestion> s = new ArrayList<>();
@@ -207,7 +188,7 @@ class BoptStrategyTest {
     @Test
     void sameContextAndSeedGiveTheSameSuggestions() {
         SearchConfig c = config("{" + FAST + "}}");
-        SearchContext context = context(finished(10, 7), finished(12, 7).subList(10, 12));
+        SearchContext context = context(finished(10, 7), pending(finished(12, 7).subList(10, 12)));
 
         List<Suggestion> a = new BoptStrategy(c, SPACE).suggest(context, 3, new SplittableRandom(42));
         List<Suggestion> b = new BoptStrategy(c, SPACE).suggest(context, 3, new SplittableRandom(42));
@@ -226,11 +207,11 @@ class BoptStrategyTest {
                 all.add(new Combination(List.of(u, o)));
             }
         }
-        List<Observation> done = new ArrayList<>();
+        List<FinishedTrial> done = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            done.add(new Observation(i, all.get(i), "random", -1, 1.0 + i, false));
+            done.add(new FinishedTrial(i, all.get(i), "random", -1, new Outcome.Scored(1.0 + i)));
         }
-        List<Observation> pending = List.of(new Observation(5, all.get(5), "random", -1, null, false));
+        List<PendingTrial> pending = List.of(new PendingTrial(5, all.get(5), "random", -1));
         Set<Combination> seen = new HashSet<>(all.subList(0, 6));
         BoptStrategy bopt = new BoptStrategy(config("{\"min_initial_points\": 2, " + FAST + "}}"), small);
 
@@ -244,8 +225,8 @@ class BoptStrategyTest {
     @Test
     void continuousSuggestionsAvoidEveryFinishedAndPendingCombination() {
         BoptStrategy bopt = new BoptStrategy(config("{" + FAST + "}}"), SPACE);
-        List<Observation> done = finished(12, 8);
-        List<Observation> pending = finished(15, 8).subList(12, 15);
+        List<FinishedTrial> done = finished(12, 8);
+        List<PendingTrial> pending = pending(finished(15, 8).subList(12, 15));
         SearchContext context = context(done, pending);
 
         List<Suggestion> s = bopt.suggest(context, 4, new SplittableRandom(8));

@@ -76,11 +76,11 @@ class GridStrategyTest {
     void resumesAfterTheLastGridOrdinalInTheContext() {
         SearchSpace s = Spaces.mixed();
         GridStrategy g = new GridStrategy(s, 3);
-        List<Observation> finished = List.of(
-                new Observation(0, g.at(4), "grid", 4, 0.5, false),
+        List<FinishedTrial> finished = List.of(
+                new FinishedTrial(0, g.at(4), "grid", 4, new Outcome.Scored(0.5)),
                 // another strategy's ordinals do not count
-                new Observation(1, g.at(15), "line", 15, 0.5, false));
-        List<Observation> pending = List.of(new Observation(2, g.at(6), "grid", 6, null, false));
+                new FinishedTrial(1, g.at(15), "line", 15, new Outcome.Scored(0.5)));
+        List<PendingTrial> pending = List.of(new PendingTrial(2, g.at(6), "grid", 6));
         SearchContext context = new SearchContext(s, finished, pending, Set.of(g.at(4), g.at(15), g.at(6)));
 
         List<Suggestion> out = g.suggest(context, 3, rng);
@@ -101,7 +101,8 @@ class GridStrategyTest {
     void exhaustedGridSuggestsNothing() {
         SearchSpace s = Spaces.mixed();
         GridStrategy g = new GridStrategy(s, 3);
-        SearchContext done = new SearchContext(s, List.of(new Observation(17, g.at(17), "grid", 17, 1.0, false)),
+        SearchContext done = new SearchContext(s,
+                List.of(new FinishedTrial(17, g.at(17), "grid", 17, new Outcome.Scored(1.0))),
                 List.of(), Set.of(g.at(17)));
 
         assertThat(g.suggest(done, 5, rng)).isEmpty();

@@ -102,9 +102,9 @@ class LineStrategyTest {
         LineStrategy line = new LineStrategy(s, 4);
         List<Combination> plan = line.plan();
         SearchContext context = new SearchContext(s,
-                List.of(new Observation(0, plan.get(0), "line", 0, 1.0, false),
-                        new Observation(1, plan.get(1), "line", 1, 1.0, false)),
-                List.of(new Observation(2, plan.get(3), "line", 3, null, false)),
+                List.of(new FinishedTrial(0, plan.get(0), "line", 0, new Outcome.Scored(1.0)),
+                        new FinishedTrial(1, plan.get(1), "line", 1, new Outcome.Scored(1.0))),
+                List.of(new PendingTrial(2, plan.get(3), "line", 3)),
                 Set.of(plan.get(0), plan.get(1), plan.get(3)));
 
         List<Suggestion> out = line.suggest(context, 10, rng);

@@ -7,6 +7,8 @@ import dev.hpsearch.app.service.ConnectionPrompts;
 import dev.hpsearch.app.service.ProfileDraft;
 import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.transport.SshPrompts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,9 @@
 package dev.hpsearch.app.gui.cluster;
 
 import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.ssh.transport.HostKeyDecision;
+import dev.hpsearch.ssh.transport.SshPrompts;
+import dev.hpsearch.ssh.transport.UnknownHostKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,6 +1,7 @@
 package dev.hpsearch.app.gui.cluster;
 
 import dev.hpsearch.app.service.ProfileDraft;
+import dev.hpsearch.ssh.profile.ClusterProfile;
 import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;

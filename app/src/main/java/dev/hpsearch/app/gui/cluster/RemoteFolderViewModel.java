@@ -5,6 +5,8 @@ import dev.hpsearch.app.service.ClusterService;
 import dev.hpsearch.app.service.ConnectionPrompts;
 import dev.hpsearch.app.service.ProfileDraft;
 import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.transport.SshPrompts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;

@@ -17,6 +17,7 @@ import dev.hpsearch.optimizer.config.ConfigSchema;
 import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.text.IoErrors;
+import dev.hpsearch.ssh.transport.SshPrompts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;

@@ -10,7 +10,6 @@ import dev.hpsearch.app.gui.common.TimerScheduler;
 import dev.hpsearch.app.gui.common.UiScheduler;
 import dev.hpsearch.app.gui.common.UnsavedEdits;
 import dev.hpsearch.app.gui.project.Project;
-import dev.hpsearch.app.gui.results.ResultRows;
 import dev.hpsearch.app.gui.results.ResultsModel;
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.optimizer.analysis.ResultRow;
@@ -663,7 +662,7 @@ public final class DashboardViewModel {
     /** UI thread: applies one batch of engine events. */
     private void apply(EventBatcher.Batch b) {
         for (TrialRecord t : b.trials()) {
-            ResultRow r = ResultRows.of(t);
+            ResultRow r = t.row();
             results.put(r);
             if (!r.status().equals("running") && !r.status().equals("queued") && cancelling.remove(r.id())
                     && cancelling.isEmpty()) {

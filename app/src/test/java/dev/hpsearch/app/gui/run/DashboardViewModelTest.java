@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.DirectTaskRunner;
 import dev.hpsearch.app.gui.ManualScheduler;
 import dev.hpsearch.app.gui.ScriptedDialogs;
@@ -21,6 +20,7 @@ import dev.hpsearch.optimizer.analysis.History;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.engine.FailureClass;
 import dev.hpsearch.optimizer.engine.Journal;
+import dev.hpsearch.optimizer.engine.JournalEvent;
 import dev.hpsearch.optimizer.engine.Progress;
 import dev.hpsearch.optimizer.engine.TrialRecord;
 import dev.hpsearch.optimizer.engine.TrialStatus;
@@ -402,13 +402,9 @@ class DashboardViewModelTest {
     private Path journal(String name, boolean ended) throws IOException {
         Path dir = Files.createDirectories(project.folder().resolve(name));
         try (Journal j = Journal.open(dir)) {
-            ObjectNode start = Journal.event("start", 1000);
-            start.put("seed", 1);
-            j.append(start);
+            j.append(new JournalEvent.Start(1000, 1, null, null));
             if (ended) {
-                ObjectNode end = Journal.event("end", 2000);
-                end.put("reason", "max_suggestions reached");
-                j.append(end);
+                j.append(new JournalEvent.End(2000, "max_suggestions reached"));
             }
         }
         return dir;

@@ -1,8 +1,0 @@
-package dev.hpsearch.ssh;
-
-/** A remote command did not finish within its timeout; its channel was closed. */
-public class RemoteTimeoutException extends SshBridgeException {
-    public RemoteTimeoutException(String message) {
-        super(message);
-    }
-}
