@@ -1,13 +1,13 @@
 package dev.hpsearch.app.cli;
 
-import dev.hpsearch.app.remote.StopRequest;
-import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.remote.ClusterContact;
 import dev.hpsearch.app.remote.ClusterContactException;
 import dev.hpsearch.app.remote.DetachedLaunches;
 import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.app.remote.SearchMirror;
+import dev.hpsearch.app.remote.StopRequest;
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.optimizer.engine.JournalCodec;
 import dev.hpsearch.optimizer.engine.JournalEvent;

@@ -1,13 +1,13 @@
 package dev.hpsearch.app.gui;
 
-import dev.hpsearch.app.service.ConnectionPrompts;
-import dev.hpsearch.app.service.ClusterService;
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.job.TestRunService;
 import dev.hpsearch.app.gui.model.ModelValidator;
 import dev.hpsearch.app.gui.run.SearchLauncher;
 import dev.hpsearch.app.gui.start.RecentProjects;
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.ConnectionPrompts;
 import dev.hpsearch.ssh.transport.SshPrompts;
 
 /**

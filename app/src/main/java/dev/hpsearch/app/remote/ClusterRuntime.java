@@ -2,9 +2,9 @@ package dev.hpsearch.app.remote;
 
 import dev.hpsearch.optimizer.text.AtomicFiles;
 import dev.hpsearch.ssh.profile.ClusterProfile;
+import dev.hpsearch.ssh.slurm.CoordinatorJob;
 import dev.hpsearch.ssh.transport.ClusterShell;
 import dev.hpsearch.ssh.transport.CommandResult;
-import dev.hpsearch.ssh.slurm.CoordinatorJob;
 import dev.hpsearch.ssh.transport.ProjectUpload;
 import dev.hpsearch.ssh.transport.ShellQuote;
 import dev.hpsearch.ssh.transport.SshBridgeException;

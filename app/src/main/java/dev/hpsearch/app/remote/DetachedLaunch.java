@@ -1,10 +1,10 @@
 package dev.hpsearch.app.remote;
 
-import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.CommandLine;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
 import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.ssh.profile.ClusterProfile;
 import dev.hpsearch.ssh.slurm.CoordinatorJob;
 import dev.hpsearch.ssh.transport.CommandResult;

@@ -1,9 +1,9 @@
 package dev.hpsearch.app.remote;
 
-import dev.hpsearch.optimizer.engine.SearchFolder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.ssh.profile.ClusterProfile;
 import dev.hpsearch.ssh.transport.ClusterShell;
 import dev.hpsearch.ssh.transport.CommandResult;

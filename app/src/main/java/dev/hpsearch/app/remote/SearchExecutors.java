@@ -1,5 +1,7 @@
 package dev.hpsearch.app.remote;
 
+import dev.hpsearch.optimizer.config.ConfigProblem;
+import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
 import dev.hpsearch.ssh.profile.ClusterProfile;
@@ -13,8 +15,6 @@ import dev.hpsearch.ssh.transport.SshBridgeException;
 import dev.hpsearch.ssh.transport.SshPrompts;
 import dev.hpsearch.ssh.transport.SshSession;
 import dev.hpsearch.ssh.transport.SshSettings;
-import dev.hpsearch.optimizer.config.ConfigProblem;
-import dev.hpsearch.optimizer.config.Configs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.hpsearch.app.remote;
 
-import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.engine.DataTable;
 import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.ssh.slurm.SlurmExecutor;
 import dev.hpsearch.ssh.transport.ClusterShell;
 import dev.hpsearch.ssh.transport.RemoteFile;

@@ -1,11 +1,11 @@
 package dev.hpsearch.ssh.slurm;
 
-import dev.hpsearch.optimizer.engine.SearchFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.config.JobConfig;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.engine.OutputParser;
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.optimizer.exec.JobRef;

@@ -2,15 +2,15 @@ package dev.hpsearch.app.gui.job;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.cluster.ClusterProfilesViewModel;
-import dev.hpsearch.app.service.ClusterService;
-import dev.hpsearch.app.service.ConnectionPrompts;
-import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.gui.common.ConfigDocument;
 import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.FieldViewModel;
 import dev.hpsearch.app.gui.common.SchemaFormViewModel;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.app.service.ClusterService;
+import dev.hpsearch.app.service.ConnectionPrompts;
+import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.optimizer.config.ConfigKey;
 import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigSchema;

@@ -1,19 +1,19 @@
 package dev.hpsearch.app.gui.run;
 
 import dev.hpsearch.app.gui.project.Project;
+import dev.hpsearch.app.remote.ClusterContact;
+import dev.hpsearch.app.remote.DetachedLaunch;
+import dev.hpsearch.app.remote.DetachedLaunches;
+import dev.hpsearch.app.remote.ProfileSource;
+import dev.hpsearch.app.remote.SearchExecutors;
+import dev.hpsearch.app.remote.SearchMirror;
+import dev.hpsearch.app.remote.StopRequest;
 import dev.hpsearch.app.service.ConfigFiles;
 import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.service.RunningSearch;
 import dev.hpsearch.app.service.SearchEvents;
 import dev.hpsearch.app.service.SearchService;
 import dev.hpsearch.app.service.UserFacingException;
-import dev.hpsearch.app.remote.ClusterContact;
-import dev.hpsearch.app.remote.DetachedLaunch;
-import dev.hpsearch.app.remote.DetachedLaunches;
-import dev.hpsearch.app.remote.ProfileSource;
-import dev.hpsearch.app.remote.SearchMirror;
-import dev.hpsearch.app.remote.StopRequest;
-import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.Configs;
