@@ -7,11 +7,13 @@ import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.optimizer.analysis.Column;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Slice plots with the GP band and the ranking of hyperparameters by influence; binds to a {@link SensitivityViewModel}. */
@@ -27,10 +29,13 @@ public final class SensitivityView extends HBox {
         ListView<String> ranking = new ListView<>(vm.ranking());
         ranking.setId("sensitivityRanking");
         ranking.setPrefWidth(300);
+        // each item is three lines: every cell as tall as its text, never cut (hpsearch.css)
+        ranking.getStyleClass().add("multi-line");
         Label status = new Label();
         status.setId("sensitivityStatus");
         status.setWrapText(true);
         status.setMaxWidth(300);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.statusProperty());
         ComboBox<Column> response = new ComboBox<>(vm.responses());
         response.setId("responseChoice");
@@ -40,9 +45,12 @@ public final class SensitivityView extends HBox {
         run.setId("runSensitivityButton");
         run.disableProperty().bind(vm.runningProperty());
         run.setOnAction(e -> vm.analyse());
-        Label title = new Label("Ranking by influence");
+        CheckBox slices = new CheckBox("Show slices through the best (one at a time)");
+        slices.setId("slicesToggle");
+        slices.selectedProperty().bindBidirectional(vm.slicesProperty());
+        Label title = new Label("Ranking (total index, 95 % interval)");
         title.getStyleClass().add("subtitle");
-        VBox side = new VBox(8, new HBox(8, new Label("response"), response), run, status, title, ranking,
+        VBox side = new VBox(8, new HBox(8, new Label("response"), response), run, slices, status, title, ranking,
                 ExportButtons.of("sensitivity", canvas, dialogs, tasks, "sensitivity", vm::exportFolder));
         VBox.setVgrow(ranking, Priority.ALWAYS);
         HBox.setHgrow(canvas, Priority.ALWAYS);

@@ -1,17 +1,24 @@
 package dev.hpsearch.app.gui.analysis;
 
+import dev.hpsearch.app.gui.common.Plot;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.results.ResultsModel;
+import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.Column;
+import dev.hpsearch.optimizer.analysis.GlobalSensitivity;
 import dev.hpsearch.optimizer.analysis.ParallelLayout;
+import dev.hpsearch.optimizer.analysis.ResponseData;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.analysis.Sensitivity;
+import dev.hpsearch.optimizer.gp.GpFitException;
+import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.text.Numbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,14 +28,17 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * Sensitivity of the shared results: which response to analyse (the loss or a metric), the fit (a GP, in the
- * background through the {@link TaskRunner}), the ranking of hyperparameters by influence, and the plot, on
- * which the selected combination is marked and a click on a point selects its combination.
+ * background through the {@link TaskRunner}), the ranking of hyperparameters by their total Sobol index with its
+ * interval ({@link GlobalSensitivity}), and the plot: partial dependence by default, or, as an option labelled so,
+ * the one-at-a-time slices through the best combination, on which the selected combination is marked and a click on
+ * a point selects its combination. With too few results for the global indices, the slices and their ranking stay.
  */
 public final class SensitivityViewModel {
     /** The GP fit's seed: the same results give the same analysis. */
@@ -40,10 +50,23 @@ public final class SensitivityViewModel {
     private final ObjectProperty<Column> response = new SimpleObjectProperty<>(Column.LOSS);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
-            "Analyse the scored combinations: slice plots and a GP along each axis.");
+            "Analyse the scored combinations: which hyperparameters matter, with intervals, on a GP.");
     private final ObservableList<String> ranking = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Sensitivity.Result> result = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<SensitivityPlot> plot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Plot> plot = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty slices = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<Global> global = new ReadOnlyObjectWrapper<>();
+
+    /**
+     * The global analysis of the last run: the indices, each hyperparameter's partial dependence, and the data they
+     * came from; {@code null} when there were too few results for it (the slices remain).
+     */
+    public record Global(ResponseData data, GlobalSensitivity.Result indices,
+                         List<GlobalSensitivity.Dependence> dependence) {
+    }
+
+    private record Analysis(Sensitivity.Result slices, Global global, String globalFailure) {
+    }
     private long session;
 
     /**
@@ -55,6 +78,7 @@ public final class SensitivityViewModel {
         this.exportFolder = exportFolder;
         results.dataVersionProperty().addListener((o, a, b) -> refreshResponses());
         results.selectedProperty().addListener((o, a, b) -> replot());
+        slices.addListener((o, a, b) -> replot());
         refreshResponses();
     }
 
@@ -85,9 +109,22 @@ public final class SensitivityViewModel {
         return result.getReadOnlyProperty();
     }
 
-    /** The slice plots of the last analysis, with the selected combination marked; {@code null} before one. */
-    public ReadOnlyObjectProperty<SensitivityPlot> plotProperty() {
+    /**
+     * The plot of the last analysis: partial dependence, or the slices ({@link #slicesProperty}) with the selected
+     * combination marked; {@code null} before one.
+     */
+    public ReadOnlyObjectProperty<Plot> plotProperty() {
         return plot.getReadOnlyProperty();
+    }
+
+    /** Show the one-at-a-time slices through the best combination instead of partial dependence. */
+    public BooleanProperty slicesProperty() {
+        return slices;
+    }
+
+    /** The global indices and partial dependence of the last analysis, or {@code null}. */
+    public ReadOnlyObjectProperty<Global> globalProperty() {
+        return global.getReadOnlyProperty();
     }
 
     public Path exportFolder() {
@@ -116,7 +153,9 @@ public final class SensitivityViewModel {
         long id = ++session;
         running.set(true);
         status.set("Fitting…");
-        tasks.run(() -> Sensitivity.analyze(layout, SEED), r -> {
+        SearchSpace space = results.spaceProperty().get();
+        String metric = what.kind() == Column.Kind.LOSS ? "loss" : what.name();
+        tasks.run(() -> analysis(layout, table, space, metric), r -> {
             if (id != session) {
                 return;
             }
@@ -131,23 +170,77 @@ public final class SensitivityViewModel {
         });
     }
 
-    private void show(Sensitivity.Result r) {
-        result.set(r);
-        List<String> lines = new ArrayList<>();
-        int i = 1;
-        for (Sensitivity.Slice s : r.ranking()) {
-            lines.add(i++ + ". " + s.axis().name() + "   " + Numbers.display(s.influence()));
+    /** Off the UI thread: the slices, and the global indices with partial dependence when a GP can be fitted. */
+    private static Analysis analysis(ParallelLayout layout, ResultTable table, SearchSpace space, String metric) {
+        Sensitivity.Result slices = Sensitivity.analyze(layout, SEED);
+        try {
+            ResponseData data = ResponseData.of(table, space, metric);
+            GlobalSensitivity g = GlobalSensitivity.fit(data.x(), data.y(), data.inputs(), SEED);
+            GlobalSensitivity.Result indices = g.indices();
+            List<GlobalSensitivity.Dependence> dependence = new ArrayList<>();
+            for (int j = 0; j < data.inputs().size(); j++) {
+                dependence.add(g.partialDependence(j, 21));
+            }
+            return new Analysis(slices, new Global(data, indices, dependence), "");
+        } catch (GpFitException | IllegalArgumentException e) {
+            return new Analysis(slices, null, e.getMessage());
         }
-        ranking.setAll(lines);
+    }
+
+    private void show(Analysis a) {
+        Sensitivity.Result r = a.slices();
+        result.set(r);
+        global.set(a.global());
+        List<String> lines = new ArrayList<>();
         String of = r.response().name();
-        status.set(r.gpFitted() ? "Influence: range of the GP mean of " + of + " along the axis"
-                + (r.logLoss() ? " (log10 " + of + ")" : "") + "."
-                : r.note() + ". Influence: share of the variance of " + of + " explained by the axis (eta squared).");
+        if (a.global() != null) {
+            GlobalSensitivity.Result g = a.global().indices();
+            int i = 1;
+            for (GlobalSensitivity.Index ix : g.ranking()) {
+                // two lines, so that a narrow list never cuts a figure off
+                lines.add(i++ + ". " + ix.name() + "\n    total " + interval(ix.total())
+                        + "\n    first " + interval(ix.firstOrder()));
+            }
+            ranking.setAll(lines);
+            status.set(String.format(Locale.ROOT, "Sobol indices of %s on a GP of %d results (leave-one-out R² %.2f);"
+                    + " 95 %% intervals over draws of the GP posterior. Total: the share of the variance due to the"
+                    + " hyperparameter with its interactions; first: alone.", of, g.n(), g.looR2())
+                    + (g.warning().isEmpty() ? "" : " WARNING: " + g.warning()));
+        } else {
+            int i = 1;
+            for (Sensitivity.Slice s : r.ranking()) {
+                lines.add(i++ + ". " + s.axis().name() + "   " + Numbers.display(s.influence()));
+            }
+            ranking.setAll(lines);
+            status.set("No global indices (" + a.globalFailure() + "). "
+                    + (r.gpFitted() ? "Influence: range of the GP mean of " + of + " along the axis, one at a time"
+                    + " through the best" + (r.logLoss() ? " (log10 " + of + ")" : "") + "."
+                    : r.note() + ". Influence: share of the variance of " + of
+                    + " explained by the axis (eta squared)."));
+        }
         replot();
+    }
+
+    private static String interval(GlobalSensitivity.Interval i) {
+        return Numbers.display(i.estimate()) + " [" + Numbers.display(i.low()) + ", " + Numbers.display(i.high()) + "]";
     }
 
     private void replot() {
         Sensitivity.Result r = result.get();
+        Global g = global.get();
+        if (g != null && !slices.get()) {
+            List<GlobalSensitivity.Dependence> panels = new ArrayList<>();
+            List<Axis> axes = new ArrayList<>();
+            List<GlobalSensitivity.Index> totals = new ArrayList<>();
+            for (GlobalSensitivity.Index ix : g.indices().ranking()) {
+                int j = g.indices().indices().indexOf(ix);
+                panels.add(g.dependence().get(j));
+                axes.add(g.data().axes().get(j));
+                totals.add(ix);
+            }
+            plot.set(new DependencePlot(panels, axes, totals, g.data().metric()));
+            return;
+        }
         ResultRow s = results.selectedProperty().get();
         plot.set(r == null ? null : new SensitivityPlot(r, s == null ? -1 : s.id()));
     }
@@ -157,7 +250,10 @@ public final class SensitivityViewModel {
         if (plot.get() == null) {
             return false;
         }
-        int id = plot.get().pointAt(x, y, w, h);
+        if (!(plot.get() instanceof SensitivityPlot slicePlot)) {
+            return false;
+        }
+        int id = slicePlot.pointAt(x, y, w, h);
         ResultRow row = id < 0 ? null : results.row(id);
         if (row != null) {
             results.selectedProperty().set(row);

@@ -34,7 +34,10 @@ class SensitivityViewModelTest {
         Sensitivity.Result byLoss = vm.resultProperty().get();
         assertThat(byLoss.response()).isEqualTo(Column.LOSS);
         assertThat(vm.ranking()).hasSize(3);
-        assertThat(vm.ranking().get(0)).isEqualTo("1. lr   " + Numbers.display(byLoss.ranking().get(0).influence()));
+        // ranked by the total Sobol index, each with its interval
+        assertThat(vm.ranking().get(0)).startsWith("1. lr\n    total ").contains(" [").contains("\n    first ");
+        assertThat(vm.globalProperty().get().indices().ranking().get(0).name()).isEqualTo("lr");
+        assertThat(vm.statusProperty().get()).contains("Sobol indices of loss").contains("leave-one-out R²");
         assertThat(vm.runningProperty().get()).isFalse();
 
         vm.responseProperty().set(Column.metric("accuracy"));
@@ -42,6 +45,9 @@ class SensitivityViewModelTest {
         Sensitivity.Result byAccuracy = vm.resultProperty().get();
         assertThat(byAccuracy.response().name()).isEqualTo("accuracy");
         assertThat(byAccuracy.ranking().get(0).axis().name()).isEqualTo("l2");
+        assertThat(vm.globalProperty().get().indices().ranking().get(0).name()).isEqualTo("l2");
+        // the global analysis reads finished runs only: failed row 3 is left out even though it has an accuracy
+        assertThat(vm.globalProperty().get().data().size()).isEqualTo(31);
         // only rows with an accuracy are points
         assertThat(byAccuracy.rowIds()).hasSize(32);
         assertThat(vm.statusProperty().get()).contains("accuracy");
@@ -69,10 +75,12 @@ class SensitivityViewModelTest {
         ResultsModel results = AnalysisRows.model(40);
         SensitivityViewModel vm = vm(results, new DirectTaskRunner());
         vm.analyse();
+        assertThat(vm.plotProperty().get()).isInstanceOf(DependencePlot.class);
+        vm.slicesProperty().set(true);
         results.selectedProperty().set(results.row(9));
-        assertThat(vm.plotProperty().get().selectedId()).isEqualTo(9);
+        assertThat(((SensitivityPlot) vm.plotProperty().get()).selectedId()).isEqualTo(9);
 
-        SensitivityPlot plot = vm.plotProperty().get();
+        SensitivityPlot plot = (SensitivityPlot) vm.plotProperty().get();
         Sensitivity.Result r = vm.resultProperty().get();
         Sensitivity.Slice top = r.ranking().get(0);
         int k = indexOf(r.rowIds(), 21);
@@ -80,13 +88,15 @@ class SensitivityViewModelTest {
         Axis y = plot.responseAxis();
         assertThat(vm.pick(f.x(top.x()[k]), f.y(y.position(top.loss()[k])), W, H)).isTrue();
         assertThat(results.selectedProperty().get().id()).isEqualTo(21);
-        assertThat(vm.plotProperty().get().selectedId()).isEqualTo(21);
+        assertThat(((SensitivityPlot) vm.plotProperty().get()).selectedId()).isEqualTo(21);
     }
 
     @Test
-    void noTextOfTheSlicePlotsIsSmallerThanTenPixels() {
+    void noTextOfEitherPlotIsSmallerThanTenPixels() {
         SensitivityViewModel vm = vm(AnalysisRows.model(40), new DirectTaskRunner());
         vm.analyse();
+        assertThat(AnalysisRows.textSizes(vm.plotProperty().get(), W, H)).isNotEmpty().allMatch(s -> s >= 10);
+        vm.slicesProperty().set(true);
         assertThat(AnalysisRows.textSizes(vm.plotProperty().get(), W, H)).isNotEmpty().allMatch(s -> s >= 10);
     }
 
