@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 
 /**
@@ -190,16 +191,20 @@ public final class GlobalSensitivity {
     public Result indices() {
         int d = inputs.size();
         double[][] mean = sobol(gp::predictMean, MEAN_POINTS, null);
-        double[][][] draws = new double[DRAWS][][];
+        // each draw has its own generator, split off in order, so the draws run in parallel and stay reproducible
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        SplittableRandom[] streams = new SplittableRandom[DRAWS];
         for (int r = 0; r < DRAWS; r++) {
-            GpSamplePath path = gp.samplePath(FEATURES, rng);
+            streams[r] = rng.split();
+        }
+        double[][][] draws = IntStream.range(0, DRAWS).parallel().mapToObj(r -> {
+            GpSamplePath path = gp.samplePath(FEATURES, streams[r]);
             double[] shift = new double[2 * d];
             for (int k = 0; k < shift.length; k++) {
-                shift[k] = rng.nextDouble();
+                shift[k] = streams[r].nextDouble();
             }
-            draws[r] = sobol(path::value, DRAW_POINTS, shift);
-        }
+            return sobol(path::value, DRAW_POINTS, shift);
+        }).toArray(double[][][]::new);
         List<Index> out = new ArrayList<>();
         for (int j = 0; j < d; j++) {
             out.add(new Index(inputs.get(j).name(), interval(mean[0][j], draws, 0, j),
@@ -223,12 +228,15 @@ public final class GlobalSensitivity {
         double[][] design = design(base, inputs.size(), null);
         double[] mean = average(gp::predictMean, design, j, grid);
         int draws = 24;
-        double[][] byDraw = new double[draws][];
         SplittableRandom rng = new SplittableRandom(seed ^ (31L * j + 7));
-        double[][] small = design(32, inputs.size(), null);
+        SplittableRandom[] streams = new SplittableRandom[draws];
         for (int r = 0; r < draws; r++) {
-            byDraw[r] = average(gp.samplePath(FEATURES, rng)::value, small, j, grid);
+            streams[r] = rng.split();
         }
+        double[][] small = design(32, inputs.size(), null);
+        double[][] byDraw = IntStream.range(0, draws).parallel()
+                .mapToObj(r -> average(gp.samplePath(FEATURES, streams[r])::value, small, j, grid))
+                .toArray(double[][]::new);
         double[] low = new double[grid.length];
         double[] high = new double[grid.length];
         for (int g = 0; g < grid.length; g++) {
