@@ -239,7 +239,7 @@ class ConfigFormsTest {
         assertThat(search.field("search_type").textProperty().get()).isEqualTo("bopt");
         assertThat(search.configDocument().titleProperty().get())
                 .isEqualTo("Search settings (search_config_bopt.json)");
-        assertThat(search.runNoteProperty().get()).contains("Run tab starts searches with search_config.json");
+        assertThat(search.runNoteProperty().get()).contains("Launch on the Run tab runs this file, search_config_bopt.json");
         search.field("max_suggestions").textProperty().set("17");
         search.save(null);
         assertThat(JsonFiles.read(bopt, "b").get("max_suggestions").asInt()).isEqualTo(17);

@@ -65,6 +65,11 @@ public record Project(Path folder, Path searchConfig, Path jobConfig, Path model
         }
     }
 
+    /** The same project with another of its search configs (the one the search form shows). */
+    public Project withSearchConfig(Path file) {
+        return new Project(folder, file, jobConfig, modelConfig);
+    }
+
     public String name() {
         return folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
     }

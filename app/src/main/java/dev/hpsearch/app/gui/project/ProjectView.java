@@ -57,6 +57,8 @@ public final class ProjectView extends BorderPane {
         edits = new ProjectEdits(List.of(search.configDocument(), job.configDocument(), model.configDocument()));
         dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(), services.dialogs(),
                 edits, null, java.time.Duration.ofMillis(250));
+        // Launch runs the search config the search form shows
+        dashboard.searchConfigProperty().bind(search.configDocument().fileProperty());
         // the Run tab runs where job_config says until the user picks another place there
         job.field("cluster").textProperty().addListener((o, a, b) -> {
             if (!dashboard.activeProperty().get()) {

@@ -100,6 +100,7 @@ public final class DashboardViewModel {
     private final ObservableList<String> searchLog = FXCollections.observableArrayList();
     private final ObservableList<RunTarget> targets = FXCollections.observableArrayList(RunTarget.LOCAL);
     private final ObjectProperty<RunTarget> target = new SimpleObjectProperty<>(null);
+    private final ObjectProperty<Path> searchConfig = new SimpleObjectProperty<>(null);
     private final BooleanProperty submitting = new SimpleBooleanProperty(false);
     private final StringProperty coordinator = new SimpleStringProperty("");
     private final StringProperty detachedLaunch = new SimpleStringProperty(null);
@@ -434,9 +435,23 @@ public final class DashboardViewModel {
             return;
         }
         Optional<RunTarget> where = Optional.ofNullable(target.get());
+        Project run = launched();
         begin(where.map(RunTarget::isLocal).orElse(true) ? "Starting a new search…"
                 : "Connecting to " + where.get().name() + " and starting a new search…",
-                events -> launcher.start(project, where, events));
+                events -> launcher.start(run, where, events));
+    }
+
+    /**
+     * The search config a launch uses: the one the search form shows ({@link #searchConfigProperty}), else the
+     * project's.
+     */
+    public ObjectProperty<Path> searchConfigProperty() {
+        return searchConfig;
+    }
+
+    private Project launched() {
+        Path file = searchConfig.get();
+        return file == null ? project : project.withSearchConfig(file);
     }
 
     /**
@@ -454,7 +469,8 @@ public final class DashboardViewModel {
         }
         submitting.set(true);
         status.say("Submitting the coordinator to " + where.name() + "…");
-        tasks.run(() -> launcher.launchDetached(project, Optional.of(where)), m -> {
+        Project run = launched();
+        tasks.run(() -> launcher.launchDetached(run, Optional.of(where)), m -> {
             submitting.set(false);
             status.say(m);
             refreshDetachedLaunch();

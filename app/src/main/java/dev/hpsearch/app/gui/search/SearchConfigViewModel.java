@@ -36,13 +36,13 @@ public final class SearchConfigViewModel extends SchemaFormViewModel {
         super(new ConfigDocument("Search settings", file, tasks, "fields"), ConfigSchema.search());
         attach();
         validProperty().set(validate());
-        // the Run tab starts searches with the project's file; say so while another one is open
+        // Launch on the Run tab runs the file shown here: say so while it is not the project's usual one
         configDocument().fileProperty().addListener((o, a, b) -> runNote.set(b.equals(file) ? ""
-                : "The Run tab starts searches with " + file.getFileName() + ", not with this file; to run this one: "
+                : "Launch on the Run tab runs this file, " + b.getFileName() + "; from the command line: "
                 + "hpsearch run -s " + b.getFileName() + " -j job_config.json -m model_config.json"));
     }
 
-    /** Empty, or which file the Run tab uses while another search config is open here. */
+    /** Empty, or a word that Launch runs this file while it is not the project's usual search config. */
     public StringProperty runNoteProperty() {
         return runNote;
     }

@@ -51,6 +51,7 @@ class DashboardViewModelTest {
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final List<SearchEvents> captured = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
+    private final List<String> launchedConfigs = new ArrayList<>();
     private final ModelConfig model = new ModelConfig(JsonFiles.STRICT.createObjectNode(),
             new SearchSpace(List.of(Hyperparameter.continuous("x", 0.1, 10, Transformation.LOG))));
     private String resumeFails;
@@ -312,6 +313,18 @@ class DashboardViewModelTest {
     // ---- never drop work
 
     @Test
+    void launchRunsTheSearchConfigTheFormShows() {
+        DashboardViewModel vm = dashboard();
+        vm.launch();
+        assertThat(launchedConfigs).containsExactly("search_config.json");
+
+        captured.get(0).onEnd("Search complete");
+        vm.searchConfigProperty().set(tmp.resolve("search_config_bopt.json"));
+        vm.launch();
+        assertThat(launchedConfigs).containsExactly("search_config.json", "search_config_bopt.json");
+    }
+
+    @Test
     void launchAsksToSaveOrDiscardUnsavedEditsOrIsCancelled() {
         Edits edits = new Edits("Search settings");
         DashboardViewModel vm = dashboard(edits);
@@ -468,6 +481,7 @@ class DashboardViewModelTest {
             @Override
             public RunningSearch start(Project p, Optional<RunTarget> target, SearchEvents events) {
                 calls.add("start " + target.map(RunTarget::name).orElse(null));
+                launchedConfigs.add(p.searchConfig().getFileName().toString());
                 captured.add(events);
                 return running();
             }
