@@ -119,6 +119,9 @@ class DesktopAppTest extends DesktopScenario {
         assertThat(robot.lookup(lr + "_error").queryAs(Label.class).getText()).contains("log transformation needs bounds > 0");
         assertThat(robot.lookup("#saveModelButton").queryAs(Button.class).isDisabled()).isTrue();
         shotInBothThemes(robot, "model-config-invalid-domain");
+        // no column header is cut to an ellipsis
+        assertThat(robot.lookup(".form-header .text").queryAllAs(javafx.scene.text.Text.class))
+                .extracting(javafx.scene.text.Text::getText).contains("transformation").noneMatch(t -> t.contains("…"));
 
         robot.interact(() -> domain.setText("0.001, 100.0"));
         waitUntil(() -> !robot.lookup("#saveModelButton").queryAs(Button.class).isDisabled());

@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The model_config.json editor: a form with one row per variable, and the raw JSON. */
@@ -162,6 +163,9 @@ public final class ModelConfigView extends VBox {
     private static Label header(String s) {
         Label l = new Label(s);
         l.setStyle("-fx-font-weight: bold;");
+        // a header is never cut to an ellipsis: its column is at least as wide as the header
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.getStyleClass().add("form-header");
         return l;
     }
 
