@@ -48,7 +48,9 @@ final class ChooseCommand implements Callable<Integer> {
     @Option(names = "--maximize", description = "Higher values of the response are better (default: lower).")
     boolean maximize;
 
-    @Option(names = "--pick", paramLabel = "ID", description = "The combination to export (default: the best).")
+    @Option(names = "--pick", paramLabel = "ID",
+            description = "The combination to export (default: the proposed one: the simplest of the ties by the"
+                    + " hyperparameters' \"simpler\" in model_config.json, else the best).")
     Integer pick;
 
     @Option(names = "--export", paramLabel = "FILE", description = "Write the chosen combination's input.json here.")
@@ -72,12 +74,12 @@ final class ChooseCommand implements Callable<Integer> {
         }
         Choice.Result choice;
         try {
-            choice = Choice.choose(data, !maximize, options.seed);
+            choice = Choice.choose(data, !maximize, options.seed, source.simpler(), source.space());
         } catch (GpFitException e) {
             err.println("error: cannot fit the GP to " + data.metric() + ": " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        int chosen = pick != null ? pick : choice.best().id();
+        int chosen = pick != null ? pick : choice.proposed().id();
         if (choice.settings().stream().noneMatch(s -> contains(s.replicates(), chosen))) {
             err.println("error: --pick: combination " + chosen + " has no value of " + data.metric() + " in "
                     + options.target);
@@ -196,6 +198,9 @@ final class ChooseCommand implements Callable<Integer> {
             m.put("id", s.id());
             m.put("weight", w);
         });
+        ObjectNode proposed = root.putObject("proposed");
+        proposed.put("id", c.proposed().id());
+        proposed.put("why", c.why());
         root.put("pick", chosen);
         return root;
     }
@@ -250,13 +255,13 @@ final class ChooseCommand implements Callable<Integer> {
                         + " (observed %s; the GP puts this setting's true value at %s ± %s).%n", c.ties().size(),
                 Numbers.display(c.expected()), Numbers.display(best.value()), Numbers.display(c.gpMean()),
                 Numbers.display(2 * c.gpSd()));
-        out.println("Among the tied settings, prefer the simplest model. Evaluate the final choice once on untouched"
-                + " test data, and do not tune on it.");
+        out.println("Proposed: combination " + c.proposed().id() + ", " + c.why() + ".");
+        out.println("Evaluate the final choice once on untouched test data, and do not tune on it.");
         StringBuilder e = new StringBuilder("Ensemble (weights: probability of being the best): ");
         List<String> parts = new ArrayList<>();
         c.ensemble().forEach((s, w) -> parts.add(s.id() + " (" + String.format(Locale.ROOT, "%.2f", w) + ")"));
         out.println(e.append(String.join(", ", parts)).append('.'));
-        out.println("Pick: combination " + chosen + (chosen == best.id() ? " (the best)" : "")
+        out.println("Pick: combination " + chosen + (chosen == c.proposed().id() ? " (the proposed one)" : "")
                 + "; --export FILE writes its input.json, --ensemble FILE the ensemble.");
     }
 

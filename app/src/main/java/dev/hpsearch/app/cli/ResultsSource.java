@@ -9,12 +9,14 @@ import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.space.Simpler;
 import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.text.Utf8;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The results the analysis commands read: a search folder of this tool (its journal and configs, so a running
@@ -24,8 +26,9 @@ import java.nio.file.Path;
  * @param table     the results
  * @param space     the search space, or {@code null} for a table read on its own
  * @param searchDir the search folder when there is one (its combinations' input.json files), else {@code null}
+ * @param simpler   which values make the simpler model, by hyperparameter (model_config's {@code "simpler"})
  */
-record ResultsSource(ResultTable table, SearchSpace space, Path searchDir) {
+record ResultsSource(ResultTable table, SearchSpace space, Path searchDir, Map<String, Simpler> simpler) {
     /** Thrown after the error has been printed; carries the exit status. */
     static final class Failed extends Exception {
         final int status;
@@ -42,10 +45,11 @@ record ResultsSource(ResultTable table, SearchSpace space, Path searchDir) {
             if (dir != null && Files.exists(dir.resolve(Journal.FILE_NAME))) {
                 Configs configs = SearchFiles.load(dir);
                 SearchSpace space = configs.model().space();
-                return new ResultsSource(SearchState.replay(Journal.read(dir)).resultTable(space), space, dir);
+                return new ResultsSource(SearchState.replay(Journal.read(dir)).resultTable(space), space, dir,
+                        configs.model().simpler());
             }
             Path file = dir != null ? dir.resolve(DataTable.FILE_NAME) : target;
-            return new ResultsSource(ResultTable.parse(Utf8.read(file)), null, null);
+            return new ResultsSource(ResultTable.parse(Utf8.read(file)), null, null, Map.of());
         } catch (ConfigException e) {
             throw new Failed(Console.configError(err, e));
         } catch (IOException e) {

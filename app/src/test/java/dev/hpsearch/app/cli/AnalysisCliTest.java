@@ -41,7 +41,7 @@ class AnalysisCliTest {
                 + " \"time\": 1}");
         Files.writeString(dir.resolve("model_config.json"), "{\"a\": {\"type\": \"continuous\", \"domain\": [0, 1],"
                 + " \"transformation\": \"linear\"}, \"b\": {\"type\": \"continuous\", \"domain\": [0, 1],"
-                + " \"transformation\": \"linear\"}, \"kind\": {\"type\": \"categorical\", \"domain\": [\"x\", \"y\"]}}");
+                + " \"transformation\": \"linear\", \"simpler\": \"lower\"}, \"kind\": {\"type\": \"categorical\", \"domain\": [\"x\", \"y\"]}}");
         Cli run = Cli.run("run", "--search_config_path", dir.resolve("search_config.json").toString(),
                 "--job_config_path", dir.resolve("job_config.json").toString(),
                 "--model_config_path", dir.resolve("model_config.json").toString());
@@ -182,7 +182,17 @@ class AnalysisCliTest {
         assertThat(root.get("n").asInt()).isEqualTo(40);
         assertThat(root.at("/noise/source").asText()).isEqualTo("gp");
         int best = root.get("best").asInt();
-        assertThat(root.get("pick").asInt()).isEqualTo(best);
+        // b has no effect on the loss and "simpler": "lower": the proposed pick is the tie with the lowest b
+        int proposed = root.at("/proposed/id").asInt();
+        assertThat(root.get("pick").asInt()).isEqualTo(proposed);
+        double lowestB = Double.POSITIVE_INFINITY;
+        for (JsonNode t : root.get("ties")) {
+            lowestB = Math.min(lowestB, t.at("/hyperparameters/b").asDouble());
+        }
+        JsonNode proposedInput = JSON.readTree(Files.readString(searchDir.resolve("hp_combination_" + proposed
+                + "/input.json")));
+        assertThat(proposedInput.get("b").asDouble()).isEqualTo(lowestB);
+        assertThat(root.at("/proposed/why").asText()).contains(proposed == best ? "the best" : "simplest");
         JsonNode ties = root.get("ties");
         assertThat(ties.get(0).get("id").asInt()).isEqualTo(best);
         for (JsonNode t : ties) {
@@ -197,7 +207,8 @@ class AnalysisCliTest {
         assertThat(weights).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
 
         JsonNode input = JSON.readTree(Files.readString(chosen));
-        JsonNode original = JSON.readTree(Files.readString(searchDir.resolve("hp_combination_" + best + "/input.json")));
+        JsonNode original = JSON.readTree(Files.readString(searchDir.resolve("hp_combination_" + proposed
+                + "/input.json")));
         assertThat(input.get("a")).isEqualTo(original.get("a"));
         assertThat(input.get("kind")).isEqualTo(original.get("kind"));
         assertThat(input.has("save_folder")).isFalse();

@@ -5,6 +5,10 @@ import dev.hpsearch.optimizer.gp.GpFitException;
 import dev.hpsearch.optimizer.gp.GpSamplePath;
 import dev.hpsearch.optimizer.gp.GpSpec;
 import dev.hpsearch.optimizer.gp.KernelType;
+import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.space.Simpler;
+import dev.hpsearch.optimizer.text.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -81,9 +85,11 @@ public final class Choice {
      * @param gpMean        the GP's estimate of the best setting's true value
      * @param gpSd          its standard deviation
      * @param ensemble      settings with their weight (their probability of being the best, renormalized)
+     * @param proposed      the setting to pick: the simplest of the ties by the {@code "simpler"} rules, else the best
+     * @param why           why it is proposed, in a sentence
      */
     public record Result(boolean minimize, Noise noise, List<Setting> settings, List<Setting> ties, double expected,
-                         double gpMean, double gpSd, Map<Setting, Double> ensemble) {
+                         double gpMean, double gpSd, Map<Setting, Double> ensemble, Setting proposed, String why) {
         public Setting best() {
             return settings.get(0);
         }
@@ -101,6 +107,17 @@ public final class Choice {
      * @throws GpFitException when the GP cannot be fitted (too few results)
      */
     public static Result choose(ResponseData data, boolean minimize, long seed) throws GpFitException {
+        return choose(data, minimize, seed, Map.of(), null);
+    }
+
+    /**
+     * Chooses among the rows of {@code data}, proposing the simplest of the settings tied with the best.
+     *
+     * @param simpler which values make the simpler model, by hyperparameter name ({@code "simpler"})
+     * @param space   the hyperparameters the rules speak of; {@code null} for none
+     */
+    public static Result choose(ResponseData data, boolean minimize, long seed, Map<String, Simpler> simpler,
+                                SearchSpace space) throws GpFitException {
         int n = data.size();
         if (n < 3) {
             throw new GpFitException(n + " results with a value; at least 3 are needed");
@@ -157,8 +174,61 @@ public final class Choice {
         }
         double total = kept;
         ensemble.replaceAll((s, p) -> p / total);
+        Map<Integer, double[]> positions = new LinkedHashMap<>();
+        for (List<Integer> g : settings) {
+            positions.put(data.ids()[g.get(0)], data.x()[g.get(0)]);
+        }
+        Setting proposed = top;
+        String why = simpler.isEmpty() || space == null
+                ? "the best; give hyperparameters a \"simpler\" in model_config.json to have the simplest tied setting"
+                + " proposed instead"
+                : "the best, and no tied setting is simpler";
+        double bestRank = simplicity(data, space, simpler, positions.get(top.id()));
+        for (Setting t : ties) {
+            double r = simplicity(data, space, simpler, positions.get(t.id()));
+            if (r < bestRank - 1e-12) {
+                bestRank = r;
+                proposed = t;
+            }
+        }
+        if (proposed != top) {
+            why = "the simplest of the " + ties.size() + " settings tied with the best (" + rules(simpler)
+                    + "), worse than the best by " + Numbers.display(proposed.difference()) + ", within the "
+                    + Numbers.display(proposed.threshold()) + " that noise allows";
+        }
         return new Result(minimize, noise, List.copyOf(all), ties, top.value() + sign * bias, at.mean(),
-                Math.sqrt(Math.max(0, at.variance())), ensemble);
+                Math.sqrt(Math.max(0, at.variance())), ensemble, proposed, why);
+    }
+
+    /** The mean rank, from simplest (0) to most complex (1), over the hyperparameters with a rule; 0 without. */
+    private static double simplicity(ResponseData data, SearchSpace space, Map<String, Simpler> simpler,
+                                     double[] position) {
+        if (space == null || simpler.isEmpty()) {
+            return 0;
+        }
+        double sum = 0;
+        int n = 0;
+        for (int j = 0; j < data.inputs().size(); j++) {
+            String name = data.inputs().get(j).name();
+            Simpler rule = simpler.get(name);
+            if (rule == null) {
+                continue;
+            }
+            Hyperparameter h = space.hyperparameters().stream().filter(x -> x.name().equals(name)).findFirst()
+                    .orElse(null);
+            double r = h == null ? Double.NaN : rule.rank(data.valueAt(j, position[j]), h);
+            if (!Double.isNaN(r)) {
+                sum += r;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    private static String rules(Map<String, Simpler> simpler) {
+        List<String> parts = new ArrayList<>();
+        simpler.forEach((name, rule) -> parts.add(name + ": " + rule.describe()));
+        return String.join("; ", parts);
     }
 
     private static Noise noise(Map<String, List<Integer>> groups, double[] y, GaussianProcess gp) {

@@ -242,6 +242,11 @@ public final class ConfigSchema {
             + "of magnitude (grid and random values are then spread evenly on a log scale too). none is read as "
             + "linear. Categorical hyperparameters need none.");
 
+    public static final ConfigKey HP_SIMPLER = model("simpler", ValueType.CHOICES, List.of("lower", "higher"),
+            "Optional: which values make the simpler model, lower or higher (a categorical hyperparameter: its values "
+            + "listed from the simplest). Among the settings that tie with the best, hpsearch choose proposes the "
+            + "simplest.");
+
     /** The keys of search_config.json, in form order. */
     public static List<ConfigKey> search() {
         return List.copyOf(SEARCH_KEYS);
@@ -288,7 +293,8 @@ public final class ConfigSchema {
     }
 
     private static ConfigKey model(String key, ValueType type, List<String> choices, String description) {
-        ConfigKey k = new ConfigKey(ConfigFile.MODEL, key, type, null, null, choices, !key.equals("transformation"),
+        ConfigKey k = new ConfigKey(ConfigFile.MODEL, key, type, null, null, choices,
+                key.equals("type") || key.equals("domain"),
                 true, Relevance.HYPERPARAMETER, Section.HYPERPARAMETER, description, "");
         MODEL_KEYS.add(k);
         return k;

@@ -6,6 +6,7 @@ import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.HyperparameterType;
 import dev.hpsearch.optimizer.space.ModelConfig;
 import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.space.Simpler;
 import dev.hpsearch.optimizer.space.Transformation;
 import dev.hpsearch.optimizer.table.TableCells;
 import dev.hpsearch.optimizer.table.TableColumns;
@@ -27,6 +28,7 @@ final class ModelConfigReader {
     private final String file;
     private final Problems problems;
     private final List<Hyperparameter> found = new ArrayList<>();
+    private final java.util.Map<String, Simpler> simpler = new java.util.LinkedHashMap<>();
 
     ModelConfigReader(String file, Problems problems) {
         this.file = file;
@@ -48,7 +50,7 @@ final class ModelConfigReader {
                 problems.error(file, "$", "two hyperparameters share the column name \"" + h.name() + "\"");
             }
         }
-        return new ModelConfig((ObjectNode) root, new SearchSpace(found));
+        return new ModelConfig((ObjectNode) root, new SearchSpace(found), simpler);
     }
 
     private void walk(JsonNode node, List<Object> path, String jsonPath, String name) {
@@ -57,6 +59,7 @@ final class ModelConfigReader {
                 Hyperparameter h = columnNameAllowed(name, jsonPath) ? hyperparameter(node, path, jsonPath, name) : null;
                 if (h != null) {
                     found.add(h);
+                    simpler(h, node.get("simpler"), jsonPath + ".simpler");
                 }
                 return;
             }
@@ -128,12 +131,42 @@ final class ModelConfigReader {
         }
     }
 
+    /** Reads a hyperparameter's {@code "simpler"}: lower, higher, or (categorical) its values simplest first. */
+    private void simpler(Hyperparameter h, JsonNode v, String jsonPath) {
+        if (v == null) {
+            return;
+        }
+        if (v.isTextual() && (v.asText().equals("lower") || v.asText().equals("higher"))) {
+            if (h.isCategorical()) {
+                problems.error(file, jsonPath, "got \"" + v.asText() + "\"; a categorical hyperparameter's values have no"
+                        + " order: list them from the simplest, e.g. " + h.values());
+                return;
+            }
+            simpler.put(h.name(), v.asText().equals("lower") ? new Simpler.Lower() : new Simpler.Higher());
+            return;
+        }
+        if (v.isArray() && h.values() != null && !h.values().isEmpty()) {
+            List<JsonNode> order = new ArrayList<>();
+            v.forEach(order::add);
+            if (order.size() == h.values().size() && new HashSet<>(order).equals(new HashSet<>(h.values()))) {
+                simpler.put(h.name(), new Simpler.Order(order));
+                return;
+            }
+            problems.error(file, jsonPath, "got " + v + "; list every value of the domain once, from the simplest: "
+                    + h.values());
+            return;
+        }
+        problems.error(file, jsonPath, "got " + v + "; allowed: \"lower\", \"higher\""
+                + (h.values() != null && !h.values().isEmpty() ? ", or the domain's values from the simplest" : ""));
+    }
+
     private Hyperparameter hyperparameter(JsonNode node, List<Object> path, String jsonPath, String name) {
         ConfigObject o = new ConfigObject(node, file, jsonPath, problems);
         int before = problems.all().size();
         String typeName = o.choice(ConfigSchema.HP_TYPE);
         JsonNode domain = o.raw(ConfigSchema.HP_DOMAIN);
         String tName = o.choice(ConfigSchema.HP_TRANSFORMATION);
+        o.raw(ConfigSchema.HP_SIMPLER); // read where the hyperparameter is known (simpler below)
         o.warnUnknownKeys(null);
         if (typeName == null) {
             if (problems.all().size() == before) {

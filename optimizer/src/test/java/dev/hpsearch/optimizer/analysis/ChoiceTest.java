@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.hpsearch.optimizer.analysis.GlobalSensitivity.Input;
+import dev.hpsearch.optimizer.space.Hyperparameter;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.space.Simpler;
+import dev.hpsearch.optimizer.space.Transformation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +99,45 @@ class ChoiceTest {
         assertThat(c.best().id()).isEqualTo(5);
         assertThat(c.ties()).hasSize(1);
         assertThat(c.best().probabilityBest()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void theSimplestTiedSettingIsProposedAndSaysWhy() throws Exception {
+        // ten settings of a gently sloping response (more layers, lower loss), four noisy replicates each: the best
+        // has many layers and a few settings with fewer tie with it
+        Hyperparameter layers = Hyperparameter.continuous("layers", 0, 9, Transformation.LINEAR);
+        SearchSpace space = new SearchSpace(List.of(layers));
+        SplittableRandom rng = new SplittableRandom(8);
+        double[][] x = new double[40][];
+        double[] y = new double[40];
+        for (int i = 0; i < 40; i++) {
+            int s = i / 4;
+            x[i] = new double[] {s / 9.0};
+            y[i] = 1 - 0.01 * s + 0.02 * rng.nextGaussian();
+        }
+        int[] ids = new int[40];
+        for (int i = 0; i < 40; i++) {
+            ids[i] = i;
+        }
+        ResponseData data = new ResponseData("loss", List.of(Input.continuous("layers")),
+                List.of(Axis.of(layers)), ids, x, y, 0);
+
+        Choice.Result plain = Choice.choose(data, true, 1);
+        assertThat(plain.proposed()).isEqualTo(plain.best());
+        assertThat(plain.why()).contains("simpler");
+
+        Choice.Result c = Choice.choose(data, true, 1, Map.of("layers", new Simpler.Lower()), space);
+        assertThat(c.ties().size()).as("noise %s, settings %s", c.noise(), c.settings()).isGreaterThan(1);
+        assertThat(c.ties()).contains(c.proposed());
+        // the proposed one has the fewest layers among the ties
+        double fewest = c.ties().stream().mapToDouble(t -> data.x()[t.id()][0]).min().orElseThrow();
+        assertThat(data.x()[c.proposed().id()][0]).isEqualTo(fewest);
+        assertThat(c.proposed()).isNotEqualTo(c.best());
+        assertThat(c.why()).contains("simplest of the").contains("layers: lower is simpler");
+
+        Choice.Result higher = Choice.choose(data, true, 1, Map.of("layers", new Simpler.Higher()), space);
+        double most = higher.ties().stream().mapToDouble(t -> data.x()[t.id()][0]).max().orElseThrow();
+        assertThat(data.x()[higher.proposed().id()][0]).isEqualTo(most);
     }
 
     @Test

@@ -938,5 +938,41 @@ class ConfigLoaderTest {
             assertThat(c.warnings()).singleElement()
                     .satisfies(w -> assertThat(w.jsonPath()).isEqualTo("$.save_folder"));
         }
+
+        @Test
+        void simplerRulesAreReadForNumbersAndForACategoricalsListedValues() throws Exception {
+            Configs c = load(GOOD_SEARCH, GOOD_JOB, """
+                    {"layers": {"type": "discrete", "domain": [1, 2, 4], "transformation": "linear", "simpler": "lower"},
+                     "l2": {"type": "continuous", "domain": [1e-6, 1], "transformation": "log", "simpler": "higher"},
+                     "act": {"type": "categorical", "domain": ["relu", "linear"], "simpler": ["linear", "relu"]}}
+                    """);
+
+            assertThat(c.warnings()).isEmpty();
+            assertThat(c.model().simpler()).containsOnlyKeys("layers", "l2", "act");
+            assertThat(c.model().simpler().get("layers")).isInstanceOf(dev.hpsearch.optimizer.space.Simpler.Lower.class);
+            assertThat(c.model().simpler().get("act").rank(TextNode.valueOf("linear"), c.model().space().get(2)))
+                    .isEqualTo(0);
+            assertThat(c.model().template().has("layers")).isTrue();
+        }
+
+        @Test
+        void aCategoricalCannotBeSimplerLowerAndAListMustHoldEveryValueOnce() throws Exception {
+            ConfigProblem lower = modelError("""
+                    {"act": {"type": "categorical", "domain": ["relu", "linear"], "simpler": "lower"}}
+                    """);
+            assertThat(lower.jsonPath()).isEqualTo("$.act.simpler");
+            assertThat(lower.message()).contains("no order").contains("relu");
+
+            ConfigProblem partial = modelError("""
+                    {"act": {"type": "categorical", "domain": ["relu", "linear"], "simpler": ["linear"]}}
+                    """);
+            assertThat(partial.jsonPath()).isEqualTo("$.act.simpler");
+            assertThat(partial.message()).contains("every value of the domain once");
+
+            ConfigProblem word = modelError("""
+                    {"lr": {"type": "continuous", "domain": [0, 1], "transformation": "linear", "simpler": "smaller"}}
+                    """);
+            assertThat(word.message()).contains("smaller").contains("\"lower\", \"higher\"");
+        }
     }
 }
