@@ -185,13 +185,15 @@ final class ChooseCommand implements Callable<Integer> {
         root.put("best", c.best().id());
         ArrayNode ties = root.putArray("ties");
         for (Choice.Setting s : c.ties()) {
-            setting(ties.addObject(), source, s);
+            setting(ties.addObject(), source, c, s);
         }
         ObjectNode optimism = root.putObject("optimism");
-        optimism.put("observed", c.best().value());
-        optimism.put("expected", c.expected());
-        optimism.put("gp_mean", c.gpMean());
-        optimism.put("gp_sd", c.gpSd());
+        optimism.put("observed", c.original(c.best().value()));
+        optimism.put("expected", c.original(c.expected()));
+        optimism.put("gp_mean", c.original(c.gpMean()));
+        optimism.put("gp_low", c.original(c.gpMean() - 2 * c.gpSd()));
+        optimism.put("gp_high", c.original(c.gpMean() + 2 * c.gpSd()));
+        root.put("scale", c.logScale() ? "log10" : "linear");
         ArrayNode ensemble = root.putArray("ensemble");
         c.ensemble().forEach((s, w) -> {
             ObjectNode m = ensemble.addObject();
@@ -205,9 +207,9 @@ final class ChooseCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void setting(ObjectNode node, ResultsSource source, Choice.Setting s) {
+    private static void setting(ObjectNode node, ResultsSource source, Choice.Result c, Choice.Setting s) {
         node.put("id", s.id());
-        node.put("value", s.value());
+        node.put("value", c.original(s.value()));
         node.put("difference", s.difference());
         node.put("threshold", s.threshold());
         node.put("probability_best", s.probabilityBest());
@@ -226,25 +228,33 @@ final class ChooseCommand implements Callable<Integer> {
         String m = data.metric();
         out.printf(Locale.ROOT, "Choosing by %s (%s is better) among %d results, %d settings of the hyperparameters.%n",
                 m, c.minimize() ? "lower" : "higher", data.size(), c.settings().size());
+        String unit = c.logScale() ? " (log10 of " + m + ")" : "";
+        if (c.logScale()) {
+            out.println("Its values span more than two orders of magnitude: noise, differences and ties are on"
+                    + " log10 of " + m + ".");
+        }
         Choice.Noise noise = c.noise();
         if (noise.fromReplicates()) {
-            out.printf(Locale.ROOT, "Noise: standard deviation %s, 95 %% interval [%s, %s], pooled over replicates"
-                    + " (%d degrees of freedom).%n", Numbers.display(noise.sd()), Numbers.display(noise.low()),
+            out.printf(Locale.ROOT, "Noise: standard deviation %s%s, 95 %% interval [%s, %s], pooled over replicates"
+                    + " (%d degrees of freedom).%n", Numbers.display(noise.sd()), unit, Numbers.display(noise.low()),
                     Numbers.display(noise.high()), noise.df());
         } else {
-            out.printf(Locale.ROOT, "Noise: standard deviation about %s: the GP's estimate, since no setting was run"
-                    + " more than once (replicate the best settings to measure it).%n", Numbers.display(noise.sd()));
+            out.printf(Locale.ROOT, "Noise: standard deviation about %s%s: the GP's estimate, since no setting was run"
+                    + " more than once (replicate the best settings to measure it).%n", Numbers.display(noise.sd()),
+                    unit);
         }
         Choice.Setting best = c.best();
-        out.printf(Locale.ROOT, "Best: combination %d, %s %s.%n", best.id(), m, Numbers.display(best.value()));
+        out.printf(Locale.ROOT, "Best: combination %d, %s %s.%n", best.id(), m,
+                Numbers.display(c.original(best.value())));
         out.printf(Locale.ROOT, "%d setting(s) are not significantly worse than the best (one-sided, %.0f %%):%n",
                 c.ties().size(), Choice.TIE_LEVEL * 100);
-        List<String> header = new ArrayList<>(List.of("id", m, "worse by", "tie within", "P(best)"));
+        List<String> header = new ArrayList<>(List.of("id", m, "worse by" + (c.logScale() ? " (log10)" : ""),
+                "tie within" + (c.logScale() ? " (log10)" : ""), "P(best)"));
         header.addAll(source.table().hyperparameters());
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
         for (Choice.Setting s : c.ties()) {
-            List<String> r = new ArrayList<>(List.of(Integer.toString(s.id()), Numbers.display(s.value()),
+            List<String> r = new ArrayList<>(List.of(Integer.toString(s.id()), Numbers.display(c.original(s.value())),
                     Numbers.display(s.difference()), Numbers.display(s.threshold()),
                     String.format(Locale.ROOT, "%.2f", s.probabilityBest())));
             row(source, s.id()).values().forEach(v -> r.add(Numbers.display(v)));
@@ -252,9 +262,10 @@ final class ChooseCommand implements Callable<Integer> {
         }
         columns(out, rows);
         out.printf(Locale.ROOT, "Optimism: the best of %d tied settings flatters it; expect about %s on untouched data"
-                        + " (observed %s; the GP puts this setting's true value at %s ± %s).%n", c.ties().size(),
-                Numbers.display(c.expected()), Numbers.display(best.value()), Numbers.display(c.gpMean()),
-                Numbers.display(2 * c.gpSd()));
+                        + " (observed %s; the GP puts this setting's true value between %s and %s).%n", c.ties().size(),
+                Numbers.display(c.original(c.expected())), Numbers.display(c.original(best.value())),
+                Numbers.display(c.original(c.gpMean() - 2 * c.gpSd())),
+                Numbers.display(c.original(c.gpMean() + 2 * c.gpSd())));
         out.println("Proposed: combination " + c.proposed().id() + ", " + c.why() + ".");
         out.println("Evaluate the final choice once on untouched test data, and do not tune on it.");
         StringBuilder e = new StringBuilder("Ensemble (weights: probability of being the best): ");

@@ -87,9 +87,18 @@ public final class Choice {
      * @param ensemble      settings with their weight (their probability of being the best, renormalized)
      * @param proposed      the setting to pick: the simplest of the ties by the {@code "simpler"} rules, else the best
      * @param why           why it is proposed, in a sentence
+     * @param logScale      whether the analysis ran on log10 of the response (positive values spanning more than two
+     *                      orders of magnitude): then noise, values, differences, thresholds, the expected value and
+     *                      the GP's figures are on that scale ({@link #original} turns a value back)
      */
     public record Result(boolean minimize, Noise noise, List<Setting> settings, List<Setting> ties, double expected,
-                         double gpMean, double gpSd, Map<Setting, Double> ensemble, Setting proposed, String why) {
+                         double gpMean, double gpSd, Map<Setting, Double> ensemble, Setting proposed, String why,
+                         boolean logScale) {
+        /** A value of the analysis scale in the response's own units. */
+        public double original(double v) {
+            return logScale ? Math.pow(10, v) : v;
+        }
+
         public Setting best() {
             return settings.get(0);
         }
@@ -129,14 +138,20 @@ public final class Choice {
             groups.computeIfAbsent(Arrays.toString(data.x()[i]), k -> new ArrayList<>()).add(i);
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        GaussianProcess gp = GaussianProcess.fitMle(new GpSpec(KernelType.MATERN52, true, false), data.x(), data.y(), 2,
-                rng);
-        Noise noise = noise(groups, data.y(), gp);
+        boolean log = spansOrders(data.y());
+        double[] y = data.y().clone();
+        if (log) {
+            for (int i = 0; i < y.length; i++) {
+                y[i] = Math.log10(y[i]);
+            }
+        }
+        GaussianProcess gp = GaussianProcess.fitMle(new GpSpec(KernelType.MATERN52, true, false), data.x(), y, 2, rng);
+        Noise noise = noise(groups, y, gp);
         List<List<Integer>> settings = new ArrayList<>(groups.values());
         double[] mean = new double[settings.size()];
         for (int s = 0; s < settings.size(); s++) {
             for (int i : settings.get(s)) {
-                mean[s] += data.y()[i];
+                mean[s] += y[i];
             }
             mean[s] /= settings.get(s).size();
         }
@@ -194,10 +209,24 @@ public final class Choice {
         if (proposed != top) {
             why = "the simplest of the " + ties.size() + " settings tied with the best (" + rules(simpler)
                     + "), worse than the best by " + Numbers.display(proposed.difference()) + ", within the "
-                    + Numbers.display(proposed.threshold()) + " that noise allows";
+                    + Numbers.display(proposed.threshold()) + " that noise allows" + (log ? " (in log10 units)" : "");
         }
         return new Result(minimize, noise, List.copyOf(all), ties, top.value() + sign * bias, at.mean(),
-                Math.sqrt(Math.max(0, at.variance())), ensemble, proposed, why);
+                Math.sqrt(Math.max(0, at.variance())), ensemble, proposed, why, log);
+    }
+
+    /** Whether every value is positive and the largest is more than 100 times the smallest. */
+    static boolean spansOrders(double[] y) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double v : y) {
+            if (!(v > 0)) {
+                return false;
+            }
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return hi > 100 * lo;
     }
 
     /** The mean rank, from simplest (0) to most complex (1), over the hyperparameters with a rule; 0 without. */

@@ -141,6 +141,26 @@ class ChoiceTest {
     }
 
     @Test
+    void aLossSpanningOrdersOfMagnitudeIsJudgedOnItsLogarithm() throws Exception {
+        // a few diverged runs with huge losses must not make the noise look huge and every setting a tie
+        SplittableRandom rng = new SplittableRandom(11);
+        double[][] x = new double[30][];
+        double[] y = new double[30];
+        for (int i = 0; i < 30; i++) {
+            double u = rng.nextDouble();
+            x[i] = new double[] {u};
+            y[i] = Math.pow(10, -1 + 4 * u * u) * (1 + 0.05 * rng.nextGaussian());
+        }
+        Choice.Result c = Choice.choose(data(x, y), true, 5);
+
+        assertThat(c.logScale()).isTrue();
+        assertThat(c.noise().sd()).as("log10 units").isLessThan(0.2);
+        assertThat(c.ties().size()).isLessThan(15);
+        assertThat(c.original(c.best().value())).isCloseTo(java.util.Arrays.stream(y).min().orElseThrow(), within(1e-9));
+        assertThat(c.original(c.expected())).isGreaterThanOrEqualTo(c.original(c.best().value()));
+    }
+
+    @Test
     void maximizingTurnsTheOrderAround() throws Exception {
         double[][] x = new double[10][];
         double[] y = new double[10];
