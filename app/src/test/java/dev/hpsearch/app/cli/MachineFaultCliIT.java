@@ -80,7 +80,8 @@ class MachineFaultCliIT {
         Files.writeString(project.resolve("work.py"), String.join("\n",
                 "import json, sys, time",
                 "cfg = json.load(open(sys.argv[1]))",
-                "time.sleep(0.2)",
+                // slow enough that the fault comes while combinations remain (at 0.2 s the grid could end first)
+                "time.sleep(1.0)",
                 "json.dump({'objective': cfg['x'] * 1.5}, open('output.json', 'w'))"));
         Files.writeString(project.resolve("search_config.json"),
                 "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 8, \"max_active_points\": 2}");
