@@ -3,6 +3,7 @@ package dev.hpsearch.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.app.gui.analysis.ContourPlot;
 import dev.hpsearch.app.gui.analysis.ParallelPlot;
 import dev.hpsearch.app.gui.common.PlotCanvas;
 import dev.hpsearch.app.gui.common.Theme;
@@ -23,6 +24,7 @@ import javafx.application.Application;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -199,6 +201,18 @@ class DesktopAppTest extends DesktopScenario {
         robot.clickOn("#runSensitivityButton");
         waitUntil(30, () -> !robot.lookup("#sensitivityRanking").queryAs(ListView.class).getItems().isEmpty());
         assertThat(robot.lookup("#sensitivityRanking").queryAs(ListView.class).getItems()).hasSize(4);
+        // the contour of the pair that interacts most, drawn on its canvas; another pair on demand
+        PlotCanvas contour = robot.lookup("#contourCanvas").queryAs(PlotCanvas.class);
+        waitUntil(30, () -> contour.plot() instanceof ContourPlot);
+        ComboBox<?> x = robot.lookup("#pairXChoice").queryAs(ComboBox.class);
+        ComboBox<?> y = robot.lookup("#pairYChoice").queryAs(ComboBox.class);
+        assertThat(x.getValue()).isNotNull().isNotEqualTo(y.getValue());
+        assertThat(((ContourPlot) contour.plot()).x().axis().name()).isEqualTo(x.getValue());
+        assertThat(contour.getHeight()).isGreaterThan(150);
+        Object third = x.getItems().stream().filter(n -> !n.equals(x.getValue()) && !n.equals(y.getValue()))
+                .findFirst().orElseThrow();
+        robot.interact(() -> y.getSelectionModel().select(x.getItems().indexOf(third)));
+        waitUntil(30, () -> ((ContourPlot) contour.plot()).y().axis().name().equals(third));
         shotInBothThemes(robot, "sensitivity");
     }
 
