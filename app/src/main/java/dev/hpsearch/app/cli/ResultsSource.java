@@ -1,20 +1,14 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.app.service.SearchResults;
 import dev.hpsearch.optimizer.analysis.ResponseData;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.config.ConfigException;
-import dev.hpsearch.optimizer.config.Configs;
-import dev.hpsearch.optimizer.engine.DataTable;
-import dev.hpsearch.optimizer.engine.Journal;
-import dev.hpsearch.optimizer.engine.SearchFiles;
-import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.space.Simpler;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.optimizer.text.Utf8;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -40,16 +34,14 @@ record ResultsSource(ResultTable table, SearchSpace space, Path searchDir, Map<S
     }
 
     static ResultsSource read(Path target, PrintWriter err) throws Failed {
+        SearchResults r = results(target, err);
+        return new ResultsSource(r.table(), r.space(), r.searchDir(), r.simpler());
+    }
+
+    /** Everything read from a search folder or a data file; prints what is wrong and throws when it cannot. */
+    static SearchResults results(Path target, PrintWriter err) throws Failed {
         try {
-            Path dir = Files.isDirectory(target) ? target : null;
-            if (dir != null && Files.exists(dir.resolve(Journal.FILE_NAME))) {
-                Configs configs = SearchFiles.load(dir);
-                SearchSpace space = configs.model().space();
-                return new ResultsSource(SearchState.replay(Journal.read(dir)).resultTable(space), space, dir,
-                        configs.model().simpler());
-            }
-            Path file = dir != null ? dir.resolve(DataTable.FILE_NAME) : target;
-            return new ResultsSource(ResultTable.parse(Utf8.read(file)), null, null, Map.of());
+            return SearchResults.read(target);
         } catch (ConfigException e) {
             throw new Failed(Console.configError(err, e));
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package dev.hpsearch.app.gui.analysis;
 import dev.hpsearch.app.gui.common.Plot;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.results.ResultsModel;
-import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.Column;
 import dev.hpsearch.optimizer.analysis.GlobalSensitivity;
 import dev.hpsearch.optimizer.analysis.ParallelLayout;
@@ -239,8 +238,8 @@ public final class SensitivityViewModel {
             int i = 1;
             for (GlobalSensitivity.Index ix : g.ranking()) {
                 // two lines, so that a narrow list never cuts a figure off
-                lines.add(i++ + ". " + ix.name() + "\n    total " + interval(ix.total())
-                        + "\n    first " + interval(ix.firstOrder()));
+                lines.add(i++ + ". " + ix.name() + "\n    total " + ImportancePlot.interval(ix.total())
+                        + "\n    first " + ImportancePlot.interval(ix.firstOrder()));
             }
             ranking.setAll(lines);
             status.set(String.format(Locale.ROOT, "Sobol indices of %s on a GP of %d results (leave-one-out R² %.2f);"
@@ -321,24 +320,11 @@ public final class SensitivityViewModel {
         });
     }
 
-    private static String interval(GlobalSensitivity.Interval i) {
-        return Numbers.display(i.estimate()) + " [" + Numbers.display(i.low()) + ", " + Numbers.display(i.high()) + "]";
-    }
-
     private void replot() {
         Sensitivity.Result r = result.get();
         Global g = global.get();
         if (g != null && !slices.get()) {
-            List<GlobalSensitivity.Dependence> panels = new ArrayList<>();
-            List<Axis> axes = new ArrayList<>();
-            List<GlobalSensitivity.Index> totals = new ArrayList<>();
-            for (GlobalSensitivity.Index ix : g.indices().ranking()) {
-                int j = g.indices().indices().indexOf(ix);
-                panels.add(g.dependence().get(j));
-                axes.add(g.data().axes().get(j));
-                totals.add(ix);
-            }
-            plot.set(new DependencePlot(panels, axes, totals, g.data().metric()));
+            plot.set(DependencePlot.ranked(g.data(), g.indices(), g.dependence()));
             return;
         }
         ResultRow s = results.selectedProperty().get();
