@@ -217,6 +217,18 @@ class DesktopAppTest extends DesktopScenario {
     }
 
     @Test
+    void theReportButtonWritesTheReportOfTheSearchOnScreen(FxRobot robot) throws Exception {
+        ProjectView project = finishedDemoSearch(robot, 6);
+        Path dir = project.dashboard().shownProperty().get();
+        robot.clickOn("#reportButton");
+        waitUntil(60, () -> robot.lookup("#reportStatus").queryAs(Label.class).getText().startsWith("Report written"));
+        Path page = dir.resolve("report.html");
+        assertThat(Files.readString(page)).contains("<section id=\"interaction\">").contains("<svg");
+        // the test machine has no browser: the status says where the file is
+        assertThat(robot.lookup("#reportStatus").queryAs(Label.class).getText()).contains(page.toString());
+    }
+
+    @Test
     void theSearchesTabListsTheProjectsSearches(FxRobot robot) throws Exception {
         finishedDemoSearch(robot, 4);
         select(robot, "tabSearches");
