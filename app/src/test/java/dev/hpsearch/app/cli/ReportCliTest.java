@@ -178,6 +178,37 @@ class ReportCliTest {
     }
 
     @Test
+    void aSearchStillRunningIsReportedOnWhatHasFinished() throws Exception {
+        // the journal of a search caught mid-way: its last eight results and its end not yet written
+        Path running = dir.resolve("hp_search_0");
+        Files.createDirectories(running);
+        for (String f : List.of("search_config.json", "job_config.json", "model_config.json", "search.json")) {
+            Files.copy(search().resolve(f), running.resolve(f));
+        }
+        List<String> journal = Files.readAllLines(search().resolve("journal.jsonl"));
+        List<String> kept = new ArrayList<>();
+        int finishes = (int) journal.stream().filter(l -> l.contains("\"event\":\"finish\"")).count();
+        int seen = 0;
+        for (String line : journal) {
+            boolean finish = line.contains("\"event\":\"finish\"");
+            seen += finish ? 1 : 0;
+            if (!line.contains("\"event\":\"end\"") && !(finish && seen > finishes - 8)) {
+                kept.add(line);
+            }
+        }
+        Files.write(running.resolve("journal.jsonl"), kept);
+
+        Cli r = Cli.run("report", running.toString());
+
+        assertThat(r.status).as(r.err).isZero();
+        Document doc = parse(Files.readString(running.resolve("report.html")));
+        String summary = section(doc, "summary").getTextContent();
+        assertThat(summary).contains("not ended").contains("16 ok").contains("8 running");
+        assertThat(section(doc, "history").getElementsByTagName("circle").getLength()).isEqualTo(16);
+        assertThat(section(doc, "importance").getElementsByTagName("svg").getLength()).isEqualTo(1);
+    }
+
+    @Test
     void readsTheOriginalToolsTable() throws Exception {
         StringBuilder table = new StringBuilder(
                 "combination_id\tjob_id\tsearch_type\tprevious_results_count\tis_queued\tjob_time\tloss\tlr\tlayers\n");
