@@ -67,7 +67,11 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
         /** A list of names or paths (a form separates them by commas). */
         NAMES,
         /** A hyperparameter's domain: a range or a list of values. */
-        DOMAIN
+        DOMAIN,
+        /** A list of files or folders, relative to the config's folder (a form separates them by commas). */
+        PATHS,
+        /** A list of objects, one value per hyperparameter ({@code initial_points}). */
+        POINTS
     }
 
     /** Which searches or settings a key applies to. */
@@ -110,7 +114,7 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
     }
 
     /** Where a form puts a key. */
-    public enum Section { BASICS, BOPT, FAILURES, COORDINATOR, SLURM, HYPERPARAMETER }
+    public enum Section { BASICS, START, BOPT, FAILURES, COORDINATOR, SLURM, HYPERPARAMETER }
 
     /**
      * Bounds of a number; {@code minOpen}/{@code maxOpen} exclude the bound itself. Whole numbers use only
@@ -244,6 +248,10 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
                 return "a list of strings";
             case DOMAIN:
                 return "[lower_bound, upper_bound] for continuous, a list of values otherwise";
+            case PATHS:
+                return "a list of search folders (hp_search_N) or hp_search_data.txt files";
+            case POINTS:
+                return "a list of objects giving a value for every hyperparameter";
             default:
                 return "text";
         }

@@ -12,6 +12,24 @@ import java.util.Map;
 /** Reads and validates the three config files, reporting every problem at once. */
 public final class ConfigLoader {
     private static final String BOPT_PREFIX = ConfigSchema.BOPT_PREFIX;
+    private final boolean checkWarmStart;
+
+    /** A loader for configs a search is about to start with: warm_start_from must name readable results. */
+    public ConfigLoader() {
+        this(true);
+    }
+
+    private ConfigLoader(boolean checkWarmStart) {
+        this.checkWarmStart = checkWarmStart;
+    }
+
+    /**
+     * A loader for the copies kept in a search folder: warm_start_from is not read again (the search took its rows
+     * in when it began, and the paths, relative to the original config, need not exist beside the copy).
+     */
+    public static ConfigLoader ofStartedSearch() {
+        return new ConfigLoader(false);
+    }
 
     /**
      * Reads the three files.
@@ -70,6 +88,7 @@ public final class ConfigLoader {
         String mailUser = mailUser(o);
         BoptConfig bopt = readBopt(root, o, file, problems);
         FailurePolicy failures = failurePolicy(o);
+        StartingPoints starting = new StartingPoints(warmStartFrom(o, file), initialPoints(o));
         SearchType searchType = SearchType.of(type);
         if ((searchType == SearchType.GRID || searchType == SearchType.LINE) && gridPoints < 1) {
             o.error("num_grid_points_per_hyperparameter", "got " + gridPoints + "; "
@@ -87,7 +106,75 @@ public final class ConfigLoader {
         }
         o.warnUnknownKeys(null);
         return new SearchConfig(searchType, time, memory, env, script, maxSuggestions, maxActive, gridPoints,
-                minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt, failures, mailUser);
+                minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt, failures, mailUser,
+                starting);
+    }
+
+    /**
+     * {@code warm_start_from}: search folders or data files, resolved against the folder of the search config. Each
+     * must exist (a folder must hold an hp_search_data.txt) unless the loader reads the copy kept in a search folder,
+     * where the rows were taken in when the search began.
+     */
+    private List<Path> warmStartFrom(ConfigObject o, String file) {
+        JsonNode v = o.raw(ConfigSchema.WARM_START_FROM);
+        if (v == null) {
+            return List.of();
+        }
+        String expected = "expected a list of earlier search folders or hp_search_data.txt files, such as "
+                + "[\"hp_search_0\", \"../old/hp_search_data.txt\"] (relative paths are taken from the folder of "
+                + "this search config)";
+        if (!v.isArray()) {
+            o.error(ConfigSchema.WARM_START_FROM, "got " + v + "; " + expected);
+            return List.of();
+        }
+        List<Path> out = new java.util.ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            String at = ConfigSchema.WARM_START_FROM.key() + "[" + i + "]";
+            if (!item.isTextual() || item.asText().isBlank()) {
+                o.error(at, "got " + item + "; " + expected);
+                continue;
+            }
+            Path p;
+            try {
+                p = resolveAgainst(Path.of(file), item.asText().strip());
+            } catch (java.nio.file.InvalidPathException e) {
+                o.error(at, "got \"" + item.asText() + "\"; not a file name");
+                continue;
+            }
+            if (checkWarmStart) {
+                String problem = WarmStartSources.problem(p);
+                if (problem != null) {
+                    o.error(at, "got \"" + item.asText() + "\"; " + problem);
+                    continue;
+                }
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** {@code initial_points}: a list of objects; their values are checked against the domains in crossCheck. */
+    private static List<ObjectNode> initialPoints(ConfigObject o) {
+        JsonNode v = o.raw(ConfigSchema.INITIAL_POINTS);
+        if (v == null) {
+            return List.of();
+        }
+        String expected = "expected a list of objects giving a value for every hyperparameter, such as "
+                + "[{\"lr\": 0.01, \"layers\": 2}]";
+        if (!v.isArray()) {
+            o.error(ConfigSchema.INITIAL_POINTS, "got " + v + "; " + expected);
+            return List.of();
+        }
+        List<ObjectNode> out = new java.util.ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isObject()) {
+                o.error(ConfigSchema.INITIAL_POINTS.key() + "[" + i + "]", "got " + v.get(i) + "; " + expected);
+            } else {
+                out.add((ObjectNode) v.get(i));
+            }
+        }
+        return out;
     }
 
     /** retry_out_of_memory, retry_timeout, retry_factor and max_failures; absent keys keep the seed's behaviour. */
@@ -304,6 +391,15 @@ public final class ConfigLoader {
         if (m.space().dimension() == 0) {
             problems.error(modelFile, "$", "no hyperparameters found; mark at least one input as "
                     + "{\"type\": ..., \"domain\": ..., \"transformation\": ...}");
+            return;
+        }
+        s.starting().initialCombinations(m.space(), s.numGridPointsPerHyperparameter(),
+                (path, message) -> problems.error(searchFile, path, message));
+        int points = s.starting().initialPoints().size();
+        if (points > s.maxSuggestions()) {
+            problems.error(searchFile, "$." + ConfigSchema.INITIAL_POINTS.key(), "gives " + points + " points, more than"
+                    + " max_suggestions (" + s.maxSuggestions() + "), which they count toward; allowed: at most "
+                    + s.maxSuggestions() + " points, or a larger max_suggestions");
         }
     }
 

@@ -7,6 +7,7 @@ package dev.hpsearch.optimizer.config;
  *                   one and records it in the search log)
  * @param failures   retries and the failure limit ({@link FailurePolicy#DEFAULT}: none)
  * @param mailUser   whom Slurm mails when a detached search's coordinator ends or fails, or {@code null}
+ * @param starting   warm_start_from and initial_points ({@link StartingPoints#NONE}: neither)
  */
 public record SearchConfig(
         SearchType searchType,
@@ -25,10 +26,33 @@ public record SearchConfig(
         Long randomSeed,
         BoptConfig bopt,
         FailurePolicy failures,
-        String mailUser) {
+        String mailUser,
+        StartingPoints starting) {
 
     public SearchConfig {
         failures = failures == null ? FailurePolicy.DEFAULT : failures;
+        starting = starting == null ? StartingPoints.NONE : starting;
+    }
+
+    /** A search config without warm_start_from or initial_points. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
+                        String mailUser) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
+                StartingPoints.NONE);
+    }
+
+    /** A copy with other starting points. */
+    public SearchConfig withStarting(StartingPoints points) {
+        return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
+                maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
+                mailUser, points);
     }
 
     /** A search config with the default {@link FailurePolicy} (no retries, no failure limit) and no mail. */
@@ -68,14 +92,16 @@ public record SearchConfig(
     public SearchConfig withFailures(FailurePolicy policy) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser,
+                starting);
     }
 
     /** A copy with a different seed. */
     public SearchConfig withRandomSeed(long seed) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser,
+                starting);
     }
 
     /** A copy with a different number of combinations to try. */
@@ -83,7 +109,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 n, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser);
+                mailUser, starting);
     }
 
     /** A copy with a different parallelism. */
@@ -91,6 +117,6 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, n, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser);
+                mailUser, starting);
     }
 }

@@ -46,6 +46,8 @@ import java.util.SplittableRandom;
  * both drive it. {@link #run()} starts a new search or resumes one whose journal already has events.
  */
 public final class SearchEngine {
+    /** The {@code search_type} of a combination of {@code initial_points}. */
+    public static final String INITIAL_TYPE = "initial";
     private static final Duration TABLE_INTERVAL = Duration.ofMillis(500);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     /** Faults of the machine in a row after which the search stops for the user to fix the cause. */
@@ -244,7 +246,8 @@ public final class SearchEngine {
         }
     }
 
-    private void begin() {
+    private void begin() throws IOException {
+        WarmStart warm = readWarmStart(); // before the start is journaled: a source that cannot be read starts nothing
         boolean drawn = search.randomSeed() == null;
         seed = drawn ? new SecureRandom().nextLong() & 0x7fffffffffffL : search.randomSeed();
         JournalEvent start = new JournalEvent.Start(now(), seed, search.searchType().key(), strategy.name());
@@ -255,6 +258,59 @@ public final class SearchEngine {
                 + search.maxActivePoints() + ", search_time " + search.searchTimeHours() + " h)");
         log("random_seed " + seed + (drawn ? " (drawn, as search_config.json gives none)" : " (from search_config.json)"));
         strategy.plannedCount().ifPresent(n -> log("the strategy plans " + n + " combinations"));
+        warmStart(warm);
+        initialPoints();
+    }
+
+    /** Most rows of warm_start_from left out that the log lists one by one; more are grouped by reason. */
+    private static final int REJECTIONS_PER_ROW = 20;
+
+    /**
+     * Takes in the scored rows of {@code warm_start_from} that fit the space, each journaled as imported under the
+     * next id before anything is suggested, so the strategy's first call sees them (docs/decisions/0024).
+     */
+    private void warmStart(WarmStart w) {
+        if (w == null) {
+            return;
+        }
+        for (WarmStart.Imported row : w.imported()) {
+            JournalEvent e = new JournalEvent.Import(now(), state.nextId(), row.combination(), row.loss(), row.metrics(),
+                    row.source());
+            append(e);
+            state.apply(e);
+            tableDirty = true;
+        }
+        log("warm start: " + w.imported().size() + " row(s) taken in from "
+                + search.starting().warmStartFrom().size() + " earlier search(es), " + w.rejected().size() + " left out");
+        w.rejectionLines(REJECTIONS_PER_ROW).forEach(this::log);
+    }
+
+    /** The rows of warm_start_from, or {@code null} when the search config names none. */
+    private WarmStart readWarmStart() throws IOException {
+        List<Path> sources = search.starting().warmStartFrom();
+        if (sources.isEmpty()) {
+            return null;
+        }
+        try {
+            return WarmStart.read(sources, model.space(), search.numGridPointsPerHyperparameter());
+        } catch (IOException e) {
+            throw new IOException("warm_start_from: " + IoErrors.describe(e)
+                    + " (the earlier searches are read where this coordinator runs)", e);
+        }
+    }
+
+    /** Journals {@code initial_points} as the first suggestions; they are submitted before any other. */
+    private void initialPoints() {
+        List<Combination> points = search.starting().initialCombinations(model.space(),
+                search.numGridPointsPerHyperparameter(), (path, message) -> {
+                    throw new IllegalStateException("the loader checks initial_points: " + path + ": " + message);
+                });
+        for (Combination c : points) {
+            if (search.maxSuggestions() - state.suggestedCount() <= 0) {
+                break;
+            }
+            toSubmit.add(record(new Suggestion(c, INITIAL_TYPE, -1, "initial point from search_config.json")));
+        }
     }
 
     /** After a restart: adopt running jobs, collect what finished meanwhile, re-queue the rest. */
@@ -353,7 +409,7 @@ public final class SearchEngine {
                             + " combination(s) wait): " + lastFault + "; " + whatToFix(lastFault)
                             + ", then resume the search";
                 }
-                if (toSubmit.isEmpty() && (exhausted || state.trials().size() >= search.maxSuggestions())) {
+                if (toSubmit.isEmpty() && (exhausted || state.suggestedCount() >= search.maxSuggestions())) {
                     return exhausted ? "every combination of the search space has been tried"
                             : "max_suggestions (" + search.maxSuggestions() + ") reached";
                 }
@@ -408,7 +464,7 @@ public final class SearchEngine {
             submit(toSubmit.poll());
         }
         while (!exhausted && active.size() < search.maxActivePoints() && !faulty()) {
-            int left = search.maxSuggestions() - state.trials().size();
+            int left = search.maxSuggestions() - state.suggestedCount();
             if (left <= 0) {
                 break;
             }
@@ -438,7 +494,7 @@ public final class SearchEngine {
         if (strategy.adaptive() || executor.throttlesBatches() || exhausted || faulty()) {
             return;
         }
-        int room = Math.min(search.maxActivePoints(), search.maxSuggestions() - state.trials().size()) - toSubmit.size();
+        int room = Math.min(search.maxActivePoints(), search.maxSuggestions() - state.suggestedCount()) - toSubmit.size();
         if (room <= 0) {
             return;
         }
@@ -468,7 +524,7 @@ public final class SearchEngine {
                 return exhausted; // no room on the cluster for more now
             }
         }
-        int left = search.maxSuggestions() - state.trials().size();
+        int left = search.maxSuggestions() - state.suggestedCount();
         if (exhausted || left <= 0 || faulty()) {
             return exhausted;
         }

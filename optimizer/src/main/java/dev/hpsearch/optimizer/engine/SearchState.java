@@ -25,6 +25,8 @@ import java.util.Set;
  * only by applying the events it journals, so a replayed journal gives the same state.
  */
 public final class SearchState {
+    /** The {@code search_type} of a row taken in through {@code warm_start_from}. */
+    public static final String IMPORTED_TYPE = "imported";
     private final Map<Integer, TrialRecord> trials = new LinkedHashMap<>();
     private final Set<Combination> seen = new HashSet<>();
     private final Map<String, Integer> metricColumns = new HashMap<>();
@@ -117,6 +119,17 @@ public final class SearchState {
         }
 
         @Override
+        public Void importRow(JournalEvent.Import e) {
+            int id = e.id();
+            e.metrics().keySet().forEach(k -> metricColumns.putIfAbsent(k, metricColumns.size()));
+            trials.put(id, new TrialRecord(id, e.combination(), IMPORTED_TYPE, -1, 0, null, "", TrialStatus.IMPORTED,
+                    e.loss(), e.metrics(), e.source(), null, Double.NaN, 0, 0));
+            seen.add(e.combination());
+            nextId = Math.max(nextId, id + 1);
+            return null;
+        }
+
+        @Override
         public Void end(JournalEvent.End e) {
             endReason = e.reason();
             return null;
@@ -155,6 +168,7 @@ public final class SearchState {
         for (TrialRecord t : trials.values()) {
             switch (t.status()) {
                 case OK:
+                case IMPORTED:
                     finished.add(finished(t, new Outcome.Scored(t.loss())));
                     break;
                 case FAILED:
@@ -283,6 +297,14 @@ public final class SearchState {
             }
         }
         return n;
+    }
+
+    /**
+     * Combinations this search suggested (run, running or waiting), what {@code max_suggestions} limits: every
+     * combination but the rows imported through {@code warm_start_from}.
+     */
+    public int suggestedCount() {
+        return trials.size() - count(TrialStatus.IMPORTED);
     }
 
     /** Results collected so far: finished combinations (with or without a score). */

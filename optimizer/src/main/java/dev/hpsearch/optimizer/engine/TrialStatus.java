@@ -13,7 +13,12 @@ public enum TrialStatus {
     NO_SCORE,
     /** Crashed, ran out of time, or wrote an unusable output.json. */
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    /**
+     * A scored row of an earlier search read through {@code warm_start_from}: a result of this search's space that
+     * no run of this search produced. Never run, never resumed, not counted toward max_suggestions.
+     */
+    IMPORTED;
 
     public boolean isFinished() {
         return this != QUEUED && this != RUNNING;
