@@ -60,6 +60,9 @@ public final class ConfigLoader {
         if (search != null && model != null && !problems.hasErrors()) {
             crossCheck(search, model, searchPath.toString(), modelPath.toString(), problems);
         }
+        if (search != null && model != null) {
+            checkStartingPoints(search, model, searchPath.toString(), problems);
+        }
         problems.throwIfErrors();
         return new Configs(search, job, model, searchPath, jobPath, modelPath, problems.warnings());
     }
@@ -154,7 +157,7 @@ public final class ConfigLoader {
         return out;
     }
 
-    /** {@code initial_points}: a list of objects; their values are checked against the domains in crossCheck. */
+    /** {@code initial_points}: a list of objects; their values are checked against the domains in checkStartingPoints. */
     private static List<ObjectNode> initialPoints(ConfigObject o) {
         JsonNode v = o.raw(ConfigSchema.INITIAL_POINTS);
         if (v == null) {
@@ -391,6 +394,12 @@ public final class ConfigLoader {
         if (m.space().dimension() == 0) {
             problems.error(modelFile, "$", "no hyperparameters found; mark at least one input as "
                     + "{\"type\": ..., \"domain\": ..., \"transformation\": ...}");
+        }
+    }
+
+    /** initial_points against the domains; checked beside any other problem, so the user sees all at once. */
+    private static void checkStartingPoints(SearchConfig s, ModelConfig m, String searchFile, Problems problems) {
+        if (m.space().dimension() == 0) {
             return;
         }
         s.starting().initialCombinations(m.space(), s.numGridPointsPerHyperparameter(),
