@@ -1,44 +1,28 @@
 package dev.hpsearch.optimizer.config;
 
-import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.table.TableColumns;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.optimizer.text.Utf8;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Reads a {@code warm_start_from} entry: a search folder (its {@code hp_search_data.txt}) or a data file, of this
- * tool or of the original one; the parsing is {@link ResultTable#parse}'s.
+ * Where a {@code warm_start_from} entry's results are, and whether they can be read: a search folder (its
+ * {@code hp_search_data.txt}) or a data file, of this tool or of the original one. The rows themselves are parsed
+ * when the search begins (the engine's {@code WarmStart}); here only the header is checked, so that a wrong file is
+ * a config error before anything starts.
  */
 public final class WarmStartSources {
     private WarmStartSources() {
     }
 
-    /**
-     * One source, read.
-     *
-     * @param dataFile the data file that was read
-     * @param table    its rows
-     */
-    public record Source(Path dataFile, ResultTable table) {
-    }
-
     /** The data file of an entry: the entry itself, or the table inside a folder. */
     public static Path dataFile(Path entry) {
         return Files.isDirectory(entry) ? entry.resolve(TableColumns.FILE_NAME) : entry;
-    }
-
-    /**
-     * Reads an entry.
-     *
-     * @throws IOException              when the file cannot be read
-     * @throws IllegalArgumentException when it is not a table of results
-     */
-    public static Source read(Path entry) throws IOException {
-        Path file = dataFile(entry);
-        return new Source(file, ResultTable.parse(Utf8.read(file)));
     }
 
     /** What is wrong with an entry (missing, unreadable, not a table of results), or {@code null} when it reads. */
@@ -52,13 +36,18 @@ public final class WarmStartSources {
             return "the folder " + entry + " holds no " + TableColumns.FILE_NAME + "; give a search folder (hp_search_N)"
                     + " or an " + TableColumns.FILE_NAME + " file";
         }
-        try {
-            read(entry);
-            return null;
+        String header;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            header = in.readLine();
         } catch (IOException e) {
             return "cannot read " + file + ": " + IoErrors.describe(e);
-        } catch (IllegalArgumentException e) {
-            return file + " is not a table of search results: " + e.getMessage();
         }
+        List<String> columns = header == null ? List.of() : Arrays.stream(header.split("\t", -1)).map(String::trim)
+                .toList();
+        if (!columns.contains("combination_id") || !columns.contains("loss")) {
+            return file + " is not a table of search results: its first line needs the columns combination_id and loss"
+                    + " (tab-separated), as hp_search_data.txt has";
+        }
+        return null;
     }
 }

@@ -8,6 +8,7 @@ import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.space.ValueMatch;
+import dev.hpsearch.optimizer.text.Utf8;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,14 +54,14 @@ public record WarmStart(List<Imported> imported, List<Rejected> rejected) {
         List<Imported> in = new ArrayList<>();
         List<Rejected> out = new ArrayList<>();
         for (Path p : sources) {
-            WarmStartSources.Source s;
+            Path file = WarmStartSources.dataFile(p);
+            ResultTable table;
             try {
-                s = WarmStartSources.read(p);
+                table = ResultTable.parse(Utf8.read(file));
             } catch (IllegalArgumentException e) {
-                throw new IOException(WarmStartSources.dataFile(p) + " is not a table of search results: "
-                        + e.getMessage(), e);
+                throw new IOException(file + " is not a table of search results: " + e.getMessage(), e);
             }
-            WarmStart one = match(s.table(), s.dataFile().toString(), space, gridPoints);
+            WarmStart one = match(table, file.toString(), space, gridPoints);
             in.addAll(one.imported());
             out.addAll(one.rejected());
         }

@@ -78,7 +78,8 @@ class StartingPointsConfigTest {
         assertThat(e.get(0).message()).isEqualTo("got \"../hp_search_9\"; no such search folder or file: "
                 + dir.resolve("project/hp_search_9") + " (relative paths are taken from the folder of the search config)");
         assertThat(e.get(1).message()).contains("holds no hp_search_data.txt");
-        assertThat(e.get(2).message()).contains("is not a table of search results");
+        assertThat(e.get(2).message()).contains("is not a table of search results: its first line needs the columns"
+                + " combination_id and loss");
         assertThat(e.get(3).message()).startsWith("got 4; expected a list of earlier search folders");
         assertThat(e).allSatisfy(p -> assertThat(p.file()).endsWith("search_config.json"));
     }
