@@ -199,6 +199,16 @@ class WarmStartTest {
     }
 
     @Test
+    void analysesTakeImportedRowsAsResults() throws Exception {
+        SearchState s = importedState();
+
+        dev.hpsearch.optimizer.analysis.ResponseData data = dev.hpsearch.optimizer.analysis.ResponseData.of(
+                s.resultTable(SPACE), SPACE, null);
+
+        assertThat(data.size()).isEqualTo(4);
+    }
+
+    @Test
     void theJournalKeepsAnImportedRowWithItsSource() throws Exception {
         JournalEvent e = new JournalEvent.Import(5, 3, new Combination(List.of(DoubleNode.valueOf(0.01),
                 IntNode.valueOf(2), TextNode.valueOf("relu"))), 0.25, Map.of("acc", 0.9), "old/hp_search_data.txt, combination 8");
