@@ -52,6 +52,16 @@ class ClusterWarmStartIT {
         }
         assertThat(Files.readString(search.resolve("log.txt")))
                 .contains("warm start: 3 row(s) taken in from 1 earlier search(es), 0 left out");
+        Cli status = Cli.run("status", search.toString());
+        assertThat(status.out).as(status.err).contains("6 combinations: 3 ok, 0 without score, 0 failed, 0 cancelled,"
+                + " 0 running, 0 queued, 3 imported from earlier searches");
+
+        // a detached coordinator would run on the cluster, which cannot read hp_search_0: refused before anything
+        Cli detached = Cli.run(fixture.commandLine("launch"));
+        assertThat(detached.status).as(detached.out + detached.err).isEqualTo(2);
+        assertThat(detached.err).contains("$.warm_start_from: a detached coordinator runs on the cluster, which cannot"
+                + " read the earlier searches on this machine");
+        assertThat(project.resolve("hp_search_2")).doesNotExist();
     }
 
     private static List<String> column(Path search, String name) throws Exception {
