@@ -132,11 +132,7 @@ public final class Choice {
             throw new GpFitException(n + " results with a value; at least 3 are needed");
         }
         double sign = minimize ? 1 : -1;
-        // group replicates: rows whose hyperparameters sit at the same positions
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            groups.computeIfAbsent(Arrays.toString(data.x()[i]), k -> new ArrayList<>()).add(i);
-        }
+        Map<String, List<Integer>> groups = replicateGroups(data);
         SplittableRandom rng = new SplittableRandom(seed);
         boolean log = spansOrders(data.y());
         double[] y = data.y().clone();
@@ -213,6 +209,26 @@ public final class Choice {
         }
         return new Result(minimize, noise, List.copyOf(all), ties, top.value() + sign * bias, at.mean(),
                 Math.sqrt(Math.max(0, at.variance())), ensemble, proposed, why, log);
+    }
+
+    /**
+     * Groups the rows into settings: rows whose hyperparameters sit at the same positions, and each replicate with
+     * the combination it replicates ({@code replicate_of}), also when its replicate_key is a hyperparameter and so
+     * its position differs. A replicate whose original has no value joins the other replicates of that original.
+     */
+    static Map<String, List<Integer>> replicateGroups(ResponseData data) {
+        Map<Integer, Integer> rowOf = new java.util.HashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            rowOf.putIfAbsent(data.ids()[i], i);
+        }
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            int of = data.replicateOf()[i];
+            Integer original = of < 0 ? Integer.valueOf(i) : rowOf.get(of);
+            String key = original == null ? "replicates of " + of : Arrays.toString(data.x()[original]);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        return groups;
     }
 
     /** Whether every value is positive and the largest is more than 100 times the smallest. */

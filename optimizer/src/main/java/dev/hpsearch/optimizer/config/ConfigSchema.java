@@ -151,6 +151,24 @@ public final class ConfigSchema {
             "Stop the search after this many failed analyses (a whole number), or after this share of the planned "
             + "combinations failed (a fraction between 0 and 1). Leave it out for no limit.");
 
+    // ---- search_config.json: replicates for an honest choice (not in the original tool; docs/decisions/0020)
+
+    public static final ConfigKey REPLICATE_KEY = search("replicate_key", ValueType.TEXT, null, null, List.of(), false,
+            Relevance.ALL, Section.REPLICATES,
+            "The input of model_config.json that differs between replicates of one combination: a constant number "
+            + "or string such as a seed or a data-split id (named like a hyperparameter column, data.split when "
+            + "nested). Replicate i gets the original number + i, or the original string with _r{i} appended. A "
+            + "discrete or categorical hyperparameter may be named too: its replicates take its next listed values.");
+    public static final ConfigKey REPLICATES = search("replicates", ValueType.INTEGER, 0, Range.closed(0, 1000),
+            List.of(), false, Relevance.ALL, Section.REPLICATES,
+            "How many times each of the replicate_top_k best combinations is run again at the end of the search, "
+            + "each run with its own replicate_key value, so that hpsearch choose measures the noise of the score "
+            + "from replicates; 0: none. Replicates do not count toward max_suggestions and bopt never learns "
+            + "from them.");
+    public static final ConfigKey REPLICATE_TOP_K = search("replicate_top_k", ValueType.INTEGER, 3,
+            Range.closed(1, 1000), List.of(), false, Relevance.ALL, Section.REPLICATES,
+            "How many of the best combinations (by score) are replicated.");
+
     // ---- search_config.json: the coordinator
 
     public static final ConfigKey SEARCH_MEMORY = search("search_memory", ValueType.INTEGER, 32, Range.atLeast(1),

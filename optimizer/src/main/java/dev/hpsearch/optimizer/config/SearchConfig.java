@@ -7,6 +7,8 @@ package dev.hpsearch.optimizer.config;
  *                   one and records it in the search log)
  * @param failures   retries and the failure limit ({@link FailurePolicy#DEFAULT}: none)
  * @param mailUser   whom Slurm mails when a detached search's coordinator ends or fails, or {@code null}
+ * @param replicates which input differs between replicates, how many replicates of how many of the best
+ *                   combinations run at the end of the search ({@link Replicates#NONE}: none)
  */
 public record SearchConfig(
         SearchType searchType,
@@ -25,10 +27,52 @@ public record SearchConfig(
         Long randomSeed,
         BoptConfig bopt,
         FailurePolicy failures,
-        String mailUser) {
+        String mailUser,
+        Replicates replicates) {
+
+    /**
+     * {@code replicate_key}, {@code replicates} and {@code replicate_top_k} of search_config.json.
+     *
+     * @param key   the input of model_config.json that differs between replicates, or {@code null}
+     * @param count replicates of each combination run at the end of the search; 0 for none
+     * @param topK  how many of the best combinations are replicated
+     */
+    public record Replicates(String key, int count, int topK) {
+        /** No replicate_key, no replicates. */
+        public static final Replicates NONE = new Replicates(null, 0, 3);
+
+        public Replicates {
+            if (count < 0 || topK < 1) {
+                throw new IllegalArgumentException("replicates must be >= 0 and replicate_top_k >= 1, got " + count
+                        + " and " + topK);
+            }
+            if (count > 0 && key == null) {
+                throw new IllegalArgumentException("replicates > 0 needs a replicate_key");
+            }
+        }
+
+        /** Whether the search itself runs replicates at its end. */
+        public boolean atEnd() {
+            return count > 0;
+        }
+    }
 
     public SearchConfig {
         failures = failures == null ? FailurePolicy.DEFAULT : failures;
+        replicates = replicates == null ? Replicates.NONE : replicates;
+    }
+
+    /** A search config without replicates. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
+                        String mailUser) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
+                Replicates.NONE);
     }
 
     /** A search config with the default {@link FailurePolicy} (no retries, no failure limit) and no mail. */
@@ -68,14 +112,14 @@ public record SearchConfig(
     public SearchConfig withFailures(FailurePolicy policy) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser, replicates);
     }
 
     /** A copy with a different seed. */
     public SearchConfig withRandomSeed(long seed) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser, replicates);
     }
 
     /** A copy with a different number of combinations to try. */
@@ -83,7 +127,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 n, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser);
+                mailUser, replicates);
     }
 
     /** A copy with a different parallelism. */
@@ -91,6 +135,19 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, n, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser);
+                mailUser, replicates);
+    }
+
+    /** A copy with other replicate settings. */
+    public SearchConfig withReplicates(Replicates r) {
+        return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
+                maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
+                mailUser, r);
+    }
+
+    /** Whether a higher score of the script is better (y_transformation neg or neglog). */
+    public boolean higherIsBetter() {
+        return yTransformation.equals("neg") || yTransformation.equals("neglog");
     }
 }

@@ -15,6 +15,7 @@ import dev.hpsearch.optimizer.exec.ResourceLimits;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.ModelConfig;
+import dev.hpsearch.optimizer.space.ReplicateKey;
 import dev.hpsearch.optimizer.strategy.PendingTrial;
 import dev.hpsearch.optimizer.strategy.SearchContext;
 import dev.hpsearch.optimizer.strategy.Strategy;
@@ -113,6 +114,15 @@ public final class SearchEngine {
     private String failureStop;
     /** The limits of where runs go, asked once when a run is first retried with more memory or time. */
     private ResourceLimits limits;
+    /** Replicates asked for on demand ({@link #requestReplicates}): how many of the best, how many more each. */
+    private int demandTopK;
+    private int demandCount;
+    /** Set when this run only replicates (on demand): no ordinary combination is suggested. */
+    private boolean replicatesOnly;
+    /** Set once this run has planned the replicates search_config.json asks for at the end of the search. */
+    private boolean replicatesPlanned;
+    /** How many replicates this run journaled, for the end reason. */
+    private int replicatesJournaled;
     private volatile String stopReason;
     private volatile boolean interrupted;
     private volatile String interruptReason;
@@ -134,6 +144,23 @@ public final class SearchEngine {
         this.strategy = strategy;
         this.clock = clock;
         this.listener = listener;
+    }
+
+    /**
+     * Makes {@link #run()} replicate an existing search instead of continuing it ({@code hpsearch replicate}): the
+     * {@code topK} best scored combinations are each run {@code count} more times with replicate_key values of
+     * their own, then the run ends; no ordinary combination is suggested. Call before {@link #run()}; the search
+     * folder must hold a search whose search_config.json has a replicate_key (docs/decisions/0020).
+     */
+    public void requestReplicates(int topK, int count) {
+        if (topK < 1 || count < 1) {
+            throw new IllegalArgumentException("top k and replicates must be >= 1, got " + topK + " and " + count);
+        }
+        if (search.replicates().key() == null) {
+            throw new IllegalArgumentException("search_config.json has no replicate_key");
+        }
+        demandTopK = topK;
+        demandCount = count;
     }
 
     /**
@@ -218,9 +245,16 @@ public final class SearchEngine {
             String reason;
             try {
                 if (events.isEmpty()) {
+                    if (demandCount > 0) {
+                        throw new IllegalStateException("no search to replicate in " + searchDir);
+                    }
                     begin();
                 } else {
                     reattach();
+                }
+                if (demandCount > 0) {
+                    replicatesOnly = true;
+                    journalReplicates(demandTopK, demandCount, true);
                 }
                 reason = loop();
                 if (!interrupted && !leftForResume) {
@@ -353,9 +387,21 @@ public final class SearchEngine {
                             + " combination(s) wait): " + lastFault + "; " + whatToFix(lastFault)
                             + ", then resume the search";
                 }
-                if (toSubmit.isEmpty() && (exhausted || state.trials().size() >= search.maxSuggestions())) {
-                    return exhausted ? "every combination of the search space has been tried"
-                            : "max_suggestions (" + search.maxSuggestions() + ") reached";
+                if (toSubmit.isEmpty() && replicatesOnly) {
+                    return replicatesJournaled + " replicate(s) of the " + demandTopK + " best combination(s) run";
+                }
+                if (toSubmit.isEmpty() && (exhausted || state.ordinaryCount() >= search.maxSuggestions())) {
+                    if (!replicatesPlanned && search.replicates().atEnd()) {
+                        // every ordinary combination has finished: the best ones run again (docs/decisions/0020)
+                        replicatesPlanned = true;
+                        if (journalReplicates(search.replicates().topK(), search.replicates().count(), false) > 0) {
+                            continue;
+                        }
+                    }
+                    String replicated = replicatesJournaled == 0 ? ""
+                            : "; then " + replicatesJournaled + " replicate(s) of the best combinations";
+                    return (exhausted ? "every combination of the search space has been tried"
+                            : "max_suggestions (" + search.maxSuggestions() + ") reached") + replicated;
                 }
             }
             boolean changed = pollOnce();
@@ -407,8 +453,8 @@ public final class SearchEngine {
                 && !faulty()) {
             submit(toSubmit.poll());
         }
-        while (!exhausted && active.size() < search.maxActivePoints() && !faulty()) {
-            int left = search.maxSuggestions() - state.trials().size();
+        while (!exhausted && !replicatesOnly && active.size() < search.maxActivePoints() && !faulty()) {
+            int left = search.maxSuggestions() - state.ordinaryCount();
             if (left <= 0) {
                 break;
             }
@@ -435,10 +481,10 @@ public final class SearchEngine {
      * journaled as suggested; a resumed search submits them like any other suggested one.
      */
     private void stageAhead() {
-        if (strategy.adaptive() || executor.throttlesBatches() || exhausted || faulty()) {
+        if (strategy.adaptive() || executor.throttlesBatches() || exhausted || replicatesOnly || faulty()) {
             return;
         }
-        int room = Math.min(search.maxActivePoints(), search.maxSuggestions() - state.trials().size()) - toSubmit.size();
+        int room = Math.min(search.maxActivePoints(), search.maxSuggestions() - state.ordinaryCount()) - toSubmit.size();
         if (room <= 0) {
             return;
         }
@@ -468,8 +514,8 @@ public final class SearchEngine {
                 return exhausted; // no room on the cluster for more now
             }
         }
-        int left = search.maxSuggestions() - state.trials().size();
-        if (exhausted || left <= 0 || faulty()) {
+        int left = search.maxSuggestions() - state.ordinaryCount();
+        if (exhausted || replicatesOnly || left <= 0 || faulty()) {
             return exhausted;
         }
         List<Integer> ids = suggest(Math.min(left, BATCH_LIMIT));
@@ -478,6 +524,42 @@ public final class SearchEngine {
         }
         submitBatch(ids, true);
         return false;
+    }
+
+    /**
+     * Journals replicates of the {@code k} best scored combinations and queues them: {@code n} more of each
+     * ({@code more}), or as many as make {@code n} in all. Returns how many.
+     */
+    private int journalReplicates(int k, int n, boolean more) {
+        java.util.Optional<ReplicateKey> key = replicateKey();
+        if (key.isEmpty()) {
+            log("replicates: replicate_key \"" + search.replicates().key() + "\" names no input of model_config.json;"
+                    + " no replicates run");
+            return 0;
+        }
+        List<ReplicatePlan.Replicate> plan = ReplicatePlan.plan(state, k, n, more, search.higherIsBetter(), key.get(),
+                model.space());
+        Set<Integer> originals = new java.util.TreeSet<>();
+        for (ReplicatePlan.Replicate r : plan) {
+            int id = state.nextId();
+            JournalEvent e = new JournalEvent.Suggest(now(), id, r.combination(), ReplicatePlan.SEARCH_TYPE, -1,
+                    state.finishedCount(), r.of(), r.value());
+            append(e);
+            state.apply(e);
+            toSubmit.add(id);
+            originals.add(r.of());
+        }
+        replicatesJournaled += plan.size();
+        tableDirty = true;
+        log(plan.isEmpty() ? "replicates: none to run (no scored combination, or each has its replicates)"
+                : "replicates: " + plan.size() + " planned of combination(s) " + originals + ", each with its own "
+                + key.get().name() + "; strategies never learn from them");
+        return plan.size();
+    }
+
+    private java.util.Optional<ReplicateKey> replicateKey() {
+        String name = search.replicates().key();
+        return name == null ? java.util.Optional.empty() : ReplicateKey.find(model, name);
     }
 
     /** Journals a suggestion under the next combination id. */
@@ -676,7 +758,13 @@ public final class SearchEngine {
                 // a re-run: a stale result must not pass for this run's
                 Files.deleteIfExists(spec.workDir().resolve("output.json"));
             }
-            ObjectNode input = model.space().render(model.template(), state.trial(id).combination());
+            TrialRecord t = state.trial(id);
+            ObjectNode input = model.space().render(model.template(), t.combination());
+            if (t.isReplicate()) {
+                ReplicateKey key = replicateKey().orElseThrow(() -> new IOException("replicate_key \""
+                        + search.replicates().key() + "\" names no input of model_config.json"));
+                key.apply(input, t.replicateValue());
+            }
             input.put("save_folder", spec.workDir().toString());
             Files.write(spec.inputJson(), JsonFiles.STRICT.writeValueAsBytes(input));
             staged.add(id);
@@ -1097,10 +1185,17 @@ public final class SearchEngine {
                 : "search_config.json max_failures " + m + " of " + plannedCount() + " planned combinations";
     }
 
-    /** How many combinations the search plans: max_suggestions, or fewer when the strategy knows its count. */
+    /**
+     * How many combinations the search plans: max_suggestions, or fewer when the strategy knows its count; and the
+     * replicates it has or plans to run at its end.
+     */
     private long plannedCount() {
         OptionalLong byStrategy = strategy.plannedCount();
-        return Math.min(search.maxSuggestions(), byStrategy.isPresent() ? byStrategy.getAsLong() : search.maxSuggestions());
+        long ordinary = Math.min(search.maxSuggestions(),
+                byStrategy.isPresent() ? byStrategy.getAsLong() : search.maxSuggestions());
+        int replicates = state.trials().size() - state.ordinaryCount();
+        long atEnd = replicatesOnly ? 0 : (long) search.replicates().count() * search.replicates().topK();
+        return ordinary + Math.max(replicates, atEnd);
     }
 
     private void maybeWriteTable(boolean force) {

@@ -74,9 +74,15 @@ public final class SearchState {
         @Override
         public Void suggest(JournalEvent.Suggest e) {
             int id = e.id();
-            trials.put(id, new TrialRecord(id, e.combination(), e.searchType(), e.ordinal(), e.previousResultsCount(),
-                    null, "", TrialStatus.QUEUED, null, Map.of(), null, null, Double.NaN, 0, 0));
-            seen.add(e.combination());
+            TrialRecord t = new TrialRecord(id, e.combination(), e.searchType(), e.ordinal(), e.previousResultsCount(),
+                    null, "", TrialStatus.QUEUED, null, Map.of(), null, null, Double.NaN, 0, 0);
+            if (e.isReplicate()) {
+                trials.put(id, t.withReplicate(e.replicateOf(), e.replicateValue()));
+            } else {
+                // a replicate is no point of the strategy's: it never learns of it, not even as seen
+                trials.put(id, t);
+                seen.add(e.combination());
+            }
             nextId = Math.max(nextId, id + 1);
             return null;
         }
@@ -132,7 +138,9 @@ public final class SearchState {
     private void update(int id, java.util.function.UnaryOperator<TrialRecord> change) {
         TrialRecord t = trials.get(id);
         if (t != null) {
-            trials.put(id, change.apply(t));
+            TrialRecord next = change.apply(t);
+            // every change keeps what the combination replicates
+            trials.put(id, t.isReplicate() ? next.withReplicate(t.replicateOf(), t.replicateValue()) : next);
         }
     }
 
@@ -145,14 +153,17 @@ public final class SearchState {
     }
 
     /**
-     * What a strategy may know of this search: the combinations that finished with an outcome (ok, failed, no
-     * score), the pending ones, and every combination suggested. Cancelled combinations are only seen: they say
+     * What a strategy may know of this search: the ordinary combinations that finished with an outcome (ok,
+     * failed, no score), the pending ones, and every ordinary combination suggested; never a replicate. Cancelled combinations are only seen: they say
      * nothing about the objective, neither a score nor a failure.
      */
     public SearchContext strategyContext(SearchSpace space) {
         List<FinishedTrial> finished = new ArrayList<>();
         List<PendingTrial> pending = new ArrayList<>();
         for (TrialRecord t : trials.values()) {
+            if (t.isReplicate()) {
+                continue; // replicates measure noise; they are no new points to explore (docs/decisions/0020)
+            }
             switch (t.status()) {
                 case OK:
                     finished.add(finished(t, new Outcome.Scored(t.loss())));
@@ -248,6 +259,28 @@ public final class SearchState {
         StringBuilder sb = new StringBuilder();
         counts.forEach((c, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(c.key()));
         return sb.toString();
+    }
+
+    /** How many ordinary combinations (not replicates) the search has: what max_suggestions counts. */
+    public int ordinaryCount() {
+        int n = 0;
+        for (TrialRecord t : trials.values()) {
+            if (!t.isReplicate()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** How many replicates of combination {@code id} the search has, in any state. */
+    public int replicateCount(int id) {
+        int n = 0;
+        for (TrialRecord t : trials.values()) {
+            if (t.isReplicate() && t.replicateOf() == id) {
+                n++;
+            }
+        }
+        return n;
     }
 
     public int nextId() {
