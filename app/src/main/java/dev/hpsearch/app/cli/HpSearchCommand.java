@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "hpsearch", mixinStandardHelpOptions = true, versionProvider = HpSearchCommand.Version.class,
         description = "Hyperparameter search for any analysis script that reads input.json and writes output.json.",
         subcommands = {RunCommand.class, LaunchCommand.class, ValidateCommand.class, StatusCommand.class, StopCommand.class,
-                ResumeCommand.class, GuiCommand.class, SensitivityCommand.class, ChooseCommand.class})
+                ResumeCommand.class, GuiCommand.class, SensitivityCommand.class, ChooseCommand.class,
+                ReplicateCommand.class})
 public final class HpSearchCommand implements Callable<Integer> {
     /** {@code --version}: the build's version, from the one place it is kept ({@link HpSearchVersion}). */
     static final class Version implements CommandLine.IVersionProvider {

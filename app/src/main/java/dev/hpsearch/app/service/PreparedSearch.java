@@ -20,15 +20,30 @@ public final class PreparedSearch implements AutoCloseable {
     private final SearchExecutors.Opened opened;
     private final RunTarget target;
     private final boolean onCluster;
+    /** On-demand replicates ({@link SearchService#prepareReplicates}): the k best, n more each; 0 for none. */
+    private final int replicateTopK;
+    private final int replicateCount;
 
     PreparedSearch(Configs configs, Strategy strategy, Path searchDir, SearchExecutors.Opened opened,
                    RunTarget target, boolean onCluster) {
+        this(configs, strategy, searchDir, opened, target, onCluster, 0, 0);
+    }
+
+    private PreparedSearch(Configs configs, Strategy strategy, Path searchDir, SearchExecutors.Opened opened,
+                   RunTarget target, boolean onCluster, int replicateTopK, int replicateCount) {
         this.configs = configs;
         this.strategy = strategy;
         this.searchDir = searchDir;
         this.opened = opened;
         this.target = target;
         this.onCluster = onCluster;
+        this.replicateTopK = replicateTopK;
+        this.replicateCount = replicateCount;
+    }
+
+    /** This search, to run {@code n} more replicates of each of its {@code topK} best combinations and end. */
+    PreparedSearch withReplicates(int topK, int n) {
+        return new PreparedSearch(configs, strategy, searchDir, opened, target, onCluster, topK, n);
     }
 
     public Configs configs() {
@@ -51,8 +66,12 @@ public final class PreparedSearch implements AutoCloseable {
 
     /** The engine for this search, reporting to {@code listener}; it has not run yet. */
     public SearchEngine engine(SearchListener listener) {
-        return new SearchEngine(configs.search(), configs.job(), configs.model(), searchDir, opened.executor(),
-                strategy, Clock.systemUTC(), listener);
+        SearchEngine engine = new SearchEngine(configs.search(), configs.job(), configs.model(), searchDir,
+                opened.executor(), strategy, Clock.systemUTC(), listener);
+        if (replicateCount > 0) {
+            engine.requestReplicates(replicateTopK, replicateCount);
+        }
+        return engine;
     }
 
     @Override
