@@ -35,11 +35,14 @@ public record ReplicateKey(String name, List<Object> path, JsonNode original, in
         path = List.copyOf(path);
     }
 
-    /** Finds the input called {@code name}; empty when there is none (or it is neither a number nor a string). */
+    /**
+     * Finds the input called {@code name}; empty when there is none, or it is neither a number nor a string, or it
+     * is a continuous hyperparameter (whose replicates would be new points, not replicates).
+     */
     public static Optional<ReplicateKey> find(ModelConfig model, String name) {
         List<Hyperparameter> hps = model.space().hyperparameters();
         for (int i = 0; i < hps.size(); i++) {
-            if (hps.get(i).name().equals(name)) {
+            if (hps.get(i).name().equals(name) && hps.get(i).type() != HyperparameterType.CONTINUOUS) {
                 return Optional.of(new ReplicateKey(name, hps.get(i).path(), null, i));
             }
         }
