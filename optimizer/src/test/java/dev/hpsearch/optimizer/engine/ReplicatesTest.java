@@ -107,8 +107,8 @@ class ReplicatesTest {
 
         SearchContext c = s.strategyContext(SPACE);
 
-        assertThat(c.finished()).extracting(FinishedTrial::id).containsExactly(0, 1, 2, 3, 4);
-        assertThat(c.pending()).extracting(PendingTrial::id).isEmpty();
+        assertThat(c.finished()).extracting(FinishedTrial::combinationId).containsExactly(0, 1, 2, 3, 4);
+        assertThat(c.pending()).extracting(PendingTrial::combinationId).isEmpty();
         assertThat(c.seen()).doesNotContain(at(0.77));
         assertThat(s.ordinaryCount()).isEqualTo(5);
         assertThat(s.replicateCount(1)).isEqualTo(2);
