@@ -8,6 +8,7 @@ import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.optimizer.config.ConfigException;
+import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.config.SearchConfig;
@@ -294,6 +295,12 @@ public final class SearchService {
                         + (allowed.isEmpty() ? "seed" : allowed.get(0)) + "\" to that file (allowed: "
                         + (allowed.isEmpty() ? "none yet: add a constant such as \"seed\": 0 to "
                         + dir.resolve(SearchFiles.MODEL_CONFIG) : String.join(", ", allowed)) + ")");
+            }
+            if (SearchFiles.coordinatorOnCluster(dir) && !ConfigLoader.isRunnable("sbatch")) {
+                // a detached search submits from the cluster itself: from here its folder is only a copy
+                throw new UserFacingException(UserFacingException.Kind.FAILURE, dir.getFileName() + " was run by a"
+                        + " coordinator on the cluster (detached); run hpsearch replicate there, or take the search"
+                        + " over first with: hpsearch resume --cluster " + SearchFiles.cluster(dir) + " " + dir.getParent());
             }
             if (SearchFiles.coordinatorRunning(dir)) {
                 throw new UserFacingException(UserFacingException.Kind.FAILURE, "a coordinator on this machine runs "
