@@ -212,6 +212,29 @@ class ReplicatesIT {
     }
 
     @Test
+    void aReplicateIsCancelledAsAnyCombinationIsAndTheSearchEnds() throws Exception {
+        Project p = project(", \"replicate_key\": \"seed\", \"replicates\": 2, \"replicate_top_k\": 1", 5, false);
+        Configs c = p.configs();
+        Path dir = SearchFiles.create(c);
+        SearchEngine[] engine = new SearchEngine[1];
+
+        SearchSummary s = run(c, dir, Strategies.forConfig(c.search(), c.model().space(), "s"), new SearchListener() {
+            @Override
+            public void onTrial(TrialRecord t) {
+                if (t.isReplicate() && t.status() == TrialStatus.RUNNING) {
+                    engine[0].cancel(t.id());
+                }
+            }
+        }, e -> engine[0] = e);
+
+        assertThat(s.complete()).isTrue();
+        ResultTable t = table(dir);
+        assertThat(t.rows()).extracting(ResultRow::status).containsExactly("ok", "ok", "ok", "cancelled", "cancelled");
+        assertThat(t.rows()).extracting(ResultRow::replicateOf).containsExactly(null, null, null, 0, 0);
+        assertThat(t.rows().get(3).reason()).contains("cancelled by the user");
+    }
+
+    @Test
     void replicatesOnDemandRunMoreOfTheBestNumberedOnAndNothingElse() throws Exception {
         Project p = project(", \"replicate_key\": \"seed\", \"replicates\": 1, \"replicate_top_k\": 1", 0, true);
         Configs c = p.configs();
