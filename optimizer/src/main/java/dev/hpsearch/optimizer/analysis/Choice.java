@@ -90,6 +90,10 @@ public final class Choice {
      * when no draw, or every draw, had the setting best.
      */
     static double wilson(double p, int side) {
+        if ((p <= 0 && side < 0) || (p >= 1 && side > 0)) {
+            // exactly, where the formula would leave a rounding residue such as 8.6e-19
+            return p <= 0 ? 0 : 1;
+        }
         double z = 1.959963984540054;
         double n = DRAWS;
         double centre = p + z * z / (2 * n);
