@@ -57,6 +57,7 @@ public final class SelectionView extends VBox {
         response.setId("choiceResponse");
         response.setConverter(new ColumnNames(vm.responses()));
         response.valueProperty().bindBidirectional(vm.responseProperty());
+        response.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<String> direction = new ComboBox<>();
         direction.setId("choiceDirection");
         direction.getItems().setAll("lower is better", "higher is better");
@@ -64,6 +65,7 @@ public final class SelectionView extends VBox {
         direction.valueProperty().addListener((o, a, b) -> vm.minimizeProperty().set("lower is better".equals(b)));
         vm.minimizeProperty().addListener((o, a, b) -> direction.setValue(b ? "lower is better" : "higher is better"));
         direction.disableProperty().bind(vm.directionFixedProperty());
+        direction.setMinWidth(Region.USE_PREF_SIZE);
         direction.setTooltip(new Tooltip("The loss is always lower-is-better; for a metric, say which way is better"));
         Button analyse = new Button("Analyse");
         analyse.setId("analyseChoiceButton");
@@ -96,20 +98,25 @@ public final class SelectionView extends VBox {
         Button exportEnsemble = ExportButtons.saveAs("exportEnsembleButton", "Export ensemble.json…", dialogs,
                 vm::exportFolder, "ensemble.json", vm::exportEnsemble);
         exportEnsemble.disableProperty().bind(vm.resultProperty().isNull());
+        exportInput.setMinWidth(Region.USE_PREF_SIZE);
+        exportEnsemble.setMinWidth(Region.USE_PREF_SIZE);
         exportEnsemble.setTooltip(new Tooltip("The best settings with weights (their probability of being the best),"
                 + " each a ready input.json"));
 
         Spinner<Integer> top = new Spinner<>(1, 50, vm.replicateTopProperty().get());
         top.setId("replicateTop");
-        top.setPrefWidth(70);
+        top.setPrefWidth(80);
+        top.setMinWidth(Region.USE_PREF_SIZE);
         top.valueProperty().addListener((o, a, b) -> vm.replicateTopProperty().set(b));
         Spinner<Integer> runs = new Spinner<>(1, 50, vm.replicateRunsProperty().get());
         runs.setId("replicateRuns");
-        runs.setPrefWidth(70);
+        runs.setPrefWidth(80);
+        runs.setMinWidth(Region.USE_PREF_SIZE);
         runs.valueProperty().addListener((o, a, b) -> vm.replicateRunsProperty().set(b));
         Button replicate = new Button("Replicate top K…");
         replicate.setId("replicateButton");
         replicate.setMnemonicParsing(false);
+        replicate.setMinWidth(Region.USE_PREF_SIZE);
         replicate.disableProperty().bind(vm.canReplicateProperty().not());
         replicate.setOnAction(e -> vm.replicate());
         Tooltip why = new Tooltip();

@@ -325,8 +325,9 @@ public final class SelectionViewModel {
         }
         Choice.Setting best = c.best();
         optimism.set("Best " + Numbers.display(c.original(best.value())) + "; expect about "
-                + Numbers.display(c.original(c.expected())) + " on untouched data (the best of " + c.ties().size()
-                + " tied setting" + (c.ties().size() == 1 ? "" : "s") + " flatters itself; the GP puts its true value"
+                + Numbers.display(c.original(c.expected())) + " on untouched data (" + (c.ties().size() == 1
+                ? "no other setting ties with it, so little luck of the draw flatters it" : "the best of "
+                + c.ties().size() + " tied settings is the luckiest of them, which flatters it") + "; the GP puts its true value"
                 + " between " + Numbers.display(c.original(c.gpMean() - 2 * c.gpSd())) + " and "
                 + Numbers.display(c.original(c.gpMean() + 2 * c.gpSd())) + "). Evaluate the final choice once on"
                 + " untouched test data, and do not tune on it.");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.MainWindow;
 import dev.hpsearch.app.gui.ScriptedDialogs;
+import dev.hpsearch.app.gui.common.Exports;
 import dev.hpsearch.app.gui.common.FxTaskRunner;
 import dev.hpsearch.app.gui.common.Theme;
 import dev.hpsearch.app.gui.results.ResultsModel;
@@ -87,6 +88,9 @@ class SelectionViewTest {
             // a wrapped label as tall as its text: nothing cut off at the bottom either
             assertThat(l.getHeight()).as(id).isGreaterThanOrEqualTo(l.prefHeight(l.getWidth()) - 0.5);
         }
+
+        var image = WaitForAsyncUtils.asyncFx(() -> Exports.snapshot(table.getScene().getRoot())).get(10, TimeUnit.SECONDS);
+        Exports.writePng(image, Path.of("target", "screenshots", "selection-view-override.png"));
 
         Path file = tmp.resolve("picked.json");
         dialogs.answer(file);
