@@ -239,15 +239,19 @@ class DesktopAppTest extends DesktopScenario {
     }
 
     @Test
-    void selectionExportsTheChosenCombinationAsAnInput(FxRobot robot) throws Exception {
+    void selectionProposesASettingAndExportsItAsAnInput(FxRobot robot) throws Exception {
         finishedDemoSearch(robot, 6);
         select(robot, "tabSelection");
-        robot.interact(() -> robot.lookup("#toleranceField").queryAs(TextField.class).setText("1000"));
-        robot.clickOn("#markButton");
-        TableView<?> candidates = robot.lookup("#candidateTable").queryAs(TableView.class);
-        waitUntil(() -> !candidates.getItems().isEmpty());
-        robot.interact(() -> candidates.getSelectionModel().select(0));
+        robot.clickOn("#analyseChoiceButton");
+        TableView<?> settings = robot.lookup("#choiceTable").queryAs(TableView.class);
+        waitUntil(30, () -> !settings.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
+        // the proposed setting is picked, the noise says where it comes from, nothing in the table is cut
+        assertThat(settings.getSelectionModel().getSelectedItem()).isNotNull();
+        assertThat(robot.lookup("#choiceNoise").queryAs(Label.class).getText()).contains("GP noise estimate");
+        assertThat(robot.lookup("#choiceOptimism").queryAs(Label.class).getText()).contains("expect about");
+        assertThat(robot.lookup("#choiceTable .text").queryAllAs(javafx.scene.text.Text.class))
+                .extracting(javafx.scene.text.Text::getText).isNotEmpty().noneMatch(t -> t.contains("…") || t.contains("..."));
         shotInBothThemes(robot, "selection");
         Path chosen = tmp.resolve("chosen_input.json");
         dialogs.answer(chosen);
@@ -256,5 +260,6 @@ class DesktopAppTest extends DesktopScenario {
         JsonNode input = JsonFiles.read(chosen, "c");
         assertThat(input.get("optimizer").get("learning_rate").isNumber()).isTrue();
         assertThat(input.get("data_file").asText()).isEqualTo("iris.csv");
+        assertThat(input.has("save_folder")).isFalse();
     }
 }
