@@ -21,9 +21,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theCommandLineOnlyStartsTheGui = noClasses()
             .that().resideInAPackage("dev.hpsearch.app.cli..").and().doNotHaveSimpleName("GuiCommand")
+            .and().doNotHaveSimpleName("ReportCommand")
             .should().dependOnClassesThat().resideInAPackage("dev.hpsearch.app.gui..")
             .because("the command line and the desktop app are two faces of the same services; only `hpsearch gui` "
-                    + "starts the other");
+                    + "starts the other, and `hpsearch report` draws with the GUI's plots (so that the report and the"
+                    + " app show the same drawing) without starting a toolkit");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.hpsearch.app.(*)..").should().beFreeOfCycles();

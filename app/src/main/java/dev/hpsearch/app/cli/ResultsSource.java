@@ -1,20 +1,15 @@
 package dev.hpsearch.app.cli;
 
+import dev.hpsearch.app.service.SearchResults;
 import dev.hpsearch.optimizer.analysis.ResponseData;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.config.ConfigException;
-import dev.hpsearch.optimizer.config.Configs;
-import dev.hpsearch.optimizer.engine.DataTable;
-import dev.hpsearch.optimizer.engine.Journal;
-import dev.hpsearch.optimizer.engine.SearchFiles;
-import dev.hpsearch.optimizer.engine.SearchState;
+import dev.hpsearch.optimizer.space.ModelConfig;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.space.Simpler;
 import dev.hpsearch.optimizer.text.IoErrors;
-import dev.hpsearch.optimizer.text.Utf8;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,11 +19,20 @@ import java.util.Map;
  * holding one), whose axes are inferred from the values.
  *
  * @param table     the results
- * @param space     the search space, or {@code null} for a table read on its own
+ * @param model     the search's model config, or {@code null} for a table read on its own
  * @param searchDir the search folder when there is one (its combinations' input.json files), else {@code null}
- * @param simpler   which values make the simpler model, by hyperparameter (model_config's {@code "simpler"})
  */
-record ResultsSource(ResultTable table, SearchSpace space, Path searchDir, Map<String, Simpler> simpler) {
+record ResultsSource(ResultTable table, ModelConfig model, Path searchDir) {
+    /** The search space, or {@code null} for a table read on its own. */
+    SearchSpace space() {
+        return model == null ? null : model.space();
+    }
+
+    /** Which values make the simpler model, by hyperparameter (model_config's {@code "simpler"}). */
+    Map<String, Simpler> simpler() {
+        return model == null ? Map.of() : model.simpler();
+    }
+
     /** Thrown after the error has been printed; carries the exit status. */
     static final class Failed extends Exception {
         final int status;
@@ -40,16 +44,14 @@ record ResultsSource(ResultTable table, SearchSpace space, Path searchDir, Map<S
     }
 
     static ResultsSource read(Path target, PrintWriter err) throws Failed {
+        SearchResults r = results(target, err);
+        return new ResultsSource(r.table(), r.configs() == null ? null : r.configs().model(), r.searchDir());
+    }
+
+    /** Everything read from a search folder or a data file; prints what is wrong and throws when it cannot. */
+    static SearchResults results(Path target, PrintWriter err) throws Failed {
         try {
-            Path dir = Files.isDirectory(target) ? target : null;
-            if (dir != null && Files.exists(dir.resolve(Journal.FILE_NAME))) {
-                Configs configs = SearchFiles.load(dir);
-                SearchSpace space = configs.model().space();
-                return new ResultsSource(SearchState.replay(Journal.read(dir)).resultTable(space), space, dir,
-                        configs.model().simpler());
-            }
-            Path file = dir != null ? dir.resolve(DataTable.FILE_NAME) : target;
-            return new ResultsSource(ResultTable.parse(Utf8.read(file)), null, null, Map.of());
+            return SearchResults.read(target);
         } catch (ConfigException e) {
             throw new Failed(Console.configError(err, e));
         } catch (IOException e) {
@@ -65,7 +67,7 @@ record ResultsSource(ResultTable table, SearchSpace space, Path searchDir, Map<S
     ResponseData response(String metric, PrintWriter err) throws Failed {
         ResponseData data;
         try {
-            data = ResponseData.of(table, space, metric);
+            data = ResponseData.of(table, space(), metric);
         } catch (IllegalArgumentException e) {
             err.println("error: --metric: " + e.getMessage());
             throw new Failed(ExitCodes.CONFIG);

@@ -3,6 +3,7 @@ package dev.hpsearch.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.app.gui.analysis.ContourPlot;
 import dev.hpsearch.app.gui.analysis.ParallelPlot;
 import dev.hpsearch.app.gui.common.PlotCanvas;
 import dev.hpsearch.app.gui.common.Theme;
@@ -23,6 +24,7 @@ import javafx.application.Application;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -199,7 +201,31 @@ class DesktopAppTest extends DesktopScenario {
         robot.clickOn("#runSensitivityButton");
         waitUntil(30, () -> !robot.lookup("#sensitivityRanking").queryAs(ListView.class).getItems().isEmpty());
         assertThat(robot.lookup("#sensitivityRanking").queryAs(ListView.class).getItems()).hasSize(4);
+        // the contour of the pair that interacts most, drawn on its canvas; another pair on demand
+        PlotCanvas contour = robot.lookup("#contourCanvas").queryAs(PlotCanvas.class);
+        waitUntil(30, () -> contour.plot() instanceof ContourPlot);
+        ComboBox<?> x = robot.lookup("#pairXChoice").queryAs(ComboBox.class);
+        ComboBox<?> y = robot.lookup("#pairYChoice").queryAs(ComboBox.class);
+        assertThat(x.getValue()).isNotNull().isNotEqualTo(y.getValue());
+        assertThat(((ContourPlot) contour.plot()).x().axis().name()).isEqualTo(x.getValue());
+        assertThat(contour.getHeight()).isGreaterThan(150);
+        Object third = x.getItems().stream().filter(n -> !n.equals(x.getValue()) && !n.equals(y.getValue()))
+                .findFirst().orElseThrow();
+        robot.interact(() -> y.getSelectionModel().select(x.getItems().indexOf(third)));
+        waitUntil(30, () -> ((ContourPlot) contour.plot()).y().axis().name().equals(third));
         shotInBothThemes(robot, "sensitivity");
+    }
+
+    @Test
+    void theReportButtonWritesTheReportOfTheSearchOnScreen(FxRobot robot) throws Exception {
+        ProjectView project = finishedDemoSearch(robot, 6);
+        Path dir = project.dashboard().shownProperty().get();
+        robot.clickOn("#reportButton");
+        waitUntil(60, () -> robot.lookup("#reportStatus").queryAs(Label.class).getText().startsWith("Report written"));
+        Path page = dir.resolve("report.html");
+        assertThat(Files.readString(page)).contains("<section id=\"interaction\">").contains("<svg");
+        // the test machine has no browser: the status says where the file is
+        assertThat(robot.lookup("#reportStatus").queryAs(Label.class).getText()).contains(page.toString());
     }
 
     @Test
@@ -213,15 +239,19 @@ class DesktopAppTest extends DesktopScenario {
     }
 
     @Test
-    void selectionExportsTheChosenCombinationAsAnInput(FxRobot robot) throws Exception {
+    void selectionProposesASettingAndExportsItAsAnInput(FxRobot robot) throws Exception {
         finishedDemoSearch(robot, 6);
         select(robot, "tabSelection");
-        robot.interact(() -> robot.lookup("#toleranceField").queryAs(TextField.class).setText("1000"));
-        robot.clickOn("#markButton");
-        TableView<?> candidates = robot.lookup("#candidateTable").queryAs(TableView.class);
-        waitUntil(() -> !candidates.getItems().isEmpty());
-        robot.interact(() -> candidates.getSelectionModel().select(0));
+        robot.clickOn("#analyseChoiceButton");
+        TableView<?> settings = robot.lookup("#choiceTable").queryAs(TableView.class);
+        waitUntil(30, () -> !settings.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
+        // the proposed setting is picked, the noise says where it comes from, nothing in the table is cut
+        assertThat(settings.getSelectionModel().getSelectedItem()).isNotNull();
+        assertThat(robot.lookup("#choiceNoise").queryAs(Label.class).getText()).contains("GP noise estimate");
+        assertThat(robot.lookup("#choiceOptimism").queryAs(Label.class).getText()).contains("expect about");
+        assertThat(robot.lookup("#choiceTable .text").queryAllAs(javafx.scene.text.Text.class))
+                .extracting(javafx.scene.text.Text::getText).isNotEmpty().noneMatch(t -> t.contains("…") || t.contains("..."));
         shotInBothThemes(robot, "selection");
         Path chosen = tmp.resolve("chosen_input.json");
         dialogs.answer(chosen);
@@ -230,5 +260,6 @@ class DesktopAppTest extends DesktopScenario {
         JsonNode input = JsonFiles.read(chosen, "c");
         assertThat(input.get("optimizer").get("learning_rate").isNumber()).isTrue();
         assertThat(input.get("data_file").asText()).isEqualTo("iris.csv");
+        assertThat(input.has("save_folder")).isFalse();
     }
 }

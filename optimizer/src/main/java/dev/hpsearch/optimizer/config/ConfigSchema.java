@@ -262,8 +262,8 @@ public final class ConfigSchema {
 
     public static final ConfigKey HP_SIMPLER = model("simpler", ValueType.CHOICES, List.of("lower", "higher"),
             "Optional: which values make the simpler model, lower or higher (a categorical hyperparameter: its values "
-            + "listed from the simplest). Among the settings that tie with the best, hpsearch choose proposes the "
-            + "simplest.");
+            + "listed from the simplest). Among the settings that tie with the best, hpsearch choose and the Selection "
+            + "view propose the simplest.");
 
     /** The keys of search_config.json, in form order. */
     public static List<ConfigKey> search() {

@@ -5,6 +5,8 @@ import dev.hpsearch.app.gui.common.Plot;
 import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.GlobalSensitivity;
 import dev.hpsearch.optimizer.text.Numbers;
+import dev.hpsearch.optimizer.analysis.ResponseData;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.paint.Color;
@@ -23,6 +25,25 @@ public record DependencePlot(List<GlobalSensitivity.Dependence> panels, List<Axi
                              List<GlobalSensitivity.Index> totals, String response) implements Plot {
     private static final Color BAND = Color.rgb(44, 123, 182, 0.2);
     private static final Color LINE = Color.web("#2c7bb6");
+
+    /**
+     * The panels of every hyperparameter, most important (largest total index) first.
+     *
+     * @param dependence each hyperparameter's partial dependence, in the order of {@code data}'s inputs
+     */
+    public static DependencePlot ranked(ResponseData data, GlobalSensitivity.Result indices,
+                                        List<GlobalSensitivity.Dependence> dependence) {
+        List<GlobalSensitivity.Dependence> panels = new ArrayList<>();
+        List<Axis> axes = new ArrayList<>();
+        List<GlobalSensitivity.Index> totals = new ArrayList<>();
+        for (GlobalSensitivity.Index ix : indices.ranking()) {
+            int j = indices.indices().indexOf(ix);
+            panels.add(dependence.get(j));
+            axes.add(data.axes().get(j));
+            totals.add(ix);
+        }
+        return new DependencePlot(panels, axes, totals, data.metric());
+    }
 
     @Override
     public void draw(Painter p, double w, double h) {

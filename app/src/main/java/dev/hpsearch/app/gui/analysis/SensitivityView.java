@@ -53,7 +53,32 @@ public final class SensitivityView extends HBox {
         VBox side = new VBox(8, new HBox(8, new Label("response"), response), run, slices, status, title, ranking,
                 ExportButtons.of("sensitivity", canvas, dialogs, tasks, "sensitivity", vm::exportFolder));
         VBox.setVgrow(ranking, Priority.ALWAYS);
-        HBox.setHgrow(canvas, Priority.ALWAYS);
-        getChildren().addAll(canvas, side);
+        VBox plots = new VBox(6, canvas, interactions(vm, tasks, dialogs));
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        HBox.setHgrow(plots, Priority.ALWAYS);
+        getChildren().addAll(plots, side);
+    }
+
+    /** The contour of the GP mean over a pair, with the pair's choosers; the pair that interacts most at first. */
+    private static VBox interactions(SensitivityViewModel vm, TaskRunner tasks, DialogService dialogs) {
+        PlotCanvas contour = new PlotCanvas(null);
+        contour.setId("contourCanvas");
+        contour.setPrefHeight(320);
+        vm.contourProperty().addListener((o, a, b) -> contour.setPlot(b));
+        ComboBox<String> x = new ComboBox<>(vm.pairChoices());
+        x.setId("pairXChoice");
+        x.valueProperty().bindBidirectional(vm.pairXProperty());
+        ComboBox<String> y = new ComboBox<>(vm.pairChoices());
+        y.setId("pairYChoice");
+        y.valueProperty().bindBidirectional(vm.pairYProperty());
+        Label status = new Label();
+        status.setId("contourStatus");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.textProperty().bind(vm.contourStatusProperty());
+        HBox choosers = new HBox(8, new Label("interaction of"), x, new Label("and"), y,
+                ExportButtons.of("contour", contour, dialogs, tasks, "contour", vm::exportFolder));
+        choosers.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(4, choosers, status, contour);
     }
 }

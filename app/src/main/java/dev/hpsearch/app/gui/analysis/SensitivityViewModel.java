@@ -3,7 +3,6 @@ package dev.hpsearch.app.gui.analysis;
 import dev.hpsearch.app.gui.common.Plot;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.results.ResultsModel;
-import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.Column;
 import dev.hpsearch.optimizer.analysis.GlobalSensitivity;
 import dev.hpsearch.optimizer.analysis.ParallelLayout;
@@ -62,12 +61,20 @@ public final class SensitivityViewModel {
      * came from; {@code null} when there were too few results for it (the slices remain).
      */
     public record Global(ResponseData data, GlobalSensitivity.Result indices,
-                         List<GlobalSensitivity.Dependence> dependence) {
+                         List<GlobalSensitivity.Dependence> dependence, GlobalSensitivity fit) {
     }
 
-    private record Analysis(Sensitivity.Result slices, Global global, String globalFailure) {
+    private record Analysis(Sensitivity.Result slices, Global global, String globalFailure, ContourPlot contour) {
     }
+    private final ObservableList<String> pairChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<String> pairX = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> pairY = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ContourPlot> contour = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper contourStatus = new ReadOnlyStringWrapper("");
+    /** While an analysis sets the default pair: no contour for the half-set pair. */
+    private boolean settingPair;
     private long session;
+    private long contourSession;
 
     /**
      * @param exportFolder where export dialogs open (the project folder)
@@ -79,7 +86,34 @@ public final class SensitivityViewModel {
         results.dataVersionProperty().addListener((o, a, b) -> refreshResponses());
         results.selectedProperty().addListener((o, a, b) -> replot());
         slices.addListener((o, a, b) -> replot());
+        pairX.addListener((o, a, b) -> pairChanged());
+        pairY.addListener((o, a, b) -> pairChanged());
         refreshResponses();
+    }
+
+    /** The hyperparameters a contour can show, once an analysis has fitted its GP. */
+    public ObservableList<String> pairChoices() {
+        return pairChoices;
+    }
+
+    /** The contour's horizontal hyperparameter; an analysis sets it to one of the pair that interacts most. */
+    public ObjectProperty<String> pairXProperty() {
+        return pairX;
+    }
+
+    /** The contour's vertical hyperparameter. */
+    public ObjectProperty<String> pairYProperty() {
+        return pairY;
+    }
+
+    /** The GP mean over the chosen pair, or {@code null} before an analysis or while it is computed. */
+    public ReadOnlyObjectProperty<ContourPlot> contourProperty() {
+        return contour.getReadOnlyProperty();
+    }
+
+    /** What the contour shows, or why there is none. */
+    public ReadOnlyStringProperty contourStatusProperty() {
+        return contourStatus.getReadOnlyProperty();
     }
 
     /** What can be analysed: the loss and each metric the script reported. */
@@ -181,9 +215,14 @@ public final class SensitivityViewModel {
             for (int j = 0; j < data.inputs().size(); j++) {
                 dependence.add(g.partialDependence(j, 21));
             }
-            return new Analysis(slices, new Global(data, indices, dependence), "");
+            ContourPlot top = null;
+            if (data.inputs().size() >= 2) {
+                int[] pair = ContourPlot.topPair(indices, data);
+                top = ContourPlot.of(g, data, pair[0], pair[1]);
+            }
+            return new Analysis(slices, new Global(data, indices, dependence, g), "", top);
         } catch (GpFitException | IllegalArgumentException e) {
-            return new Analysis(slices, null, e.getMessage());
+            return new Analysis(slices, null, e.getMessage(), null);
         }
     }
 
@@ -191,6 +230,7 @@ public final class SensitivityViewModel {
         Sensitivity.Result r = a.slices();
         result.set(r);
         global.set(a.global());
+        showContour(a);
         List<String> lines = new ArrayList<>();
         String of = r.response().name();
         if (a.global() != null) {
@@ -198,8 +238,8 @@ public final class SensitivityViewModel {
             int i = 1;
             for (GlobalSensitivity.Index ix : g.ranking()) {
                 // two lines, so that a narrow list never cuts a figure off
-                lines.add(i++ + ". " + ix.name() + "\n    total " + interval(ix.total())
-                        + "\n    first " + interval(ix.firstOrder()));
+                lines.add(i++ + ". " + ix.name() + "\n    total " + ImportancePlot.interval(ix.total())
+                        + "\n    first " + ImportancePlot.interval(ix.firstOrder()));
             }
             ranking.setAll(lines);
             status.set(String.format(Locale.ROOT, "Sobol indices of %s on a GP of %d results (leave-one-out R² %.2f);"
@@ -221,24 +261,70 @@ public final class SensitivityViewModel {
         replot();
     }
 
-    private static String interval(GlobalSensitivity.Interval i) {
-        return Numbers.display(i.estimate()) + " [" + Numbers.display(i.low()) + ", " + Numbers.display(i.high()) + "]";
+    private void showContour(Analysis a) {
+        contourSession++;
+        settingPair = true;
+        try {
+            if (a.contour() == null) {
+                pairChoices.clear();
+                pairX.set(null);
+                pairY.set(null);
+                contour.set(null);
+                contourStatus.set(a.global() == null ? "No contour without the global analysis."
+                        : "A contour needs two hyperparameters.");
+                return;
+            }
+            pairChoices.setAll(a.global().data().inputs().stream().map(GlobalSensitivity.Input::name).toList());
+            pairX.set(a.contour().x().axis().name());
+            pairY.set(a.contour().y().axis().name());
+            contour.set(a.contour());
+            contourStatus.set(describe(a.contour(), true));
+        } finally {
+            settingPair = false;
+        }
+    }
+
+    private String describe(ContourPlot c, boolean top) {
+        return "GP mean of " + c.response() + " over " + c.x().axis().name() + " and " + c.y().axis().name()
+                + (top ? ": the pair with the largest interaction (total minus first-order index)." : ".");
+    }
+
+    /** A pair chosen by the user: its contour, computed in the background. */
+    private void pairChanged() {
+        Global g = global.get();
+        if (settingPair || g == null || pairX.get() == null || pairY.get() == null) {
+            return;
+        }
+        List<String> names = pairChoices;
+        int a = names.indexOf(pairX.get());
+        int b = names.indexOf(pairY.get());
+        long id = ++contourSession;
+        if (a < 0 || b < 0 || a == b) {
+            contour.set(null);
+            contourStatus.set("Choose two different hyperparameters.");
+            return;
+        }
+        contourStatus.set("Computing the GP mean over " + pairX.get() + " and " + pairY.get() + "…");
+        int[] top = ContourPlot.topPair(g.indices(), g.data());
+        boolean isTop = (a == top[0] && b == top[1]) || (a == top[1] && b == top[0]);
+        tasks.run(() -> ContourPlot.of(g.fit(), g.data(), a, b), c -> {
+            if (id == contourSession) {
+                contour.set(c);
+                contourStatus.set(describe(c, isTop));
+            }
+        }, e -> {
+            if (id == contourSession) {
+                contour.set(null);
+                contourStatus.set("Contour failed: " + IoErrors.describe(e));
+            }
+        });
     }
 
     private void replot() {
         Sensitivity.Result r = result.get();
         Global g = global.get();
         if (g != null && !slices.get()) {
-            List<GlobalSensitivity.Dependence> panels = new ArrayList<>();
-            List<Axis> axes = new ArrayList<>();
-            List<GlobalSensitivity.Index> totals = new ArrayList<>();
-            for (GlobalSensitivity.Index ix : g.indices().ranking()) {
-                int j = g.indices().indices().indexOf(ix);
-                panels.add(g.dependence().get(j));
-                axes.add(g.data().axes().get(j));
-                totals.add(ix);
-            }
-            plot.set(new DependencePlot(panels, axes, totals, g.data().metric()));
+            plot.set(DependencePlot.ranked(g.data(), g.indices(), g.dependence()));
             return;
         }
         ResultRow s = results.selectedProperty().get();

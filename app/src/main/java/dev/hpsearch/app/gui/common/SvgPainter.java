@@ -7,6 +7,7 @@ import javafx.scene.paint.Color;
 public final class SvgPainter implements Painter {
     private final StringBuilder sb = new StringBuilder();
     private final StringBuilder path = new StringBuilder();
+    private final String size;
     private String stroke = "#000000";
     private double strokeOpacity = 1;
     private double width = 1;
@@ -14,15 +15,24 @@ public final class SvgPainter implements Painter {
     private double fillOpacity = 1;
 
     public SvgPainter(double w, double h) {
-        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(n(w))
-                .append("\" height=\"").append(n(h)).append("\" viewBox=\"0 0 ").append(n(w)).append(' ').append(n(h))
-                .append("\" font-family=\"sans-serif\">\n");
+        size = " width=\"" + n(w) + "\" height=\"" + n(h) + "\" viewBox=\"0 0 " + n(w) + ' ' + n(h)
+                + "\" font-family=\"sans-serif\"";
     }
 
     /** The finished document. */
     public String toSvg() {
-        return sb + "</svg>\n";
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\""
+                + size + ">\n" + sb + "</svg>\n";
+    }
+
+    /**
+     * The drawing as an {@code <svg>} element to put inside an HTML page: no XML declaration, and no namespace
+     * (an HTML parser gives inline SVG its own), so the page names no address at all.
+     *
+     * @param label what the drawing shows, for screen readers
+     */
+    public String toInlineSvg(String label) {
+        return "<svg role=\"img\" aria-label=\"" + escape(label) + "\"" + size + ">\n" + sb + "</svg>\n";
     }
 
     @Override
@@ -131,7 +141,9 @@ public final class SvgPainter implements Painter {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** Text made safe for XML and HTML, in content and in attributes quoted with either quote. */
+    public static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

@@ -27,6 +27,8 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import dev.hpsearch.app.gui.report.DesktopBrowser;
+import dev.hpsearch.app.gui.report.ReportViewModel;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -92,7 +94,9 @@ public final class ProjectView extends BorderPane {
                         services.tasks(), project::folder), services.tasks(), services.dialogs())),
                 tab("tabSelection", "Selection", new SelectionView(new SelectionViewModel(dashboard.results(),
                         services.tasks(), () -> java.util.Optional.ofNullable(dashboard.searchProperty().get())
-                        .map(dev.hpsearch.app.service.RunningSearch::model), project::folder), services.dialogs())),
+                        .map(s -> new SelectionViewModel.Search(s.searchDir(), s.model())), project::folder,
+                        // the replicate service is wired in here once the engine offers it
+                        null), services.dialogs())),
                 tab("tabSearches", "Searches", new SearchesView(searches, services.tasks(), services.dialogs())));
         tabs.setId("projectTabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -109,10 +113,27 @@ public final class ProjectView extends BorderPane {
         title.getStyleClass().add("subtitle");
         Label folder = new Label(project.folder().toString());
         folder.getStyleClass().add("help");
-        HBox top = new HBox(12, back, title, folder);
+        HBox top = new HBox(12, back, title, folder, report(new ReportViewModel(dashboard.shownProperty(),
+                services.tasks(), new DesktopBrowser(), java.time.Clock.systemUTC())));
         top.setPadding(new Insets(8, 12, 0, 12));
         setTop(top);
         setCenter(tabs);
+    }
+
+    /** The "Report" button, for the search on screen, and where its report went. */
+    private static HBox report(ReportViewModel vm) {
+        Button button = new Button("Report");
+        button.setId("reportButton");
+        button.disableProperty().bind(vm.disabledProperty());
+        button.setOnAction(e -> vm.write());
+        Label status = new Label();
+        status.setId("reportStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        HBox box = new HBox(8, button, status);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
+        return box;
     }
 
     /** A form's tab, titled by its document: "Search settings •" while it has unsaved edits. */

@@ -97,6 +97,9 @@ public final class DashboardViewModel {
     private final BooleanProperty controllable = new SimpleBooleanProperty(false);
     private final BooleanProperty stoppable = new SimpleBooleanProperty(false);
     private final ObjectProperty<RunningSearch> search = new SimpleObjectProperty<>(null);
+    /** The search folder or the results file on screen, for the report. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> shownSource =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<String> searchLog = FXCollections.observableArrayList();
     private final ObservableList<RunTarget> targets = FXCollections.observableArrayList(RunTarget.LOCAL);
     private final ObjectProperty<RunTarget> target = new SimpleObjectProperty<>(null);
@@ -313,6 +316,11 @@ public final class DashboardViewModel {
         return results.spaceProperty();
     }
 
+    /** The search folder (running, finished or followed) or the results file on screen; {@code null} before one. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> shownProperty() {
+        return shownSource.getReadOnlyProperty();
+    }
+
     public ObjectProperty<RunningSearch> searchProperty() {
         return search;
     }
@@ -522,6 +530,7 @@ public final class DashboardViewModel {
             failed.set((int) table.rows().stream().filter(ResultRow::isFailed).count());
             recountClasses();
             searchName.set(file.getFileName().toString());
+            shownSource.set(file);
             status.state("Showing " + file + " (" + table.rows().size() + " combinations, read-only)");
         }, e -> status.say("Cannot read " + file + ": " + IoErrors.describe(e)));
     }
@@ -620,6 +629,7 @@ public final class DashboardViewModel {
             results.show(s.model().space().hyperparameters().stream().map(Hyperparameter::name).toList(),
                     s.model().space(), List.of());
             searchName.set(s.searchDir().getFileName().toString());
+            shownSource.set(s.searchDir());
             active.set(true);
             controllable.set(!s.followOnly());
             stoppable.set(s.stoppable());

@@ -100,6 +100,45 @@ class SensitivityViewModelTest {
         assertThat(AnalysisRows.textSizes(vm.plotProperty().get(), W, H)).isNotEmpty().allMatch(s -> s >= 10);
     }
 
+    @Test
+    void theContourShowsThePairThatInteractsMostAndAnyPairChosenComputedInTheBackground() {
+        ResultsModel results = AnalysisRows.model(40);
+        HeldTasks tasks = new HeldTasks();
+        SensitivityViewModel vm = vm(results, tasks);
+        assertThat(vm.contourProperty().get()).isNull();
+        vm.analyse();
+        // nothing is computed on the calling (UI) thread: the contour comes with the analysis's task
+        assertThat(vm.contourProperty().get()).isNull();
+        tasks.finish(0);
+        SensitivityViewModel.Global g = vm.globalProperty().get();
+        int[] top = ContourPlot.topPair(g.indices(), g.data());
+        List<String> names = List.of("lr", "l2", "act");
+        assertThat(vm.pairChoices()).containsExactlyElementsOf(names);
+        assertThat(vm.pairXProperty().get()).isEqualTo(names.get(top[0]));
+        assertThat(vm.pairYProperty().get()).isEqualTo(names.get(top[1]));
+        ContourPlot first = vm.contourProperty().get();
+        assertThat(first.x().axis().name()).isEqualTo(names.get(top[0]));
+        assertThat(first.y().axis().name()).isEqualTo(names.get(top[1]));
+        assertThat(vm.contourStatusProperty().get()).contains("largest interaction");
+
+        String other = names.stream().filter(n -> !n.equals(vm.pairXProperty().get())
+                && !n.equals(vm.pairYProperty().get())).findFirst().orElseThrow();
+        vm.pairYProperty().set(other);
+        assertThat(vm.contourProperty().get()).isSameAs(first);
+        assertThat(vm.contourStatusProperty().get()).startsWith("Computing");
+        tasks.finish(1);
+        ContourPlot chosen = vm.contourProperty().get();
+        assertThat(chosen.y().axis().name()).isEqualTo(other);
+        int a = names.indexOf(vm.pairXProperty().get());
+        int b = names.indexOf(other);
+        assertThat(chosen.z()).isDeepEqualTo(g.fit().pairMean(a, b, ContourPlot.POINTS));
+        assertThat(AnalysisRows.svg(chosen, W, H)).contains("GP mean of loss over");
+
+        vm.pairYProperty().set(vm.pairXProperty().get());
+        assertThat(vm.contourProperty().get()).isNull();
+        assertThat(vm.contourStatusProperty().get()).contains("two different");
+    }
+
     private static int indexOf(int[] ids, int id) {
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] == id) {
