@@ -20,6 +20,7 @@ import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.space.ModelConfig;
 import dev.hpsearch.optimizer.space.ReplicateKey;
 import dev.hpsearch.optimizer.strategy.Strategies;
@@ -36,6 +37,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -274,6 +276,23 @@ public final class SearchService {
      */
     public PreparedSearch prepareReplicates(Path searchDir, int topK, int n, SearchEvents events)
             throws UserFacingException {
+        return prepareReplicates(searchDir, null, topK, n, events);
+    }
+
+    /**
+     * As {@link #prepareReplicates(Path, int, int, SearchEvents)} for the combinations {@code ids} the user chose
+     * (the Selection view ranks by the response it shows, which need not be the loss).
+     */
+    public PreparedSearch prepareReplicatesOf(Path searchDir, List<Integer> ids, int n, SearchEvents events)
+            throws UserFacingException {
+        if (ids.isEmpty()) {
+            throw new UserFacingException(UserFacingException.Kind.CONFIG, "no combination chosen to replicate");
+        }
+        return prepareReplicates(searchDir, List.copyOf(ids), ids.size(), n, events);
+    }
+
+    private PreparedSearch prepareReplicates(Path searchDir, List<Integer> ids, int topK, int n, SearchEvents events)
+            throws UserFacingException {
         Path dir = searchDir.toAbsolutePath().normalize();
         if (topK < 1 || n < 1) {
             throw new UserFacingException(UserFacingException.Kind.CONFIG, "the number of best combinations (--top) and"
@@ -311,7 +330,9 @@ public final class SearchService {
                 throw new UserFacingException(UserFacingException.Kind.FAILURE, dir.getFileName() + " has " + unfinished
                         + " unfinished combination(s); finish them first with: hpsearch resume " + dir);
             }
-            List<TrialRecord> best = ReplicatePlan.best(state.trials(), topK, configs.search().higherIsBetter());
+            List<TrialRecord> best = ids == null
+                    ? ReplicatePlan.best(state.trials(), topK, configs.search().higherIsBetter())
+                    : chosenToReplicate(state, ids, dir);
             if (best.isEmpty()) {
                 throw new UserFacingException(UserFacingException.Kind.FAILURE, dir.getFileName()
                         + " has no combination with a score to replicate");
@@ -331,14 +352,31 @@ public final class SearchService {
         } catch (IOException e) {
             throw new UserFacingException(UserFacingException.Kind.CONFIG, IoErrors.describe(e), e);
         }
-        return prepareResume(dir, new Resume(false, null, null), events).withReplicates(topK, n);
+        PreparedSearch resumed = prepareResume(dir, new Resume(false, null, null), events);
+        return ids == null ? resumed.withReplicates(topK, n) : resumed.withReplicatesOf(ids, n);
     }
 
-    /**
-     * Runs {@link #prepareReplicates} on a background thread, as {@link #resume} does: for the GUI's button.
-     */
-    public RunningSearch replicate(Path searchDir, int topK, int n, SearchEvents events) throws UserFacingException {
-        return start(prepareReplicates(searchDir, topK, n, events), events);
+    /** The chosen combinations, each an ordinary one that finished with a score. */
+    private static List<TrialRecord> chosenToReplicate(SearchState state, List<Integer> ids, Path dir)
+            throws UserFacingException {
+        List<TrialRecord> chosen = new ArrayList<>();
+        for (int id : ids) {
+            TrialRecord t = state.trial(id);
+            if (t == null || t.isReplicate() || t.status() != TrialStatus.OK) {
+                throw new UserFacingException(UserFacingException.Kind.CONFIG, "combination " + id + " of "
+                        + dir.getFileName() + (t == null ? " does not exist" : t.isReplicate() ? " is itself a replicate"
+                        + " (of combination " + t.replicateOf() + ")" : " has no score (" + t.status() + ")")
+                        + "; replicate ordinary combinations that finished with a score");
+            }
+            chosen.add(t);
+        }
+        return chosen;
+    }
+
+    /** Runs {@link #prepareReplicatesOf} on a background thread: the Selection view's Replicate button. */
+    public RunningSearch replicateOf(Path searchDir, List<Integer> ids, int n, SearchEvents events)
+            throws UserFacingException {
+        return start(prepareReplicatesOf(searchDir, ids, n, events), events);
     }
 
     /** Runs a prepared search on a background thread; it closes the search when the engine stops. */

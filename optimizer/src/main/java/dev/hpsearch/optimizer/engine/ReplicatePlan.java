@@ -57,9 +57,15 @@ public final class ReplicatePlan {
      */
     public static List<Replicate> plan(SearchState state, int k, int n, boolean more, boolean higherIsBetter,
                                        ReplicateKey key, SearchSpace space) {
+        return plan(state, best(state.trials(), k, higherIsBetter), n, more, key, space);
+    }
+
+    /** As {@link #plan(SearchState, int, int, boolean, boolean, ReplicateKey, SearchSpace)} for chosen originals. */
+    public static List<Replicate> plan(SearchState state, List<TrialRecord> originals, int n, boolean more,
+                                       ReplicateKey key, SearchSpace space) {
         List<Replicate> out = new ArrayList<>();
         int max = key.maxReplicates(space);
-        for (TrialRecord original : best(state.trials(), k, higherIsBetter)) {
+        for (TrialRecord original : originals) {
             int have = state.replicateCount(original.id());
             int upTo = Math.min(max, more ? have + n : n);
             for (int i = have + 1; i <= upTo; i++) {

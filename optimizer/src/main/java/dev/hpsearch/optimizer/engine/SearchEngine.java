@@ -117,6 +117,8 @@ public final class SearchEngine {
     /** Replicates asked for on demand ({@link #requestReplicates}): how many of the best, how many more each. */
     private int demandTopK;
     private int demandCount;
+    /** The combinations to replicate on demand when the user chose them ({@link #requestReplicatesOf}), else null. */
+    private List<Integer> demandIds;
     /** Set when this run only replicates (on demand): no ordinary combination is suggested. */
     private boolean replicatesOnly;
     /** Set once this run has planned the replicates search_config.json asks for at the end of the search. */
@@ -161,6 +163,18 @@ public final class SearchEngine {
         }
         demandTopK = topK;
         demandCount = count;
+    }
+
+    /**
+     * As {@link #requestReplicates}, for combinations the user chose (the GUI's Selection view, which may rank by a
+     * metric rather than the loss) instead of the best by the loss.
+     */
+    public void requestReplicatesOf(List<Integer> ids, int count) {
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("no combination to replicate");
+        }
+        requestReplicates(ids.size(), count);
+        demandIds = List.copyOf(ids);
     }
 
     /**
@@ -388,7 +402,8 @@ public final class SearchEngine {
                             + ", then resume the search";
                 }
                 if (toSubmit.isEmpty() && replicatesOnly) {
-                    return replicatesJournaled + " replicate(s) of the " + demandTopK + " best combination(s) run";
+                    return replicatesJournaled + " replicate(s) of " + (demandIds != null ? "combination(s) " + demandIds
+                            : "the " + demandTopK + " best combination(s)") + " run";
                 }
                 if (toSubmit.isEmpty() && (exhausted || state.ordinaryCount() >= search.maxSuggestions())) {
                     if (!replicatesPlanned && search.replicates().atEnd()) {
@@ -537,8 +552,10 @@ public final class SearchEngine {
                     + " no replicates run");
             return 0;
         }
-        List<ReplicatePlan.Replicate> plan = ReplicatePlan.plan(state, k, n, more, search.higherIsBetter(), key.get(),
-                model.space());
+        List<TrialRecord> chosen = more && demandIds != null
+                ? demandIds.stream().map(state::trial).filter(java.util.Objects::nonNull).toList()
+                : ReplicatePlan.best(state.trials(), k, search.higherIsBetter());
+        List<ReplicatePlan.Replicate> plan = ReplicatePlan.plan(state, chosen, n, more, key.get(), model.space());
         Set<Integer> originals = new java.util.TreeSet<>();
         for (ReplicatePlan.Replicate r : plan) {
             int id = state.nextId();

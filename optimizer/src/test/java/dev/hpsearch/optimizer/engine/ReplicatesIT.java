@@ -259,6 +259,24 @@ class ReplicatesIT {
     }
 
     @Test
+    void replicatesOfChosenCombinationsRunThoseWhateverTheirRank() throws Exception {
+        Project p = project(", \"replicate_key\": \"seed\", \"replicates\": 1, \"replicate_top_k\": 1", 0, true);
+        Configs c = p.configs();
+        Path dir = SearchFiles.create(c);
+        assertThat(run(c, dir).complete()).isTrue();
+        List<Integer> before = table(dir).rows().stream().map(ResultRow::replicateOf).toList();
+
+        SearchSummary s = run(c, dir, Strategies.forConfig(c.search(), c.model().space(), "s"),
+                new SearchListener() { }, e -> e.requestReplicatesOf(List.of(2, 1), 1));
+
+        assertThat(s.complete()).isTrue();
+        assertThat(s.reason()).contains("2 replicate(s) of combination(s) [2, 1]");
+        List<ResultRow> rows = table(dir).rows();
+        assertThat(rows).hasSize(before.size() + 2);
+        assertThat(rows.subList(before.size(), rows.size())).extracting(ResultRow::replicateOf).containsExactly(2, 1);
+    }
+
+    @Test
     void aCategoricalKeyGivesEachReplicateAnotherOfItsValues() throws Exception {
         Project p = new Project(tmp).script("python3", "f.py", String.join("\n",
                 "import json, os, sys",

@@ -62,7 +62,7 @@ public final class SelectionViewModel {
 
     /**
      * Runs the given combinations again to measure the noise: the place the replicate service is wired in.
-     * Blocking: called off the UI thread.
+     * Called on the UI thread; it starts the runs in the background and returns at once.
      */
     @FunctionalInterface
     public interface Replicator {
@@ -70,7 +70,7 @@ public final class SelectionViewModel {
          * Starts {@code runs} more runs of each combination of the search in {@code searchFolder} (on the search's
          * own target) and returns a line for the status once they are under way.
          */
-        String replicate(Path searchFolder, List<Integer> combinationIds, int runs) throws Exception;
+        String replicate(Path searchFolder, List<Integer> combinationIds, int runs);
     }
 
     /**
@@ -516,7 +516,6 @@ public final class SelectionViewModel {
         List<Integer> ids = settings.stream().limit(Math.max(1, replicateTop.get())).map(SettingRow::id).toList();
         int runs = Math.max(1, replicateRuns.get());
         Path folder = s.get().folder();
-        tasks.run(() -> replicator.replicate(folder, ids, runs), status::set,
-                e -> status.set("Replicates not started: " + IoErrors.describe(e)));
+        status.set(replicator.replicate(folder, ids, runs));
     }
 }

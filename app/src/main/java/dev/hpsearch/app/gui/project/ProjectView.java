@@ -95,8 +95,7 @@ public final class ProjectView extends BorderPane {
                 tab("tabSelection", "Selection", new SelectionView(new SelectionViewModel(dashboard.results(),
                         services.tasks(), () -> java.util.Optional.ofNullable(dashboard.searchProperty().get())
                         .map(s -> new SelectionViewModel.Search(s.searchDir(), s.model())), project::folder,
-                        // the replicate service is wired in here once the engine offers it
-                        null), services.dialogs())),
+                        dashboard::replicate), services.dialogs())),
                 tab("tabSearches", "Searches", new SearchesView(searches, services.tasks(), services.dialogs())));
         tabs.setId("projectTabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

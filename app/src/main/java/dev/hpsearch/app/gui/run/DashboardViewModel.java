@@ -509,6 +509,22 @@ public final class DashboardViewModel {
         begin("Resuming " + dir.getFileName() + "…", events -> launcher.resume(dir, events));
     }
 
+    /**
+     * Runs more replicates of chosen combinations of a finished search (the Selection view's Replicate button) and
+     * shows them here as they run; returns what happened, for the caller's status line. Refused while a search is on
+     * the go in this window: starting another would interrupt it.
+     */
+    public String replicate(Path dir, List<Integer> ids, int runs) {
+        if (busy.get()) {
+            return "Replicates not started: a search is running or starting in this window; replicate once it has"
+                    + " stopped";
+        }
+        begin("Replicating combination(s) " + ids + " of " + dir.getFileName() + " " + runs + " more time(s)…",
+                events -> launcher.replicate(dir, ids, runs, events));
+        return "Replicates of combination(s) " + ids + " are starting: the Run tab shows them as they run; analyse"
+                + " again when they have finished";
+    }
+
     public void attach(Path dir) {
         begin("Opening " + dir.getFileName() + "…", events -> launcher.attach(dir, events));
     }

@@ -394,6 +394,23 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void replicatesStartOnTheDashboardButNeverInterruptASearchOnTheGo() {
+        DashboardViewModel vm = dashboard();
+        launch(vm);
+        assertThat(vm.busyProperty().get()).isTrue();
+        String refused = vm.replicate(tmp.resolve("hp_search_0"), List.of(3, 1), 2);
+        assertThat(refused).startsWith("Replicates not started: a search is running");
+        assertThat(calls).containsExactly("start null");
+
+        captured.get(0).onEnd("Search finished");
+        assertThat(vm.busyProperty().get()).isFalse();
+        String started = vm.replicate(tmp.resolve("hp_search_0"), List.of(3, 1), 2);
+        assertThat(started).contains("[3, 1]").contains("Run tab");
+        assertThat(calls).containsExactly("start null", "replicate hp_search_0 [3, 1] x2");
+        assertThat(vm.busyProperty().get()).as("the replicates run on the dashboard").isTrue();
+    }
+
+    @Test
     void resumeIsOffForAnEndedSearchAndOnForAnInterruptedOne() throws Exception {
         DashboardViewModel vm = dashboard();
         Path ended = journal("hp_search_1", true);
@@ -496,6 +513,13 @@ class DashboardViewModelTest {
                 if (resumeFails != null) {
                     throw new UserFacingException(UserFacingException.Kind.FAILURE, resumeFails);
                 }
+                captured.add(events);
+                return running();
+            }
+
+            @Override
+            public RunningSearch replicate(Path searchDir, List<Integer> ids, int runs, SearchEvents events) {
+                calls.add("replicate " + searchDir.getFileName() + " " + ids + " x" + runs);
                 captured.add(events);
                 return running();
             }
