@@ -7,6 +7,7 @@ package dev.hpsearch.optimizer.config;
  *                   one and records it in the search log)
  * @param failures   retries and the failure limit ({@link FailurePolicy#DEFAULT}: none)
  * @param mailUser   whom Slurm mails when a detached search's coordinator ends or fails, or {@code null}
+ * @param pruner     early stopping ({@link PrunerConfig#NONE}: every run goes to its end)
  */
 public record SearchConfig(
         SearchType searchType,
@@ -25,10 +26,25 @@ public record SearchConfig(
         Long randomSeed,
         BoptConfig bopt,
         FailurePolicy failures,
-        String mailUser) {
+        String mailUser,
+        PrunerConfig pruner) {
 
     public SearchConfig {
         failures = failures == null ? FailurePolicy.DEFAULT : failures;
+        pruner = pruner == null ? PrunerConfig.NONE : pruner;
+    }
+
+    /** A search config without early stopping. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
+                        String mailUser) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
+                PrunerConfig.NONE);
     }
 
     /** A search config with the default {@link FailurePolicy} (no retries, no failure limit) and no mail. */
@@ -68,14 +84,14 @@ public record SearchConfig(
     public SearchConfig withFailures(FailurePolicy policy) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser, pruner);
     }
 
     /** A copy with a different seed. */
     public SearchConfig withRandomSeed(long seed) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser, pruner);
     }
 
     /** A copy with a different number of combinations to try. */
@@ -83,7 +99,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 n, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser);
+                mailUser, pruner);
     }
 
     /** A copy with a different parallelism. */
@@ -91,6 +107,14 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, n, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser);
+                mailUser, pruner);
+    }
+
+    /** A copy with other early-stopping settings. */
+    public SearchConfig withPruner(PrunerConfig p) {
+        return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
+                maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
+                mailUser, p);
     }
 }
