@@ -396,7 +396,9 @@ public final class SearchEngine {
             }
             if (!changed) {
                 Duration untilDeadline = Duration.between(clock.instant(), deadline);
-                Duration wait = untilDeadline.compareTo(IDLE_WAIT) < 0 ? untilDeadline : IDLE_WAIT;
+                Duration idle = watch == null || executor.progressInterval().compareTo(IDLE_WAIT) >= 0 ? IDLE_WAIT
+                        : executor.progressInterval();
+                Duration wait = untilDeadline.compareTo(idle) < 0 ? untilDeadline : idle;
                 if (!wait.isNegative() && !wait.isZero()) {
                     executor.awaitChange(wait);
                 }

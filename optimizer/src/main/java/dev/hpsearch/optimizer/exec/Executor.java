@@ -83,6 +83,15 @@ public interface Executor extends AutoCloseable {
         return out;
     }
 
+    /**
+     * With a pruner, the longest wait between two reads of the runs' progress (the engine's idle wait is cut to
+     * it). The default suits local files, which are cheap to read; a cluster executor returns its poll interval,
+     * so that pruning adds no remote commands beyond the one read per poll.
+     */
+    default Duration progressInterval() {
+        return Duration.ofMillis(250);
+    }
+
     /** The bytes of a local file from {@code offset} on, at most {@link ProgressTail#MAX_BYTES}; none if absent. */
     static byte[] readLocalTail(java.nio.file.Path file, long offset) throws ExecutorException {
         try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(file)) {
