@@ -1,5 +1,8 @@
 package dev.hpsearch.optimizer.engine;
 
+import dev.hpsearch.optimizer.exec.Executor;
+import dev.hpsearch.optimizer.exec.ExecutorException;
+import dev.hpsearch.optimizer.exec.ProgressTail;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,6 +45,22 @@ final class ProgressReader {
             }
         }
         partial.write(bytes, from, bytes.length - from);
+        return points;
+    }
+
+    /**
+     * Reads what a local file holds past this reader's offset, up to its end as it is now.
+     *
+     * @param skipped receives the lines that could not be read (modified)
+     * @return the points of the lines completed, in order
+     */
+    List<ProgressPoint> readFrom(java.nio.file.Path file, List<Skipped> skipped) throws ExecutorException {
+        List<ProgressPoint> points = new ArrayList<>();
+        byte[] next = Executor.readLocalTail(file, offset);
+        while (next.length > 0) {
+            points.addAll(accept(next, skipped));
+            next = next.length < ProgressTail.MAX_BYTES ? new byte[0] : Executor.readLocalTail(file, offset);
+        }
         return points;
     }
 

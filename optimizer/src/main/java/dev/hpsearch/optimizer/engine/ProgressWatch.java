@@ -69,13 +69,11 @@ final class ProgressWatch {
      * pruner compares against). A cluster executor keeps the local file up to date as it reads.
      */
     void load(int id, Consumer<String> log) {
+        List<ProgressReader.Skipped> skipped = new ArrayList<>();
         try {
-            byte[] all = Executor.readLocalTail(localFile.apply(id), 0);
-            while (all.length > 0) {
-                take(id, all, log);
-                all = all.length < ProgressTail.MAX_BYTES ? new byte[0]
-                        : Executor.readLocalTail(localFile.apply(id), readers.get(id).offset());
-            }
+            List<ProgressPoint> points = readers.computeIfAbsent(id, k -> new ProgressReader())
+                    .readFrom(localFile.apply(id), skipped);
+            record(id, points, skipped, log);
         } catch (ExecutorException e) {
             log.accept("combination " + id + ": " + e.getMessage() + "; its curve is left out");
         }
@@ -122,6 +120,11 @@ final class ProgressWatch {
         }
         List<ProgressReader.Skipped> skipped = new ArrayList<>();
         List<ProgressPoint> points = readers.computeIfAbsent(id, k -> new ProgressReader()).accept(bytes, skipped);
+        record(id, points, skipped, log);
+        return !points.isEmpty();
+    }
+
+    private void record(int id, List<ProgressPoint> points, List<ProgressReader.Skipped> skipped, Consumer<String> log) {
         for (ProgressReader.Skipped s : skipped) {
             int n = skips.merge(id, 1, Integer::sum);
             if (n <= LOGGED_SKIPS) {
@@ -133,6 +136,5 @@ final class ProgressWatch {
             curves.add(id, p.step(), p.value());
             last.put(id, p);
         }
-        return !points.isEmpty();
     }
 }

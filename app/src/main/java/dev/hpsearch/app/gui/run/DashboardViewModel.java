@@ -19,8 +19,10 @@ import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.engine.FailureClass;
 import dev.hpsearch.optimizer.engine.Progress;
+import dev.hpsearch.optimizer.engine.ProgressPoint;
 import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.text.IoErrors;
@@ -77,6 +79,8 @@ public final class DashboardViewModel {
     private final TimerScheduler ownedScheduler;
     private final ResultsModel results = new ResultsModel();
     private final EventBatcher batcher;
+    private final CurvesModel curves;
+    private final javafx.beans.binding.BooleanBinding hasCurves;
     private final IntegerProperty done = new SimpleIntegerProperty();
     private final IntegerProperty failed = new SimpleIntegerProperty();
     private final IntegerProperty cancelled = new SimpleIntegerProperty();
@@ -154,6 +158,9 @@ public final class DashboardViewModel {
         UiScheduler time = own == null ? scheduler : own;
         this.ownedScheduler = own;
         this.batcher = new EventBatcher(time, minBatchInterval, this::apply);
+        this.curves = new CurvesModel(tasks, time, () -> new ArrayList<>(results.rows()));
+        this.hasCurves = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !curves.curvesProperty().get().isEmpty(), curves.curvesProperty());
         this.past = new PastSearches(project, tasks, busy);
         this.clock = new SearchClock(time);
         this.status = new StatusLine(time, "No search yet: launch one, or open an earlier one.");
@@ -167,6 +174,39 @@ public final class DashboardViewModel {
     }
 
     // ---- properties
+
+    /** The learning curves of the search on screen (progress.jsonl points by combination id); empty when none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Map<Integer, List<ProgressPoint>>> curvesProperty() {
+        return curves.curvesProperty();
+    }
+
+    /** Whether any combination on screen reported a learning curve. */
+    public javafx.beans.binding.BooleanBinding hasCurves() {
+        return hasCurves;
+    }
+
+    /** The last step a combination reported in its progress.jsonl, or {@code null}. */
+    public Double lastStep(ResultRow r) {
+        ProgressPoint p = curves.last(r.id());
+        return p == null ? null : (double) p.step();
+    }
+
+    /** The value a combination reported at its last step, or {@code null}. */
+    public Double lastValue(ResultRow r) {
+        ProgressPoint p = curves.last(r.id());
+        return p == null ? null : p.value();
+    }
+
+    /** The combinations on screen the pruner stopped. */
+    public Set<Integer> prunedIds() {
+        Set<Integer> out = new HashSet<>();
+        for (ResultRow r : results.rows()) {
+            if (r.status().equals(TrialStatus.PRUNED.key())) {
+                out.add(r.id());
+            }
+        }
+        return out;
+    }
 
     /** The results on screen, shared with the analysis views. */
     public ResultsModel results() {
@@ -523,6 +563,7 @@ public final class DashboardViewModel {
             recountClasses();
             searchName.set(file.getFileName().toString());
             status.state("Showing " + file + " (" + table.rows().size() + " combinations, read-only)");
+            curves.follow(file.toAbsolutePath().getParent(), false);
         }, e -> status.say("Cannot read " + file + ": " + IoErrors.describe(e)));
     }
 
@@ -575,6 +616,7 @@ public final class DashboardViewModel {
     /** Stops watching (the window closes). A search run by this window is interrupted and can be resumed. */
     public void dispose() {
         leavePrevious();
+        curves.clear();
         if (follower != null) {
             follower.close();
         }
@@ -625,6 +667,7 @@ public final class DashboardViewModel {
             stoppable.set(s.stoppable());
             status.state((s.followOnly() ? "Following " : "Running ") + s.searchDir());
             clock.start();
+            curves.follow(s.searchDir(), true);
             refreshPastSearches();
             events.ready();
         }, e -> {
@@ -672,6 +715,7 @@ public final class DashboardViewModel {
         running.set(0);
         queued.set(0);
         clock.reset();
+        curves.clear();
         failureClasses.set("");
     }
 
@@ -713,6 +757,7 @@ public final class DashboardViewModel {
             controllable.set(false);
             stoppable.set(false);
             clock.stop();
+            curves.stop();
             pending.set("");
             cancelling.clear();
             status.state(b.end());
