@@ -104,7 +104,9 @@ public final class PruningBenchmark {
                     median.steps(), median.seconds(), median.pruned(), median.reached() ? "yes" : "NO", median.regret(),
                     asha.steps(), asha.seconds(), asha.pruned(), asha.reached() ? "yes" : "NO", asha.regret());
         }
-        for (int i = 0; i < 3; i++) {
+        System.out.printf(Locale.ROOT, "%-6s total steps %6d, wall %6.1f s (the reference: its final regret is the"
+                + " target)%n", names[0], steps[0], seconds[0]);
+        for (int i = 1; i < 3; i++) {
             System.out.printf(Locale.ROOT, "%-6s total steps %6d (%.2fx fewer than none), wall %6.1f s (%.2fx faster),"
                             + " reached none's regret in %d of %d seeds%n", names[i], steps[i],
                     (double) steps[0] / steps[i], seconds[i], seconds[0] / seconds[i], reached[i], seeds);
