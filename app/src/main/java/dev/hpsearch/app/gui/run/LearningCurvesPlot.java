@@ -44,8 +44,7 @@ public final class LearningCurvesPlot implements Plot {
         double pw = w - left - right;
         double ph = h - top - bottom;
         p.setFill(p.colours().foreground());
-        p.text("Learning curves" + (pruned.isEmpty() ? "" : " (red, ending in a cross: pruned, " + pruned.size()
-                + ")"), left, 16, Painter.Align.LEFT, 12);
+        p.text("Learning curves", left, 16, Painter.Align.LEFT, 12);
         p.setStroke(p.colours().muted(), 1);
         p.rect(left, top, pw, ph, false);
         double lo = Double.POSITIVE_INFINITY;
@@ -79,8 +78,8 @@ public final class LearningCurvesPlot implements Plot {
             p.text(t.label(), xx, top + ph + 14, Painter.Align.CENTER, 10);
         }
         p.setFill(p.colours().foreground());
-        p.text("step", left + pw / 2, h - 6, Painter.Align.CENTER, 11);
-        p.text(log ? "objective (log)" : "objective", 4, top - 8, Painter.Align.LEFT, 10);
+        p.text("step", left + pw, h - 6, Painter.Align.RIGHT, 11);
+        p.text(log ? "objective (log scale)" : "objective", left + pw, 16, Painter.Align.RIGHT, 10);
         // every curve of one colour in one path: fast for hundreds of runs
         for (boolean ofPruned : new boolean[] {false, true}) {
             p.setStroke(ofPruned ? PRUNED : CURVE, 1.2);
@@ -102,6 +101,10 @@ public final class LearningCurvesPlot implements Plot {
                 p.line(cx - 4, cy - 4, cx + 4, cy + 4);
                 p.line(cx - 4, cy + 4, cx + 4, cy - 4);
             }
+        }
+        if (!pruned.isEmpty()) {
+            p.setFill(PRUNED);
+            p.text("red, ending in a cross: pruned (" + pruned.size() + ")", left, h - 6, Painter.Align.LEFT, 11);
         }
         List<ProgressPoint> mine = selected == null ? null : curves.get(selected);
         if (mine != null && !mine.isEmpty()) {
