@@ -194,6 +194,7 @@ class DesktopAppTest extends DesktopScenario {
                 .satisfies(c -> assertThat(c.isVisible()).isTrue());
         assertThat(table.getItems()).extracting(r -> ((dev.hpsearch.optimizer.analysis.ResultRow) r).status())
                 .contains("pruned", "ok");
+        assertThat(robot.lookup("#prunedCount").queryAs(Label.class).getText()).matches("[1-3]");
         robot.interact(() -> table.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         shotInBothThemes(robot, "run-learning-curves");

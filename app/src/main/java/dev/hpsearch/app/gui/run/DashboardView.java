@@ -182,6 +182,7 @@ public final class DashboardView extends VBox {
                 counter("done", "doneCount", vm.doneProperty().asString()),
                 counter("failed", "failedCount", vm.failedProperty().asString()),
                 counter("cancelled", "cancelledCount", vm.cancelledProperty().asString()),
+                prunedCounter(),
                 counter("running", "runningCount", vm.runningProperty().asString()),
                 counter("queued", "queuedCount", vm.queuedProperty().asString()),
                 counter("elapsed", "elapsedLabel", vm.elapsedProperty()),
@@ -375,6 +376,14 @@ public final class DashboardView extends VBox {
         ClipboardContent content = new ClipboardContent();
         content.putString(vm.copyText(rows));
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The pruned runs' counter, shown only once a run was pruned: a search without a pruner looks as before. */
+    private VBox prunedCounter() {
+        VBox box = counter("pruned", "prunedCount", vm.prunedProperty().asString());
+        box.visibleProperty().bind(vm.prunedProperty().greaterThan(0));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static VBox counter(String label, String id, ObservableValue<String> value) {

@@ -84,6 +84,7 @@ public final class DashboardViewModel {
     private final IntegerProperty done = new SimpleIntegerProperty();
     private final IntegerProperty failed = new SimpleIntegerProperty();
     private final IntegerProperty cancelled = new SimpleIntegerProperty();
+    private final IntegerProperty pruned = new SimpleIntegerProperty();
     private final IntegerProperty running = new SimpleIntegerProperty();
     private final IntegerProperty queued = new SimpleIntegerProperty();
     private final StringProperty best = new SimpleStringProperty("–");
@@ -254,6 +255,11 @@ public final class DashboardViewModel {
 
     public IntegerProperty cancelledProperty() {
         return cancelled;
+    }
+
+    /** Runs the pruner stopped (the dashboard shows the counter only when there are any). */
+    public IntegerProperty prunedProperty() {
+        return pruned;
     }
 
     public IntegerProperty runningProperty() {
@@ -560,6 +566,7 @@ public final class DashboardViewModel {
             results.show(table.hyperparameters(), null, table.rows());
             done.set((int) table.rows().stream().filter(ResultRow::hasLoss).count());
             failed.set((int) table.rows().stream().filter(ResultRow::isFailed).count());
+            pruned.set((int) table.rows().stream().filter(r -> r.status().equals(TrialStatus.PRUNED.key())).count());
             recountClasses();
             searchName.set(file.getFileName().toString());
             status.state("Showing " + file + " (" + table.rows().size() + " combinations, read-only)");
@@ -712,6 +719,7 @@ public final class DashboardViewModel {
         done.set(0);
         failed.set(0);
         cancelled.set(0);
+        pruned.set(0);
         running.set(0);
         queued.set(0);
         clock.reset();
@@ -744,6 +752,7 @@ public final class DashboardViewModel {
             done.set(p.done());
             failed.set(p.failed());
             cancelled.set(p.cancelled());
+            pruned.set(p.pruned());
             running.set(p.running());
             queued.set(p.queued());
             pending.set(p.pendingText());

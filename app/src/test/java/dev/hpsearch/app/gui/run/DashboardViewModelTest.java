@@ -227,6 +227,7 @@ class DashboardViewModelTest {
         assertThat(vm.lastStep(vm.rows().get(1))).isEqualTo(1.0);
         assertThat(vm.lastValue(vm.rows().get(1))).isEqualTo(0.9);
         assertThat(vm.prunedIds()).containsExactly(1);
+        assertThat(vm.prunedProperty().get()).isEqualTo(1);
         vm.dispose();
     }
 
