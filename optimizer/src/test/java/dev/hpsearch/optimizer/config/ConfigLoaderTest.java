@@ -482,9 +482,12 @@ class ConfigLoaderTest {
             PrunerConfig median = load("{\"search_type\": \"grid\", \"pruner\": \"median\", \"pruner_warmup_steps\": 5}",
                     GOOD_JOB, GOOD_MODEL).search().pruner();
             assertThat(median.pruner()).get().isEqualTo(new dev.hpsearch.optimizer.prune.MedianPruner(5));
-            PrunerConfig asha = load("{\"search_type\": \"grid\", \"pruner\": \"asha\", \"pruner_min_step\": 2,"
-                    + " \"pruner_reduction_factor\": 4}", GOOD_JOB, GOOD_MODEL).search().pruner();
-            assertThat(asha.pruner()).get().isEqualTo(new dev.hpsearch.optimizer.prune.AshaPruner(2, 4));
+            Configs withAsha = load("{\"search_type\": \"grid\", \"pruner\": \"asha\", \"pruner_min_step\": 2,"
+                    + " \"pruner_reduction_factor\": 4}", GOOD_JOB, GOOD_MODEL);
+            assertThat(withAsha.search().pruner().pruner()).get()
+                    .isEqualTo(new dev.hpsearch.optimizer.prune.AshaPruner(2, 4));
+            // known keys: no "unknown key" warning
+            assertThat(withAsha.warnings()).isEmpty();
         }
 
         @Test
