@@ -94,7 +94,8 @@ final class StatusCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "%d combinations: %d ok, %d without score, %d failed, %d cancelled, %d running, %d queued",
                 state.trials().size(), state.count(TrialStatus.OK), state.count(TrialStatus.NO_SCORE),
                 state.count(TrialStatus.FAILED), state.count(TrialStatus.CANCELLED), state.count(TrialStatus.RUNNING),
-                state.count(TrialStatus.QUEUED)));
+                state.count(TrialStatus.QUEUED))
+                + (state.count(TrialStatus.PRUNED) > 0 ? ", " + state.count(TrialStatus.PRUNED) + " pruned" : ""));
         String finishedClasses = SearchState.describe(state.finishedClassCounts());
         if (!finishedClasses.isEmpty()) {
             out.println("Without a score, by failure class: " + finishedClasses);

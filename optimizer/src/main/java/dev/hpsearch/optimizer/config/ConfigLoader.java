@@ -72,6 +72,7 @@ public final class ConfigLoader {
         BoptConfig bopt = readBopt(root, o, file, problems);
         FailurePolicy failures = failurePolicy(o);
         SearchConfig.Replicates replicates = replicates(o);
+        PrunerConfig pruner = pruner(o);
         SearchType searchType = SearchType.of(type);
         if ((searchType == SearchType.GRID || searchType == SearchType.LINE) && gridPoints < 1) {
             o.error("num_grid_points_per_hyperparameter", "got " + gridPoints + "; "
@@ -90,7 +91,7 @@ public final class ConfigLoader {
         o.warnUnknownKeys(null);
         return new SearchConfig(searchType, time, memory, env, script, maxSuggestions, maxActive, gridPoints,
                 minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt, failures, mailUser,
-                replicates);
+                replicates, pruner);
     }
 
     /** replicate_key, replicates and replicate_top_k; whether the key names an input is checked with the model. */
@@ -132,6 +133,22 @@ public final class ConfigLoader {
             }
         }
         return new FailurePolicy(oom, timeout, factor, maxFailures);
+    }
+
+    /**
+     * pruner, pruner_warmup_steps, pruner_min_step and pruner_reduction_factor, each checked against the schema
+     * (file, JSON path, bad value and what is allowed); absent keys mean no early stopping.
+     */
+    private static PrunerConfig pruner(ConfigObject o) {
+        String type = o.choice(ConfigSchema.PRUNER);
+        int warmup = o.integer(ConfigSchema.PRUNER_WARMUP_STEPS);
+        int minStep = o.integer(ConfigSchema.PRUNER_MIN_STEP);
+        int factor = o.integer(ConfigSchema.PRUNER_REDUCTION_FACTOR);
+        try {
+            return new PrunerConfig(type, warmup, minStep, factor);
+        } catch (IllegalArgumentException e) {
+            return PrunerConfig.NONE; // the bad value is already an error of the file
+        }
     }
 
     /** {@code mail_user}: a user name or address for Slurm's {@code --mail-user}, or {@code null}. */

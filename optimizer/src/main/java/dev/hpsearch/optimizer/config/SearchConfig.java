@@ -9,6 +9,7 @@ package dev.hpsearch.optimizer.config;
  * @param mailUser   whom Slurm mails when a detached search's coordinator ends or fails, or {@code null}
  * @param replicates which input differs between replicates, how many replicates of how many of the best
  *                   combinations run at the end of the search ({@link Replicates#NONE}: none)
+ * @param pruner     early stopping ({@link PrunerConfig#NONE}: every run goes to its end)
  */
 public record SearchConfig(
         SearchType searchType,
@@ -28,7 +29,8 @@ public record SearchConfig(
         BoptConfig bopt,
         FailurePolicy failures,
         String mailUser,
-        Replicates replicates) {
+        Replicates replicates,
+        PrunerConfig pruner) {
 
     /**
      * {@code replicate_key}, {@code replicates} and {@code replicate_top_k} of search_config.json.
@@ -60,9 +62,36 @@ public record SearchConfig(
     public SearchConfig {
         failures = failures == null ? FailurePolicy.DEFAULT : failures;
         replicates = replicates == null ? Replicates.NONE : replicates;
+        pruner = pruner == null ? PrunerConfig.NONE : pruner;
+    }
+
+    /** A search config without early stopping. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
+                        String mailUser, Replicates replicates) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
+                replicates, PrunerConfig.NONE);
     }
 
     /** A search config without replicates. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
+                        String mailUser, PrunerConfig pruner) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
+                Replicates.NONE, pruner);
+    }
+
+    /** A search config without replicates or early stopping. */
     public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
                         String searchScriptPath, int maxSuggestions, int maxActivePoints,
                         int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
@@ -72,7 +101,7 @@ public record SearchConfig(
         this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
                 maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
                 gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
-                Replicates.NONE);
+                Replicates.NONE, PrunerConfig.NONE);
     }
 
     /** A search config with the default {@link FailurePolicy} (no retries, no failure limit) and no mail. */
@@ -112,14 +141,14 @@ public record SearchConfig(
     public SearchConfig withFailures(FailurePolicy policy) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser, replicates);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser, replicates, pruner);
     }
 
     /** A copy with a different seed. */
     public SearchConfig withRandomSeed(long seed) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser, replicates);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser, replicates, pruner);
     }
 
     /** A copy with a different number of combinations to try. */
@@ -127,7 +156,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 n, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, replicates);
+                mailUser, replicates, pruner);
     }
 
     /** A copy with a different parallelism. */
@@ -135,7 +164,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, n, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, replicates);
+                mailUser, replicates, pruner);
     }
 
     /** A copy with other replicate settings. */
@@ -143,7 +172,15 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, r);
+                mailUser, r, pruner);
+    }
+
+    /** A copy with other early-stopping settings. */
+    public SearchConfig withPruner(PrunerConfig p) {
+        return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
+                maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
+                mailUser, replicates, p);
     }
 
     /** Whether a higher score of the script is better (y_transformation neg or neglog). */

@@ -66,6 +66,10 @@ public final class SearchEngine {
     private final Clock clock;
     private final SearchListener listener;
     private final OutputParser outputs = new OutputParser();
+    /** The learning curves and the pruner; {@code null} without a pruner (no progress.jsonl is read then). */
+    private final ProgressWatch watch;
+    /** Runs the pruner stopped, from the cancel until their end is collected. */
+    private final Map<Integer, ProgressWatch.Decision> pruning = new HashMap<>();
 
     private final Map<Integer, JobRef> active = new LinkedHashMap<>();
     /** Where and how a run that ended ran, from its collection until its outcome is journaled. */
@@ -146,6 +150,10 @@ public final class SearchEngine {
         this.strategy = strategy;
         this.clock = clock;
         this.listener = listener;
+        this.watch = search.pruner().pruner()
+                .map(p -> new ProgressWatch(p, id -> SearchFolder.combinationDir(this.searchDir, id)
+                        .resolve(ProgressPoint.FILE_NAME)))
+                .orElse(null);
     }
 
     /**
@@ -264,6 +272,7 @@ public final class SearchEngine {
                     }
                     begin();
                 } else {
+                    loadCurves();
                     reattach();
                 }
                 if (demandCount > 0) {
@@ -303,6 +312,22 @@ public final class SearchEngine {
                 + search.maxActivePoints() + ", search_time " + search.searchTimeHours() + " h)");
         log("random_seed " + seed + (drawn ? " (drawn, as search_config.json gives none)" : " (from search_config.json)"));
         strategy.plannedCount().ifPresent(n -> log("the strategy plans " + n + " combinations"));
+        if (watch != null) {
+            log("pruner " + search.pruner().describe() + ": runs are stopped early by their "
+                    + ProgressPoint.FILE_NAME);
+        }
+    }
+
+    /** On resume with a pruner: the curves of the runs so far, from their local progress.jsonl. */
+    private void loadCurves() {
+        if (watch == null) {
+            return;
+        }
+        for (TrialRecord t : state.trials()) {
+            if (t.attempts() > 0) {
+                watch.load(t.id(), this::log);
+            }
+        }
     }
 
     /** After a restart: adopt running jobs, collect what finished meanwhile, re-queue the rest. */
@@ -432,7 +457,9 @@ public final class SearchEngine {
             }
             if (!changed) {
                 Duration untilDeadline = Duration.between(clock.instant(), deadline);
-                Duration wait = untilDeadline.compareTo(IDLE_WAIT) < 0 ? untilDeadline : IDLE_WAIT;
+                Duration idle = watch == null || executor.progressInterval().compareTo(IDLE_WAIT) >= 0 ? IDLE_WAIT
+                        : executor.progressInterval();
+                Duration wait = untilDeadline.compareTo(idle) < 0 ? untilDeadline : idle;
                 if (!wait.isNegative() && !wait.isZero()) {
                     executor.awaitChange(wait);
                 }
@@ -774,6 +801,10 @@ public final class SearchEngine {
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 // a re-run: a stale result must not pass for this run's
                 Files.deleteIfExists(spec.workDir().resolve("output.json"));
+                if (watch != null) {
+                    Files.deleteIfExists(spec.workDir().resolve(ProgressPoint.FILE_NAME));
+                    watch.forget(id);
+                }
             }
             TrialRecord t = state.trial(id);
             ObjectNode input = model.space().render(model.template(), t.combination());
@@ -831,7 +862,7 @@ public final class SearchEngine {
             executor.awaitChange(IDLE_WAIT);
             return false;
         }
-        boolean changed = false;
+        boolean changed = watchProgress(statuses);
         Map<Integer, JobStatus> ended = new LinkedHashMap<>();
         for (Map.Entry<JobRef, JobStatus> entry : statuses.entrySet()) {
             if (entry.getValue().isTerminal()) {
@@ -881,11 +912,66 @@ public final class SearchEngine {
         return changed;
     }
 
+    /**
+     * With a pruner: reads the new progress lines of the running runs and of those that just ended (one call of
+     * the executor), stops the runs the pruner judges bad and remembers why, for {@link #collect}. Returns whether
+     * a run was stopped.
+     */
+    private boolean watchProgress(Map<JobRef, JobStatus> statuses) {
+        if (watch == null) {
+            return false;
+        }
+        List<JobRef> refs = new ArrayList<>();
+        Set<Integer> judge = new HashSet<>();
+        for (Map.Entry<JobRef, JobStatus> e : statuses.entrySet()) {
+            JobStatus.State st = e.getValue().state();
+            if (st == JobStatus.State.RUNNING || e.getValue().isTerminal()) {
+                refs.add(e.getKey());
+            }
+            if (st == JobStatus.State.RUNNING && !cancelling && !pruning.containsKey(e.getKey().combinationId())) {
+                judge.add(e.getKey().combinationId());
+            }
+        }
+        List<ProgressWatch.Decision> stop;
+        try {
+            stop = watch.read(executor, refs, judge, this::log);
+        } catch (ExecutorException e) {
+            log("cannot read the runs' " + ProgressPoint.FILE_NAME + " (will retry): " + e.getMessage());
+            return false;
+        }
+        for (ProgressWatch.Decision d : stop) {
+            pruning.put(d.id(), d);
+            log("combination " + d.id() + ": " + d.reason() + "; stopping it");
+            try {
+                executor.cancel(active.get(d.id()));
+            } catch (ExecutorException e) {
+                log("combination " + d.id() + ": cancel failed: " + e.getMessage());
+            }
+        }
+        return !stop.isEmpty();
+    }
+
+    /** Records a run the pruner stopped: no score, its last step and value as metrics. */
+    private void finishPruned(ProgressWatch.Decision d, JobStatus status, double runtime) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        ProgressPoint last = watch.last(d.id()) == null ? d.last() : watch.last(d.id());
+        metrics.put(SearchState.LAST_STEP, (double) last.step());
+        metrics.put(SearchState.LAST_VALUE, last.value());
+        last.metrics().forEach(metrics::putIfAbsent);
+        finish(d.id(), TrialStatus.PRUNED, null, metrics, d.reason(), null, status.exitCode(), runtime);
+    }
+
     /** Turns a terminal job status and the run's output.json into the combination's outcome. */
     private void collect(int id, JobStatus status) {
         Path dir = SearchFolder.combinationDir(searchDir, id);
         runProvenance.put(id, status.provenance().withVersion(version));
         double runtime = status.runtime() == null ? Double.NaN : status.runtime().toMillis() / 1000.0;
+        ProgressWatch.Decision pruned = pruning.remove(id);
+        if (pruned != null && status.state() == JobStatus.State.CANCELLED
+                && !outputs.parse(dir.resolve("output.json")).hasScore()) {
+            finishPruned(pruned, status, runtime);
+            return;
+        }
         switch (status.state()) {
             case COMPLETED: {
                 ScriptOutput out = outputs.parse(dir.resolve("output.json"));
@@ -1148,7 +1234,7 @@ public final class SearchEngine {
         append(e);
         state.apply(e);
         tableDirty = true;
-        if (status == TrialStatus.FAILED || status == TrialStatus.CANCELLED) {
+        if (status == TrialStatus.FAILED || status == TrialStatus.CANCELLED || status == TrialStatus.PRUNED) {
             log("combination " + id + " " + status.key() + ": " + reason);
         } else {
             TrialRecord t = state.trial(id);
@@ -1261,7 +1347,8 @@ public final class SearchEngine {
     private static String summary(Progress p) {
         String best = p.best() == null ? "no score yet"
                 : "best loss " + p.best().loss() + " (combination " + p.best().id() + ")";
-        return p.done() + " done, " + p.failed() + " failed, " + p.cancelled() + " cancelled; " + best;
+        return p.done() + " done, " + p.failed() + " failed, " + p.cancelled() + " cancelled"
+                + (p.pruned() > 0 ? ", " + p.pruned() + " pruned" : "") + "; " + best;
     }
 
     /**

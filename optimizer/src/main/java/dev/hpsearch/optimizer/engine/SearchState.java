@@ -25,6 +25,10 @@ import java.util.Set;
  * only by applying the events it journals, so a replayed journal gives the same state.
  */
 public final class SearchState {
+    /** The metric of a pruned run that holds the last step it reported. */
+    public static final String LAST_STEP = "last_step";
+    /** The metric of a pruned run that holds the value it reported at its last step. */
+    public static final String LAST_VALUE = "last_value";
     private final Map<Integer, TrialRecord> trials = new LinkedHashMap<>();
     private final Set<Combination> seen = new HashSet<>();
     private final Map<String, Integer> metricColumns = new HashMap<>();
@@ -154,7 +158,8 @@ public final class SearchState {
 
     /**
      * What a strategy may know of this search: the ordinary combinations that finished with an outcome (ok,
-     * failed, no score), the pending ones, and every ordinary combination suggested; never a replicate. Cancelled combinations are only seen: they say
+     * failed, no score, pruned: its last value), the pending ones, and every ordinary combination suggested; never a
+     * replicate. Cancelled combinations are only seen: they say
      * nothing about the objective, neither a score nor a failure.
      */
     public SearchContext strategyContext(SearchSpace space) {
@@ -173,6 +178,11 @@ public final class SearchState {
                     break;
                 case NO_SCORE:
                     finished.add(finished(t, Outcome.Unscored.NO_SCORE));
+                    break;
+                case PRUNED:
+                    // its last value: pessimistic, as a loss falls with the steps (docs/decisions/0021)
+                    Double last = t.metrics().get(LAST_VALUE);
+                    finished.add(finished(t, last == null ? Outcome.Unscored.FAILED : new Outcome.Scored(last)));
                     break;
                 case QUEUED:
                 case RUNNING:

@@ -13,7 +13,12 @@ public enum TrialStatus {
     NO_SCORE,
     /** Crashed, ran out of time, or wrote an unusable output.json. */
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    /**
+     * Stopped early by the pruner (search_config.json {@code pruner}): its learning curve was worse than the
+     * others'. Its last step and value are its metrics {@code last_step} and {@code last_value}; it has no score.
+     */
+    PRUNED;
 
     public boolean isFinished() {
         return this != QUEUED && this != RUNNING;
