@@ -25,9 +25,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule mathDoesNoIo = noClasses()
-            .that().resideInAnyPackage("..optimizer.gp..", "..optimizer.space..", "..optimizer.strategy..")
+            .that().resideInAnyPackage("..optimizer.gp..", "..optimizer.space..", "..optimizer.strategy..",
+                    "..optimizer.prune..")
             .should().dependOnClassesThat(IO)
-            .because("strategies, the search space and the GP are pure: given their inputs and a seeded generator they "
+            .because("strategies, pruners, the search space and the GP are pure: given their inputs and a seeded generator they "
                     + "compute, so they are tested and benchmarked without files or processes");
 
     @ArchTest

@@ -1,26 +1,21 @@
 package dev.hpsearch.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.app.service.ChoiceFiles;
 import dev.hpsearch.optimizer.analysis.Choice;
 import dev.hpsearch.optimizer.analysis.ResponseData;
 import dev.hpsearch.optimizer.analysis.ResultRow;
-import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.gp.GpFitException;
-import dev.hpsearch.optimizer.text.AtomicFiles;
 import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.text.Numbers;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +62,7 @@ final class ChooseCommand implements Callable<Integer> {
         ResultsSource source;
         ResponseData data;
         try {
-                        source = options.read(err);
+            source = options.read(err);
             data = source.response(options.metric, err);
         } catch (ResultsSource.Failed f) {
             return f.status;
@@ -87,10 +82,11 @@ final class ChooseCommand implements Callable<Integer> {
         }
         try {
             if (export != null) {
-                write(export, input(source, chosen));
+                ChoiceFiles.write(export, input(source, chosen));
             }
             if (ensembleFile != null) {
-                write(ensembleFile, ensemble(source, choice));
+                ChoiceFiles.write(ensembleFile, ChoiceFiles.ensemble(source.searchDir(), source.model(),
+                        source.table(), choice));
             }
         } catch (IOException e) {
             err.println("error: " + IoErrors.describe(e));
@@ -114,56 +110,12 @@ final class ChooseCommand implements Callable<Integer> {
         return false;
     }
 
-    /**
-     * The input.json of a combination, ready to run: the one hpsearch wrote (without its {@code save_folder}, which
-     * names that combination's folder), or, for a table without its folders, the hyperparameters' values alone.
-     */
-    static ObjectNode input(ResultsSource source, int id) throws IOException {
-        if (source.searchDir() != null) {
-            Path file = SearchFolder.inputJson(source.searchDir(), id);
-            if (Files.exists(file)) {
-                JsonNode node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-                if (node instanceof ObjectNode o) {
-                    o.remove("save_folder");
-                    return o;
-                }
-            }
-        }
-        ObjectNode o = JSON.createObjectNode();
-        ResultRow row = row(source, id);
-        for (int j = 0; j < source.table().hyperparameters().size(); j++) {
-            o.set(source.table().hyperparameters().get(j), row.values().get(j));
-        }
-        return o;
+    private static ObjectNode input(ResultsSource source, int id) throws IOException {
+        return ChoiceFiles.input(source.searchDir(), source.model(), source.table(), id);
     }
 
     private static ResultRow row(ResultsSource source, int id) {
         return source.table().rows().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
-    }
-
-    private static ObjectNode ensemble(ResultsSource source, Choice.Result choice) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("weights_are", "each setting's probability of being the best under the GP, renormalized over the"
-                + " settings kept (at least " + Choice.ENSEMBLE_FLOOR + ")");
-        ArrayNode members = root.putArray("members");
-        for (Map.Entry<Choice.Setting, Double> e : choice.ensemble().entrySet()) {
-            ObjectNode m = members.addObject();
-            m.put("combination_id", e.getKey().id());
-            m.put("weight", e.getValue());
-            m.set("input", input(source, e.getKey().id()));
-        }
-        return root;
-    }
-
-    private static void write(Path file, JsonNode node) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, ".hpsearch-", ".tmp");
-        try {
-            Files.writeString(tmp, node.toPrettyString() + "\n", StandardCharsets.UTF_8);
-            AtomicFiles.replace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static ObjectNode json(ResultsSource source, ResponseData data, Choice.Result c, int chosen) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Hyperparameter search for any analysis script that reads input.json and writes output.json.",
         subcommands = {RunCommand.class, LaunchCommand.class, ValidateCommand.class, StatusCommand.class, StopCommand.class,
                 ResumeCommand.class, GuiCommand.class, SensitivityCommand.class, ChooseCommand.class,
-                ReportCommand.class})
+                ReportCommand.class, ReplicateCommand.class})
 public final class HpSearchCommand implements Callable<Integer> {
     /** {@code --version}: the build's version, from the one place it is kept ({@link HpSearchVersion}). */
     static final class Version implements CommandLine.IVersionProvider {

@@ -89,6 +89,9 @@ final class ProgressPrinter implements SearchListener {
             sb.append('[').append(p.finished()).append('/').append(p.planned()).append("] ");
         }
         sb.append("done ").append(p.done()).append("  failed ").append(p.failed());
+        if (p.pruned() > 0) {
+            sb.append("  pruned ").append(p.pruned());
+        }
         if (p.cancelled() > 0) {
             sb.append("  cancelled ").append(p.cancelled());
         }

@@ -4,6 +4,7 @@ import dev.hpsearch.app.service.SearchResults;
 import dev.hpsearch.optimizer.analysis.ResponseData;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.config.ConfigException;
+import dev.hpsearch.optimizer.space.ModelConfig;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.space.Simpler;
 import dev.hpsearch.optimizer.text.IoErrors;
@@ -18,11 +19,20 @@ import java.util.Map;
  * holding one), whose axes are inferred from the values.
  *
  * @param table     the results
- * @param space     the search space, or {@code null} for a table read on its own
+ * @param model     the search's model config, or {@code null} for a table read on its own
  * @param searchDir the search folder when there is one (its combinations' input.json files), else {@code null}
- * @param simpler   which values make the simpler model, by hyperparameter (model_config's {@code "simpler"})
  */
-record ResultsSource(ResultTable table, SearchSpace space, Path searchDir, Map<String, Simpler> simpler) {
+record ResultsSource(ResultTable table, ModelConfig model, Path searchDir) {
+    /** The search space, or {@code null} for a table read on its own. */
+    SearchSpace space() {
+        return model == null ? null : model.space();
+    }
+
+    /** Which values make the simpler model, by hyperparameter (model_config's {@code "simpler"}). */
+    Map<String, Simpler> simpler() {
+        return model == null ? Map.of() : model.simpler();
+    }
+
     /** Thrown after the error has been printed; carries the exit status. */
     static final class Failed extends Exception {
         final int status;
@@ -35,7 +45,7 @@ record ResultsSource(ResultTable table, SearchSpace space, Path searchDir, Map<S
 
     static ResultsSource read(Path target, PrintWriter err) throws Failed {
         SearchResults r = results(target, err);
-        return new ResultsSource(r.table(), r.space(), r.searchDir(), r.simpler());
+        return new ResultsSource(r.table(), r.configs() == null ? null : r.configs().model(), r.searchDir());
     }
 
     /** Everything read from a search folder or a data file; prints what is wrong and throws when it cannot. */
@@ -57,7 +67,7 @@ record ResultsSource(ResultTable table, SearchSpace space, Path searchDir, Map<S
     ResponseData response(String metric, PrintWriter err) throws Failed {
         ResponseData data;
         try {
-            data = ResponseData.of(table, space, metric);
+            data = ResponseData.of(table, space(), metric);
         } catch (IllegalArgumentException e) {
             err.println("error: --metric: " + e.getMessage());
             throw new Failed(ExitCodes.CONFIG);

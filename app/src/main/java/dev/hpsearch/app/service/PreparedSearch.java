@@ -7,6 +7,7 @@ import dev.hpsearch.optimizer.engine.SearchListener;
 import dev.hpsearch.optimizer.strategy.Strategy;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * A search ready to run: its folder exists, its executor is open (connected, for a cluster), its strategy built.
@@ -20,15 +21,40 @@ public final class PreparedSearch implements AutoCloseable {
     private final SearchExecutors.Opened opened;
     private final RunTarget target;
     private final boolean onCluster;
+    /** On-demand replicates ({@link SearchService#prepareReplicates}): the k best, n more each; 0 for none. */
+    private final int replicateTopK;
+    private final int replicateCount;
+    /** The combinations to replicate when the user chose them, else null (the {@code replicateTopK} best). */
+    private final List<Integer> replicateIds;
 
     PreparedSearch(Configs configs, Strategy strategy, Path searchDir, SearchExecutors.Opened opened,
                    RunTarget target, boolean onCluster) {
+        this(configs, strategy, searchDir, opened, target, onCluster, 0, 0, null);
+    }
+
+    private PreparedSearch(Configs configs, Strategy strategy, Path searchDir, SearchExecutors.Opened opened,
+                   RunTarget target, boolean onCluster, int replicateTopK, int replicateCount,
+                   List<Integer> replicateIds) {
         this.configs = configs;
         this.strategy = strategy;
         this.searchDir = searchDir;
         this.opened = opened;
         this.target = target;
         this.onCluster = onCluster;
+        this.replicateTopK = replicateTopK;
+        this.replicateCount = replicateCount;
+        this.replicateIds = replicateIds;
+    }
+
+    /** This search, to run {@code n} more replicates of each of its {@code topK} best combinations and end. */
+    PreparedSearch withReplicates(int topK, int n) {
+        return new PreparedSearch(configs, strategy, searchDir, opened, target, onCluster, topK, n, null);
+    }
+
+    /** This search, to run {@code n} more replicates of each of the combinations {@code ids} and end. */
+    PreparedSearch withReplicatesOf(List<Integer> ids, int n) {
+        return new PreparedSearch(configs, strategy, searchDir, opened, target, onCluster, ids.size(), n,
+                List.copyOf(ids));
     }
 
     public Configs configs() {
@@ -51,8 +77,14 @@ public final class PreparedSearch implements AutoCloseable {
 
     /** The engine for this search, reporting to {@code listener}; it has not run yet. */
     public SearchEngine engine(SearchListener listener) {
-        return new SearchEngine(configs.search(), configs.job(), configs.model(), searchDir, opened.executor(),
-                strategy, Clock.systemUTC(), listener);
+        SearchEngine engine = new SearchEngine(configs.search(), configs.job(), configs.model(), searchDir,
+                opened.executor(), strategy, Clock.systemUTC(), listener);
+        if (replicateCount > 0 && replicateIds != null) {
+            engine.requestReplicatesOf(replicateIds, replicateCount);
+        } else if (replicateCount > 0) {
+            engine.requestReplicates(replicateTopK, replicateCount);
+        }
+        return engine;
     }
 
     @Override

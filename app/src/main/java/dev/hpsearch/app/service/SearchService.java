@@ -8,15 +8,21 @@ import dev.hpsearch.app.remote.ProfileSource;
 import dev.hpsearch.app.remote.SearchExecutors;
 import dev.hpsearch.app.remote.SearchMirror;
 import dev.hpsearch.optimizer.config.ConfigException;
+import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.ConfigProblem;
 import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.engine.Journal;
 import dev.hpsearch.optimizer.engine.LaunchRecords;
 import dev.hpsearch.optimizer.engine.Preflight;
+import dev.hpsearch.optimizer.engine.ReplicatePlan;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.engine.SearchState;
+import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.space.ModelConfig;
+import dev.hpsearch.optimizer.space.ReplicateKey;
 import dev.hpsearch.optimizer.strategy.Strategies;
 import dev.hpsearch.optimizer.strategy.Strategy;
 import dev.hpsearch.optimizer.text.IoErrors;
@@ -31,6 +37,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -256,6 +263,120 @@ public final class SearchService {
         } catch (IOException e) {
             throw new UserFacingException(UserFacingException.Kind.CONFIG, IoErrors.describe(e), e);
         }
+    }
+
+    /**
+     * Prepares an on-demand replicate run ({@code hpsearch replicate}, the Selection view's button): each of the
+     * {@code topK} best scored combinations of a search that is not running runs {@code n} more times, each
+     * replicate with a replicate_key value of its own (docs/decisions/0020), on the search's own target (this
+     * machine, or the cluster it ran on, reconnected as {@link #prepareResume} does), appended to the same
+     * folder. Checked before anything connects: a bad count, a folder without a search, a search_config.json
+     * without replicate_key or a hyperparameter key without enough values are {@link UserFacingException.Kind#CONFIG};
+     * a search with unfinished combinations or without a scored result is {@link UserFacingException.Kind#FAILURE}.
+     */
+    public PreparedSearch prepareReplicates(Path searchDir, int topK, int n, SearchEvents events)
+            throws UserFacingException {
+        return prepareReplicates(searchDir, null, topK, n, events);
+    }
+
+    /**
+     * As {@link #prepareReplicates(Path, int, int, SearchEvents)} for the combinations {@code ids} the user chose
+     * (the Selection view ranks by the response it shows, which need not be the loss).
+     */
+    public PreparedSearch prepareReplicatesOf(Path searchDir, List<Integer> ids, int n, SearchEvents events)
+            throws UserFacingException {
+        if (ids.isEmpty()) {
+            throw new UserFacingException(UserFacingException.Kind.CONFIG, "no combination chosen to replicate");
+        }
+        return prepareReplicates(searchDir, List.copyOf(ids), ids.size(), n, events);
+    }
+
+    private PreparedSearch prepareReplicates(Path searchDir, List<Integer> ids, int topK, int n, SearchEvents events)
+            throws UserFacingException {
+        Path dir = searchDir.toAbsolutePath().normalize();
+        if (topK < 1 || n < 1) {
+            throw new UserFacingException(UserFacingException.Kind.CONFIG, "the number of best combinations (--top) and"
+                    + " of replicates of each (--n) must be whole numbers >= 1, got " + topK + " and " + n);
+        }
+        try {
+            SearchState state = SearchState.replay(Journal.read(dir));
+            if (state.trials().isEmpty() && state.seed() == null) {
+                throw new UserFacingException(UserFacingException.Kind.CONFIG, dir + " holds no search of hpsearch (no "
+                        + Journal.FILE_NAME + " with events); give an hp_search_{id} folder");
+            }
+            Configs configs = SearchFiles.load(dir);
+            SearchConfig.Replicates r = configs.search().replicates();
+            if (r.key() == null) {
+                List<String> allowed = ReplicateKey.allowedNames(configs.model());
+                throw new UserFacingException(UserFacingException.Kind.CONFIG, dir.resolve(SearchFiles.SEARCH_CONFIG)
+                        + ": $.replicate_key: missing; replicates need the input of model_config.json whose value differs"
+                        + " between them (a seed or a data-split id); add e.g. \"replicate_key\": \""
+                        + (allowed.isEmpty() ? "seed" : allowed.get(0)) + "\" to that file (allowed: "
+                        + (allowed.isEmpty() ? "none yet: add a constant such as \"seed\": 0 to "
+                        + dir.resolve(SearchFiles.MODEL_CONFIG) : String.join(", ", allowed)) + ")");
+            }
+            if (SearchFiles.coordinatorOnCluster(dir) && !ConfigLoader.isRunnable("sbatch")) {
+                // a detached search submits from the cluster itself: from here its folder is only a copy
+                throw new UserFacingException(UserFacingException.Kind.FAILURE, dir.getFileName() + " was run by a"
+                        + " coordinator on the cluster (detached); run hpsearch replicate there, or take the search"
+                        + " over first with: hpsearch resume --cluster " + SearchFiles.cluster(dir) + " " + dir.getParent());
+            }
+            if (SearchFiles.coordinatorRunning(dir)) {
+                throw new UserFacingException(UserFacingException.Kind.FAILURE, "a coordinator on this machine runs "
+                        + dir.getFileName() + " now; replicate it once it has stopped");
+            }
+            long unfinished = state.trials().stream().filter(t -> !t.status().isFinished()).count();
+            if (unfinished > 0) {
+                throw new UserFacingException(UserFacingException.Kind.FAILURE, dir.getFileName() + " has " + unfinished
+                        + " unfinished combination(s); finish them first with: hpsearch resume " + dir);
+            }
+            List<TrialRecord> best = ids == null
+                    ? ReplicatePlan.best(state.trials(), topK, configs.search().higherIsBetter())
+                    : chosenToReplicate(state, ids, dir);
+            if (best.isEmpty()) {
+                throw new UserFacingException(UserFacingException.Kind.FAILURE, dir.getFileName()
+                        + " has no combination with a score to replicate");
+            }
+            ReplicateKey key = ReplicateKey.find(configs.model(), r.key()).orElseThrow();
+            int max = key.maxReplicates(configs.model().space());
+            for (TrialRecord t : best) {
+                if (state.replicateCount(t.id()) + n > max) {
+                    throw new UserFacingException(UserFacingException.Kind.CONFIG, "--n " + n + ": replicate_key \""
+                            + r.key() + "\" is a hyperparameter with " + (max + 1) + " values and combination " + t.id()
+                            + " has " + state.replicateCount(t.id()) + " replicate(s): at most "
+                            + (max - state.replicateCount(t.id())) + " more get a value of their own");
+                }
+            }
+        } catch (ConfigException e) {
+            throw configError(e);
+        } catch (IOException e) {
+            throw new UserFacingException(UserFacingException.Kind.CONFIG, IoErrors.describe(e), e);
+        }
+        PreparedSearch resumed = prepareResume(dir, new Resume(false, null, null), events);
+        return ids == null ? resumed.withReplicates(topK, n) : resumed.withReplicatesOf(ids, n);
+    }
+
+    /** The chosen combinations, each an ordinary one that finished with a score. */
+    private static List<TrialRecord> chosenToReplicate(SearchState state, List<Integer> ids, Path dir)
+            throws UserFacingException {
+        List<TrialRecord> chosen = new ArrayList<>();
+        for (int id : ids) {
+            TrialRecord t = state.trial(id);
+            if (t == null || t.isReplicate() || t.status() != TrialStatus.OK) {
+                throw new UserFacingException(UserFacingException.Kind.CONFIG, "combination " + id + " of "
+                        + dir.getFileName() + (t == null ? " does not exist" : t.isReplicate() ? " is itself a replicate"
+                        + " (of combination " + t.replicateOf() + ")" : " has no score (" + t.status() + ")")
+                        + "; replicate ordinary combinations that finished with a score");
+            }
+            chosen.add(t);
+        }
+        return chosen;
+    }
+
+    /** Runs {@link #prepareReplicatesOf} on a background thread: the Selection view's Replicate button. */
+    public RunningSearch replicateOf(Path searchDir, List<Integer> ids, int n, SearchEvents events)
+            throws UserFacingException {
+        return start(prepareReplicatesOf(searchDir, ids, n, events), events);
     }
 
     /** Runs a prepared search on a background thread; it closes the search when the engine stops. */

@@ -68,7 +68,8 @@ class CliTest {
                         + " of hp_search_data.txt of its own; rename the key (names not allowed: combination_id, job_id,"
                         + " job_time, previous_results_count, search_type, is_queued, model_config_path, loss, status,"
                         + " failure_reason, failure_class, attempts, run_nodes, run_state, run_exit_code, run_elapsed_s,"
-                        + " run_cpu_s, run_max_rss_mb, run_usage_from, script_sha256, input_sha256, hpsearch_version)")
+                        + " run_cpu_s, run_max_rss_mb, run_usage_from, script_sha256, input_sha256, hpsearch_version,"
+                        + " replicate_of)")
                 .contains("error: " + model + ": $.opt.learning\\trate: the hyperparameter name \"opt.learning\\trate\""
                         + " holds a tab;")
                 .doesNotContain("\tat ").doesNotContain("Exception");

@@ -3,6 +3,7 @@ package dev.hpsearch.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.analysis.ContourPlot;
 import dev.hpsearch.app.gui.analysis.ParallelPlot;
 import dev.hpsearch.app.gui.common.PlotCanvas;
@@ -166,6 +167,42 @@ class DesktopAppTest extends DesktopScenario {
     }
 
     @Test
+    void theDashboardDrawsTheLearningCurvesAndMarksThePrunedRuns(FxRobot robot) throws Exception {
+        Path folder = tmp.resolve("curves-project");
+        Project project = new ProjectFactory().fromDemo(folder);
+        // a script that reports its curve: the loss at step s is |log10(learning_rate)| + 1/(s+1), 40 steps of 0.1 s
+        Files.writeString(folder.resolve("train_logreg.py"), String.join("\n",
+                "import json, math, os, sys, time",
+                "cfg = json.load(open(sys.argv[1]))",
+                "d = abs(math.log10(cfg['optimizer']['learning_rate']))",
+                "p = open(os.path.join(cfg['save_folder'], 'progress.jsonl'), 'a')",
+                "for s in range(40):",
+                "    p.write(json.dumps({'step': s, 'objective': d + 1.0 / (s + 1)}) + '\\n')",
+                "    p.flush()",
+                "    time.sleep(0.1)",
+                "json.dump({'objective': d + 0.025}, open(os.path.join(cfg['save_folder'], 'output.json'), 'w'))", ""));
+        ObjectNode search = (ObjectNode) JsonFiles.read(project.searchConfig(), "search_config.json");
+        search.put("max_suggestions", 4).put("max_active_points", 4).put("pruner", "median").put("pruner_warmup_steps", 2);
+        Files.writeString(project.searchConfig(), JsonFiles.STRICT.writeValueAsString(search));
+        robot.interact(() -> window.showProject(project));
+        waitUntil(() -> window.projectView() != null);
+        select(robot, "tabRun");
+        robot.clickOn("#launchButton");
+        waitUntil(90, () -> robot.lookup("#runMessage").queryAs(Label.class).getText().startsWith("Search complete"));
+
+        TableView<?> table = robot.lookup("#trialTable").queryAs(TableView.class);
+        waitUntil(() -> robot.lookup("#learningCurvesPlot").queryAs(PlotCanvas.class).isVisible());
+        assertThat(table.getColumns()).filteredOn(c -> "lastStepColumn".equals(c.getId())).singleElement()
+                .satisfies(c -> assertThat(c.isVisible()).isTrue());
+        assertThat(table.getItems()).extracting(r -> ((dev.hpsearch.optimizer.analysis.ResultRow) r).status())
+                .contains("pruned", "ok");
+        assertThat(robot.lookup("#prunedCount").queryAs(Label.class).getText()).matches("[1-3]");
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        shotInBothThemes(robot, "run-learning-curves");
+    }
+
+    @Test
     void brushingAParallelAxisFiltersTheCombinationsAndThePlotExports(FxRobot robot) throws Exception {
         ProjectView project = finishedDemoSearch(robot, 6);
         select(robot, "tabParallel");
@@ -239,15 +276,19 @@ class DesktopAppTest extends DesktopScenario {
     }
 
     @Test
-    void selectionExportsTheChosenCombinationAsAnInput(FxRobot robot) throws Exception {
+    void selectionProposesASettingAndExportsItAsAnInput(FxRobot robot) throws Exception {
         finishedDemoSearch(robot, 6);
         select(robot, "tabSelection");
-        robot.interact(() -> robot.lookup("#toleranceField").queryAs(TextField.class).setText("1000"));
-        robot.clickOn("#markButton");
-        TableView<?> candidates = robot.lookup("#candidateTable").queryAs(TableView.class);
-        waitUntil(() -> !candidates.getItems().isEmpty());
-        robot.interact(() -> candidates.getSelectionModel().select(0));
+        robot.clickOn("#analyseChoiceButton");
+        TableView<?> settings = robot.lookup("#choiceTable").queryAs(TableView.class);
+        waitUntil(30, () -> !settings.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
+        // the proposed setting is picked, the noise says where it comes from, nothing in the table is cut
+        assertThat(settings.getSelectionModel().getSelectedItem()).isNotNull();
+        assertThat(robot.lookup("#choiceNoise").queryAs(Label.class).getText()).contains("GP noise estimate");
+        assertThat(robot.lookup("#choiceOptimism").queryAs(Label.class).getText()).contains("expect about");
+        assertThat(robot.lookup("#choiceTable .text").queryAllAs(javafx.scene.text.Text.class))
+                .extracting(javafx.scene.text.Text::getText).isNotEmpty().noneMatch(t -> t.contains("…") || t.contains("..."));
         shotInBothThemes(robot, "selection");
         Path chosen = tmp.resolve("chosen_input.json");
         dialogs.answer(chosen);
@@ -256,5 +297,6 @@ class DesktopAppTest extends DesktopScenario {
         JsonNode input = JsonFiles.read(chosen, "c");
         assertThat(input.get("optimizer").get("learning_rate").isNumber()).isTrue();
         assertThat(input.get("data_file").asText()).isEqualTo("iris.csv");
+        assertThat(input.has("save_folder")).isFalse();
     }
 }

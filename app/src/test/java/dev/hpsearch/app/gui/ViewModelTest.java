@@ -121,6 +121,78 @@ class ViewModelTest {
     }
 
     @Test
+    void simplerRoundTripsThroughTheFormKeepingEveryOtherKey() throws Exception {
+        Path f = tmp.resolve("model_config.json");
+        Files.writeString(f, "{\"data\": \"iris.csv\", \"l2\": {\"type\": \"continuous\", \"domain\": [1e-6, 1],"
+                + " \"transformation\": \"log\", \"simpler\": \"higher\", \"note\": \"mine\"},"
+                + " \"act\": {\"type\": \"categorical\", \"domain\": [\"relu\", \"tanh\", \"linear\"]},"
+                + " \"depth\": {\"type\": \"discrete\", \"domain\": [1, 2, 4], \"transformation\": \"linear\"}}");
+        ModelConfigViewModel vm = new ModelConfigViewModel(f, tasks, new LoaderModelValidator());
+        vm.load();
+        assertThat(vm.row("l2").simplerProperty().get()).isEqualTo("higher");
+        assertThat(vm.row("act").simplerProperty().get()).isEmpty();
+
+        vm.row("act").simplerProperty().set("linear, relu, tanh");
+        vm.row("depth").simplerProperty().set("lower");
+        assertThat(vm.validProperty().get()).isTrue();
+        vm.save(null);
+
+        JsonNode saved = JsonFiles.read(f, "m");
+        assertThat(saved.at("/l2/simpler").asText()).isEqualTo("higher");
+        assertThat(saved.at("/l2/note").asText()).as("a key the form does not know survives").isEqualTo("mine");
+        assertThat(saved.get("data").asText()).isEqualTo("iris.csv");
+        assertThat(saved.at("/act/simpler")).containsExactly(JsonFiles.STRICT.getNodeFactory().textNode("linear"),
+                JsonFiles.STRICT.getNodeFactory().textNode("relu"), JsonFiles.STRICT.getNodeFactory().textNode("tanh"));
+        assertThat(saved.at("/depth/simpler").asText()).isEqualTo("lower");
+        // the loader reads what the form wrote
+        ModelConfigViewModel reloaded = new ModelConfigViewModel(f, tasks, new LoaderModelValidator());
+        reloaded.load();
+        assertThat(reloaded.row("act").simplerProperty().get()).isEqualTo("linear, relu, tanh");
+        assertThat(reloaded.document()).isEqualTo(saved);
+        assertThat(new dev.hpsearch.optimizer.config.ConfigLoader().load(demoConfigs(f, "search_config.json"),
+                demoConfigs(f, "job_config.json"), f).model().simpler()).containsOnlyKeys("l2", "act", "depth");
+
+        // clearing it removes the key
+        reloaded.row("l2").simplerProperty().set("");
+        assertThat(reloaded.document().get("l2").has("simpler")).isFalse();
+        assertThat(reloaded.document().at("/l2/note").asText()).isEqualTo("mine");
+    }
+
+    @Test
+    void aBadSimplerIsRefusedAtItsFieldWithWhatIsAllowed() throws Exception {
+        Project p = demo();
+        ModelConfigViewModel vm = new ModelConfigViewModel(p.modelConfig(), tasks, new LoaderModelValidator());
+        vm.load();
+        assertThat(vm.validProperty().get()).isTrue();
+        VariableRow lr = vm.row("optimizer.learning_rate");
+
+        lr.simplerProperty().set("smaller");
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(lr.simplerErrorProperty().get()).contains("\"smaller\"").contains("\"lower\", \"higher\"");
+        assertThat(lr.errorProperty().get()).contains("smaller");
+
+        lr.simplerProperty().set("lower");
+        assertThat(vm.validProperty().get()).isTrue();
+        assertThat(lr.simplerErrorProperty().get()).isEmpty();
+
+        VariableRow categorical = vm.rows().stream().filter(r -> r.isHyperparameter()
+                && "categorical".equals(r.typeProperty().get())).findFirst().orElseThrow();
+        categorical.simplerProperty().set("lower");
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(categorical.simplerErrorProperty().get()).contains("values have no order");
+        categorical.simplerProperty().set("only_one");
+        assertThat(categorical.simplerErrorProperty().get()).contains("list every value of the domain once");
+    }
+
+    /** A minimal search or job config beside a model config, for the loader. */
+    private static Path demoConfigs(Path model, String name) throws Exception {
+        Path f = model.resolveSibling(name);
+        Files.writeString(f, name.startsWith("search") ? "{\"search_type\": \"random\"}"
+                : "{\"environment_path\": \"sh\", \"script_path\": \"x\"}");
+        return f;
+    }
+
+    @Test
     void rawJsonIsValidatedLiveAndAppliedToTheRows() throws Exception {
         Project p = demo();
         ModelConfigViewModel vm = new ModelConfigViewModel(p.modelConfig(), tasks, new LoaderModelValidator());

@@ -32,7 +32,8 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 public final class Choice {
     /** One-sided level of the tie test: a setting is tied unless it is worse than the best at this level. */
     public static final double TIE_LEVEL = 0.95;
-    static final int DRAWS = 400;
+    /** The GP posterior draws that estimate each setting's probability of being the best. */
+    public static final int DRAWS = 400;
     static final int FEATURES = 256;
     /** Settings below this probability of being the best are left out of the ensemble. */
     public static final double ENSEMBLE_FLOOR = 0.01;
@@ -71,6 +72,33 @@ public final class Choice {
         public boolean tied() {
             return difference <= threshold;
         }
+
+        /** Lower end of the 95 % interval of {@link #probabilityBest}: its Monte Carlo error over the draws. */
+        public double probabilityBestLow() {
+            return wilson(probabilityBest, -1);
+        }
+
+        /** Upper end of the 95 % interval of {@link #probabilityBest}. */
+        public double probabilityBestHigh() {
+            return wilson(probabilityBest, 1);
+        }
+    }
+
+    /**
+     * An end of the Wilson score interval (95 %) of a share {@code p} of {@link #DRAWS} draws:
+     * (p + z²/2n ± z √(p(1−p)/n + z²/4n²)) / (1 + z²/n); unlike p ± z √(p(1−p)/n) it does not collapse to a point
+     * when no draw, or every draw, had the setting best.
+     */
+    static double wilson(double p, int side) {
+        if ((p <= 0 && side < 0) || (p >= 1 && side > 0)) {
+            // exactly, where the formula would leave a rounding residue such as 8.6e-19
+            return p <= 0 ? 0 : 1;
+        }
+        double z = 1.959963984540054;
+        double n = DRAWS;
+        double centre = p + z * z / (2 * n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+        return Math.max(0, Math.min(1, (centre + side * half) / (1 + z * z / n)));
     }
 
     /**
@@ -132,11 +160,7 @@ public final class Choice {
             throw new GpFitException(n + " results with a value; at least 3 are needed");
         }
         double sign = minimize ? 1 : -1;
-        // group replicates: rows whose hyperparameters sit at the same positions
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            groups.computeIfAbsent(Arrays.toString(data.x()[i]), k -> new ArrayList<>()).add(i);
-        }
+        Map<String, List<Integer>> groups = replicateGroups(data);
         SplittableRandom rng = new SplittableRandom(seed);
         boolean log = spansOrders(data.y());
         double[] y = data.y().clone();
@@ -213,6 +237,26 @@ public final class Choice {
         }
         return new Result(minimize, noise, List.copyOf(all), ties, top.value() + sign * bias, at.mean(),
                 Math.sqrt(Math.max(0, at.variance())), ensemble, proposed, why, log);
+    }
+
+    /**
+     * Groups the rows into settings: rows whose hyperparameters sit at the same positions, and each replicate with
+     * the combination it replicates ({@code replicate_of}), also when its replicate_key is a hyperparameter and so
+     * its position differs. A replicate whose original has no value joins the other replicates of that original.
+     */
+    static Map<String, List<Integer>> replicateGroups(ResponseData data) {
+        Map<Integer, Integer> rowOf = new java.util.HashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            rowOf.putIfAbsent(data.ids()[i], i);
+        }
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            int of = data.replicateOf()[i];
+            Integer original = of < 0 ? Integer.valueOf(i) : rowOf.get(of);
+            String key = original == null ? "replicates of " + of : Arrays.toString(data.x()[original]);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        return groups;
     }
 
     /** Whether every value is positive and the largest is more than 100 times the smallest. */

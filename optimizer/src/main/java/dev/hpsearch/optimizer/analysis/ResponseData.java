@@ -18,9 +18,24 @@ import java.util.List;
  * @param x       positions of each used row
  * @param y       the response of each used row
  * @param skipped rows left out: no finite value of the response, or a hyperparameter value off its axis
+ * @param replicateOf for each used row, the combination it replicates ({@code replicate_of}), or -1 for an ordinary
+ *                    row
  */
 public record ResponseData(String metric, List<GlobalSensitivity.Input> inputs, List<Axis> axes, int[] ids, double[][] x, double[] y,
-                           int skipped) {
+                           int skipped, int[] replicateOf) {
+    public ResponseData {
+        if (replicateOf == null) {
+            replicateOf = new int[ids.length];
+            java.util.Arrays.fill(replicateOf, -1);
+        }
+    }
+
+    /** Data without replicates. */
+    public ResponseData(String metric, List<GlobalSensitivity.Input> inputs, List<Axis> axes, int[] ids, double[][] x,
+                        double[] y, int skipped) {
+        this(metric, inputs, axes, ids, x, y, skipped, null);
+    }
+
     /**
      * @param space the model config's space, or {@code null} to infer axes from the values (a table of the
      *              original tool without its configs)
@@ -56,6 +71,7 @@ public record ResponseData(String metric, List<GlobalSensitivity.Input> inputs, 
         List<double[]> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         List<Integer> ids = new ArrayList<>();
+        List<Integer> replicated = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i < layout.size(); i++) {
             ResultRow r = layout.rows().get(i);
@@ -77,9 +93,11 @@ public record ResponseData(String metric, List<GlobalSensitivity.Input> inputs, 
             xs.add(p);
             ys.add(v);
             ids.add(r.id());
+            replicated.add(r.isReplicate() ? r.replicateOf() : -1);
         }
         return new ResponseData(response, List.copyOf(inputs), layout.axes().subList(0, d), ids.stream().mapToInt(Integer::intValue).toArray(),
-                xs.toArray(new double[0][]), ys.stream().mapToDouble(Double::doubleValue).toArray(), skipped);
+                xs.toArray(new double[0][]), ys.stream().mapToDouble(Double::doubleValue).toArray(), skipped,
+                replicated.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The value at a position of input {@code j}: a number, or a category's label. */

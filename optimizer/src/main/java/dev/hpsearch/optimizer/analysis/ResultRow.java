@@ -22,10 +22,12 @@ import java.util.Map;
  * @param provenance     where and how it ran; {@link Provenance#NONE} when not known (the original tool's tables)
  * @param metrics        the script's further numeric outputs by name, in the order they were reported; empty when
  *                       it reported none
+ * @param replicateOf    the combination this row replicates (the {@code replicate_of} column), or {@code null} for
+ *                       an ordinary combination
  */
 public record ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId,
                         double runtimeSeconds, String searchType, String reason, String failureClass,
-                        Provenance provenance, Map<String, Double> metrics) {
+                        Provenance provenance, Map<String, Double> metrics, Integer replicateOf) {
     public ResultRow {
         values = List.copyOf(values);
         metrics = metrics == null || metrics.isEmpty() ? Map.of()
@@ -35,6 +37,19 @@ public record ResultRow(int id, String status, Double loss, List<JsonNode> value
         jobId = jobId == null ? "" : jobId;
         reason = reason == null ? "" : reason;
         searchType = searchType == null ? "" : searchType;
+    }
+
+    /** A row of an ordinary combination (not a replicate). */
+    public ResultRow(int id, String status, Double loss, List<JsonNode> values, String jobId, double runtimeSeconds,
+                     String searchType, String reason, String failureClass, Provenance provenance,
+                     Map<String, Double> metrics) {
+        this(id, status, loss, values, jobId, runtimeSeconds, searchType, reason, failureClass, provenance, metrics,
+                null);
+    }
+
+    /** Whether this row replicates another combination. */
+    public boolean isReplicate() {
+        return replicateOf != null;
     }
 
     /** A row without metrics. */

@@ -36,7 +36,8 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
      * tool's tables (those with a failure_reason column) are unescaped ({@link TableCells}); the original tool
      * escaped nothing, so its cells are read as they are. The provenance columns ({@link TableColumns#PROVENANCE})
      * are read from this tool's tables only: in the original tool's, a column of such a name is a hyperparameter.
-     * In this tool's tables, the columns after status that are not the table's own are the script's metrics.
+     * In this tool's tables, the columns after status that are not the table's own are the script's metrics, and
+     * {@code replicate_of} names the combination a replicate re-runs.
      *
      * @throws IllegalArgumentException if the header lacks combination_id or loss
      */
@@ -118,9 +119,16 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
                     minutes == null ? Double.NaN : minutes * 60, col.containsKey("search_type") ? get(f, col.get("search_type")) : "",
                     col.containsKey("failure_reason") ? get(f, col.get("failure_reason")) : "",
                     col.containsKey("failure_class") ? get(f, col.get("failure_class")) : "",
-                    Provenance.fromCells(provenance), metrics));
+                    Provenance.fromCells(provenance), metrics, replicateOf(f, col, escaped)));
         }
         return new ResultTable(names, rows);
+    }
+
+    /** The {@code replicate_of} cell of this tool's tables: the replicated combination, or {@code null}. */
+    private static Integer replicateOf(String[] f, Map<String, Integer> col, boolean escaped) {
+        Integer c = escaped ? col.get(TableColumns.REPLICATE_OF) : null;
+        String cell = c == null ? "" : get(f, c).trim();
+        return cell.matches("\\d{1,9}") ? Integer.valueOf(cell) : null;
     }
 
     private static String derivedStatus(Double loss, String[] f, Map<String, Integer> col) {

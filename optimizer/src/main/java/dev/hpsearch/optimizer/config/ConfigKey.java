@@ -114,7 +114,7 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
     }
 
     /** Where a form puts a key. */
-    public enum Section { BASICS, START, BOPT, FAILURES, COORDINATOR, SLURM, HYPERPARAMETER }
+    public enum Section { BASICS, START, BOPT, FAILURES, PRUNING, REPLICATES, COORDINATOR, SLURM, HYPERPARAMETER }
 
     /**
      * Bounds of a number; {@code minOpen}/{@code maxOpen} exclude the bound itself. Whole numbers use only

@@ -3,6 +3,7 @@ package dev.hpsearch.optimizer.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.space.ModelConfig;
+import dev.hpsearch.optimizer.space.ReplicateKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -91,6 +92,8 @@ public final class ConfigLoader {
         String mailUser = mailUser(o);
         BoptConfig bopt = readBopt(root, o, file, problems);
         FailurePolicy failures = failurePolicy(o);
+        SearchConfig.Replicates replicates = replicates(o);
+        PrunerConfig pruner = pruner(o);
         StartingPoints starting = new StartingPoints(warmStartFrom(o, file), initialPoints(o));
         SearchType searchType = SearchType.of(type);
         if ((searchType == SearchType.GRID || searchType == SearchType.LINE) && gridPoints < 1) {
@@ -110,7 +113,27 @@ public final class ConfigLoader {
         o.warnUnknownKeys(null);
         return new SearchConfig(searchType, time, memory, env, script, maxSuggestions, maxActive, gridPoints,
                 minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt, failures, mailUser,
-                starting);
+                replicates, pruner, starting);
+    }
+
+    /** replicate_key, replicates and replicate_top_k; whether the key names an input is checked with the model. */
+    private static SearchConfig.Replicates replicates(ConfigObject o) {
+        String key = o.string(ConfigSchema.REPLICATE_KEY);
+        JsonNode rawKey = o.raw(ConfigSchema.REPLICATE_KEY);
+        if (key != null && key.isBlank()) {
+            o.error(ConfigSchema.REPLICATE_KEY, "got " + rawKey + "; expected the name of an input of model_config.json,"
+                    + " such as \"seed\" or \"data.split\"");
+            key = null;
+        }
+        int count = o.integer(ConfigSchema.REPLICATES);
+        int topK = o.integer(ConfigSchema.REPLICATE_TOP_K);
+        if (count > 0 && key == null && rawKey == null) {
+            o.error(ConfigSchema.REPLICATES, "got " + count + " without a replicate_key; name the input of"
+                    + " model_config.json whose value differs between replicates (a seed or a data-split id), or set"
+                    + " replicates to 0");
+            count = 0;
+        }
+        return new SearchConfig.Replicates(key, key == null ? 0 : count, topK);
     }
 
     /**
@@ -199,6 +222,22 @@ public final class ConfigLoader {
             }
         }
         return new FailurePolicy(oom, timeout, factor, maxFailures);
+    }
+
+    /**
+     * pruner, pruner_warmup_steps, pruner_min_step and pruner_reduction_factor, each checked against the schema
+     * (file, JSON path, bad value and what is allowed); absent keys mean no early stopping.
+     */
+    private static PrunerConfig pruner(ConfigObject o) {
+        String type = o.choice(ConfigSchema.PRUNER);
+        int warmup = o.integer(ConfigSchema.PRUNER_WARMUP_STEPS);
+        int minStep = o.integer(ConfigSchema.PRUNER_MIN_STEP);
+        int factor = o.integer(ConfigSchema.PRUNER_REDUCTION_FACTOR);
+        try {
+            return new PrunerConfig(type, warmup, minStep, factor);
+        } catch (IllegalArgumentException e) {
+            return PrunerConfig.NONE; // the bad value is already an error of the file
+        }
     }
 
     /** {@code mail_user}: a user name or address for Slurm's {@code --mail-user}, or {@code null}. */
@@ -394,6 +433,36 @@ public final class ConfigLoader {
         if (m.space().dimension() == 0) {
             problems.error(modelFile, "$", "no hyperparameters found; mark at least one input as "
                     + "{\"type\": ..., \"domain\": ..., \"transformation\": ...}");
+        }
+        checkReplicateKey(s.replicates(), m, searchFile, problems);
+    }
+
+    /**
+     * replicate_key must name a constant number or string of the model config, or a discrete or categorical
+     * hyperparameter with more values than replicates of one combination (each gets a value of its own).
+     */
+    static void checkReplicateKey(SearchConfig.Replicates r, ModelConfig m, String searchFile, Problems problems) {
+        if (r.key() == null) {
+            return;
+        }
+        String at = "$." + ConfigSchema.REPLICATE_KEY.key();
+        java.util.Optional<ReplicateKey> found = ReplicateKey.find(m, r.key());
+        if (found.isEmpty()) {
+            boolean continuous = m.space().hyperparameters().stream().anyMatch(h -> h.name().equals(r.key()));
+            List<String> allowed = ReplicateKey.allowedNames(m);
+            String names = allowed.isEmpty() ? "none: add a constant such as \"seed\": 0 to model_config.json"
+                    : String.join(", ", allowed.size() > 30 ? allowed.subList(0, 30) : allowed)
+                    + (allowed.size() > 30 ? ", ..." : "");
+            problems.error(searchFile, at, "got \"" + r.key() + "\"; " + (continuous
+                    ? "a continuous hyperparameter cannot be a replicate_key (its replicates would be new points)"
+                    : "no input of that name (a number or a string) in model_config.json") + "; allowed: " + names);
+            return;
+        }
+        int max = found.get().maxReplicates(m.space());
+        if (r.count() > max) {
+            problems.error(searchFile, "$." + ConfigSchema.REPLICATES.key(), "got " + r.count() + "; replicate_key \""
+                    + r.key() + "\" is a hyperparameter with " + (max + 1) + " values, so at most " + max
+                    + " replicates of one combination get a value of their own");
         }
     }
 

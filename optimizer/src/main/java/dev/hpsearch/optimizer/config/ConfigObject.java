@@ -194,7 +194,13 @@ final class ConfigObject {
     }
 
     int integer(ConfigKey k) {
-        return integer(k.localName(), k.intDefault(), (int) k.range().min());
+        int i = integer(k.localName(), k.intDefault(), (int) k.range().min());
+        double max = k.range().max();
+        if (Double.isFinite(max) && i > max) {
+            error(k.localName(), "got " + raw(k.localName()) + "; must be <= " + (long) max);
+            return k.intDefault();
+        }
+        return i;
     }
 
     /** A whole number of the key's range, or {@code null} when the key is absent. */

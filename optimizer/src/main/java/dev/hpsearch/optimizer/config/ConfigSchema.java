@@ -168,6 +168,46 @@ public final class ConfigSchema {
             "Stop the search after this many failed analyses (a whole number), or after this share of the planned "
             + "combinations failed (a fraction between 0 and 1). Leave it out for no limit.");
 
+    // ---- search_config.json: early stopping (not in the original tool; the default keeps its behaviour)
+
+    public static final ConfigKey PRUNER = search("pruner", ValueType.CHOICE, PrunerConfig.NONE_TYPE, null,
+            List.of(PrunerConfig.NONE_TYPE, PrunerConfig.MEDIAN, PrunerConfig.ASHA), false, Relevance.ALL,
+            Section.PRUNING,
+            "Stop runs early that learn badly. Your script appends lines {\"step\": S, \"objective\": V} to "
+            + "{save_folder}/progress.jsonl (lower is better). none: every run goes to its end. median: stop a run "
+            + "whose best value up to step S is worse than the median of the other runs at S. asha: asynchronous "
+            + "successive halving; at steps pruner_min_step times powers of pruner_reduction_factor only the best "
+            + "1/pruner_reduction_factor of the runs go on. A stopped run is recorded as pruned with its last step "
+            + "and value.");
+    public static final ConfigKey PRUNER_WARMUP_STEPS = search("pruner_warmup_steps", ValueType.INTEGER, 0,
+            Range.atLeast(0), List.of(), false, Relevance.ALL, Section.PRUNING,
+            "median: steps every run may run before it is judged (a run is judged from step pruner_warmup_steps on).");
+    public static final ConfigKey PRUNER_MIN_STEP = search("pruner_min_step", ValueType.INTEGER, 1,
+            Range.atLeast(1), List.of(), false, Relevance.ALL, Section.PRUNING,
+            "asha: the step of the first rung, where runs are first compared.");
+    public static final ConfigKey PRUNER_REDUCTION_FACTOR = search("pruner_reduction_factor", ValueType.INTEGER, 3,
+            Range.atLeast(2), List.of(), false, Relevance.ALL, Section.PRUNING,
+            "asha: how much the rungs' steps grow and the share of runs that go on shrinks, from one rung to the "
+            + "next (3: a third go on).");
+
+    // ---- search_config.json: replicates for an honest choice (not in the original tool; docs/decisions/0020)
+
+    public static final ConfigKey REPLICATE_KEY = search("replicate_key", ValueType.TEXT, null, null, List.of(), false,
+            Relevance.ALL, Section.REPLICATES,
+            "The input of model_config.json that differs between replicates of one combination: a constant number "
+            + "or string such as a seed or a data-split id (named like a hyperparameter column, data.split when "
+            + "nested). Replicate i gets the original number + i, or the original string with _r{i} appended. A "
+            + "discrete or categorical hyperparameter may be named too: its replicates take its next listed values.");
+    public static final ConfigKey REPLICATES = search("replicates", ValueType.INTEGER, 0, Range.closed(0, 1000),
+            List.of(), false, Relevance.ALL, Section.REPLICATES,
+            "How many times each of the replicate_top_k best combinations is run again at the end of the search, "
+            + "each run with its own replicate_key value, so that hpsearch choose measures the noise of the score "
+            + "from replicates; 0: none. Replicates do not count toward max_suggestions and bopt never learns "
+            + "from them.");
+    public static final ConfigKey REPLICATE_TOP_K = search("replicate_top_k", ValueType.INTEGER, 3,
+            Range.closed(1, 1000), List.of(), false, Relevance.ALL, Section.REPLICATES,
+            "How many of the best combinations (by score) are replicated.");
+
     // ---- search_config.json: the coordinator
 
     public static final ConfigKey SEARCH_MEMORY = search("search_memory", ValueType.INTEGER, 32, Range.atLeast(1),
@@ -261,8 +301,8 @@ public final class ConfigSchema {
 
     public static final ConfigKey HP_SIMPLER = model("simpler", ValueType.CHOICES, List.of("lower", "higher"),
             "Optional: which values make the simpler model, lower or higher (a categorical hyperparameter: its values "
-            + "listed from the simplest). Among the settings that tie with the best, hpsearch choose proposes the "
-            + "simplest.");
+            + "listed from the simplest). Among the settings that tie with the best, hpsearch choose and the Selection "
+            + "view propose the simplest.");
 
     /** The keys of search_config.json, in form order. */
     public static List<ConfigKey> search() {

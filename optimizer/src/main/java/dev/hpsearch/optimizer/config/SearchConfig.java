@@ -7,6 +7,9 @@ package dev.hpsearch.optimizer.config;
  *                   one and records it in the search log)
  * @param failures   retries and the failure limit ({@link FailurePolicy#DEFAULT}: none)
  * @param mailUser   whom Slurm mails when a detached search's coordinator ends or fails, or {@code null}
+ * @param replicates which input differs between replicates, how many replicates of how many of the best
+ *                   combinations run at the end of the search ({@link Replicates#NONE}: none)
+ * @param pruner     early stopping ({@link PrunerConfig#NONE}: every run goes to its end)
  * @param starting   warm_start_from and initial_points ({@link StartingPoints#NONE}: neither)
  */
 public record SearchConfig(
@@ -27,10 +30,41 @@ public record SearchConfig(
         BoptConfig bopt,
         FailurePolicy failures,
         String mailUser,
+        Replicates replicates,
+        PrunerConfig pruner,
         StartingPoints starting) {
+
+    /**
+     * {@code replicate_key}, {@code replicates} and {@code replicate_top_k} of search_config.json.
+     *
+     * @param key   the input of model_config.json that differs between replicates, or {@code null}
+     * @param count replicates of each combination run at the end of the search; 0 for none
+     * @param topK  how many of the best combinations are replicated
+     */
+    public record Replicates(String key, int count, int topK) {
+        /** No replicate_key, no replicates. */
+        public static final Replicates NONE = new Replicates(null, 0, 3);
+
+        public Replicates {
+            if (count < 0 || topK < 1) {
+                throw new IllegalArgumentException("replicates must be >= 0 and replicate_top_k >= 1, got " + count
+                        + " and " + topK);
+            }
+            if (count > 0 && key == null) {
+                throw new IllegalArgumentException("replicates > 0 needs a replicate_key");
+            }
+        }
+
+        /** Whether the search itself runs replicates at its end. */
+        public boolean atEnd() {
+            return count > 0;
+        }
+    }
 
     public SearchConfig {
         failures = failures == null ? FailurePolicy.DEFAULT : failures;
+        replicates = replicates == null ? Replicates.NONE : replicates;
+        pruner = pruner == null ? PrunerConfig.NONE : pruner;
         starting = starting == null ? StartingPoints.NONE : starting;
     }
 
@@ -40,11 +74,11 @@ public record SearchConfig(
                         int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
                         FailureValue yFailureValue, double gridSuggestionProbability,
                         double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
-                        String mailUser) {
+                        String mailUser, Replicates replicates, PrunerConfig pruner) {
         this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
                 maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
                 gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
-                StartingPoints.NONE);
+                replicates, pruner, StartingPoints.NONE);
     }
 
     /** A copy with other starting points. */
@@ -52,7 +86,46 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, points);
+                mailUser, replicates, pruner, points);
+    }
+
+    /** A search config without early stopping. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
+                        String mailUser, Replicates replicates) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
+                replicates, PrunerConfig.NONE);
+    }
+
+    /** A search config without replicates. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
+                        String mailUser, PrunerConfig pruner) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
+                Replicates.NONE, pruner);
+    }
+
+    /** A search config without replicates or early stopping. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
+                        String mailUser) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
+                Replicates.NONE, PrunerConfig.NONE);
     }
 
     /** A search config with the default {@link FailurePolicy} (no retries, no failure limit) and no mail. */
@@ -92,7 +165,7 @@ public record SearchConfig(
     public SearchConfig withFailures(FailurePolicy policy) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser, replicates, pruner,
                 starting);
     }
 
@@ -100,7 +173,7 @@ public record SearchConfig(
     public SearchConfig withRandomSeed(long seed) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser, replicates, pruner,
                 starting);
     }
 
@@ -109,7 +182,8 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 n, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, starting);
+                mailUser, replicates, pruner,
+                starting);
     }
 
     /** A copy with a different parallelism. */
@@ -117,6 +191,28 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, n, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, starting);
+                mailUser, replicates, pruner,
+                starting);
+    }
+
+    /** A copy with other replicate settings. */
+    public SearchConfig withReplicates(Replicates r) {
+        return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
+                maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
+                mailUser, r, pruner, starting);
+    }
+
+    /** A copy with other early-stopping settings. */
+    public SearchConfig withPruner(PrunerConfig p) {
+        return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
+                maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
+                mailUser, replicates, p, starting);
+    }
+
+    /** Whether a higher score of the script is better (y_transformation neg or neglog). */
+    public boolean higherIsBetter() {
+        return yTransformation.equals("neg") || yTransformation.equals("neglog");
     }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
  * Writes {@code hp_search_data.txt}: tab-separated, one row per combination, with the seed's columns
  * (combination_id, job_id, job_time, previous_results_count, search_type, is_queued, model_config_path, loss,
  * one column per hyperparameter) followed by status, failure_reason, failure_class, attempts, where and how
- * each run ran ({@link TableColumns#PROVENANCE}) and the extra metrics. The file is
+ * each run ran ({@link TableColumns#PROVENANCE}), {@code replicate_of} when the search has replicates, and the
+ * extra metrics. The file is
  * replaced atomically (temporary file, then rename), so a reader never sees half a file. Every cell, header
  * included, is written through {@link TableCells#escape}, so no value can add a column or a line.
  */
@@ -44,6 +45,10 @@ public final class DataTable {
         }
         header.addAll(TableColumns.AFTER_HYPERPARAMETERS);
         header.addAll(TableColumns.PROVENANCE);
+        boolean replicates = state.trials().stream().anyMatch(TrialRecord::isReplicate);
+        if (replicates) {
+            header.add(TableColumns.REPLICATE_OF);
+        }
         header.addAll(metricColumns(header, metrics));
         sb.append(String.join("\t", header.stream().map(TableCells::escape).toList())).append('\n');
         for (TrialRecord t : state.trials()) {
@@ -69,6 +74,9 @@ public final class DataTable {
             Map<String, String> provenance = t.provenance().cells();
             for (String c : TableColumns.PROVENANCE) {
                 sb.append('\t').append(TableCells.escape(provenance.getOrDefault(c, "")));
+            }
+            if (replicates) {
+                sb.append('\t').append(t.isReplicate() ? Integer.toString(t.replicateOf()) : "");
             }
             for (String m : metrics) {
                 Double v = t.metrics().get(m);

@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 public final class JournalCodec {
     private static final String FAILURE_CLASS = "failure_class";
+    private static final String REPLICATE_OF = "replicate_of";
+    private static final String REPLICATE_VALUE = "replicate_value";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JournalCodec() {
@@ -52,9 +54,12 @@ public final class JournalCodec {
             case "suggest":
                 List<JsonNode> values = new ArrayList<>();
                 e.path("values").forEach(values::add);
+                // replicate_of and replicate_value: absent in ordinary suggestions and in earlier versions' journals
+                boolean replicate = e.hasNonNull(REPLICATE_OF) && e.has(REPLICATE_VALUE);
                 return Optional.of(new JournalEvent.Suggest(time, e.path("id").asInt(), new Combination(values),
                         e.path("search_type").asText(), e.path("ordinal").asLong(-1),
-                        e.path("previous_results_count").asInt()));
+                        e.path("previous_results_count").asInt(), replicate ? e.get(REPLICATE_OF).asInt() : null,
+                        replicate ? e.get(REPLICATE_VALUE) : null));
             case "submit":
                 return Optional.of(new JournalEvent.Submit(time, e.path("id").asInt(), e.path("job_id").asText(),
                         e.path("token").asText("")));
@@ -143,6 +148,10 @@ public final class JournalCodec {
             n.put("search_type", e.searchType());
             n.put("ordinal", e.ordinal());
             n.put("previous_results_count", e.previousResultsCount());
+            if (e.isReplicate()) {
+                n.put(REPLICATE_OF, e.replicateOf());
+                n.set(REPLICATE_VALUE, e.replicateValue());
+            }
             return n;
         }
 

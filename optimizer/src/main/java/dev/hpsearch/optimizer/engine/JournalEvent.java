@@ -1,5 +1,6 @@
 package dev.hpsearch.optimizer.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.space.Combination;
 import java.util.Collections;
@@ -62,16 +63,35 @@ public sealed interface JournalEvent {
     }
 
     /**
-     * A strategy suggested a combination, which gets the next id.
+     * A strategy suggested a combination, which gets the next id; or the search planned a replicate of a finished
+     * combination (docs/decisions/0020).
      *
      * @param ordinal              the combination's place in the strategy's plan, or -1 for none
      * @param previousResultsCount how many results were in when it was suggested
+     * @param replicateOf          the combination this one replicates, or {@code null} for an ordinary one
+     * @param replicateValue       the replicate_key's value in this replicate's input.json; {@code null} when
+     *                             {@code replicateOf} is
      */
     record Suggest(long time, int id, Combination combination, String searchType, long ordinal,
-                   int previousResultsCount) implements JournalEvent {
+                   int previousResultsCount, Integer replicateOf, JsonNode replicateValue) implements JournalEvent {
         public Suggest {
             Objects.requireNonNull(combination, "combination");
             Objects.requireNonNull(searchType, "searchType");
+            if ((replicateOf == null) != (replicateValue == null)) {
+                throw new IllegalArgumentException("a replicate needs both the combination it replicates and its"
+                        + " replicate_key value");
+            }
+        }
+
+        /** An ordinary combination, suggested by the strategy. */
+        public Suggest(long time, int id, Combination combination, String searchType, long ordinal,
+                       int previousResultsCount) {
+            this(time, id, combination, searchType, ordinal, previousResultsCount, null, null);
+        }
+
+        /** Whether this is a replicate of another combination. */
+        public boolean isReplicate() {
+            return replicateOf != null;
         }
 
         @Override

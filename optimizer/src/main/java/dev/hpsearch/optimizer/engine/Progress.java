@@ -16,14 +16,22 @@ import java.util.StringJoiner;
  * @param best      the best finished combination, or {@code null}
  * @param elapsed   time since this coordinator started
  * @param remaining estimated time left, or {@code null} when it cannot be estimated yet
+ * @param pruned    stopped early by the pruner
  * @param pending   why queued runs wait, as the executor says it (Slurm's pending reason), and how many wait for
  *                  each reason; empty when nothing is known (a local run, or no reason given)
  */
 public record Progress(int done, int failed, int cancelled, int running, int queued, long planned,
-                       TrialRecord best, Duration elapsed, Duration remaining, Map<String, Integer> pending) {
+                       TrialRecord best, Duration elapsed, Duration remaining, Map<String, Integer> pending,
+                       int pruned) {
 
     public Progress {
         pending = pending == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(pending));
+    }
+
+    /** A snapshot of a search without pruned runs. */
+    public Progress(int done, int failed, int cancelled, int running, int queued, long planned, TrialRecord best,
+                    Duration elapsed, Duration remaining, Map<String, Integer> pending) {
+        this(done, failed, cancelled, running, queued, planned, best, elapsed, remaining, pending, 0);
     }
 
     /** A snapshot without pending reasons. */
@@ -51,15 +59,15 @@ public record Progress(int done, int failed, int cancelled, int running, int que
         }
         return new Progress(n[TrialStatus.OK.ordinal()] + n[TrialStatus.NO_SCORE.ordinal()],
                 n[TrialStatus.FAILED.ordinal()], n[TrialStatus.CANCELLED.ordinal()], n[TrialStatus.RUNNING.ordinal()],
-                n[TrialStatus.QUEUED.ordinal()], planned, best, elapsed, null, pending);
+                n[TrialStatus.QUEUED.ordinal()], planned, best, elapsed, null, pending, n[TrialStatus.PRUNED.ordinal()]);
     }
 
     /** This snapshot with an estimate of the time left ({@code null} when none). */
     public Progress withRemaining(Duration left) {
-        return new Progress(done, failed, cancelled, running, queued, planned, best, elapsed, left, pending);
+        return new Progress(done, failed, cancelled, running, queued, planned, best, elapsed, left, pending, pruned);
     }
 
     public int finished() {
-        return done + failed + cancelled;
+        return done + failed + cancelled + pruned;
     }
 }

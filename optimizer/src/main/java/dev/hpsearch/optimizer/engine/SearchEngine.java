@@ -15,6 +15,7 @@ import dev.hpsearch.optimizer.exec.ResourceLimits;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.ModelConfig;
+import dev.hpsearch.optimizer.space.ReplicateKey;
 import dev.hpsearch.optimizer.strategy.PendingTrial;
 import dev.hpsearch.optimizer.strategy.SearchContext;
 import dev.hpsearch.optimizer.strategy.Strategy;
@@ -67,6 +68,10 @@ public final class SearchEngine {
     private final Clock clock;
     private final SearchListener listener;
     private final OutputParser outputs = new OutputParser();
+    /** The learning curves and the pruner; {@code null} without a pruner (no progress.jsonl is read then). */
+    private final ProgressWatch watch;
+    /** Runs the pruner stopped, from the cancel until their end is collected. */
+    private final Map<Integer, ProgressWatch.Decision> pruning = new HashMap<>();
 
     private final Map<Integer, JobRef> active = new LinkedHashMap<>();
     /** Where and how a run that ended ran, from its collection until its outcome is journaled. */
@@ -115,6 +120,17 @@ public final class SearchEngine {
     private String failureStop;
     /** The limits of where runs go, asked once when a run is first retried with more memory or time. */
     private ResourceLimits limits;
+    /** Replicates asked for on demand ({@link #requestReplicates}): how many of the best, how many more each. */
+    private int demandTopK;
+    private int demandCount;
+    /** The combinations to replicate on demand when the user chose them ({@link #requestReplicatesOf}), else null. */
+    private List<Integer> demandIds;
+    /** Set when this run only replicates (on demand): no ordinary combination is suggested. */
+    private boolean replicatesOnly;
+    /** Set once this run has planned the replicates search_config.json asks for at the end of the search. */
+    private boolean replicatesPlanned;
+    /** How many replicates this run journaled, for the end reason. */
+    private int replicatesJournaled;
     private volatile String stopReason;
     private volatile boolean interrupted;
     private volatile String interruptReason;
@@ -136,6 +152,39 @@ public final class SearchEngine {
         this.strategy = strategy;
         this.clock = clock;
         this.listener = listener;
+        this.watch = search.pruner().pruner()
+                .map(p -> new ProgressWatch(p, id -> SearchFolder.combinationDir(this.searchDir, id)
+                        .resolve(ProgressPoint.FILE_NAME)))
+                .orElse(null);
+    }
+
+    /**
+     * Makes {@link #run()} replicate an existing search instead of continuing it ({@code hpsearch replicate}): the
+     * {@code topK} best scored combinations are each run {@code count} more times with replicate_key values of
+     * their own, then the run ends; no ordinary combination is suggested. Call before {@link #run()}; the search
+     * folder must hold a search whose search_config.json has a replicate_key (docs/decisions/0020).
+     */
+    public void requestReplicates(int topK, int count) {
+        if (topK < 1 || count < 1) {
+            throw new IllegalArgumentException("top k and replicates must be >= 1, got " + topK + " and " + count);
+        }
+        if (search.replicates().key() == null) {
+            throw new IllegalArgumentException("search_config.json has no replicate_key");
+        }
+        demandTopK = topK;
+        demandCount = count;
+    }
+
+    /**
+     * As {@link #requestReplicates}, for combinations the user chose (the GUI's Selection view, which may rank by a
+     * metric rather than the loss) instead of the best by the loss.
+     */
+    public void requestReplicatesOf(List<Integer> ids, int count) {
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("no combination to replicate");
+        }
+        requestReplicates(ids.size(), count);
+        demandIds = List.copyOf(ids);
     }
 
     /**
@@ -220,9 +269,17 @@ public final class SearchEngine {
             String reason;
             try {
                 if (events.isEmpty()) {
+                    if (demandCount > 0) {
+                        throw new IllegalStateException("no search to replicate in " + searchDir);
+                    }
                     begin();
                 } else {
+                    loadCurves();
                     reattach();
+                }
+                if (demandCount > 0) {
+                    replicatesOnly = true;
+                    journalReplicates(demandTopK, demandCount, true);
                 }
                 reason = loop();
                 if (!interrupted && !leftForResume) {
@@ -258,6 +315,10 @@ public final class SearchEngine {
                 + search.maxActivePoints() + ", search_time " + search.searchTimeHours() + " h)");
         log("random_seed " + seed + (drawn ? " (drawn, as search_config.json gives none)" : " (from search_config.json)"));
         strategy.plannedCount().ifPresent(n -> log("the strategy plans " + n + " combinations"));
+        if (watch != null) {
+            log("pruner " + search.pruner().describe() + ": runs are stopped early by their "
+                    + ProgressPoint.FILE_NAME);
+        }
         warmStart(warm);
         initialPoints();
     }
@@ -306,10 +367,22 @@ public final class SearchEngine {
                     throw new IllegalStateException("the loader checks initial_points: " + path + ": " + message);
                 });
         for (Combination c : points) {
-            if (search.maxSuggestions() - state.suggestedCount() <= 0) {
+            if (search.maxSuggestions() - state.ordinaryCount() <= 0) {
                 break;
             }
             toSubmit.add(record(new Suggestion(c, INITIAL_TYPE, -1, "initial point from search_config.json")));
+        }
+    }
+
+    /** On resume with a pruner: the curves of the runs so far, from their local progress.jsonl. */
+    private void loadCurves() {
+        if (watch == null) {
+            return;
+        }
+        for (TrialRecord t : state.trials()) {
+            if (t.attempts() > 0) {
+                watch.load(t.id(), this::log);
+            }
         }
     }
 
@@ -409,9 +482,22 @@ public final class SearchEngine {
                             + " combination(s) wait): " + lastFault + "; " + whatToFix(lastFault)
                             + ", then resume the search";
                 }
-                if (toSubmit.isEmpty() && (exhausted || state.suggestedCount() >= search.maxSuggestions())) {
-                    return exhausted ? "every combination of the search space has been tried"
-                            : "max_suggestions (" + search.maxSuggestions() + ") reached";
+                if (toSubmit.isEmpty() && replicatesOnly) {
+                    return replicatesJournaled + " replicate(s) of " + (demandIds != null ? "combination(s) " + demandIds
+                            : "the " + demandTopK + " best combination(s)") + " run";
+                }
+                if (toSubmit.isEmpty() && (exhausted || state.ordinaryCount() >= search.maxSuggestions())) {
+                    if (!replicatesPlanned && search.replicates().atEnd()) {
+                        // every ordinary combination has finished: the best ones run again (docs/decisions/0020)
+                        replicatesPlanned = true;
+                        if (journalReplicates(search.replicates().topK(), search.replicates().count(), false) > 0) {
+                            continue;
+                        }
+                    }
+                    String replicated = replicatesJournaled == 0 ? ""
+                            : "; then " + replicatesJournaled + " replicate(s) of the best combinations";
+                    return (exhausted ? "every combination of the search space has been tried"
+                            : "max_suggestions (" + search.maxSuggestions() + ") reached") + replicated;
                 }
             }
             boolean changed = pollOnce();
@@ -427,7 +513,9 @@ public final class SearchEngine {
             }
             if (!changed) {
                 Duration untilDeadline = Duration.between(clock.instant(), deadline);
-                Duration wait = untilDeadline.compareTo(IDLE_WAIT) < 0 ? untilDeadline : IDLE_WAIT;
+                Duration idle = watch == null || executor.progressInterval().compareTo(IDLE_WAIT) >= 0 ? IDLE_WAIT
+                        : executor.progressInterval();
+                Duration wait = untilDeadline.compareTo(idle) < 0 ? untilDeadline : idle;
                 if (!wait.isNegative() && !wait.isZero()) {
                     executor.awaitChange(wait);
                 }
@@ -463,8 +551,8 @@ public final class SearchEngine {
                 && !faulty()) {
             submit(toSubmit.poll());
         }
-        while (!exhausted && active.size() < search.maxActivePoints() && !faulty()) {
-            int left = search.maxSuggestions() - state.suggestedCount();
+        while (!exhausted && !replicatesOnly && active.size() < search.maxActivePoints() && !faulty()) {
+            int left = search.maxSuggestions() - state.ordinaryCount();
             if (left <= 0) {
                 break;
             }
@@ -491,10 +579,10 @@ public final class SearchEngine {
      * journaled as suggested; a resumed search submits them like any other suggested one.
      */
     private void stageAhead() {
-        if (strategy.adaptive() || executor.throttlesBatches() || exhausted || faulty()) {
+        if (strategy.adaptive() || executor.throttlesBatches() || exhausted || replicatesOnly || faulty()) {
             return;
         }
-        int room = Math.min(search.maxActivePoints(), search.maxSuggestions() - state.suggestedCount()) - toSubmit.size();
+        int room = Math.min(search.maxActivePoints(), search.maxSuggestions() - state.ordinaryCount()) - toSubmit.size();
         if (room <= 0) {
             return;
         }
@@ -524,8 +612,8 @@ public final class SearchEngine {
                 return exhausted; // no room on the cluster for more now
             }
         }
-        int left = search.maxSuggestions() - state.suggestedCount();
-        if (exhausted || left <= 0 || faulty()) {
+        int left = search.maxSuggestions() - state.ordinaryCount();
+        if (exhausted || replicatesOnly || left <= 0 || faulty()) {
             return exhausted;
         }
         List<Integer> ids = suggest(Math.min(left, BATCH_LIMIT));
@@ -534,6 +622,44 @@ public final class SearchEngine {
         }
         submitBatch(ids, true);
         return false;
+    }
+
+    /**
+     * Journals replicates of the {@code k} best scored combinations and queues them: {@code n} more of each
+     * ({@code more}), or as many as make {@code n} in all. Returns how many.
+     */
+    private int journalReplicates(int k, int n, boolean more) {
+        java.util.Optional<ReplicateKey> key = replicateKey();
+        if (key.isEmpty()) {
+            log("replicates: replicate_key \"" + search.replicates().key() + "\" names no input of model_config.json;"
+                    + " no replicates run");
+            return 0;
+        }
+        List<TrialRecord> chosen = more && demandIds != null
+                ? demandIds.stream().map(state::trial).filter(java.util.Objects::nonNull).toList()
+                : ReplicatePlan.best(state.trials(), k, search.higherIsBetter());
+        List<ReplicatePlan.Replicate> plan = ReplicatePlan.plan(state, chosen, n, more, key.get(), model.space());
+        Set<Integer> originals = new java.util.TreeSet<>();
+        for (ReplicatePlan.Replicate r : plan) {
+            int id = state.nextId();
+            JournalEvent e = new JournalEvent.Suggest(now(), id, r.combination(), ReplicatePlan.SEARCH_TYPE, -1,
+                    state.finishedCount(), r.of(), r.value());
+            append(e);
+            state.apply(e);
+            toSubmit.add(id);
+            originals.add(r.of());
+        }
+        replicatesJournaled += plan.size();
+        tableDirty = true;
+        log(plan.isEmpty() ? "replicates: none to run (no scored combination, or each has its replicates)"
+                : "replicates: " + plan.size() + " planned of combination(s) " + originals + ", each with its own "
+                + key.get().name() + "; strategies never learn from them");
+        return plan.size();
+    }
+
+    private java.util.Optional<ReplicateKey> replicateKey() {
+        String name = search.replicates().key();
+        return name == null ? java.util.Optional.empty() : ReplicateKey.find(model, name);
     }
 
     /** Journals a suggestion under the next combination id. */
@@ -731,8 +857,18 @@ public final class SearchEngine {
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 // a re-run: a stale result must not pass for this run's
                 Files.deleteIfExists(spec.workDir().resolve("output.json"));
+                if (watch != null) {
+                    Files.deleteIfExists(spec.workDir().resolve(ProgressPoint.FILE_NAME));
+                    watch.forget(id);
+                }
             }
-            ObjectNode input = model.space().render(model.template(), state.trial(id).combination());
+            TrialRecord t = state.trial(id);
+            ObjectNode input = model.space().render(model.template(), t.combination());
+            if (t.isReplicate()) {
+                ReplicateKey key = replicateKey().orElseThrow(() -> new IOException("replicate_key \""
+                        + search.replicates().key() + "\" names no input of model_config.json"));
+                key.apply(input, t.replicateValue());
+            }
             input.put("save_folder", spec.workDir().toString());
             Files.write(spec.inputJson(), JsonFiles.STRICT.writeValueAsBytes(input));
             staged.add(id);
@@ -782,7 +918,7 @@ public final class SearchEngine {
             executor.awaitChange(IDLE_WAIT);
             return false;
         }
-        boolean changed = false;
+        boolean changed = watchProgress(statuses);
         Map<Integer, JobStatus> ended = new LinkedHashMap<>();
         for (Map.Entry<JobRef, JobStatus> entry : statuses.entrySet()) {
             if (entry.getValue().isTerminal()) {
@@ -832,11 +968,66 @@ public final class SearchEngine {
         return changed;
     }
 
+    /**
+     * With a pruner: reads the new progress lines of the running runs and of those that just ended (one call of
+     * the executor), stops the runs the pruner judges bad and remembers why, for {@link #collect}. Returns whether
+     * a run was stopped.
+     */
+    private boolean watchProgress(Map<JobRef, JobStatus> statuses) {
+        if (watch == null) {
+            return false;
+        }
+        List<JobRef> refs = new ArrayList<>();
+        Set<Integer> judge = new HashSet<>();
+        for (Map.Entry<JobRef, JobStatus> e : statuses.entrySet()) {
+            JobStatus.State st = e.getValue().state();
+            if (st == JobStatus.State.RUNNING || e.getValue().isTerminal()) {
+                refs.add(e.getKey());
+            }
+            if (st == JobStatus.State.RUNNING && !cancelling && !pruning.containsKey(e.getKey().combinationId())) {
+                judge.add(e.getKey().combinationId());
+            }
+        }
+        List<ProgressWatch.Decision> stop;
+        try {
+            stop = watch.read(executor, refs, judge, this::log);
+        } catch (ExecutorException e) {
+            log("cannot read the runs' " + ProgressPoint.FILE_NAME + " (will retry): " + e.getMessage());
+            return false;
+        }
+        for (ProgressWatch.Decision d : stop) {
+            pruning.put(d.id(), d);
+            log("combination " + d.id() + ": " + d.reason() + "; stopping it");
+            try {
+                executor.cancel(active.get(d.id()));
+            } catch (ExecutorException e) {
+                log("combination " + d.id() + ": cancel failed: " + e.getMessage());
+            }
+        }
+        return !stop.isEmpty();
+    }
+
+    /** Records a run the pruner stopped: no score, its last step and value as metrics. */
+    private void finishPruned(ProgressWatch.Decision d, JobStatus status, double runtime) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        ProgressPoint last = watch.last(d.id()) == null ? d.last() : watch.last(d.id());
+        metrics.put(SearchState.LAST_STEP, (double) last.step());
+        metrics.put(SearchState.LAST_VALUE, last.value());
+        last.metrics().forEach(metrics::putIfAbsent);
+        finish(d.id(), TrialStatus.PRUNED, null, metrics, d.reason(), null, status.exitCode(), runtime);
+    }
+
     /** Turns a terminal job status and the run's output.json into the combination's outcome. */
     private void collect(int id, JobStatus status) {
         Path dir = SearchFolder.combinationDir(searchDir, id);
         runProvenance.put(id, status.provenance().withVersion(version));
         double runtime = status.runtime() == null ? Double.NaN : status.runtime().toMillis() / 1000.0;
+        ProgressWatch.Decision pruned = pruning.remove(id);
+        if (pruned != null && status.state() == JobStatus.State.CANCELLED
+                && !outputs.parse(dir.resolve("output.json")).hasScore()) {
+            finishPruned(pruned, status, runtime);
+            return;
+        }
         switch (status.state()) {
             case COMPLETED: {
                 ScriptOutput out = outputs.parse(dir.resolve("output.json"));
@@ -1099,7 +1290,7 @@ public final class SearchEngine {
         append(e);
         state.apply(e);
         tableDirty = true;
-        if (status == TrialStatus.FAILED || status == TrialStatus.CANCELLED) {
+        if (status == TrialStatus.FAILED || status == TrialStatus.CANCELLED || status == TrialStatus.PRUNED) {
             log("combination " + id + " " + status.key() + ": " + reason);
         } else {
             TrialRecord t = state.trial(id);
@@ -1153,10 +1344,17 @@ public final class SearchEngine {
                 : "search_config.json max_failures " + m + " of " + plannedCount() + " planned combinations";
     }
 
-    /** How many combinations the search plans: max_suggestions, or fewer when the strategy knows its count. */
+    /**
+     * How many combinations the search plans: max_suggestions, or fewer when the strategy knows its count; and the
+     * replicates it has or plans to run at its end.
+     */
     private long plannedCount() {
         OptionalLong byStrategy = strategy.plannedCount();
-        return Math.min(search.maxSuggestions(), byStrategy.isPresent() ? byStrategy.getAsLong() : search.maxSuggestions());
+        long ordinary = Math.min(search.maxSuggestions(),
+                byStrategy.isPresent() ? byStrategy.getAsLong() : search.maxSuggestions());
+        int replicates = state.trials().size() - state.ordinaryCount();
+        long atEnd = replicatesOnly ? 0 : (long) search.replicates().count() * search.replicates().topK();
+        return ordinary + Math.max(replicates, atEnd);
     }
 
     private void maybeWriteTable(boolean force) {
@@ -1205,7 +1403,8 @@ public final class SearchEngine {
     private static String summary(Progress p) {
         String best = p.best() == null ? "no score yet"
                 : "best loss " + p.best().loss() + " (combination " + p.best().id() + ")";
-        return p.done() + " done, " + p.failed() + " failed, " + p.cancelled() + " cancelled; " + best;
+        return p.done() + " done, " + p.failed() + " failed, " + p.cancelled() + " cancelled"
+                + (p.pruned() > 0 ? ", " + p.pruned() + " pruned" : "") + "; " + best;
     }
 
     /**

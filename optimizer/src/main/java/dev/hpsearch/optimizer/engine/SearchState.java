@@ -27,6 +27,10 @@ import java.util.Set;
 public final class SearchState {
     /** The {@code search_type} of a row taken in through {@code warm_start_from}. */
     public static final String IMPORTED_TYPE = "imported";
+    /** The metric of a pruned run that holds the last step it reported. */
+    public static final String LAST_STEP = "last_step";
+    /** The metric of a pruned run that holds the value it reported at its last step. */
+    public static final String LAST_VALUE = "last_value";
     private final Map<Integer, TrialRecord> trials = new LinkedHashMap<>();
     private final Set<Combination> seen = new HashSet<>();
     private final Map<String, Integer> metricColumns = new HashMap<>();
@@ -76,9 +80,15 @@ public final class SearchState {
         @Override
         public Void suggest(JournalEvent.Suggest e) {
             int id = e.id();
-            trials.put(id, new TrialRecord(id, e.combination(), e.searchType(), e.ordinal(), e.previousResultsCount(),
-                    null, "", TrialStatus.QUEUED, null, Map.of(), null, null, Double.NaN, 0, 0));
-            seen.add(e.combination());
+            TrialRecord t = new TrialRecord(id, e.combination(), e.searchType(), e.ordinal(), e.previousResultsCount(),
+                    null, "", TrialStatus.QUEUED, null, Map.of(), null, null, Double.NaN, 0, 0);
+            if (e.isReplicate()) {
+                trials.put(id, t.withReplicate(e.replicateOf(), e.replicateValue()));
+            } else {
+                // a replicate is no point of the strategy's: it never learns of it, not even as seen
+                trials.put(id, t);
+                seen.add(e.combination());
+            }
             nextId = Math.max(nextId, id + 1);
             return null;
         }
@@ -145,7 +155,9 @@ public final class SearchState {
     private void update(int id, java.util.function.UnaryOperator<TrialRecord> change) {
         TrialRecord t = trials.get(id);
         if (t != null) {
-            trials.put(id, change.apply(t));
+            TrialRecord next = change.apply(t);
+            // every change keeps what the combination replicates
+            trials.put(id, t.isReplicate() ? next.withReplicate(t.replicateOf(), t.replicateValue()) : next);
         }
     }
 
@@ -158,14 +170,18 @@ public final class SearchState {
     }
 
     /**
-     * What a strategy may know of this search: the combinations that finished with an outcome (ok, failed, no
-     * score), the pending ones, and every combination suggested. Cancelled combinations are only seen: they say
+     * What a strategy may know of this search: the ordinary combinations that finished with an outcome (ok,
+     * failed, no score, pruned: its last value), the pending ones, and every ordinary combination suggested; never a
+     * replicate. Cancelled combinations are only seen: they say
      * nothing about the objective, neither a score nor a failure.
      */
     public SearchContext strategyContext(SearchSpace space) {
         List<FinishedTrial> finished = new ArrayList<>();
         List<PendingTrial> pending = new ArrayList<>();
         for (TrialRecord t : trials.values()) {
+            if (t.isReplicate()) {
+                continue; // replicates measure noise; they are no new points to explore (docs/decisions/0020)
+            }
             switch (t.status()) {
                 case OK:
                 case IMPORTED:
@@ -176,6 +192,11 @@ public final class SearchState {
                     break;
                 case NO_SCORE:
                     finished.add(finished(t, Outcome.Unscored.NO_SCORE));
+                    break;
+                case PRUNED:
+                    // its last value: pessimistic, as a loss falls with the steps (docs/decisions/0021)
+                    Double last = t.metrics().get(LAST_VALUE);
+                    finished.add(finished(t, last == null ? Outcome.Unscored.FAILED : new Outcome.Scored(last)));
                     break;
                 case QUEUED:
                 case RUNNING:
@@ -264,6 +285,31 @@ public final class SearchState {
         return sb.toString();
     }
 
+    /**
+     * How many ordinary combinations the search has: what max_suggestions counts. Neither replicates nor the rows
+     * imported through {@code warm_start_from} (docs/decisions/0024) are.
+     */
+    public int ordinaryCount() {
+        int n = 0;
+        for (TrialRecord t : trials.values()) {
+            if (!t.isReplicate() && t.status() != TrialStatus.IMPORTED) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** How many replicates of combination {@code id} the search has, in any state. */
+    public int replicateCount(int id) {
+        int n = 0;
+        for (TrialRecord t : trials.values()) {
+            if (t.isReplicate() && t.replicateOf() == id) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public int nextId() {
         return nextId;
     }
@@ -299,13 +345,6 @@ public final class SearchState {
         return n;
     }
 
-    /**
-     * Combinations this search suggested (run, running or waiting), what {@code max_suggestions} limits: every
-     * combination but the rows imported through {@code warm_start_from}.
-     */
-    public int suggestedCount() {
-        return trials.size() - count(TrialStatus.IMPORTED);
-    }
 
     /** Results collected so far: finished combinations (with or without a score). */
     public int finishedCount() {

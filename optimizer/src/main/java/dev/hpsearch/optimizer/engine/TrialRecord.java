@@ -1,5 +1,6 @@
 package dev.hpsearch.optimizer.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.space.Combination;
@@ -26,6 +27,8 @@ import java.util.Map;
  * @param failureClass         why it has no score (finished), or why it waits to run again (re-queued); or
  *                             {@code null}
  * @param provenance           where and how its last run ran, once finished; {@link Provenance#NONE} before
+ * @param replicateOf          the combination this one replicates, or {@code null} for an ordinary combination
+ * @param replicateValue       the replicate_key's value in a replicate's input.json, or {@code null}
  */
 public record TrialRecord(
         int id,
@@ -44,11 +47,34 @@ public record TrialRecord(
         long submittedAtMillis,
         int attempts,
         FailureClass failureClass,
-        Provenance provenance) {
+        Provenance provenance,
+        Integer replicateOf,
+        JsonNode replicateValue) {
 
     public TrialRecord {
         metrics = Map.copyOf(metrics);
         provenance = provenance == null ? Provenance.NONE : provenance;
+    }
+
+    /** An ordinary combination (not a replicate). */
+    public TrialRecord(int id, Combination combination, String searchType, long ordinal, int previousResultsCount,
+                       String jobId, String jobToken, TrialStatus status, Double loss, Map<String, Double> metrics,
+                       String reason, Integer exitCode, double runtimeSeconds, long submittedAtMillis, int attempts,
+                       FailureClass failureClass, Provenance provenance) {
+        this(id, combination, searchType, ordinal, previousResultsCount, jobId, jobToken, status, loss, metrics, reason,
+                exitCode, runtimeSeconds, submittedAtMillis, attempts, failureClass, provenance, null, null);
+    }
+
+    /** This record as a replicate of combination {@code of} whose replicate_key is {@code value}. */
+    public TrialRecord withReplicate(Integer of, JsonNode value) {
+        return new TrialRecord(id, combination, searchType, ordinal, previousResultsCount, jobId, jobToken, status, loss,
+                metrics, reason, exitCode, runtimeSeconds, submittedAtMillis, attempts, failureClass, provenance, of,
+                value);
+    }
+
+    /** Whether this combination replicates another (docs/decisions/0020). */
+    public boolean isReplicate() {
+        return replicateOf != null;
     }
 
     /** A record without a failure class or provenance (not finished, or journaled by an earlier version). */
@@ -80,7 +106,7 @@ public record TrialRecord(
     /** This trial as a row of the result table that plots and analyses read. */
     public ResultRow row() {
         return new ResultRow(id, status.key(), loss, combination.values(), jobId, runtimeSeconds, searchType, reason,
-                failureClass == null || status == TrialStatus.OK ? "" : failureClass.key(), provenance, metrics);
+                failureClass == null || status == TrialStatus.OK ? "" : failureClass.key(), provenance, metrics, replicateOf);
     }
 
     public boolean isSubmitted() {

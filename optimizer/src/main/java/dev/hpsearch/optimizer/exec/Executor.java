@@ -69,6 +69,49 @@ public interface Executor extends AutoCloseable {
      */
     Map<JobRef, JobStatus> poll(Collection<JobRef> jobs) throws ExecutorException;
 
+    /**
+     * What each job appended to its {@code progress.jsonl} since the given offset, at most
+     * {@link ProgressTail#MAX_BYTES} each; an empty array when nothing was (or the file does not exist). One call
+     * for all jobs: a cluster executor asks with one remote command, and copies the bytes into the local file so
+     * that the local folder holds the curve too. The default reads the local files.
+     */
+    default Map<JobRef, byte[]> readProgress(List<ProgressTail> tails) throws ExecutorException {
+        Map<JobRef, byte[]> out = new java.util.LinkedHashMap<>();
+        for (ProgressTail t : tails) {
+            out.put(t.job(), readLocalTail(t.localFile(), t.offset()));
+        }
+        return out;
+    }
+
+    /**
+     * With a pruner, the longest wait between two reads of the runs' progress (the engine's idle wait is cut to
+     * it). The default suits local files, which are cheap to read; a cluster executor returns its poll interval,
+     * so that pruning adds no remote commands beyond the one read per poll.
+     */
+    default Duration progressInterval() {
+        return Duration.ofMillis(250);
+    }
+
+    /** The bytes of a local file from {@code offset} on, at most {@link ProgressTail#MAX_BYTES}; none if absent. */
+    static byte[] readLocalTail(java.nio.file.Path file, long offset) throws ExecutorException {
+        try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size <= offset) {
+                return new byte[0];
+            }
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) Math.min(ProgressTail.MAX_BYTES, size - offset));
+            ch.position(offset);
+            while (buf.hasRemaining() && ch.read(buf) > 0) {
+                // reads until full or the end
+            }
+            return java.util.Arrays.copyOf(buf.array(), buf.position());
+        } catch (java.nio.file.NoSuchFileException e) {
+            return new byte[0];
+        } catch (java.io.IOException e) {
+            throw new ExecutorException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Stops a job; its status then becomes CANCELLED (or terminal for another reason if it ended first). */
     void cancel(JobRef job) throws ExecutorException;
 

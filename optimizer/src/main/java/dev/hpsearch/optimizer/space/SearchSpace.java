@@ -108,19 +108,23 @@ public record SearchSpace(List<Hyperparameter> hyperparameters) {
     public ObjectNode render(ObjectNode template, Combination c) {
         ObjectNode copy = template.deepCopy();
         for (int i = 0; i < dimension(); i++) {
-            List<Object> path = hyperparameters.get(i).path();
-            JsonNode parent = copy;
-            for (int k = 0; k < path.size() - 1; k++) {
-                Object step = path.get(k);
-                parent = step instanceof Integer ? parent.get((Integer) step) : parent.get((String) step);
-            }
-            Object last = path.get(path.size() - 1);
-            if (last instanceof Integer) {
-                ((ArrayNode) parent).set((Integer) last, c.get(i));
-            } else {
-                ((ObjectNode) parent).set((String) last, c.get(i));
-            }
+            set(copy, hyperparameters.get(i).path(), c.get(i));
         }
         return copy;
+    }
+
+    /** Sets the value at {@code path} (object keys and array indexes) of {@code root}, changed in place. */
+    static void set(ObjectNode root, List<Object> path, JsonNode value) {
+        JsonNode parent = root;
+        for (int k = 0; k < path.size() - 1; k++) {
+            Object step = path.get(k);
+            parent = step instanceof Integer ? parent.get((Integer) step) : parent.get((String) step);
+        }
+        Object last = path.get(path.size() - 1);
+        if (last instanceof Integer) {
+            ((ArrayNode) parent).set((Integer) last, value);
+        } else {
+            ((ObjectNode) parent).set((String) last, value);
+        }
     }
 }

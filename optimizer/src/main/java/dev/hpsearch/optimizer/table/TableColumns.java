@@ -27,8 +27,14 @@ public final class TableColumns {
      */
     public static final List<String> PROVENANCE = List.of("run_nodes", "run_state", "run_exit_code", "run_elapsed_s",
             "run_cpu_s", "run_max_rss_mb", "run_usage_from", "script_sha256", "input_sha256", "hpsearch_version");
+    /**
+     * The combination a replicate re-runs (docs/decisions/0020), written after {@link #PROVENANCE} only when the
+     * search has replicates, so that a search without them writes the table it always did.
+     */
+    public static final String REPLICATE_OF = "replicate_of";
     /** Every column of the table's own, in no particular order of meaning. */
-    public static final List<String> OWN = concat(concat(SEED, AFTER_HYPERPARAMETERS), PROVENANCE);
+    public static final List<String> OWN = concat(concat(concat(SEED, AFTER_HYPERPARAMETERS), PROVENANCE),
+            List.of(REPLICATE_OF));
 
     private TableColumns() {
     }

@@ -3,11 +3,8 @@ package dev.hpsearch.optimizer.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -61,29 +58,6 @@ class AnalysisTest {
         assertThat(layout.passingIds(brushes, false)).containsExactly(0, 1);
         brushes[0] = new ParallelLayout.Brush(0.6, 0.4);
         assertThat(layout.passingIds(brushes, true)).containsExactly(1);
-    }
-
-    @Test
-    void toleranceMarksCombinationsNearTheBest() {
-        List<ResultRow> rows = ResultTable.parse(ORIGINAL_TOOL_TABLE).rows();
-        assertThat(Selection.withinTolerance(rows, 0.0, false)).containsExactly(1);
-        assertThat(Selection.withinTolerance(rows, 0.25, false)).containsExactly(1, 0);
-        assertThat(Selection.withinTolerance(rows, 0.5, true)).containsExactly(1);
-        assertThat(Selection.withinTolerance(rows, 1.0, true)).containsExactly(1, 0);
-    }
-
-    @Test
-    void replicatesNotSignificantlyWorseThanTheBestAreKept() {
-        List<ResultRow> rows = new ArrayList<>();
-        double[][] losses = {{1.0, 1.1, 0.9, 1.05}, {1.02, 1.12, 0.95, 1.0}, {3.0, 3.1, 2.9, 3.05}};
-        int id = 0;
-        for (int g = 0; g < losses.length; g++) {
-            for (double l : losses[g]) {
-                rows.add(new ResultRow(id++, "ok", l, List.<JsonNode>of(DoubleNode.valueOf(g)), "", 1, "grid", ""));
-            }
-        }
-        assertThat(Selection.hasReplicates(rows)).isTrue();
-        assertThat(Selection.notSignificantlyWorse(rows, 0.05)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
     }
 
     @Test

@@ -35,6 +35,20 @@ class ChoiceTest {
     }
 
     @Test
+    void probabilityOfBeingBestCarriesItsMonteCarloInterval() {
+        // a share of 0.5 from 400 draws: about ± 1.96 √(0.25 / 400) = ± 0.049
+        assertThat(Choice.wilson(0.5, -1)).isCloseTo(0.451, within(0.002));
+        assertThat(Choice.wilson(0.5, 1)).isCloseTo(0.549, within(0.002));
+        // never a point: no draw had it best, yet it may be best in about 1 % of the posterior
+        assertThat(Choice.wilson(0, -1)).isZero();
+        assertThat(Choice.wilson(0, 1)).isBetween(0.005, 0.015);
+        assertThat(Choice.wilson(1, -1)).isBetween(0.985, 0.995);
+        Choice.Setting s = new Choice.Setting(1, new int[] {1}, 0.3, 0, 0.1, 0.25);
+        assertThat(s.probabilityBestLow()).isLessThan(0.25);
+        assertThat(s.probabilityBestHigh()).isGreaterThan(0.25);
+    }
+
+    @Test
     void replicatesGiveThePooledNoiseWithAnIntervalThatCoversIt() throws Exception {
         // 10 settings on a slope, 4 replicates each, noise sd 0.1
         SplittableRandom rng = new SplittableRandom(1);

@@ -470,6 +470,47 @@ class ConfigLoaderTest {
     }
 
     @Nested
+    class PrunerKeys {
+        @Test
+        void absentKeysMeanNoPruner() throws Exception {
+            assertThat(load(GOOD_SEARCH, GOOD_JOB, GOOD_MODEL).search().pruner()).isEqualTo(PrunerConfig.NONE);
+            assertThat(PrunerConfig.NONE.enabled()).isFalse();
+        }
+
+        @Test
+        void medianAndAshaAreReadWithTheirSettings() throws Exception {
+            PrunerConfig median = load("{\"search_type\": \"grid\", \"pruner\": \"median\", \"pruner_warmup_steps\": 5}",
+                    GOOD_JOB, GOOD_MODEL).search().pruner();
+            assertThat(median.pruner()).get().isEqualTo(new dev.hpsearch.optimizer.prune.MedianPruner(5));
+            Configs withAsha = load("{\"search_type\": \"grid\", \"pruner\": \"asha\", \"pruner_min_step\": 2,"
+                    + " \"pruner_reduction_factor\": 4}", GOOD_JOB, GOOD_MODEL);
+            assertThat(withAsha.search().pruner().pruner()).get()
+                    .isEqualTo(new dev.hpsearch.optimizer.prune.AshaPruner(2, 4));
+            // known keys: no "unknown key" warning
+            assertThat(withAsha.warnings()).isEmpty();
+        }
+
+        @Test
+        void badPrunerSettingsNameTheFilePathValueAndWhatIsAllowed() throws IOException {
+            ConfigProblem type = searchError("{\"pruner\": \"hyperband\"}");
+            assertThat(type.file()).isEqualTo(search.toString());
+            assertThat(type.jsonPath()).isEqualTo("$.pruner");
+            assertThat(type.message()).contains("\"hyperband\"").contains("none, median, asha");
+
+            ConfigProblem factor = searchError("{\"pruner\": \"asha\", \"pruner_reduction_factor\": 1}");
+            assertThat(factor.jsonPath()).isEqualTo("$.pruner_reduction_factor");
+            assertThat(factor.message()).contains("got 1");
+
+            ConfigProblem warmup = searchError("{\"pruner\": \"median\", \"pruner_warmup_steps\": -3}");
+            assertThat(warmup.jsonPath()).isEqualTo("$.pruner_warmup_steps");
+            assertThat(warmup.message()).contains("got -3");
+
+            ConfigProblem minStep = searchError("{\"pruner_min_step\": 0.5}");
+            assertThat(minStep.jsonPath()).isEqualTo("$.pruner_min_step");
+        }
+    }
+
+    @Nested
     class FailurePolicyKeys {
         @Test
         void absentKeysKeepTheSeedsBehaviour() throws Exception {

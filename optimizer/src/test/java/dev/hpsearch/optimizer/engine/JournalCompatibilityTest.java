@@ -59,4 +59,29 @@ class JournalCompatibilityTest {
         assertThat(written).containsExactlyElementsOf(lines);
         assertThat(lines).hasSize(resource(Journal.FILE_NAME).lines().toList().size() - 1);
     }
+
+    @Test
+    void aPrunedRunIsWrittenReadBackAndGivenToBoptAsItsLastValue() throws Exception {
+        JournalEvent.Finish pruned = new JournalEvent.Finish(30, 0, TrialStatus.PRUNED, null,
+                java.util.Map.of(SearchState.LAST_STEP, 7.0, SearchState.LAST_VALUE, 0.5), "pruned at step 7 (median)",
+                null, null, 1.5);
+        String line = JournalCodec.encode(pruned);
+        assertThat(line).contains("\"status\":\"pruned\"").doesNotContain("\"loss\"");
+        JournalEvent back = JournalCodec.decode(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line))
+                .orElseThrow();
+        assertThat(JournalCodec.encode(back)).isEqualTo(line);
+
+        SearchState s = SearchState.replay(List.of(new JournalEvent.Start(1, 3, "random", "random"),
+                new JournalEvent.Suggest(10, 0, new dev.hpsearch.optimizer.space.Combination(
+                        List.of(com.fasterxml.jackson.databind.node.DoubleNode.valueOf(0.5),
+                                com.fasterxml.jackson.databind.node.IntNode.valueOf(1))), "random", -1, 0),
+                new JournalEvent.Submit(20, 0, "4711", ""), back));
+        assertThat(s.trial(0).status()).isEqualTo(TrialStatus.PRUNED);
+        assertThat(s.trial(0).loss()).isNull();
+        assertThat(s.count(TrialStatus.PRUNED)).isEqualTo(1);
+        assertThat(s.best()).isNull();
+        assertThat(s.strategyContext(DataTableTest.space()).finished()).singleElement()
+                .satisfies(f -> assertThat(f.outcome()).isEqualTo(new dev.hpsearch.optimizer.strategy.Outcome.Scored(0.5)));
+        assertThat(Progress.count(s.trials(), 1, null, java.time.Duration.ZERO, null).pruned()).isEqualTo(1);
+    }
 }

@@ -144,7 +144,7 @@ class WarmStartTest {
             assertThat(t.reason()).startsWith("t, combination ");
             assertThat(t.isSubmitted()).isFalse();
         });
-        assertThat(s.suggestedCount()).isZero();
+        assertThat(s.ordinaryCount()).isZero();
         assertThat(s.strategyContext(SPACE).finished()).hasSize(4);
         assertThat(s.strategyContext(SPACE).pending()).isEmpty();
         assertThat(Progress.count(s.trials(), 10, null, java.time.Duration.ZERO, Map.of()).finished()).isZero();

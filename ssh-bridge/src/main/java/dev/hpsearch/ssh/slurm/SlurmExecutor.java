@@ -12,6 +12,7 @@ import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
 import dev.hpsearch.optimizer.exec.LocalFolderException;
+import dev.hpsearch.optimizer.exec.ProgressTail;
 import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.exec.ResourceLimits;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
@@ -686,6 +687,83 @@ public final class SlurmExecutor implements Executor {
             }
         }
         return result;
+    }
+
+    /** Starts each job's part of the output of {@link #readProgress}, followed by the job's index. */
+    static final String PROGRESS_MARK = "==hpsearch-progress ";
+
+    /**
+     * The new bytes of every job's progress.jsonl with one remote command: per job a mark line, then
+     * {@code tail -c +OFFSET FILE | head -c MAX}. The bytes are appended to the local file too, so that the local
+     * folder holds the curve (for the desktop app and a resumed search).
+     */
+    @Override
+    public Map<JobRef, byte[]> readProgress(List<ProgressTail> tails) throws ExecutorException {
+        Map<JobRef, byte[]> out = new LinkedHashMap<>();
+        if (tails.isEmpty()) {
+            return out;
+        }
+        CommandResult r = query(progressCommand(tails));
+        if (!r.ok()) {
+            throw new ExecutorException("cannot read the runs' progress.jsonl " + r.describe());
+        }
+        List<String> parts = progressParts(r.stdout(), tails.size());
+        for (int i = 0; i < tails.size(); i++) {
+            ProgressTail t = tails.get(i);
+            byte[] bytes = parts.get(i).getBytes(StandardCharsets.UTF_8);
+            out.put(t.job(), bytes);
+            if (bytes.length > 0) {
+                try {
+                    Files.write(t.localFile(), bytes, java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    notes.add("cannot copy the progress of job " + t.job().id() + " into " + t.localFile() + ": "
+                            + IoErrors.describe(e));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The one command that prints the new bytes of each file after its mark; every argument quoted. */
+    String progressCommand(List<ProgressTail> tails) throws ExecutorException {
+        StringBuilder cmd = new StringBuilder();
+        for (int i = 0; i < tails.size(); i++) {
+            ProgressTail t = tails.get(i);
+            // a newline before each mark ends a last line that lacks its own
+            cmd.append(ShellQuote.join("printf", "\\n%s\\n", PROGRESS_MARK + i)).append("; ")
+                    .append(ShellQuote.join("tail", "-c", "+" + (t.offset() + 1), remote(t.localFile())))
+                    .append(" 2>/dev/null | ").append(ShellQuote.join("head", "-c", String.valueOf(ProgressTail.MAX_BYTES)))
+                    .append("; ");
+        }
+        cmd.append("true");
+        return cmd.toString();
+    }
+
+    /** Splits the output of {@link #progressCommand} into the bytes of each of {@code n} files, in order. */
+    static List<String> progressParts(String stdout, int n) throws ExecutorException {
+        List<String> parts = new ArrayList<>(n);
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            String mark = "\n" + PROGRESS_MARK + i + "\n";
+            if (!stdout.startsWith(mark, at)) {
+                throw new ExecutorException("the output of the progress read lacks the mark of file " + i);
+            }
+            int from = at + mark.length();
+            int next = i + 1 < n ? stdout.indexOf("\n" + PROGRESS_MARK + (i + 1) + "\n", from) : stdout.length();
+            if (next < 0) {
+                throw new ExecutorException("the output of the progress read lacks the mark of file " + (i + 1));
+            }
+            parts.add(stdout.substring(from, next));
+            at = next;
+        }
+        return parts;
+    }
+
+    /** The poll interval: with a pruner, progress is read once per poll, in the same rhythm. */
+    @Override
+    public Duration progressInterval() {
+        return settings.pollInterval();
     }
 
     /**

@@ -1,144 +1,243 @@
 package dev.hpsearch.app.gui.analysis;
 
-import dev.hpsearch.app.gui.common.Decorations;
 import dev.hpsearch.app.gui.common.DialogService;
+import dev.hpsearch.app.gui.common.ExportButtons;
 import dev.hpsearch.app.gui.common.FitColumns;
 import dev.hpsearch.optimizer.analysis.Column;
-import dev.hpsearch.optimizer.analysis.ResultRow;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** Selection help: candidates as good as the best, and export of the chosen one; binds to a {@link SelectionViewModel}. */
+/**
+ * Honest choice among the results: the seed's advice, the response, the noise, the settings with their ties and
+ * probabilities of being the best (ties carry a green edge), the proposed simplest tie (a click on another row overrides it), the optimism of
+ * the best, and the exports; binds to a {@link SelectionViewModel}.
+ */
 public final class SelectionView extends VBox {
+    /** The seed's two "Read this" sections, in short. */
+    static final String ADVICE = "Read this. Keep your test data untouched until you have made your final choice; "
+            + "compare settings on validation data only. Estimate the noise: how much the score varies for fixed "
+            + "hyperparameters. Many settings usually tie with the best given that noise: choose the simplest model "
+            + "among them (fewest parameters, strongest regularization), as it is the most likely to generalize. "
+            + "Then evaluate that one choice once on the test data.";
+    private static final PseudoClass TIE = PseudoClass.getPseudoClass("tie");
+
     public SelectionView(SelectionViewModel vm, DialogService dialogs) {
         setId("selectionView");
         setSpacing(8);
         setPadding(new Insets(12));
-        Label advice = new Label("Many settings usually perform nearly as well as the best one. Mark those whose loss "
-                + "is within a tolerance of the best (or, with replicate runs, not significantly worse), then choose "
-                + "the simplest model among them: fewest parameters, strongest regularization. Keep your test data "
-                + "untouched until this choice is made, then evaluate the chosen setting on it once.");
-        advice.setWrapText(true);
+        Label advice = wrapped(ADVICE, "selectionAdvice");
         advice.getStyleClass().add("advice");
-        TextField tol = new TextField();
-        tol.setId("toleranceField");
-        tol.setPrefColumnCount(6);
-        tol.textProperty().bindBidirectional(vm.toleranceProperty());
-        Decorations.bind(tol, vm.toleranceErrorProperty(), "Tolerance");
-        CheckBox relative = new CheckBox("percent of the best loss");
-        relative.setId("relativeCheck");
-        relative.selectedProperty().bindBidirectional(vm.relativeProperty());
-        CheckBox replicates = new CheckBox("use replicate runs (t-test) instead");
-        replicates.setId("replicatesCheck");
-        replicates.selectedProperty().bindBidirectional(vm.useReplicatesProperty());
-        Button mark = new Button("Mark candidates");
-        mark.setId("markButton");
-        mark.setOnAction(e -> vm.mark());
-        Label status = new Label();
-        status.setId("selectionStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(vm.statusProperty());
 
-        TableView<ResultRow> table = new TableView<>(vm.candidates());
-        table.setId("candidateTable");
-        table.setPlaceholder(new Label("Press \"Mark candidates\""));
+        ComboBox<Column> response = new ComboBox<>(vm.responses());
+        response.setId("choiceResponse");
+        response.setConverter(new ColumnNames(vm.responses()));
+        response.valueProperty().bindBidirectional(vm.responseProperty());
+        response.setMinWidth(Region.USE_PREF_SIZE);
+        ComboBox<String> direction = new ComboBox<>();
+        direction.setId("choiceDirection");
+        direction.getItems().setAll("lower is better", "higher is better");
+        direction.setValue(vm.minimizeProperty().get() ? "lower is better" : "higher is better");
+        direction.valueProperty().addListener((o, a, b) -> vm.minimizeProperty().set("lower is better".equals(b)));
+        vm.minimizeProperty().addListener((o, a, b) -> direction.setValue(b ? "lower is better" : "higher is better"));
+        direction.disableProperty().bind(vm.directionFixedProperty());
+        direction.setMinWidth(Region.USE_PREF_SIZE);
+        direction.setTooltip(new Tooltip("The loss is always lower-is-better; for a metric, say which way is better"));
+        Button analyse = new Button("Analyse");
+        analyse.setId("analyseChoiceButton");
+        analyse.disableProperty().bind(vm.runningProperty());
+        analyse.setOnAction(e -> vm.analyse());
+        HBox controls = new HBox(8, new Label("choose by"), response, direction, analyse);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        Label status = bound(vm.statusProperty(), "choiceStatus");
+        Label noise = bound(vm.noiseProperty(), "choiceNoise");
+        Label optimism = bound(vm.optimismProperty(), "choiceOptimism");
+        optimism.getStyleClass().add("must-decide");
+        Label proposal = bound(vm.proposalProperty(), "choiceProposal");
+        Label pick = bound(vm.pickProperty(), "choicePick");
+        pick.setStyle("-fx-font-weight: bold;");
+
+        TableView<SelectionViewModel.SettingRow> table = table(vm);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        // what the columns mean, under the table
+        Label legend = wrapped("", "choiceLegend");
+        legend.getStyleClass().add("help");
+        Runnable explain = () -> legend.setText(String.join("  ·  ", vm.columns().stream()
+                .filter(c -> !c.header().equals("id") && !c.tooltip().startsWith("Hyperparameter "))
+                .map(c -> c.header() + ": " + c.tooltip()).toList()));
+        vm.columns().addListener((ListChangeListener<SelectionViewModel.SettingColumn>) c -> explain.run());
+
+        Button exportInput = ExportButtons.saveAs("exportInputButton", "Export chosen as input.json…", dialogs,
+                vm::exportFolder, "input_chosen.json", vm::exportInput);
+        exportInput.disableProperty().bind(vm.chosenProperty().isNull());
+        Button exportEnsemble = ExportButtons.saveAs("exportEnsembleButton", "Export ensemble.json…", dialogs,
+                vm::exportFolder, "ensemble.json", vm::exportEnsemble);
+        exportEnsemble.disableProperty().bind(vm.resultProperty().isNull());
+        exportInput.setMinWidth(Region.USE_PREF_SIZE);
+        exportEnsemble.setMinWidth(Region.USE_PREF_SIZE);
+        exportEnsemble.setTooltip(new Tooltip("The best settings with weights (their probability of being the best),"
+                + " each a ready input.json"));
+
+        Spinner<Integer> top = new Spinner<>(1, 50, vm.replicateTopProperty().get());
+        top.setId("replicateTop");
+        top.setPrefWidth(80);
+        top.setMinWidth(Region.USE_PREF_SIZE);
+        top.valueProperty().addListener((o, a, b) -> vm.replicateTopProperty().set(b));
+        Spinner<Integer> runs = new Spinner<>(1, 50, vm.replicateRunsProperty().get());
+        runs.setId("replicateRuns");
+        runs.setPrefWidth(80);
+        runs.setMinWidth(Region.USE_PREF_SIZE);
+        runs.valueProperty().addListener((o, a, b) -> vm.replicateRunsProperty().set(b));
+        Button replicate = new Button("Replicate top K…");
+        replicate.setId("replicateButton");
+        replicate.setMnemonicParsing(false);
+        replicate.setMinWidth(Region.USE_PREF_SIZE);
+        replicate.disableProperty().bind(vm.canReplicateProperty().not());
+        replicate.setOnAction(e -> vm.replicate());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(vm.replicateHintProperty());
+        why.setWrapText(true);
+        why.setMaxWidth(420);
+        replicate.setTooltip(why);
+        top.disableProperty().bind(vm.canReplicateProperty().not());
+        runs.disableProperty().bind(vm.canReplicateProperty().not());
+        // a disabled button shows no tooltip: the reason is also written beside it
+        Label replicateHint = bound(vm.replicateHintProperty(), "replicateHint");
+        replicateHint.getStyleClass().add("help");
+        replicateHint.visibleProperty().bind(vm.canReplicateProperty().not());
+        replicateHint.managedProperty().bind(replicateHint.visibleProperty());
+        HBox replicateRow = new HBox(8, replicate, new Label("K"), top, new Label("N"), runs, replicateHint);
+        replicateRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(replicateHint, Priority.ALWAYS);
+
+        getChildren().addAll(advice, controls, status, noise, table, legend, proposal, pick, optimism,
+                new HBox(8, exportInput, exportEnsemble), replicateRow);
+    }
+
+    private static TableView<SelectionViewModel.SettingRow> table(SelectionViewModel vm) {
+        TableView<SelectionViewModel.SettingRow> table = new TableView<>(vm.settings());
+        table.setId("choiceTable");
+        table.setPlaceholder(new Label("Press \"Analyse\""));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        Map<TableColumn<ResultRow, ?>, Function<ResultRow, String>> shown = new HashMap<>();
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(SelectionViewModel.SettingRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(TIE, !empty && row != null && row.tied());
+            }
+        });
+        Map<TableColumn<SelectionViewModel.SettingRow, ?>, Function<SelectionViewModel.SettingRow, String>> shown =
+                new HashMap<>();
         Runnable fit = () -> FitColumns.fit(table, shown::get);
         Runnable columns = () -> {
             table.getColumns().clear();
             shown.clear();
-            TableColumn<ResultRow, String> id = new TableColumn<>("id");
-            id.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().id())));
-            table.getColumns().add(id);
-            shown.put(id, r -> Integer.toString(r.id()));
-            for (Column col : vm.columns()) {
-                TableColumn<ResultRow, ResultRow> tc = new TableColumn<>(col.name());
-                tc.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-                tc.setCellFactory(x -> new NumberCell(col));
-                tc.setComparator(SelectionViewModel.order(col));
+            for (SelectionViewModel.SettingColumn c : vm.columns()) {
+                TableColumn<SelectionViewModel.SettingRow, SelectionViewModel.SettingRow> tc =
+                        new TableColumn<>(c.header());
+                tc.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
+                tc.setCellFactory(x -> new SettingCell(c));
+                tc.setComparator(c.order());
                 table.getColumns().add(tc);
-                shown.put(tc, r -> SelectionViewModel.display(r, col));
+                shown.put(tc, c.text());
             }
             fit.run();
         };
-        vm.columns().addListener((ListChangeListener<Column>) c -> columns.run());
-        vm.candidates().addListener((ListChangeListener<ResultRow>) c -> fit.run());
+        vm.columns().addListener((ListChangeListener<SelectionViewModel.SettingColumn>) c -> columns.run());
+        vm.settings().addListener((ListChangeListener<SelectionViewModel.SettingRow>) c -> fit.run());
         columns.run();
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.choose(b));
-        vm.selectedProperty().addListener((o, a, b) -> {
-            if (b != null && table.getItems().stream().anyMatch(r -> r.id() == b.id())) {
-                table.getItems().stream().filter(r -> r.id() == b.id()).findFirst()
-                        .ifPresent(r -> table.getSelectionModel().select(r));
+        // the table's selection is the pick: a click overrides the proposal
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b != vm.chosenProperty().get()) {
+                vm.choose(b);
+            }
+        });
+        vm.chosenProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+                table.scrollTo(b);
             }
         });
         MenuItem copy = new MenuItem("Copy (every digit)");
-        copy.setId("copyCandidatesItem");
+        copy.setId("copySettingsItem");
+        MenuItem back = new MenuItem("Back to the proposed setting");
+        back.setId("backToProposedItem");
+        back.setOnAction(e -> vm.choose(null));
         Runnable copyRows = () -> {
-            var rows = table.getSelectionModel().getSelectedItems().isEmpty() ? table.getItems()
-                    : table.getSelectionModel().getSelectedItems();
+            List<SelectionViewModel.SettingRow> rows = table.getItems();
             ClipboardContent content = new ClipboardContent();
             content.putString(vm.copyText(rows));
             Clipboard.getSystemClipboard().setContent(content);
         };
         copy.setOnAction(e -> copyRows.run());
-        table.setContextMenu(new ContextMenu(copy));
+        table.setContextMenu(new ContextMenu(copy, back));
         table.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 copyRows.run();
             }
         });
-        VBox.setVgrow(table, Priority.ALWAYS);
-        Button export = new Button("Export chosen as input.json…");
-        export.setId("exportInputButton");
-        export.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        export.setOnAction(e -> {
-            ResultRow chosen = table.getSelectionModel().getSelectedItem();
-            dialogs.saveFile("Save input.json", vm.exportFolder(), "input_chosen.json")
-                    .ifPresent(f -> vm.export(chosen, f));
-        });
-        getChildren().addAll(advice, new HBox(8, new Label("tolerance"), tol, relative, replicates, mark), status,
-                table, export);
+        return table;
     }
 
-    /** A cell showing one column of a candidate in short form, with every digit in its tooltip. */
-    private static final class NumberCell extends TableCell<ResultRow, ResultRow> {
-        private final Column column;
+    private static Label bound(javafx.beans.value.ObservableValue<String> text, String id) {
+        Label l = wrapped("", id);
+        l.textProperty().bind(text);
+        return l;
+    }
 
-        NumberCell(Column column) {
+    private static Label wrapped(String text, String id) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.setWrapText(true);
+        // as tall as its wrapped text: never cut to an ellipsis
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** One column of a setting, short, with every digit in its tooltip. */
+    private static final class SettingCell extends TableCell<SelectionViewModel.SettingRow,
+            SelectionViewModel.SettingRow> {
+        private final SelectionViewModel.SettingColumn column;
+
+        SettingCell(SelectionViewModel.SettingColumn column) {
             this.column = column;
         }
 
         @Override
-        protected void updateItem(ResultRow row, boolean empty) {
+        protected void updateItem(SelectionViewModel.SettingRow row, boolean empty) {
             super.updateItem(row, empty);
             if (empty || row == null) {
                 setText(null);
                 setTooltip(null);
                 return;
             }
-            setText(SelectionViewModel.display(row, column));
-            String full = SelectionViewModel.full(row, column);
+            setText(column.text().apply(row));
+            String full = column.full().apply(row);
             setTooltip(full.isEmpty() ? null : new Tooltip(full));
         }
     }

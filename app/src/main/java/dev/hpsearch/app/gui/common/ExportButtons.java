@@ -2,6 +2,7 @@ package dev.hpsearch.app.gui.common;
 
 import dev.hpsearch.optimizer.text.IoErrors;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.control.Button;
 import javafx.scene.image.WritableImage;
@@ -33,5 +34,18 @@ public final class ExportButtons {
             }, f -> { }, ex -> dialogs.showError("SVG not saved", IoErrors.describe(ex)));
         }));
         return new HBox(6, png, svg);
+    }
+
+    /**
+     * A button that asks where to save {@code fileName} (starting in {@code folder}) and hands the answer to
+     * {@code write}, which writes it off the FX thread and reports how it went.
+     */
+    public static Button saveAs(String id, String label, DialogService dialogs, Supplier<Path> folder, String fileName,
+                                Consumer<Path> write) {
+        Button b = new Button(label);
+        b.setId(id);
+        b.setMnemonicParsing(false);
+        b.setOnAction(e -> dialogs.saveFile(label.replace("…", ""), folder.get(), fileName).ifPresent(write));
+        return b;
     }
 }

@@ -30,7 +30,9 @@ public final class ModelConfigView extends VBox {
         setPadding(new Insets(12));
         Label intro = new Label("Every input of your script. Make a row a hyperparameter to search over it: "
                 + "continuous takes a range \"lower, upper\"; discrete and categorical take a list \"a, b, c\". "
-                + "Use log for ranges spanning orders of magnitude. Categorical values need no transformation.");
+                + "Use log for ranges spanning orders of magnitude. Categorical values need no transformation. "
+                + "\"simpler\" (optional) says which values make the simpler model: lower, higher, or a categorical's "
+                + "values from the simplest; the Selection view then proposes the simplest of the settings that tie.");
         intro.getStyleClass().add("help");
         intro.setWrapText(true);
         grid.setHgap(8);
@@ -109,7 +111,7 @@ public final class ModelConfigView extends VBox {
     private void rebuild() {
         grid.getChildren().clear();
         grid.addRow(0, header("variable"), header("kind"), header("value / type"), header("domain"),
-                header("transformation"), header(""), header("grid preview / problems"));
+                header("transformation"), header("simpler"), header(""), header("grid preview / problems"));
         int r = 1;
         for (VariableRow row : vm.rows()) {
             String id = id(row.name());
@@ -127,6 +129,12 @@ public final class ModelConfigView extends VBox {
             domain.textProperty().bindBidirectional(row.domainProperty());
             ComboBox<String> transformation = combo(id + "_transformation", row.transformationProperty(),
                     VariableRow.TRANSFORMATIONS.toArray(new String[0]));
+            TextField simpler = new TextField();
+            simpler.setId(id + "_simpler");
+            simpler.setPromptText("lower / higher / a, b, c");
+            simpler.setPrefColumnCount(12);
+            simpler.textProperty().bindBidirectional(row.simplerProperty());
+            Decorations.bind(simpler, row.simplerErrorProperty(), ConfigSchema.HP_SIMPLER.description());
             Decorations.bind(domain, row.errorProperty(), ConfigSchema.HP_DOMAIN.description());
             type.setTooltip(Decorations.wrapped(ConfigSchema.HP_TYPE.description()));
             transformation.setTooltip(Decorations.wrapped(ConfigSchema.HP_TRANSFORMATION.description()));
@@ -149,6 +157,7 @@ public final class ModelConfigView extends VBox {
                 type.setVisible(hp);
                 type.setManaged(hp);
                 domain.setDisable(!hp);
+                simpler.setDisable(!hp);
                 transformation.setDisable(!hp || "categorical".equals(row.typeProperty().get()));
                 preview.setVisible(hp);
             };
@@ -156,7 +165,7 @@ public final class ModelConfigView extends VBox {
             row.typeProperty().addListener((o, a, b) -> visibility.run());
             visibility.run();
             HBox valueCell = new HBox(constant, type);
-            grid.addRow(r++, name, kind, valueCell, domain, transformation, remove, new VBox(preview, error));
+            grid.addRow(r++, name, kind, valueCell, domain, transformation, simpler, remove, new VBox(preview, error));
         }
     }
 

@@ -106,7 +106,7 @@ public final class ModelConfigViewModel extends ConfigFormViewModel {
         rows.setAll(list);
         for (VariableRow r : list) {
             for (StringProperty p : List.of(r.kindProperty(), r.constantProperty(), r.typeProperty(),
-                    r.domainProperty(), r.transformationProperty())) {
+                    r.domainProperty(), r.transformationProperty(), r.simplerProperty())) {
                 p.addListener((o, a, b) -> {
                     if (!loading) {
                         changed();
@@ -217,11 +217,15 @@ public final class ModelConfigViewModel extends ConfigFormViewModel {
 
     private void showProblems(List<ConfigProblem> problems) {
         Map<VariableRow, List<String>> byRow = new LinkedHashMap<>();
+        Map<VariableRow, List<String>> simplerByRow = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
         for (ConfigProblem p : problems) {
             VariableRow r = rowAt(p.jsonPath());
             if (r != null && p.isError()) {
                 byRow.computeIfAbsent(r, k -> new ArrayList<>()).add(p.message());
+                if (p.jsonPath().equals("$." + r.name() + ".simpler")) {
+                    simplerByRow.computeIfAbsent(r, k -> new ArrayList<>()).add(p.message());
+                }
             } else {
                 general.add((p.isError() ? "" : "warning: ") + (p.jsonPath() == null ? "" : p.jsonPath() + ": ")
                         + p.message());
@@ -230,6 +234,8 @@ public final class ModelConfigViewModel extends ConfigFormViewModel {
         for (VariableRow r : rows) {
             List<String> m = byRow.get(r);
             r.errorProperty().set(m == null ? "" : String.join("; ", m));
+            List<String> s = simplerByRow.get(r);
+            r.simplerErrorProperty().set(s == null ? "" : String.join("; ", s));
         }
         generalProblems.set(String.join("\n", general));
         validating.set(false);

@@ -31,12 +31,16 @@ public final class VariableRow {
     private final StringProperty type = new SimpleStringProperty("continuous");
     private final StringProperty domain = new SimpleStringProperty("");
     private final StringProperty transformation = new SimpleStringProperty("linear");
+    private final StringProperty simpler = new SimpleStringProperty("");
+    private final StringProperty simplerError = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty preview = new SimpleStringProperty("");
     /** The hyperparameter object as read, so that keys the editor does not know survive a save. */
     private ObjectNode extra = JsonNodeFactory.instance.objectNode();
     /** The constant as read, so that unchanged text keeps its JSON type (a string "123" stays a string). */
     private JsonNode originalConstant;
+    /** The "simpler" as read, so that unchanged text keeps its JSON form (a one-value list stays a list). */
+    private JsonNode originalSimpler;
 
     public VariableRow(List<String> path) {
         this.path = List.copyOf(path);
@@ -52,6 +56,8 @@ public final class VariableRow {
             r.domain.set(JsonText.display(v.get("domain")));
             r.transformation.set(v.has("transformation") ? v.get("transformation").asText()
                     : "categorical".equals(v.get("type").asText()) ? "none" : "");
+            r.originalSimpler = v.get("simpler");
+            r.simpler.set(r.originalSimpler == null ? "" : JsonText.display(r.originalSimpler));
         } else {
             r.originalConstant = v;
             r.constant.set(v.isTextual() ? v.asText() : v.toString());
@@ -88,6 +94,19 @@ public final class VariableRow {
         return transformation;
     }
 
+    /**
+     * Which values make the simpler model ({@link ConfigSchema#HP_SIMPLER}): "lower", "higher", or the values
+     * from the simplest as a list "a, b, c"; empty for none.
+     */
+    public StringProperty simplerProperty() {
+        return simpler;
+    }
+
+    /** The loader's complaint about {@link #simplerProperty}, or empty. */
+    public StringProperty simplerErrorProperty() {
+        return simplerError;
+    }
+
     public StringProperty errorProperty() {
         return error;
     }
@@ -119,7 +138,34 @@ public final class VariableRow {
         } else {
             o.put("transformation", t);
         }
+        JsonNode simplest = simplerJson();
+        if (simplest == null) {
+            o.remove("simpler");
+        } else {
+            o.set("simpler", simplest);
+        }
         return o;
+    }
+
+    /**
+     * The "simpler" as written to the file: the words lower and higher as text, otherwise a list (a continuous
+     * hyperparameter's single word stays text, so that the loader names it as it was typed); the loader judges it.
+     */
+    private JsonNode simplerJson() {
+        String t = simpler.get() == null ? "" : simpler.get().trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (originalSimpler != null && t.equals(JsonText.display(originalSimpler))) {
+            return originalSimpler.deepCopy();
+        }
+        if (ConfigSchema.HP_SIMPLER.choices().contains(t)) {
+            return JsonNodeFactory.instance.textNode(t);
+        }
+        if ("continuous".equals(type.get()) && JsonText.splitList(t).size() < 2) {
+            return JsonText.value(t);
+        }
+        return JsonText.list(t);
     }
 
     /** The values a grid of {@code n} points per hyperparameter would try, or empty when the row is invalid. */

@@ -96,7 +96,8 @@ public final class ProjectView extends BorderPane {
                         services.tasks(), project::folder), services.tasks(), services.dialogs())),
                 tab("tabSelection", "Selection", new SelectionView(new SelectionViewModel(dashboard.results(),
                         services.tasks(), () -> java.util.Optional.ofNullable(dashboard.searchProperty().get())
-                        .map(dev.hpsearch.app.service.RunningSearch::model), project::folder), services.dialogs())),
+                        .map(s -> new SelectionViewModel.Search(s.searchDir(), s.model())), project::folder,
+                        dashboard::replicate), services.dialogs())),
                 tab("tabSearches", "Searches", new SearchesView(searches, services.tasks(), services.dialogs())));
         tabs.setId("projectTabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

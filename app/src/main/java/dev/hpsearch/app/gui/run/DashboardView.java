@@ -70,6 +70,7 @@ public final class DashboardView extends VBox {
     private final DashboardViewModel vm;
     private final TableView<ResultRow> table = new TableView<>();
     private final PlotCanvas history = new PlotCanvas(null);
+    private final PlotCanvas learningCurves = new PlotCanvas(null);
     private final CheckBox logScale = new CheckBox("log scale");
     /** Each column's width keeper, and the rows already offered to them (as objects: a changed row is new). */
     private final List<ColumnWidths<ResultRow>> widths = new ArrayList<>();
@@ -181,6 +182,7 @@ public final class DashboardView extends VBox {
                 counter("done", "doneCount", vm.doneProperty().asString()),
                 counter("failed", "failedCount", vm.failedProperty().asString()),
                 counter("cancelled", "cancelledCount", vm.cancelledProperty().asString()),
+                prunedCounter(),
                 counter("running", "runningCount", vm.runningProperty().asString()),
                 counter("queued", "queuedCount", vm.queuedProperty().asString()),
                 counter("elapsed", "elapsedLabel", vm.elapsedProperty()),
@@ -272,7 +274,10 @@ public final class DashboardView extends VBox {
         history.setId("historyPlot");
         logScale.setId("historyLogScale");
         logScale.setSelected(true);
-        logScale.selectedProperty().addListener((o, a, b) -> redrawHistory());
+        logScale.selectedProperty().addListener((o, a, b) -> {
+            redrawHistory();
+            redrawCurves();
+        });
         HBox historyBar = new HBox(8, logScale, ExportButtons.of("history", history, dialogs, tasks,
                 "optimization_history", () -> vm.project().folder()));
         TextArea log = new TextArea();
@@ -316,8 +321,23 @@ public final class DashboardView extends VBox {
         searchLogTab.setId("searchLogTab");
         TabPane logs = new TabPane(combinationTab, searchLogTab);
         logs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox right = new VBox(6, historyBar, history, new Label("where and how it ran"), detail, logs);
+        learningCurves.setId("learningCurvesPlot");
+        HBox curvesBar = new HBox(8, ExportButtons.of("learning curves", learningCurves, dialogs, tasks,
+                "learning_curves", () -> vm.project().folder()));
+        VBox curvesBox = new VBox(6, curvesBar, learningCurves);
+        VBox.setVgrow(learningCurves, Priority.ALWAYS);
+        // only where a script reports its curve: a search without progress.jsonl looks as before
+        curvesBox.visibleProperty().bind(vm.hasCurves());
+        vm.hasCurves().addListener((o, a, b) -> buildColumns());
+        curvesBox.managedProperty().bind(curvesBox.visibleProperty());
+        vm.curvesProperty().addListener((o, a, b) -> {
+            redrawCurves();
+            table.refresh();
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> redrawCurves());
+        VBox right = new VBox(6, historyBar, history, curvesBox, new Label("where and how it ran"), detail, logs);
         VBox.setVgrow(history, Priority.ALWAYS);
+        VBox.setVgrow(curvesBox, Priority.ALWAYS);
         VBox.setVgrow(logs, Priority.ALWAYS);
         SplitPane split = new SplitPane(tableBox, right);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -341,6 +361,12 @@ public final class DashboardView extends VBox {
         vm.refreshPastSearches();
     }
 
+    private void redrawCurves() {
+        ResultRow selected = table.getSelectionModel().getSelectedItem();
+        learningCurves.setPlot(new LearningCurvesPlot(vm.curvesProperty().get(), vm.prunedIds(),
+                selected == null ? null : selected.id(), logScale.isSelected()));
+    }
+
     private void redrawHistory() {
         history.setPlot(new HistoryPlot(History.of(vm.rows()), logScale.isSelected()));
     }
@@ -353,6 +379,14 @@ public final class DashboardView extends VBox {
         ClipboardContent content = new ClipboardContent();
         content.putString(vm.copyText(rows));
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The pruned runs' counter, shown only once a run was pruned: a search without a pruner looks as before. */
+    private VBox prunedCounter() {
+        VBox box = counter("pruned", "prunedCount", vm.prunedProperty().asString());
+        box.visibleProperty().bind(vm.prunedProperty().greaterThan(0));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static VBox counter(String label, String id, ObservableValue<String> value) {
@@ -400,6 +434,15 @@ public final class DashboardView extends VBox {
             m.visibleProperty().bindBidirectional(vm.metricShownProperty(metric));
             add(m, r -> r.metrics().containsKey(metric) ? Numbers.display(r.metrics().get(metric)) : "");
         }
+        TableColumn<ResultRow, Double> lastStep = number("last step", vm::lastStep);
+        TableColumn<ResultRow, Double> lastValue = number("last value", vm::lastValue);
+        lastStep.setId("lastStepColumn");
+        lastValue.setId("lastValueColumn");
+        // shown once a script reports its curve (the columns are built again then)
+        lastStep.setVisible(vm.hasCurves().get());
+        lastValue.setVisible(vm.hasCurves().get());
+        add(lastStep, r -> vm.lastStep(r) == null ? "" : Numbers.display(vm.lastStep(r)));
+        add(lastValue, r -> vm.lastValue(r) == null ? "" : Numbers.display(vm.lastValue(r)));
         TableColumn<ResultRow, String> suggested = text("suggested by", r -> SuggestedBy.describe(r.searchType()));
         add(suggested, r -> SuggestedBy.describe(r.searchType()));
         add(text("job id", ResultRow::jobId), ResultRow::jobId);

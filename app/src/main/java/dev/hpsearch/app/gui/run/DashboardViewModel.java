@@ -19,8 +19,10 @@ import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.engine.FailureClass;
 import dev.hpsearch.optimizer.engine.Progress;
+import dev.hpsearch.optimizer.engine.ProgressPoint;
 import dev.hpsearch.optimizer.engine.SearchFolder;
 import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.text.IoErrors;
@@ -77,9 +79,12 @@ public final class DashboardViewModel {
     private final TimerScheduler ownedScheduler;
     private final ResultsModel results = new ResultsModel();
     private final EventBatcher batcher;
+    private final CurvesModel curves;
+    private final javafx.beans.binding.BooleanBinding hasCurves;
     private final IntegerProperty done = new SimpleIntegerProperty();
     private final IntegerProperty failed = new SimpleIntegerProperty();
     private final IntegerProperty cancelled = new SimpleIntegerProperty();
+    private final IntegerProperty pruned = new SimpleIntegerProperty();
     private final IntegerProperty running = new SimpleIntegerProperty();
     private final IntegerProperty queued = new SimpleIntegerProperty();
     private final StringProperty best = new SimpleStringProperty("–");
@@ -160,6 +165,9 @@ public final class DashboardViewModel {
         UiScheduler time = own == null ? scheduler : own;
         this.ownedScheduler = own;
         this.batcher = new EventBatcher(time, minBatchInterval, this::apply);
+        this.curves = new CurvesModel(tasks, time, () -> new ArrayList<>(results.rows()));
+        this.hasCurves = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !curves.curvesProperty().get().isEmpty(), curves.curvesProperty());
         this.past = new PastSearches(project, tasks, busy);
         this.clock = new SearchClock(time);
         this.status = new StatusLine(time, "No search yet: launch one, or open an earlier one.");
@@ -198,6 +206,39 @@ public final class DashboardViewModel {
     }
 
     // ---- properties
+
+    /** The learning curves of the search on screen (progress.jsonl points by combination id); empty when none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Map<Integer, List<ProgressPoint>>> curvesProperty() {
+        return curves.curvesProperty();
+    }
+
+    /** Whether any combination on screen reported a learning curve. */
+    public javafx.beans.binding.BooleanBinding hasCurves() {
+        return hasCurves;
+    }
+
+    /** The last step a combination reported in its progress.jsonl, or {@code null}. */
+    public Double lastStep(ResultRow r) {
+        ProgressPoint p = curves.last(r.id());
+        return p == null ? null : (double) p.step();
+    }
+
+    /** The value a combination reported at its last step, or {@code null}. */
+    public Double lastValue(ResultRow r) {
+        ProgressPoint p = curves.last(r.id());
+        return p == null ? null : p.value();
+    }
+
+    /** The combinations on screen the pruner stopped. */
+    public Set<Integer> prunedIds() {
+        Set<Integer> out = new HashSet<>();
+        for (ResultRow r : results.rows()) {
+            if (r.status().equals(TrialStatus.PRUNED.key())) {
+                out.add(r.id());
+            }
+        }
+        return out;
+    }
 
     /** The results on screen, shared with the analysis views. */
     public ResultsModel results() {
@@ -245,6 +286,11 @@ public final class DashboardViewModel {
 
     public IntegerProperty cancelledProperty() {
         return cancelled;
+    }
+
+    /** Runs the pruner stopped (the dashboard shows the counter only when there are any). */
+    public IntegerProperty prunedProperty() {
+        return pruned;
     }
 
     public IntegerProperty runningProperty() {
@@ -537,6 +583,22 @@ public final class DashboardViewModel {
         begin("Resuming " + dir.getFileName() + "…", events -> launcher.resume(dir, events));
     }
 
+    /**
+     * Runs more replicates of chosen combinations of a finished search (the Selection view's Replicate button) and
+     * shows them here as they run; returns what happened, for the caller's status line. Refused while a search is on
+     * the go in this window: starting another would interrupt it.
+     */
+    public String replicate(Path dir, List<Integer> ids, int runs) {
+        if (busy.get()) {
+            return "Replicates not started: a search is running or starting in this window; replicate once it has"
+                    + " stopped";
+        }
+        begin("Replicating combination(s) " + ids + " of " + dir.getFileName() + " " + runs + " more time(s)…",
+                events -> launcher.replicate(dir, ids, runs, events));
+        return "Replicates of combination(s) " + ids + " are starting: the Run tab shows them as they run; analyse"
+                + " again when they have finished";
+    }
+
     public void attach(Path dir) {
         begin("Opening " + dir.getFileName() + "…", events -> launcher.attach(dir, events));
     }
@@ -556,10 +618,12 @@ public final class DashboardViewModel {
             results.show(table.hyperparameters(), null, table.rows());
             done.set((int) table.rows().stream().filter(ResultRow::hasLoss).count());
             failed.set((int) table.rows().stream().filter(ResultRow::isFailed).count());
+            pruned.set((int) table.rows().stream().filter(r -> r.status().equals(TrialStatus.PRUNED.key())).count());
             recountClasses();
             searchName.set(file.getFileName().toString());
             shownSource.set(file);
             status.state("Showing " + file + " (" + table.rows().size() + " combinations, read-only)");
+            curves.follow(file.toAbsolutePath().getParent(), false);
         }, e -> status.say("Cannot read " + file + ": " + IoErrors.describe(e)));
     }
 
@@ -612,6 +676,7 @@ public final class DashboardViewModel {
     /** Stops watching (the window closes). A search run by this window is interrupted and can be resumed. */
     public void dispose() {
         leavePrevious();
+        curves.clear();
         if (follower != null) {
             follower.close();
         }
@@ -663,6 +728,7 @@ public final class DashboardViewModel {
             stoppable.set(s.stoppable());
             status.state((s.followOnly() ? "Following " : "Running ") + s.searchDir());
             clock.start();
+            curves.follow(s.searchDir(), true);
             refreshPastSearches();
             events.ready();
         }, e -> {
@@ -707,9 +773,11 @@ public final class DashboardViewModel {
         done.set(0);
         failed.set(0);
         cancelled.set(0);
+        pruned.set(0);
         running.set(0);
         queued.set(0);
         clock.reset();
+        curves.clear();
         failureClasses.set("");
     }
 
@@ -738,6 +806,7 @@ public final class DashboardViewModel {
             done.set(p.done());
             failed.set(p.failed());
             cancelled.set(p.cancelled());
+            pruned.set(p.pruned());
             running.set(p.running());
             queued.set(p.queued());
             pending.set(p.pendingText());
@@ -751,6 +820,7 @@ public final class DashboardViewModel {
             controllable.set(false);
             stoppable.set(false);
             clock.stop();
+            curves.stop();
             pending.set("");
             cancelling.clear();
             status.state(b.end());

@@ -38,6 +38,7 @@ import dev.hpsearch.ssh.transport.SshPrompts;
 import dev.hpsearch.ssh.transport.SshSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -67,6 +68,12 @@ public final class EngineSearchLauncher implements SearchLauncher {
     @Override
     public RunningSearch resume(Path searchDir, SearchEvents events) throws UserFacingException {
         return service.resume(searchDir, events);
+    }
+
+    @Override
+    public RunningSearch replicate(Path searchDir, List<Integer> ids, int runs, SearchEvents events)
+            throws UserFacingException {
+        return service.replicateOf(searchDir, ids, runs, events);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.hpsearch.app.service.RunningSearch;
 import dev.hpsearch.app.service.SearchEvents;
 import dev.hpsearch.app.service.UserFacingException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,15 @@ public interface SearchLauncher {
 
     /** Resumes an interrupted search of the project on a background thread, where it ran before. */
     RunningSearch resume(Path searchDir, SearchEvents events) throws UserFacingException;
+
+    /**
+     * Runs {@code runs} more replicates of each of the combinations {@code ids} of a finished search, where it ran
+     * before, on a background thread (docs/decisions/0020).
+     */
+    default RunningSearch replicate(Path searchDir, List<Integer> ids, int runs, SearchEvents events)
+            throws UserFacingException {
+        throw new UserFacingException(UserFacingException.Kind.FAILURE, "Replicates are not available in this build");
+    }
 
     /** Follows a search run by another coordinator (or a finished one) by reading its journal. */
     RunningSearch attach(Path searchDir, SearchEvents events) throws UserFacingException;

@@ -41,9 +41,14 @@ public final class SearchConfigView extends VBox {
         bopt.setId("boptSection");
         TitledPane failures = section("Failed analyses: retries and limits", Section.FAILURES, vm, false);
         failures.setId("failuresSection");
+        TitledPane pruning = section("Stopping bad runs early (pruner, reads progress.jsonl)", Section.PRUNING, vm,
+                false);
+        pruning.setId("pruningSection");
+        TitledPane replicates = section("Replicates of the best, for an honest choice", Section.REPLICATES, vm, false);
+        replicates.setId("replicatesSection");
         TitledPane coordinator = section("Coordinator settings", Section.COORDINATOR, vm, false);
         coordinator.setId("coordinatorSection");
-        VBox sections = new VBox(8, basics, start, bopt, failures, coordinator);
+        VBox sections = new VBox(8, basics, start, bopt, failures, pruning, replicates, coordinator);
         ScrollPane scroll = new ScrollPane(sections);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);

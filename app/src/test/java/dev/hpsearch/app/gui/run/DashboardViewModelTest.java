@@ -200,6 +200,50 @@ class DashboardViewModelTest {
         vm.dispose();
     }
 
+    @Test
+    void learningCurvesOfAnOpenedSearchGiveTheLastStepAndValueAndMarkThePrunedRuns() throws Exception {
+        Path search = Files.createDirectories(tmp.resolve("hp_search_0"));
+        Files.writeString(search.resolve("hp_search_data.txt"), String.join("\n",
+                "combination_id\tjob_id\tjob_time\tprevious_results_count\tsearch_type\tis_queued\tmodel_config_path"
+                        + "\tloss\tlr\tstatus\tfailure_reason\tfailure_class\tattempts\tlast_step\tlast_value",
+                "0\t11\t1.0\t0\trandom\tTrue\t/x/input.json\t0.3\t0.1\tok\t\t\t1\t\t",
+                "1\t12\t1.0\t0\trandom\tTrue\t/x/input.json\t\t0.01\tpruned\tpruned at step 1 (median)\t\t1\t1\t0.9", ""));
+        Files.createDirectories(search.resolve("hp_combination_0"));
+        Files.writeString(search.resolve("hp_combination_0/progress.jsonl"),
+                "{\"step\": 0, \"objective\": 1}\n{\"step\": 1, \"objective\": 0.5}\n{\"step\": 2, \"objective\": 0.3}\n");
+        Files.createDirectories(search.resolve("hp_combination_1"));
+        // a garbled line and a last line without its end are left out
+        Files.writeString(search.resolve("hp_combination_1/progress.jsonl"),
+                "{\"step\": 0, \"objective\": 1.2}\nnot json\n{\"step\": 1, \"objective\": 0.9}\n{\"step\": 2,");
+        DashboardViewModel vm = new DashboardViewModel(project, tasks, null);
+        assertThat(vm.hasCurves().get()).isFalse();
+
+        vm.openResultsFile(search.resolve("hp_search_data.txt"));
+
+        assertThat(vm.hasCurves().get()).isTrue();
+        assertThat(vm.curvesProperty().get()).containsOnlyKeys(0, 1);
+        assertThat(vm.lastStep(vm.rows().get(0))).isEqualTo(2.0);
+        assertThat(vm.lastValue(vm.rows().get(0))).isEqualTo(0.3);
+        assertThat(vm.lastStep(vm.rows().get(1))).isEqualTo(1.0);
+        assertThat(vm.lastValue(vm.rows().get(1))).isEqualTo(0.9);
+        assertThat(vm.prunedIds()).containsExactly(1);
+        assertThat(vm.prunedProperty().get()).isEqualTo(1);
+        vm.dispose();
+    }
+
+    @Test
+    void aSearchWithoutCurvesShowsNone() throws Exception {
+        Path file = tmp.resolve("hp_search_data.txt");
+        Files.writeString(file, String.join("\n",
+                "combination_id\tjob_id\tjob_time\tprevious_results_count\tsearch_type\tis_queued\tmodel_config_path\tloss\tlr",
+                "0\t11\t1.0\t0\trandom\tTrue\t/x/input.json\t0.7\t0.01", ""));
+        DashboardViewModel vm = new DashboardViewModel(project, tasks, null);
+        vm.openResultsFile(file);
+        assertThat(vm.hasCurves().get()).isFalse();
+        assertThat(vm.lastStep(vm.rows().get(0))).isNull();
+        vm.dispose();
+    }
+
     // ---- batches
 
     @Test
@@ -394,6 +438,23 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void replicatesStartOnTheDashboardButNeverInterruptASearchOnTheGo() {
+        DashboardViewModel vm = dashboard();
+        launch(vm);
+        assertThat(vm.busyProperty().get()).isTrue();
+        String refused = vm.replicate(tmp.resolve("hp_search_0"), List.of(3, 1), 2);
+        assertThat(refused).startsWith("Replicates not started: a search is running");
+        assertThat(calls).containsExactly("start null");
+
+        captured.get(0).onEnd("Search finished");
+        assertThat(vm.busyProperty().get()).isFalse();
+        String started = vm.replicate(tmp.resolve("hp_search_0"), List.of(3, 1), 2);
+        assertThat(started).contains("[3, 1]").contains("Run tab");
+        assertThat(calls).containsExactly("start null", "replicate hp_search_0 [3, 1] x2");
+        assertThat(vm.busyProperty().get()).as("the replicates run on the dashboard").isTrue();
+    }
+
+    @Test
     void resumeIsOffForAnEndedSearchAndOnForAnInterruptedOne() throws Exception {
         DashboardViewModel vm = dashboard();
         Path ended = journal("hp_search_1", true);
@@ -496,6 +557,13 @@ class DashboardViewModelTest {
                 if (resumeFails != null) {
                     throw new UserFacingException(UserFacingException.Kind.FAILURE, resumeFails);
                 }
+                captured.add(events);
+                return running();
+            }
+
+            @Override
+            public RunningSearch replicate(Path searchDir, List<Integer> ids, int runs, SearchEvents events) {
+                calls.add("replicate " + searchDir.getFileName() + " " + ids + " x" + runs);
                 captured.add(events);
                 return running();
             }

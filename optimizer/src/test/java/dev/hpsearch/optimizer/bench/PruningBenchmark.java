@@ -1,0 +1,176 @@
+package dev.hpsearch.optimizer.bench;
+
+import dev.hpsearch.optimizer.config.ConfigLoader;
+import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.engine.ProgressPoint;
+import dev.hpsearch.optimizer.engine.SearchEngine;
+import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.optimizer.engine.SearchListener;
+import dev.hpsearch.optimizer.engine.SearchSummary;
+import dev.hpsearch.optimizer.engine.TrialRecord;
+import dev.hpsearch.optimizer.engine.TrialStatus;
+import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
+import dev.hpsearch.optimizer.strategy.Strategies;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * Early stopping on a learning-curve problem (issue 12): a Python script "trains" for {@value #STEPS} steps with
+ * a short sleep each, appending its loss to progress.jsonl. Hyperparameters u = log10(lr) in [-3, 0] and w in
+ * [0, 1]; the loss at step s is {@code L(u, w) + 1.5 exp(-k(u) s)} plus a little noise, with
+ * {@code L = 0.1 + 0.3 (u + 1.5)^2 + (w - 0.6)^2} and {@code k = 0.08 + 4 * 10^u}: a large learning rate
+ * falls fast and ends high, a small one falls slowly, so curves cross and early values mislead. The final loss
+ * (output.json) is the loss at the last step without noise.
+ *
+ * <p>Per seed: random search without a pruner, {@value #BUDGET} combinations at max_active_points 4, gives the
+ * target regret. Then random search with the same seed (the same combinations in the same order) with
+ * {@code median} and with {@code asha}, stopped as soon as a finished run reaches that regret, at most
+ * {@value #MAX_PRUNED} combinations. Printed: total steps run (progress lines, including those of runs cut short)
+ * and wall time, per seed and summed.
+ */
+public final class PruningBenchmark {
+    static final int STEPS = 30;
+    static final int BUDGET = 20;
+    static final int MAX_PRUNED = 60;
+
+    private static final String TRAIN = String.join("\n",
+            "import json, math, os, random, sys, time",
+            "cfg = json.load(open(sys.argv[1]))",
+            "u = math.log10(cfg['lr']); w = cfg['w']; sleep = cfg['sleep']; steps = cfg['steps']",
+            "final = 0.1 + 0.3 * (u + 1.5) ** 2 + (w - 0.6) ** 2",
+            "k = 0.08 + 4 * 10 ** u",
+            "rng = random.Random(repr((cfg['lr'], w)))",
+            "p = open(os.path.join(cfg['save_folder'], 'progress.jsonl'), 'a')",
+            "for s in range(steps):",
+            "    loss = final + 1.5 * math.exp(-k * s)",
+            "    p.write(json.dumps({'step': s, 'objective': loss + rng.gauss(0, 0.01), 't': time.time()}) + '\\n')",
+            "    p.flush()",
+            "    time.sleep(sleep)",
+            "json.dump({'objective': final + 1.5 * math.exp(-k * (steps - 1))},"
+                    + " open(os.path.join(cfg['save_folder'], 'output.json'), 'w'))");
+
+    private PruningBenchmark() {
+    }
+
+    /** The least final loss over the space, on a fine grid (w = 0.6 is optimal for every u). */
+    static double optimum() {
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= 300_000; i++) {
+            double u = -3 + 3.0 * i / 300_000;
+            double k = 0.08 + 4 * Math.pow(10, u);
+            best = Math.min(best, 0.1 + 0.3 * (u + 1.5) * (u + 1.5) + 1.5 * Math.exp(-k * (STEPS - 1)));
+        }
+        return best;
+    }
+
+    record Run(double regret, long steps, double seconds, boolean reached, int combinations, int pruned) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        double sleep = args.length > 1 ? Double.parseDouble(args[1]) : 0.1;
+        Path root = Files.createTempDirectory("hpsearch-pruning-bench");
+        double optimum = optimum();
+        System.out.printf(Locale.ROOT, "learning-curve problem: %d steps of %.3f s, max_active_points 4, random search;"
+                + " none: %d combinations; median (warmup 10) and asha (min step 10, eta 2) stop at none's regret, at most"
+                + " %d combinations; optimum %.6f%n", STEPS, sleep, BUDGET, MAX_PRUNED, optimum);
+        System.out.println("seed | none: regret steps s | median: steps s pruned reached | asha: steps s pruned reached");
+        String[] names = {"none", "median", "asha"};
+        long[] steps = new long[3];
+        double[] seconds = new double[3];
+        int[] reached = new int[3];
+        List<Double> noneRegrets = new ArrayList<>();
+        for (int seed = 1; seed <= seeds; seed++) {
+            Run none = search(root, seed, sleep, "", BUDGET, Double.NaN, optimum);
+            Run median = search(root, seed, sleep, ", \"pruner\": \"median\", \"pruner_warmup_steps\": 10", MAX_PRUNED,
+                    none.regret(), optimum);
+            Run asha = search(root, seed, sleep, ", \"pruner\": \"asha\", \"pruner_min_step\": 10,"
+                    + " \"pruner_reduction_factor\": 2", MAX_PRUNED, none.regret(), optimum);
+            Run[] runs = {none, median, asha};
+            for (int i = 0; i < 3; i++) {
+                steps[i] += runs[i].steps();
+                seconds[i] += runs[i].seconds();
+                reached[i] += runs[i].reached() ? 1 : 0;
+            }
+            noneRegrets.add(none.regret());
+            System.out.printf(Locale.ROOT, "%4d | %.5f %5d %5.1f | %5d %5.1f %2d %s (regret %.5f) | %5d %5.1f %2d %s"
+                            + " (regret %.5f)%n", seed, none.regret(), none.steps(), none.seconds(),
+                    median.steps(), median.seconds(), median.pruned(), median.reached() ? "yes" : "NO", median.regret(),
+                    asha.steps(), asha.seconds(), asha.pruned(), asha.reached() ? "yes" : "NO", asha.regret());
+        }
+        System.out.printf(Locale.ROOT, "%-6s total steps %6d, wall %6.1f s (the reference: its final regret is the"
+                + " target)%n", names[0], steps[0], seconds[0]);
+        for (int i = 1; i < 3; i++) {
+            System.out.printf(Locale.ROOT, "%-6s total steps %6d (%.2fx fewer than none), wall %6.1f s (%.2fx faster),"
+                            + " reached none's regret in %d of %d seeds%n", names[i], steps[i],
+                    (double) steps[0] / steps[i], seconds[i], seconds[0] / seconds[i], reached[i], seeds);
+        }
+        noneRegrets.sort(null);
+        System.out.printf(Locale.ROOT, "none's final regret: median %.5f over %d seeds%n",
+                noneRegrets.get(noneRegrets.size() / 2), seeds);
+    }
+
+    /**
+     * One search. With a target regret, it stops as soon as a finished run reaches it (reached = true), else it
+     * runs its budget; the regret is that of its best finished run.
+     */
+    static Run search(Path root, int seed, double sleep, String pruner, int budget, double targetRegret,
+                      double optimum) throws Exception {
+        Path project = Files.createTempDirectory(root, "project");
+        Files.writeString(project.resolve("train.py"), TRAIN);
+        Files.writeString(project.resolve("search_config.json"), "{\"search_type\": \"random\", \"max_suggestions\": "
+                + budget + ", \"max_active_points\": 4, \"random_seed\": " + seed + pruner + "}");
+        Files.writeString(project.resolve("job_config.json"),
+                "{\"environment_path\": \"python3\", \"script_path\": \"train.py\", \"time\": 1}");
+        Files.writeString(project.resolve("model_config.json"), "{\"lr\": {\"type\": \"continuous\", \"domain\": [0.001, 1],"
+                + " \"transformation\": \"log\"}, \"w\": {\"type\": \"continuous\", \"domain\": [0, 1],"
+                + " \"transformation\": \"linear\"}, \"sleep\": " + sleep + ", \"steps\": " + STEPS + "}");
+        Configs c = new ConfigLoader().load(project.resolve("search_config.json"), project.resolve("job_config.json"),
+                project.resolve("model_config.json"));
+        Path searchDir = SearchFiles.create(c);
+        AtomicReference<SearchEngine> engine = new AtomicReference<>();
+        boolean[] reached = {false};
+        double target = targetRegret + optimum + 1e-12;
+        long t0 = System.nanoTime();
+        SearchSummary s;
+        try (LocalProcessExecutor ex = new LocalProcessExecutor()) {
+            engine.set(new SearchEngine(c.search(), c.job(), c.model(), searchDir, ex,
+                    Strategies.forConfig(c.search(), c.model().space(), "search_config.json"), Clock.systemUTC(),
+                    new SearchListener() {
+                        @Override
+                        public void onTrial(TrialRecord t) {
+                            if (!Double.isNaN(targetRegret) && t.status() == TrialStatus.OK && t.loss() <= target
+                                    && !reached[0]) {
+                                reached[0] = true;
+                                engine.get().requestStop("target regret reached");
+                            }
+                        }
+                    }));
+            s = engine.get().run();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double best = s.progress().best() == null ? Double.NaN : s.progress().best().loss();
+        return new Run(best - optimum, steps(searchDir), seconds, reached[0], engine.get().state().trials().size(),
+                s.progress().pruned());
+    }
+
+    /** Progress lines written by every run of a search: the steps it spent. */
+    private static long steps(Path searchDir) throws Exception {
+        long n = 0;
+        try (Stream<Path> dirs = Files.list(searchDir)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                Path f = d.resolve(ProgressPoint.FILE_NAME);
+                if (Files.exists(f)) {
+                    n += Files.readAllLines(f).stream().filter(l -> l.endsWith("}")).count();
+                }
+            }
+        }
+        return n;
+    }
+}
