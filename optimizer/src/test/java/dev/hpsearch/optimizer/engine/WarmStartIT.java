@@ -71,7 +71,13 @@ class WarmStartIT {
         assertThat(folders(second.searchDir())).isEqualTo(6);
         List<String> runs = Files.readAllLines(tmp.resolve("runs.txt"));
         assertThat(runs).hasSize(9 + 6).doesNotHaveDuplicates();
-        assertThat(runs.get(9)).isEqualTo("0.25 2");
+        assertThat(runs).contains("0.25 2");
+        // run first: the first submission of the search is the initial point's (two run at once, so the order in
+        // which the scripts wrote runs.txt is not the order they started)
+        int initialId = Integer.parseInt(ran.get(0)[header.indexOf("combination_id")]);
+        JournalEvent.Submit firstSubmit = Journal.read(second.searchDir()).stream()
+                .filter(e -> e instanceof JournalEvent.Submit).map(e -> (JournalEvent.Submit) e).findFirst().orElseThrow();
+        assertThat(firstSubmit.id()).isEqualTo(initialId);
         // max_suggestions 13 counts only the 6 runs: the imported rows did not use it up
         assertThat(second.reason()).isEqualTo("every combination of the search space has been tried");
         String log = Files.readString(second.searchDir().resolve("log.txt"));
