@@ -466,6 +466,26 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * For a form that shows the search config alone: initial_points against the domains of the model config beside
+     * it. A model config that is missing or has problems of its own is left to its own form; nothing is said here.
+     */
+    public static void checkInitialPoints(SearchConfig s, Path modelFile, String searchFile, Problems problems) {
+        if (s == null || s.starting().initialPoints().isEmpty() || !Files.isRegularFile(modelFile)) {
+            return;
+        }
+        Problems own = new Problems();
+        ModelConfig m;
+        try {
+            m = new ModelConfigReader(modelFile.toString(), own).read(JsonFiles.read(modelFile, modelFile.toString()));
+        } catch (ConfigException e) {
+            return;
+        }
+        if (m != null && !own.hasErrors()) {
+            checkStartingPoints(s, m, searchFile, problems);
+        }
+    }
+
     /** initial_points against the domains; checked beside any other problem, so the user sees all at once. */
     private static void checkStartingPoints(SearchConfig s, ModelConfig m, String searchFile, Problems problems) {
         if (m.space().dimension() == 0) {

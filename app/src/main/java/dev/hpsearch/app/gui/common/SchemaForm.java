@@ -110,12 +110,16 @@ public final class SchemaForm {
         return rest;
     }
 
-    /** {@code $.bopt_config.kernel[1]} -> {@code bopt_config.kernel}; {@code $.upload[0]} -> {@code upload}. */
+    /**
+     * {@code $.bopt_config.kernel[1]} -> {@code bopt_config.kernel}; {@code $.upload[0]} -> {@code upload};
+     * {@code $.initial_points[1].lr} -> {@code initial_points}.
+     */
     static String fieldKey(String jsonPath) {
         if (jsonPath == null || !jsonPath.startsWith("$.")) {
             return null;
         }
-        return jsonPath.substring(2).replaceAll("\\[\\d+]$", "");
+        // $.initial_points[1].lr -> initial_points: a problem inside a list's item belongs to the list's field
+        return jsonPath.substring(2).replaceAll("\\[\\d+].*$", "");
     }
 
     private static JsonNode valueIn(ObjectNode root, ConfigKey k) {

@@ -17,6 +17,7 @@ import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.config.SearchType;
 import dev.hpsearch.optimizer.engine.DataTable;
+import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchFolder;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -73,6 +74,9 @@ public final class SearchConfigViewModel extends SchemaFormViewModel {
         // the whole path: warm_start_from's relative paths are taken from the config's folder
         String name = configDocument().file().toAbsolutePath().toString();
         SearchConfig config = new ConfigLoader().readSearch(document(), name, problems);
+        // initial_points are judged against the project's model config, as the command line does
+        ConfigLoader.checkInitialPoints(config, configDocument().file().toAbsolutePath().resolveSibling(
+                SearchFiles.MODEL_CONFIG), name, problems);
         SearchType type = SearchType.parse(field(ConfigSchema.SEARCH_TYPE.key()).textProperty().get()).orElse(null);
         List<String> rest = form().showProblems(problems.all(),
                 k -> type == null || k.relevance().appliesTo(type));

@@ -86,23 +86,45 @@ class StartingPointsFormTest {
                 .contains("no such search folder or file: " + project.folder().resolve("hp_search_7"));
     }
 
+    /** A setting of the demo's four hyperparameters. */
+    private static Map<String, JsonNode> demoPoint(String scaling, int epochs, double lr, double l2) {
+        Map<String, JsonNode> p = new LinkedHashMap<>();
+        p.put("feature_scaling", TextNode.valueOf(scaling));
+        p.put("epochs", IntNode.valueOf(epochs));
+        p.put("optimizer.learning_rate", DoubleNode.valueOf(lr));
+        p.put("optimizer.l2", DoubleNode.valueOf(l2));
+        return p;
+    }
+
     @Test
     void pointsAreAppendedToInitialPointsAndSavedAsAListOfObjects() throws Exception {
-        Map<String, JsonNode> first = new LinkedHashMap<>();
-        first.put("lr", DoubleNode.valueOf(0.01));
-        first.put("act", TextNode.valueOf("relu"));
-
-        assertThat(search.addInitialPoint(first)).isTrue();
-        assertThat(search.addInitialPoint(Map.of("lr", DoubleNode.valueOf(1e-5), "act", TextNode.valueOf("tanh")))).isTrue();
+        assertThat(search.addInitialPoint(demoPoint("standard", 20, 0.01, 1e-4))).isTrue();
+        assertThat(search.addInitialPoint(demoPoint("minmax", 200, 1.0, 1e-6))).isTrue();
 
         assertThat(search.dirtyProperty().get()).isTrue();
+        assertThat(search.validate()).isTrue();
         JsonNode points = search.document().get("initial_points");
         assertThat(points).hasSize(2);
-        assertThat(points.get(0).toString()).isEqualTo("{\"lr\":0.01,\"act\":\"relu\"}");
-        assertThat(points.get(1).get("lr").asDouble()).isEqualTo(1e-5);
+        assertThat(points.get(0).toString()).isEqualTo("{\"feature_scaling\":\"standard\",\"epochs\":20,"
+                + "\"optimizer.learning_rate\":0.01,\"optimizer.l2\":1.0E-4}");
+        assertThat(points.get(1).get("optimizer.l2").asDouble()).isEqualTo(1e-6);
         search.save(null);
         assertThat(JsonFiles.read(project.searchConfig(), "s").get("initial_points")).isEqualTo(points);
         assertThat(search.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void anInitialPointOutsideTheProjectsDomainsIsShownAtItsField() {
+        search.field(ConfigSchema.INITIAL_POINTS.key()).textProperty().set("[{\"feature_scaling\": \"standard\","
+                + " \"epochs\": 20, \"optimizer.learning_rate\": 0.1, \"optimizer.l2\": 0.01}]");
+        assertThat(search.validate()).isTrue();
+
+        search.field(ConfigSchema.INITIAL_POINTS.key()).textProperty().set("[{\"feature_scaling\": \"standard\","
+                + " \"epochs\": 30, \"optimizer.learning_rate\": 0.1, \"optimizer.l2\": 0.01}]");
+
+        assertThat(search.validate()).isFalse();
+        assertThat(search.field(ConfigSchema.INITIAL_POINTS.key()).errorProperty().get())
+                .isEqualTo("got 30, not one of the listed values [10, 20, 50, 100, 200]");
     }
 
     @Test
