@@ -154,4 +154,12 @@ class StartingPointsFormTest {
                 .isEqualTo("[{\"lr\":0.001,\"layers\":3,\"opt\":\"sgd\"}]");
         assertThat(search.configDocument().titleProperty().get()).endsWith("•");
     }
+
+    @Test
+    void theDetailSaysWhereAnImportedRowAndAnInitialPointCameFrom() {
+        assertThat(dev.hpsearch.app.gui.results.SuggestedBy.describe("imported"))
+                .isEqualTo("imported from an earlier search (warm_start_from)");
+        assertThat(dev.hpsearch.app.gui.results.SuggestedBy.describe("initial"))
+                .isEqualTo("initial point of search_config.json");
+    }
 }
