@@ -90,4 +90,20 @@ class WarmStartIT {
         assertThat(Files.readAllLines(tmp.resolve("runs.txt"))).hasSize(15);
         assertThat(Project.table(again)).hasSize(rows.size());
     }
+
+    @Test
+    void aSourceWhoseRowsCannotBeReadStartsNothing() throws Exception {
+        Project p = new Project(tmp).script("python3", "square.py", SCRIPT, 1);
+        // the header is a table's, so the config loads; a row's combination id is not a number
+        Files.writeString(tmp.resolve("broken.txt"), "combination_id\tjob_id\tjob_time\tprevious_results_count\t"
+                + "search_type\tis_queued\tmodel_config_path\tloss\tx\tk\nseven\t1\t1\t0\tgrid\tTrue\tp\t0.5\t0\t1\n");
+        p.searchConfig = "{\"search_type\": \"grid\", \"warm_start_from\": [\"broken.txt\"]}";
+        Path dir = SearchFiles.create(p.configs());
+
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> p.run(dir));
+
+        assertThat(e.getMessage()).startsWith("warm_start_from: ").contains("broken.txt is not a table of search results");
+        assertThat(Journal.read(dir)).isEmpty();
+        assertThat(tmp.resolve("runs.txt")).doesNotExist();
+    }
 }
