@@ -22,8 +22,9 @@ check() { # check DESCRIPTION COMMAND...: runs the command; a failure stops the 
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
 [ "$(id -u)" = 0 ] || fail "run as root: it installs and removes the hpsearch package with dpkg"
-if dpkg -s hpsearch >/dev/null 2>&1; then
-  fail "a hpsearch package is installed already; remove it first (dpkg -r hpsearch), this test installs its own"
+package_state() { dpkg-query -W -f='${db:Status-Status}' hpsearch 2>/dev/null || echo not-installed; }
+if [ "$(package_state)" != not-installed ]; then
+  fail "a hpsearch package is on this machine already ($(package_state)); remove it first (dpkg --purge hpsearch), this test installs its own"
 fi
 for tool in jpackage fakeroot Xvfb xwininfo python3; do
   command -v "$tool" >/dev/null || fail "needs $tool (Debian: apt-get install openjdk-17-jdk fakeroot xvfb x11-utils python3)"
@@ -35,8 +36,8 @@ app_pid=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  if dpkg -s hpsearch >/dev/null 2>&1; then
-    dpkg -r hpsearch >/dev/null && echo "removed the hpsearch package"
+  if [ "$(package_state)" != not-installed ]; then
+    dpkg --purge hpsearch >/dev/null && echo "removed the hpsearch package"
   fi
   rm -rf "$tmp"
 }
@@ -63,8 +64,9 @@ installed() { [ "$(dpkg-query -W -f='${Status}' hpsearch)" = "install ok install
 check "the .deb installs" installed
 on_path() { [ "$(command -v hpsearch)" = /usr/bin/hpsearch ]; }
 check "hpsearch is on PATH as /usr/bin/hpsearch" on_path
-desktop_entry() { grep -q '^Exec=/usr/bin/hpsearch gui$' /usr/share/applications/hpsearch-hpsearch.desktop \
-  && grep -q '^Icon=/usr/lib/hpsearch/hpsearch.png$' /usr/share/applications/hpsearch-hpsearch.desktop; }
+desktop_entry() { grep -q '^Exec=/usr/bin/hpsearch gui$' /usr/share/applications/hpsearch.desktop \
+  && grep -q '^Icon=/usr/lib/hpsearch/hpsearch.png$' /usr/share/applications/hpsearch.desktop \
+  && [ -s /usr/lib/hpsearch/hpsearch.png ]; }
 check "the desktop entry opens the desktop app with hpsearch's icon" desktop_entry
 
 # everything below runs the installed program, in a home of its own
