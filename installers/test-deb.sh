@@ -125,9 +125,9 @@ start_page() {
   app_pid=$!
   shown_ms=""
   for _ in $(seq 600); do
-    if xwininfo -root -tree | grep -q '"hpsearch"'; then
-      local id; id=$(xwininfo -root -tree | grep '"hpsearch"' | head -1 | awk '{print $1}')
-      if xwininfo -id "$id" | grep -q 'Map State: IsViewable'; then
+    local id; id=$(xwininfo -root -tree | awk '/"hpsearch"/ {print $1; exit}')
+    if [ -n "$id" ]; then
+      if [[ "$(xwininfo -id "$id")" == *"Map State: IsViewable"* ]]; then
         t1=$(date +%s%N); shown_ms=$(((t1 - t0) / 1000000)); break
       fi
     fi
@@ -148,7 +148,7 @@ start_page() {
   if kill -0 "$app_pid" 2>/dev/null; then fail "$name: the app did not close within 10 s"; fi
   wait "$app_pid" 2>/dev/null || true
   app_pid=""
-  if xwininfo -root -tree | grep -q '"hpsearch"'; then fail "$name: a window of hpsearch is still open"; fi
+  if [[ "$(xwininfo -root -tree)" == *'"hpsearch"'* ]]; then fail "$name: a window of hpsearch is still open"; fi
   [ ! -s "$name.errors" ] || { cat "$name.errors"; fail "$name: the app printed errors"; }
 }
 start_page installed-start-page /usr/bin/hpsearch gui
@@ -179,7 +179,7 @@ natives() {
   [ -z "$missing" ] || { echo "missing from the portable jar:$missing" >&2; return 1; }
 }
 check "the portable jar holds JavaFX's native libraries for Linux, Windows and macOS on x64 and aarch64" natives
-main_class() { unzip -p portable/hpsearch/hpsearch.jar META-INF/MANIFEST.MF | tr -d '\r' | grep -qx 'Main-Class: dev.hpsearch.app.cli.Main'; }
+main_class() { [[ "$(unzip -p portable/hpsearch/hpsearch.jar META-INF/MANIFEST.MF | tr -d '\r')" == *$'\nMain-Class: dev.hpsearch.app.cli.Main\n'* ]]; }
 check "the portable jar starts hpsearch (java -jar, or a double-click)" main_class
 cmd_well_formed() {
   local f=portable/hpsearch/hpsearch.cmd lines crlf
@@ -197,9 +197,11 @@ portable_ms=$shown_ms
 check "the portable desktop app unpacks this platform's JavaFX and shows its start page" true
 
 if [ -n "$rpm_file" ]; then
-  rpm_layout() { rpm -qlp "$root/$rpm_file" | grep -qx /usr/bin/hpsearch \
-    && rpm -qlp "$root/$rpm_file" | grep -qx /usr/lib/hpsearch/hpsearch-hpsearch.desktop \
-    && rpm -qp --requires "$root/$rpm_file" 2>/dev/null | grep -qx gtk3; }
+  rpm_layout() { # (the lists are read whole first: grep -q ending early would fail the pipe under pipefail)
+    local files requires
+    files=$(rpm -qlp "$root/$rpm_file"); requires=$(rpm -qp --requires "$root/$rpm_file" 2>/dev/null)
+    grep -qx /usr/bin/hpsearch <<< "$files" && grep -qx /usr/lib/hpsearch/hpsearch-hpsearch.desktop <<< "$files" \
+      && grep -qx gtk3 <<< "$requires"; }
   check "the .rpm puts hpsearch in /usr/bin, has the desktop entry and requires gtk3" rpm_layout
 fi
 
