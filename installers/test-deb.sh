@@ -179,7 +179,7 @@ natives() {
   [ -z "$missing" ] || { echo "missing from the portable jar:$missing" >&2; return 1; }
 }
 check "the portable jar holds JavaFX's native libraries for Linux, Windows and macOS on x64 and aarch64" natives
-main_class() { [[ "$(unzip -p portable/hpsearch/hpsearch.jar META-INF/MANIFEST.MF | tr -d '\r')" == *$'\nMain-Class: dev.hpsearch.app.cli.Main\n'* ]]; }
+main_class() { grep -qx 'Main-Class: dev.hpsearch.app.cli.Main' <<< "$(unzip -p portable/hpsearch/hpsearch.jar META-INF/MANIFEST.MF | tr -d '\r')"; }
 check "the portable jar starts hpsearch (java -jar, or a double-click)" main_class
 cmd_well_formed() {
   local f=portable/hpsearch/hpsearch.cmd lines crlf
