@@ -67,7 +67,11 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
         /** A list of names or paths (a form separates them by commas). */
         NAMES,
         /** A hyperparameter's domain: a range or a list of values. */
-        DOMAIN
+        DOMAIN,
+        /** A hyperparameter's condition: an object naming another hyperparameter and a list of its values. */
+        CONDITION,
+        /** Any JSON value. */
+        VALUE
     }
 
     /** Which searches or settings a key applies to. */
@@ -244,6 +248,10 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
                 return "a list of strings";
             case DOMAIN:
                 return "[lower_bound, upper_bound] for continuous, a list of values otherwise";
+            case CONDITION:
+                return "{\"OTHER\": [values of OTHER]}, OTHER a categorical or discrete hyperparameter";
+            case VALUE:
+                return "any JSON value";
             default:
                 return "text";
         }
