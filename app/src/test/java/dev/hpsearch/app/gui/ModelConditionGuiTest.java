@@ -3,7 +3,6 @@ package dev.hpsearch.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpsearch.app.gui.model.ModelConfigView;
 import dev.hpsearch.app.gui.project.ProjectView;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.optimizer.config.JsonFiles;
@@ -20,12 +19,10 @@ class ModelConditionGuiTest extends DesktopScenario {
     @Test
     @SuppressWarnings("unchecked")
     void theModelFormSetsAConditionAndSavesIt(FxRobot robot) throws Exception {
-        ProjectView project = openDemo(robot, 4);
-        Path file = tmp.resolve("demo-project").resolve(Project.MODEL);
-        select(robot, "tabModel");
-        String l2 = "#" + ModelConfigView.id("optimizer.l2");
-        waitUntil(() -> robot.lookup(l2 + "_conditionParent").tryQuery().isPresent());
+        String l2 = openDemoModelForm(robot, "optimizer.l2", "_conditionParent");
         ComboBox<String> parent = robot.lookup(l2 + "_conditionParent").queryAs(ComboBox.class);
+        ProjectView project = window.projectView();
+        Path file = tmp.resolve("demo-project").resolve(Project.MODEL);
         TextField values = robot.lookup(l2 + "_conditionValues").queryAs(TextField.class);
         assertThat(values.isDisabled()).as("no parent: nothing to list").isTrue();
         assertThat(parent.getItems()).contains("feature_scaling", "epochs").doesNotContain("optimizer.learning_rate");
