@@ -88,6 +88,11 @@ public final class GridStrategy implements Strategy {
         return new Combination(List.of(values));
     }
 
+    /** The number of grid ordinals: every point of the product, including those skipped as repeats. */
+    public long ordinals() {
+        return size;
+    }
+
     @Override
     public OptionalLong plannedCount() {
         return OptionalLong.of(distinct);
