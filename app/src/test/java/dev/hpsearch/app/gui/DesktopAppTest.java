@@ -9,7 +9,6 @@ import dev.hpsearch.app.gui.analysis.ParallelPlot;
 import dev.hpsearch.app.gui.common.PlotCanvas;
 import dev.hpsearch.app.gui.common.Theme;
 import dev.hpsearch.app.gui.model.LoaderModelValidator;
-import dev.hpsearch.app.gui.model.ModelConfigView;
 import dev.hpsearch.app.gui.model.ModelConfigViewModel;
 import dev.hpsearch.app.gui.project.Project;
 import dev.hpsearch.app.gui.project.ProjectView;
@@ -110,11 +109,9 @@ class DesktopAppTest extends DesktopScenario {
 
     @Test
     void theModelFormRefusesAnInvalidDomainAndSavesTheSameJson(FxRobot robot) throws Exception {
-        ProjectView project = openDemo(robot, 24);
+        String lr = openDemoModelForm(robot, "optimizer.learning_rate", "_domain");
+        ProjectView project = window.projectView();
         Path file = tmp.resolve("demo-project").resolve(Project.MODEL);
-        select(robot, "tabModel");
-        String lr = "#" + ModelConfigView.id("optimizer.learning_rate");
-        waitUntil(() -> robot.lookup(lr + "_domain").tryQuery().isPresent());
         TextField domain = robot.lookup(lr + "_domain").queryAs(TextField.class);
         assertThat(domain.getText()).isEqualTo("0.001, 100.0");
         robot.interact(() -> domain.setText("-1, 100"));

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import dev.hpsearch.app.gui.model.ModelConfigView;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -83,6 +84,18 @@ abstract class DesktopScenario {
         robot.interact(() -> window.showProject(project));
         waitUntil(() -> window.projectView() != null);
         return window.projectView();
+    }
+
+    /**
+     * The demo's model form, once the editor {@code suffix} (e.g. {@code _domain}) of the variable {@code name}
+     * is shown; returns the selector prefix of that variable's editors ({@code #model_...}).
+     */
+    String openDemoModelForm(FxRobot robot, String name, String suffix) throws Exception {
+        openDemo(robot, 24);
+        select(robot, "tabModel");
+        String prefix = "#" + ModelConfigView.id(name);
+        waitUntil(() -> robot.lookup(prefix + suffix).tryQuery().isPresent());
+        return prefix;
     }
 
     /** The demo with a finished local search of {@code suggestions} combinations, run from the Run tab. */

@@ -48,6 +48,9 @@ public record Axis(String name, Kind kind, double min, double max, List<String> 
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (JsonNode v : values) {
+            if (v.isNull()) {
+                continue; // a conditional hyperparameter that did not exist: no position on any axis
+            }
             if (!v.isNumber()) {
                 numeric = false;
                 break;
@@ -65,7 +68,7 @@ public record Axis(String name, Kind kind, double min, double max, List<String> 
         List<String> levels = new ArrayList<>();
         for (JsonNode v : values) {
             String s = ResultTable.text(v);
-            if (!levels.contains(s)) {
+            if (!v.isNull() && !levels.contains(s)) {
                 levels.add(s);
             }
         }

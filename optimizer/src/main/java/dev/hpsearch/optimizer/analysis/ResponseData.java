@@ -84,6 +84,11 @@ public record ResponseData(String metric, List<GlobalSensitivity.Input> inputs, 
             boolean fits = v != null;
             for (int j = 0; j < d && fits; j++) {
                 p[j] = layout.position(i, j);
+                if (r.values().get(j).isNull() && space != null && j < space.dimension()
+                        && space.get(j).isConditional()) {
+                    // a conditional hyperparameter that did not exist: a constant, as bopt's model (decision 0026)
+                    p[j] = SearchSpace.INACTIVE_UNIT;
+                }
                 fits = p[j] >= 0 && p[j] <= 1;
             }
             if (!fits) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.optimizer.exec.Provenance;
 import dev.hpsearch.optimizer.table.TableCells;
@@ -162,8 +163,14 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
         }
     }
 
-    /** A cell as the JSON value the script saw: integers, decimals, booleans, else text. */
+    /**
+     * A cell as the JSON value the script saw: integers, decimals, booleans, else text; an empty cell is a
+     * conditional hyperparameter that did not exist in that combination (JSON null, see decision 0026).
+     */
     static JsonNode value(String cell) {
+        if (cell.isEmpty()) {
+            return NullNode.getInstance();
+        }
         String t = cell.trim();
         if (t.matches("-?\\d{1,18}")) {
             long n = Long.parseLong(t);
@@ -228,6 +235,9 @@ public record ResultTable(List<String> hyperparameters, List<ResultRow> rows) {
 
     /** A value as plain text (strings without quotes). */
     public static String text(JsonNode v) {
+        if (v.isNull()) {
+            return ""; // a conditional hyperparameter that did not exist
+        }
         return v.isTextual() ? v.asText() : v.toString();
     }
 

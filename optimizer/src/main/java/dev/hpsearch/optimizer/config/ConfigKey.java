@@ -71,7 +71,11 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
         /** A list of files or folders, relative to the config's folder (a form separates them by commas). */
         PATHS,
         /** A list of objects, one value per hyperparameter ({@code initial_points}). */
-        POINTS
+        POINTS,
+        /** A hyperparameter's condition: an object naming another hyperparameter and a list of its values. */
+        CONDITION,
+        /** Any JSON value. */
+        VALUE
     }
 
     /** Which searches or settings a key applies to. */
@@ -252,6 +256,10 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
                 return "a list of search folders (hp_search_N) or hp_search_data.txt files";
             case POINTS:
                 return "a list of objects giving a value for every hyperparameter";
+            case CONDITION:
+                return "{\"OTHER\": [values of OTHER]}, OTHER a categorical or discrete hyperparameter";
+            case VALUE:
+                return "any JSON value";
             default:
                 return "text";
         }

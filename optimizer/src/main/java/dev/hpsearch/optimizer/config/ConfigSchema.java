@@ -304,6 +304,15 @@ public final class ConfigSchema {
             + "listed from the simplest). Among the settings that tie with the best, hpsearch choose and the Selection "
             + "view propose the simplest.");
 
+    public static final ConfigKey HP_CONDITION = model("condition", ValueType.CONDITION, List.of(),
+            "Optional: {\"OTHER\": [values]}: the hyperparameter exists only while OTHER (a categorical or discrete "
+            + "hyperparameter, by its column name) takes one of the listed values, e.g. momentum only for "
+            + "{\"optimizer\": [\"sgd\"]}. Otherwise its key is left out of input.json and its column in "
+            + "hp_search_data.txt is empty.");
+    public static final ConfigKey HP_INACTIVE_VALUE = model("inactive_value", ValueType.VALUE, List.of(),
+            "Optional, with condition: the value input.json holds while the hyperparameter does not exist, "
+            + "instead of leaving its key out (any JSON value, e.g. 0 or null).");
+
     /** The keys of search_config.json, in form order. */
     public static List<ConfigKey> search() {
         return List.copyOf(SEARCH_KEYS);

@@ -2,6 +2,7 @@ package dev.hpsearch.optimizer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.optimizer.space.Condition;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.HyperparameterType;
 import dev.hpsearch.optimizer.space.ModelConfig;
@@ -29,6 +30,11 @@ final class ModelConfigReader {
     private final Problems problems;
     private final List<Hyperparameter> found = new ArrayList<>();
     private final java.util.Map<String, Simpler> simpler = new java.util.LinkedHashMap<>();
+    /** The raw condition and inactive value of each hyperparameter that has one, by index in {@link #found}. */
+    private final Map<Integer, ConditionSource> conditions = new java.util.LinkedHashMap<>();
+
+    private record ConditionSource(JsonNode condition, boolean hasInactive, JsonNode inactive, String jsonPath) {
+    }
 
     ModelConfigReader(String file, Problems problems) {
         this.file = file;
@@ -50,7 +56,105 @@ final class ModelConfigReader {
                 problems.error(file, "$", "two hyperparameters share the column name \"" + h.name() + "\"");
             }
         }
-        return new ModelConfig((ObjectNode) root, new SearchSpace(found), simpler);
+        return new ModelConfig((ObjectNode) root, new SearchSpace(conditioned()), simpler);
+    }
+
+    /** {@link #found} with each valid condition attached; an invalid one is reported and left off. */
+    private List<Hyperparameter> conditioned() {
+        List<Hyperparameter> out = new ArrayList<>(found);
+        for (Map.Entry<Integer, ConditionSource> e : conditions.entrySet()) {
+            Condition c = condition(found.get(e.getKey()), e.getValue());
+            if (c != null) {
+                out.set(e.getKey(), out.get(e.getKey()).withCondition(c));
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            List<String> chain = cycle(out, i);
+            if (!chain.isEmpty()) {
+                problems.error(file, conditions.get(i).jsonPath() + ".condition", "the conditions form a cycle: "
+                        + String.join(" -> ", chain) + "; a hyperparameter may not depend on itself, even through others");
+                for (int k = 0; k < out.size(); k++) {
+                    out.set(k, out.get(k).withCondition(null));
+                }
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The names around a cycle through hyperparameter {@code i}'s conditions, or empty when there is none. */
+    private static List<String> cycle(List<Hyperparameter> hs, int i) {
+        List<String> chain = new ArrayList<>();
+        Hyperparameter h = hs.get(i);
+        while (h != null && h.condition() != null) {
+            chain.add(h.name());
+            String parent = h.condition().parent();
+            if (parent.equals(hs.get(i).name())) {
+                chain.add(parent);
+                return chain;
+            }
+            if (chain.size() > hs.size()) {
+                return List.of(); // a cycle that does not pass through i: reported from one of its members
+            }
+            h = hs.stream().filter(x -> x.name().equals(parent)).findFirst().orElse(null);
+        }
+        return List.of();
+    }
+
+    private Condition condition(Hyperparameter h, ConditionSource src) {
+        String path = src.jsonPath() + ".condition";
+        JsonNode c = src.condition();
+        if (c == null) {
+            problems.error(file, src.jsonPath() + ".inactive_value", "is only used with \"condition\" (the value"
+                    + " input.json holds while the hyperparameter does not exist); add a condition or remove it");
+            return null;
+        }
+        List<String> parents = found.stream().filter(p -> p.type() != HyperparameterType.CONTINUOUS && p != h)
+                .map(Hyperparameter::name).toList();
+        String allowedParents = parents.isEmpty() ? "there is no categorical or discrete hyperparameter to depend on"
+                : "allowed: " + String.join(", ", parents);
+        if (!c.isObject() || c.size() != 1) {
+            problems.error(file, path, "got " + c + "; expected an object with one key, the name of a categorical or"
+                    + " discrete hyperparameter, and the list of its values for which this one exists, e.g. "
+                    + "{\"" + (parents.isEmpty() ? "optimizer" : parents.get(0)) + "\": [...]}; " + allowedParents);
+            return null;
+        }
+        String parentName = c.fieldNames().next();
+        JsonNode listed = c.get(parentName);
+        String keyPath = path + "." + TableCells.escape(parentName);
+        if (parentName.equals(h.name())) {
+            problems.error(file, keyPath, "a hyperparameter cannot depend on itself; " + allowedParents);
+            return null;
+        }
+        Hyperparameter parent = found.stream().filter(p -> p.name().equals(parentName)).findFirst().orElse(null);
+        if (parent == null) {
+            problems.error(file, keyPath, "\"" + TableCells.escape(parentName) + "\" is not a hyperparameter of this"
+                    + " model config; " + allowedParents);
+            return null;
+        }
+        if (parent.type() == HyperparameterType.CONTINUOUS) {
+            problems.error(file, keyPath, "\"" + parentName + "\" is continuous; a condition needs a categorical or"
+                    + " discrete hyperparameter; " + allowedParents);
+            return null;
+        }
+        if (!listed.isArray() || listed.isEmpty()) {
+            problems.error(file, keyPath, "got " + listed + "; expected a non-empty list of values of \""
+                    + parentName + "\", allowed: " + parent.values());
+            return null;
+        }
+        List<JsonNode> values = new ArrayList<>();
+        for (int k = 0; k < listed.size(); k++) {
+            JsonNode v = listed.get(k);
+            JsonNode match = parent.values().stream().filter(p -> p.equals(v)
+                    || (p.isNumber() && v.isNumber() && p.asDouble() == v.asDouble())).findFirst().orElse(null);
+            if (match == null) {
+                problems.error(file, keyPath + "[" + k + "]", "got " + v + ", not in the domain of \"" + parentName
+                        + "\"; allowed: " + parent.values());
+                return null;
+            }
+            values.add(match);
+        }
+        return new Condition(parentName, values, src.hasInactive() ? src.inactive() : null);
     }
 
     private void walk(JsonNode node, List<Object> path, String jsonPath, String name) {
@@ -60,6 +164,10 @@ final class ModelConfigReader {
                 if (h != null) {
                     found.add(h);
                     simpler(h, node.get("simpler"), jsonPath + ".simpler");
+                    if (node.has("condition") || node.has("inactive_value")) {
+                        conditions.put(found.size() - 1, new ConditionSource(node.get("condition"),
+                                node.has("inactive_value"), node.get("inactive_value"), jsonPath));
+                    }
                 }
                 return;
             }
@@ -167,6 +275,7 @@ final class ModelConfigReader {
         JsonNode domain = o.raw(ConfigSchema.HP_DOMAIN);
         String tName = o.choice(ConfigSchema.HP_TRANSFORMATION);
         o.raw(ConfigSchema.HP_SIMPLER); // read where the hyperparameter is known (simpler below)
+        o.allow(ConfigSchema.HP_CONDITION.localName(), ConfigSchema.HP_INACTIVE_VALUE.localName()); // read above
         o.warnUnknownKeys(null);
         if (typeName == null) {
             if (problems.all().size() == before) {

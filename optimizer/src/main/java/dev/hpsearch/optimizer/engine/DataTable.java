@@ -64,7 +64,8 @@ public final class DataTable {
                     : TableCells.escape(SearchFolder.inputJson(searchDir, t.id()).toString())).append('\t');
             sb.append(t.loss() == null ? "" : Double.toString(t.loss()));
             for (JsonNode v : t.combination().values()) {
-                sb.append('\t').append(TableCells.escape(v.isTextual() ? v.asText() : v.toString()));
+                // an inactive conditional hyperparameter (null in the combination) leaves its cell empty
+                sb.append('\t').append(v.isNull() ? "" : TableCells.escape(v.isTextual() ? v.asText() : v.toString()));
             }
             sb.append('\t').append(t.status().key());
             // journals of earlier versions may hold a remark beside an ok result: a row never says ok with a failure

@@ -1,6 +1,7 @@
 package dev.hpsearch.optimizer.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.config.WarmStartSources;
@@ -92,17 +93,30 @@ public record WarmStart(List<Imported> imported, List<Rejected> rejected) {
             Rejected bad = null;
             for (int i = 0; i < column.length && bad == null; i++) {
                 Hyperparameter h = space.get(i);
-                ValueMatch.Result m = ValueMatch.of(h, r.values().get(column[i]), grid.get(i));
+                JsonNode raw = r.values().get(column[i]);
+                if ((raw == null || raw.isNull()) && h.condition() != null) {
+                    values.add(NullNode.getInstance()); // an inactive value's empty cell; checked below
+                    continue;
+                }
+                ValueMatch.Result m = ValueMatch.of(h, raw, grid.get(i));
                 if (m.fits()) {
                     values.add(m.value());
                 } else {
                     bad = new Rejected(at, h.name() + " outside this search's domain", h.name() + ": " + m.problem());
                 }
             }
+            Combination combination = bad == null ? space.canonical(new Combination(values)) : null;
+            for (int i = 0; bad == null && i < column.length; i++) {
+                if (combination.get(i).isNull() && space.active(i, combination)) {
+                    String name = space.get(i).name();
+                    bad = new Rejected(at, name + " outside this search's domain", name + ": empty, but its condition"
+                            + " holds in this row, so it needs a value");
+                }
+            }
             if (bad != null) {
                 out.add(bad);
             } else {
-                in.add(new Imported(new Combination(values), r.loss(), r.metrics(), at));
+                in.add(new Imported(combination, r.loss(), r.metrics(), at));
             }
         }
         return new WarmStart(in, out);

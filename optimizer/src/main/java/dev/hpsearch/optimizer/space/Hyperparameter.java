@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param lower          lower bound (continuous) or smallest value (discrete); NaN for categorical
  * @param upper          upper bound (continuous) or largest value (discrete); NaN for categorical
  * @param values         the listed values (discrete, categorical), in the user's order; empty for continuous
+ * @param condition      when it exists (another hyperparameter's values); {@code null} when always
  */
 public record Hyperparameter(
         String name,
@@ -24,7 +25,14 @@ public record Hyperparameter(
         Transformation transformation,
         double lower,
         double upper,
-        List<JsonNode> values) {
+        List<JsonNode> values,
+        Condition condition) {
+
+    /** A hyperparameter that always exists. */
+    public Hyperparameter(String name, List<Object> path, HyperparameterType type, Transformation transformation,
+                          double lower, double upper, List<JsonNode> values) {
+        this(name, path, type, transformation, lower, upper, values, null);
+    }
 
     public Hyperparameter {
         Objects.requireNonNull(name, "name");
@@ -54,6 +62,15 @@ public record Hyperparameter(
     public static Hyperparameter categorical(String name, List<JsonNode> values) {
         return new Hyperparameter(name, List.of(name), HyperparameterType.CATEGORICAL, Transformation.NONE,
                 Double.NaN, Double.NaN, values);
+    }
+
+    /** The same hyperparameter, existing only under {@code c} ({@code null}: always). */
+    public Hyperparameter withCondition(Condition c) {
+        return new Hyperparameter(name, path, type, transformation, lower, upper, values, c);
+    }
+
+    public boolean isConditional() {
+        return condition != null;
     }
 
     public boolean isCategorical() {
@@ -130,6 +147,9 @@ public record Hyperparameter(
     public double coordinate(JsonNode value) {
         if (type == HyperparameterType.CATEGORICAL) {
             return values.indexOf(value);
+        }
+        if (!value.isNumber()) {
+            return -1;
         }
         return toUnit(value.asDouble());
     }

@@ -155,7 +155,7 @@ public final class BoptStrategy implements Strategy {
 
     /** A random grid point not yet taken; {@code null} if none is found quickly. */
     private Suggestion gridOne(Set<Combination> taken, RandomGenerator rng) {
-        long size = grid.plannedCount().getAsLong();
+        long size = grid.ordinals(); // with conditions, more than the distinct points: at() canonicalizes
         for (int attempt = 0; attempt < 64; attempt++) {
             long i = (long) (rng.nextDouble() * size);
             Combination c = grid.at(Math.min(size - 1, i));

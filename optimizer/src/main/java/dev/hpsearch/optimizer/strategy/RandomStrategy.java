@@ -23,16 +23,18 @@ public final class RandomStrategy implements Strategy {
     /** Above this many combinations a finite space is not enumerated. */
     private static final long ENUMERATION_LIMIT = 2_000_000;
     private final SearchSpace space;
+    /** The space's count of distinct combinations, computed once (it enumerates a conditional space). */
+    private final OptionalLong finite;
 
     public RandomStrategy(SearchSpace space) {
         this.space = space;
+        this.finite = space.finiteSize();
     }
 
     @Override
     public List<Suggestion> suggest(SearchContext context, int count, RandomGenerator rng) {
         List<Suggestion> out = new ArrayList<>(count);
         Set<Combination> taken = new HashSet<>();
-        OptionalLong finite = space.finiteSize();
         while (out.size() < count) {
             if (finite.isPresent() && context.seen().size() + taken.size() >= finite.getAsLong()
                     && allTaken(context, taken)) {
@@ -60,7 +62,6 @@ public final class RandomStrategy implements Strategy {
                 return c;
             }
         }
-        OptionalLong finite = space.finiteSize();
         if (finite.isEmpty() || finite.getAsLong() > ENUMERATION_LIMIT) {
             return null;
         }
@@ -78,36 +79,22 @@ public final class RandomStrategy implements Strategy {
                 values.add(h.values().get(rng.nextInt(h.size())));
             }
         }
-        return new Combination(values);
+        return space.canonical(new Combination(values));
     }
 
     private List<Combination> remaining(Set<Combination> seen, Set<Combination> taken) {
         List<Combination> left = new ArrayList<>();
-        int d = space.dimension();
-        int[] index = new int[d];
-        while (true) {
-            List<JsonNode> values = new ArrayList<>(d);
-            for (int k = 0; k < d; k++) {
-                values.add(space.get(k).values().get(index[k]));
-            }
-            Combination c = new Combination(values);
+        for (Combination c : space.distinct(space.hyperparameters().stream().map(Hyperparameter::values).toList())) {
             if (!seen.contains(c) && !taken.contains(c)) {
                 left.add(c);
             }
-            int k = d - 1;
-            while (k >= 0 && ++index[k] == space.get(k).size()) {
-                index[k] = 0;
-                k--;
-            }
-            if (k < 0) {
-                return left;
-            }
         }
+        return left;
     }
 
     @Override
     public OptionalLong plannedCount() {
-        return space.finiteSize();
+        return finite;
     }
 
     @Override

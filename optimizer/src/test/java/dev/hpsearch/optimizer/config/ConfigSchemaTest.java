@@ -85,6 +85,6 @@ class ConfigSchemaTest {
         assertThat(ConfigSchema.search()).hasSize(42);
         assertThat(ConfigSchema.job()).hasSize(17);
         assertThat(ConfigSchema.hyperparameter()).extracting(ConfigKey::key)
-                .containsExactly("type", "domain", "transformation", "simpler");
+                .containsExactly("type", "domain", "transformation", "simpler", "condition", "inactive_value");
     }
 }

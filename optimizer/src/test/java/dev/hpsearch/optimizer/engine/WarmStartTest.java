@@ -19,6 +19,7 @@ import dev.hpsearch.optimizer.strategy.LineStrategy;
 import dev.hpsearch.optimizer.strategy.RandomStrategy;
 import dev.hpsearch.optimizer.strategy.SearchContext;
 import dev.hpsearch.optimizer.strategy.Suggestion;
+import dev.hpsearch.optimizer.space.Condition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,27 @@ class WarmStartTest {
         assertThat(w.imported()).isEmpty();
         assertThat(w.rejected()).hasSize(2).allSatisfy(r -> assertThat(r.reason()).isEqualTo(
                 "its hyperparameters are not this search's: no column for activation; unknown momentum"));
+    }
+
+    @Test
+    void anEmptyCellOfAnInactiveHyperparameterFitsAndAnActiveOneDoesNot() {
+        SearchSpace space = new SearchSpace(List.of(
+                Hyperparameter.categorical("opt", List.of(TextNode.valueOf("sgd"), TextNode.valueOf("adam"))),
+                Hyperparameter.continuous("momentum", 0, 1, Transformation.NONE)
+                        .withCondition(new Condition("opt", List.of(TextNode.valueOf("sgd")), null))));
+        String text = "combination_id\tjob_id\tjob_time\tprevious_results_count\tsearch_type\tis_queued\t"
+                + "model_config_path\tloss\topt\tmomentum\n"
+                + "0\t1\t1.0\t0\tgrid\tTrue\tx\t0.5\tsgd\t0.9\n"
+                + "1\t2\t1.0\t0\tgrid\tTrue\tx\t0.4\tadam\t\n"
+                + "2\t3\t1.0\t0\tgrid\tTrue\tx\t0.3\tsgd\t\n"
+                + "3\t4\t1.0\t0\tgrid\tTrue\tx\t0.2\tadam\t0.5\n";
+
+        WarmStart w = WarmStart.match(ResultTable.parse(text), "t", space, GRID_POINTS);
+
+        assertThat(w.imported()).extracting(i -> i.combination().get(1).isNull()).containsExactly(false, true, true);
+        assertThat(w.imported()).extracting(i -> i.combination().get(0).asText()).containsExactly("sgd", "adam", "adam");
+        assertThat(w.rejected()).singleElement().satisfies(r -> assertThat(r.reason())
+                .isEqualTo("momentum: empty, but its condition holds in this row, so it needs a value"));
     }
 
     @Test

@@ -32,7 +32,10 @@ public final class ModelConfigView extends VBox {
                 + "continuous takes a range \"lower, upper\"; discrete and categorical take a list \"a, b, c\". "
                 + "Use log for ranges spanning orders of magnitude. Categorical values need no transformation. "
                 + "\"simpler\" (optional) says which values make the simpler model: lower, higher, or a categorical's "
-                + "values from the simplest; the Selection view then proposes the simplest of the settings that tie.");
+                + "values from the simplest; the Selection view then proposes the simplest of the settings that tie. "
+                + "\"exists when\" (optional) makes a hyperparameter exist only for some values of a categorical or "
+                + "discrete one (momentum only when optimizer is sgd); otherwise its key is left out of input.json, "
+                + "or holds the inactive value you give.");
         intro.getStyleClass().add("help");
         intro.setWrapText(true);
         grid.setHgap(8);
@@ -111,7 +114,8 @@ public final class ModelConfigView extends VBox {
     private void rebuild() {
         grid.getChildren().clear();
         grid.addRow(0, header("variable"), header("kind"), header("value / type"), header("domain"),
-                header("transformation"), header("simpler"), header(""), header("grid preview / problems"));
+                header("transformation"), header("simpler"), header("exists when"), header(""),
+                header("grid preview / problems"));
         int r = 1;
         for (VariableRow row : vm.rows()) {
             String id = id(row.name());
@@ -125,7 +129,8 @@ public final class ModelConfigView extends VBox {
             TextField domain = new TextField();
             domain.setId(id + "_domain");
             domain.setPromptText("lower, upper  or  a, b, c");
-            domain.setPrefColumnCount(22);
+            domain.setPrefColumnCount(15);
+            domain.setMinWidth(Region.USE_PREF_SIZE); // bounds are never cut off; the form scrolls sideways instead
             domain.textProperty().bindBidirectional(row.domainProperty());
             ComboBox<String> transformation = combo(id + "_transformation", row.transformationProperty(),
                     VariableRow.TRANSFORMATIONS.toArray(new String[0]));
@@ -138,6 +143,7 @@ public final class ModelConfigView extends VBox {
             Decorations.bind(domain, row.errorProperty(), ConfigSchema.HP_DOMAIN.description());
             type.setTooltip(Decorations.wrapped(ConfigSchema.HP_TYPE.description()));
             transformation.setTooltip(Decorations.wrapped(ConfigSchema.HP_TRANSFORMATION.description()));
+            HBox condition = conditionEditors(row, id);
             Label preview = new Label();
             preview.setId(id + "_preview");
             preview.getStyleClass().add("help");
@@ -158,6 +164,7 @@ public final class ModelConfigView extends VBox {
                 type.setManaged(hp);
                 domain.setDisable(!hp);
                 simpler.setDisable(!hp);
+                condition.setDisable(!hp);
                 transformation.setDisable(!hp || "categorical".equals(row.typeProperty().get()));
                 preview.setVisible(hp);
             };
@@ -165,8 +172,57 @@ public final class ModelConfigView extends VBox {
             row.typeProperty().addListener((o, a, b) -> visibility.run());
             visibility.run();
             HBox valueCell = new HBox(constant, type);
-            grid.addRow(r++, name, kind, valueCell, domain, transformation, simpler, remove, new VBox(preview, error));
+            grid.addRow(r++, name, kind, valueCell, domain, transformation, simpler, condition, remove,
+                    new VBox(preview, error));
         }
+    }
+
+    /**
+     * A row's condition: the parent (chosen among the other categorical and discrete hyperparameters, listed
+     * afresh each time the list opens), the parent's values for which the row exists, and the inactive value.
+     */
+    private HBox conditionEditors(VariableRow row, String id) {
+        ComboBox<String> parent = new ComboBox<>();
+        parent.setId(id + "_conditionParent");
+        parent.setPromptText("always");
+        parent.getItems().setAll(vm.conditionParents(row));
+        if (!parent.getItems().contains(row.conditionParentProperty().get())) {
+            parent.getItems().add(row.conditionParentProperty().get());
+        }
+        parent.setOnShowing(e -> {
+            String current = parent.getValue();
+            parent.getItems().setAll(vm.conditionParents(row));
+            if (current != null && !parent.getItems().contains(current)) {
+                parent.getItems().add(current);
+            }
+        });
+        parent.valueProperty().bindBidirectional(row.conditionParentProperty());
+        parent.setMinWidth(Region.USE_PREF_SIZE); // a parent's name is never cut to an ellipsis
+        parent.setTooltip(Decorations.wrapped(ConfigSchema.HP_CONDITION.description()));
+        TextField values = new TextField();
+        values.setId(id + "_conditionValues");
+        values.setPrefColumnCount(10);
+        values.setMinWidth(90);
+        values.textProperty().bindBidirectional(row.conditionValuesProperty());
+        values.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> row.conditionParentProperty().get() == null || row.conditionParentProperty().get().isEmpty()
+                        ? "" : "of " + vm.domainOf(row.conditionParentProperty().get()),
+                row.conditionParentProperty()));
+        TextField inactive = new TextField();
+        inactive.setId(id + "_inactiveValue");
+        inactive.setPromptText("inactive: left out");
+        inactive.setPrefColumnCount(8);
+        inactive.setMinWidth(70);
+        inactive.textProperty().bindBidirectional(row.inactiveValueProperty());
+        inactive.setTooltip(Decorations.wrapped(ConfigSchema.HP_INACTIVE_VALUE.description()));
+        Runnable enable = () -> {
+            boolean none = row.conditionParentProperty().get() == null || row.conditionParentProperty().get().isEmpty();
+            values.setDisable(none);
+            inactive.setDisable(none);
+        };
+        row.conditionParentProperty().addListener((o, a, b) -> enable.run());
+        enable.run();
+        return new HBox(4, parent, values, inactive);
     }
 
     private static Label header(String s) {

@@ -106,7 +106,8 @@ public final class ModelConfigViewModel extends ConfigFormViewModel {
         rows.setAll(list);
         for (VariableRow r : list) {
             for (StringProperty p : List.of(r.kindProperty(), r.constantProperty(), r.typeProperty(),
-                    r.domainProperty(), r.transformationProperty(), r.simplerProperty())) {
+                    r.domainProperty(), r.transformationProperty(), r.simplerProperty(), r.conditionParentProperty(),
+                    r.conditionValuesProperty(), r.inactiveValueProperty())) {
                 p.addListener((o, a, b) -> {
                     if (!loading) {
                         changed();
@@ -130,6 +131,27 @@ public final class ModelConfigViewModel extends ConfigFormViewModel {
                 out.add(VariableRow.of(p, v));
             }
         }
+    }
+
+    /**
+     * The hyperparameters {@code r} may depend on: the other categorical and discrete ones (a condition needs
+     * listed values), with an empty choice first for "always exists".
+     */
+    public List<String> conditionParents(VariableRow r) {
+        List<String> out = new ArrayList<>();
+        out.add("");
+        for (VariableRow o : rows) {
+            if (o != r && o.isHyperparameter() && List.of("categorical", "discrete").contains(o.typeProperty().get())) {
+                out.add(o.name());
+            }
+        }
+        return out;
+    }
+
+    /** The values of the hyperparameter named {@code parent} as the form shows them, or empty. */
+    public String domainOf(String parent) {
+        return rows.stream().filter(o -> o.name().equals(parent) && o.isHyperparameter()).findFirst()
+                .map(o -> o.domainProperty().get()).orElse("");
     }
 
     /** Adds a constant (dots in the name make it nested). */

@@ -35,12 +35,17 @@ public final class VariableRow {
     private final StringProperty simplerError = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty preview = new SimpleStringProperty("");
+    private final StringProperty conditionParent = new SimpleStringProperty("");
+    private final StringProperty conditionValues = new SimpleStringProperty("");
+    private final StringProperty inactiveValue = new SimpleStringProperty("");
     /** The hyperparameter object as read, so that keys the editor does not know survive a save. */
     private ObjectNode extra = JsonNodeFactory.instance.objectNode();
     /** The constant as read, so that unchanged text keeps its JSON type (a string "123" stays a string). */
     private JsonNode originalConstant;
     /** The "simpler" as read, so that unchanged text keeps its JSON form (a one-value list stays a list). */
     private JsonNode originalSimpler;
+    /** The "inactive_value" as read, so that unchanged text keeps its JSON type (null stays null, "0" text). */
+    private JsonNode originalInactive;
 
     public VariableRow(List<String> path) {
         this.path = List.copyOf(path);
@@ -58,6 +63,14 @@ public final class VariableRow {
                     : "categorical".equals(v.get("type").asText()) ? "none" : "");
             r.originalSimpler = v.get("simpler");
             r.simpler.set(r.originalSimpler == null ? "" : JsonText.display(r.originalSimpler));
+            JsonNode c = v.get("condition");
+            if (c != null && c.isObject() && c.size() == 1) {
+                String parent = c.fieldNames().next();
+                r.conditionParent.set(parent);
+                r.conditionValues.set(JsonText.display(c.get(parent)));
+            }
+            r.originalInactive = v.get("inactive_value");
+            r.inactiveValue.set(inactiveText(r.originalInactive));
         } else {
             r.originalConstant = v;
             r.constant.set(v.isTextual() ? v.asText() : v.toString());
@@ -107,6 +120,24 @@ public final class VariableRow {
         return simplerError;
     }
 
+    /**
+     * The hyperparameter this one depends on ({@link ConfigSchema#HP_CONDITION}), by name; empty when it always
+     * exists.
+     */
+    public StringProperty conditionParentProperty() {
+        return conditionParent;
+    }
+
+    /** The parent's values for which this hyperparameter exists, as a list "a, b". */
+    public StringProperty conditionValuesProperty() {
+        return conditionValues;
+    }
+
+    /** What input.json holds while it does not exist ({@link ConfigSchema#HP_INACTIVE_VALUE}); empty: left out. */
+    public StringProperty inactiveValueProperty() {
+        return inactiveValue;
+    }
+
     public StringProperty errorProperty() {
         return error;
     }
@@ -144,7 +175,31 @@ public final class VariableRow {
         } else {
             o.set("simpler", simplest);
         }
+        conditionJson(o);
         return o;
+    }
+
+    /**
+     * Writes "condition" and "inactive_value" into {@code o} (changed in place): no parent removes both (a
+     * condition's inactive value means nothing without it); the loader judges what is written.
+     */
+    private void conditionJson(ObjectNode o) {
+        String parent = conditionParent.get() == null ? "" : conditionParent.get().trim();
+        if (parent.isEmpty()) {
+            o.remove("condition");
+            o.remove("inactive_value");
+            return;
+        }
+        ObjectNode c = o.putObject("condition");
+        c.set(parent, JsonText.list(conditionValues.get() == null ? "" : conditionValues.get()));
+        String t = inactiveValue.get() == null ? "" : inactiveValue.get().trim();
+        if (t.isEmpty()) {
+            o.remove("inactive_value");
+        } else if (originalInactive != null && t.equals(inactiveText(originalInactive))) {
+            o.set("inactive_value", originalInactive.deepCopy());
+        } else {
+            o.set("inactive_value", JsonText.value(t));
+        }
     }
 
     /**
@@ -166,6 +221,11 @@ public final class VariableRow {
             return JsonText.value(t);
         }
         return JsonText.list(t);
+    }
+
+    /** An inactive value as typed: an explicit JSON null shows as null (empty means the key is left out). */
+    private static String inactiveText(JsonNode v) {
+        return v == null ? "" : v.isNull() ? "null" : JsonText.display(v);
     }
 
     /** The values a grid of {@code n} points per hyperparameter would try, or empty when the row is invalid. */
