@@ -1,6 +1,7 @@
 package dev.hpsearch.optimizer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.Hyperparameter;
@@ -61,6 +62,10 @@ public record StartingPoints(List<Path> warmStartFrom, List<ObjectNode> initialP
             for (int i = 0; i < space.dimension(); i++) {
                 Hyperparameter h = space.get(i);
                 JsonNode v = point.get(h.name());
+                if ((v == null || v.isNull()) && h.condition() != null) {
+                    values.add(NullNode.getInstance()); // inactive, unless its condition holds: checked below
+                    continue;
+                }
                 if (v == null || v.isNull()) {
                     problems.problem(at, "no value for hyperparameter \"" + h.name() + "\"; an initial point gives a value"
                             + " for every hyperparameter: " + String.join(", ", names));
@@ -86,7 +91,17 @@ public record StartingPoints(List<Path> warmStartFrom, List<ObjectNode> initialP
                 }
             }
             if (ok) {
-                out.add(new Combination(values));
+                Combination c = space.canonical(new Combination(values));
+                for (int i = 0; i < space.dimension(); i++) {
+                    if (c.get(i).isNull() && space.active(i, c)) {
+                        problems.problem(at, "no value for hyperparameter \"" + space.get(i).name() + "\", whose"
+                                + " condition holds at this point; give it a value");
+                        ok = false;
+                    }
+                }
+                if (ok) {
+                    out.add(c);
+                }
             }
         }
         return out;

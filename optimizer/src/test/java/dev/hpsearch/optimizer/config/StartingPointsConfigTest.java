@@ -116,6 +116,27 @@ class StartingPointsConfigTest {
     }
 
     @Test
+    void anInitialPointLeavesOutAHyperparameterWhoseConditionDoesNotHoldButNotOneWhoseConditionHolds()
+            throws Exception {
+        Path c = write("{\"initial_points\": [{\"opt\": \"adam\"}, {\"opt\": \"sgd\", \"momentum\": 0.9},"
+                + " {\"opt\": \"sgd\"}]}");
+        Files.writeString(c.resolve("model_config.json"), """
+                {"opt": {"type": "categorical", "domain": ["sgd", "adam"], "transformation": "none"},
+                 "momentum": {"type": "continuous", "domain": [0, 1], "transformation": "linear",
+                              "condition": {"opt": ["sgd"]}}}
+                """);
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader().load(
+                c.resolve("search_config.json"), c.resolve("job_config.json"), c.resolve("model_config.json")));
+
+        assertThat(e).as("the third point needs momentum").isNotNull();
+        List<ConfigProblem> errors = e.problems().stream().filter(ConfigProblem::isError).toList();
+        assertThat(errors).singleElement().satisfies(p -> {
+            assertThat(p.jsonPath()).isEqualTo("$.initial_points[2]");
+            assertThat(p.message()).startsWith("no value for hyperparameter \"momentum\", whose condition holds");
+        });
+    }
+
+    @Test
     void moreInitialPointsThanMaxSuggestionsIsAnError() throws Exception {
         List<ConfigProblem> e = errors("{\"max_suggestions\": 1, \"initial_points\": [{\"lr\": 0.01, \"layers\": 2,"
                 + " \"act\": \"relu\"}, {\"lr\": 0.001, \"layers\": 2, \"act\": \"relu\"}]}");
