@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * How a suggestion takes account of points that are running (pending) or already chosen in the same call, so
+ * Config {@code bopt_config.batch_method}: how a suggestion takes account of points that are running (pending) or already chosen in the same call, so
  * that parallel runs spread out instead of piling onto one optimum of the acquisition.
  */
 public enum BatchMethod {
@@ -18,8 +18,10 @@ public enum BatchMethod {
      * Thompson sampling: each point minimises one function drawn from the GP posterior (random Fourier features
      * with pathwise conditioning, {@link GaussianProcess#samplePath}); the randomness of the draws spreads a
      * batch. Pending and chosen points enter the model as under the kriging believer, so a draw is nearly the
-     * mean around them and does not repeat them. Ignores the acquisition type; needs the Matern52 or ExpQuad
-     * kernel (with RatQuad the kriging believer is used).
+     * mean around them and does not repeat them. Used only where there is a batch to spread: a point chosen with
+     * nothing pending and nothing chosen before it in the call maximises the acquisition, so a search that runs
+     * one combination at a time behaves as under the kriging believer. Ignores the acquisition type for the
+     * points it chooses; needs the Matern52 or ExpQuad kernel (with RatQuad the kriging believer is used).
      */
     THOMPSON("thompson");
 

@@ -93,7 +93,6 @@ public final class BoptCore {
             log.append("GP fit failed: ").append(e.getMessage()).append("; suggesting random points\n");
             return randomSuggestion(problem, count, taken, rng, log.toString().strip());
         }
-        String label = settings.kernel().label() + "_" + settings.acquisition().name() + "_" + fitted.method;
         List<GaussianProcess> models = fitted.models;
         double parameter = settings.effectiveAcquisitionParameter();
 
@@ -109,11 +108,17 @@ public final class BoptCore {
         }
         List<double[]> points = new ArrayList<>();
         double[] order = observedOrder(y);
-        boolean thompson = settings.batchMethod() == BatchMethod.THOMPSON && settings.kernel() != KernelType.RAT_QUAD;
-        if (settings.batchMethod() == BatchMethod.THOMPSON && !thompson) {
+        // Thompson sampling only where there is a batch to spread: alone, a point maximises the acquisition
+        boolean batch = !pendingEnc.isEmpty() || count > 1;
+        boolean thompsonKernel = settings.kernel() != KernelType.RAT_QUAD;
+        if (batch && settings.batchMethod() == BatchMethod.THOMPSON && !thompsonKernel) {
             log.append("Thompson sampling needs the Matern52 or ExpQuad kernel: kriging believer with RatQuad\n");
         }
+        boolean usedThompson = false;
         for (int k = 0; k < count; k++) {
+            boolean thompson = settings.batchMethod() == BatchMethod.THOMPSON && thompsonKernel
+                    && (k > 0 || !pendingEnc.isEmpty());
+            usedThompson |= thompson;
             List<GaussianProcess> withFantasies = withFantasies(models, fantasyX, fantasyY, log);
             Acquisition acquisition = new Acquisition(settings.acquisition(), withFantasies, parameter);
             Candidate best;
@@ -146,6 +151,8 @@ public final class BoptCore {
                 fantasyY.add(acquisition.mean(enc));
             }
         }
+        String label = settings.kernel().label() + "_" + (usedThompson ? "Thompson" : settings.acquisition().name())
+                + "_" + fitted.method;
         return new BoptSuggestion(points, label, true, log.toString().strip());
     }
 

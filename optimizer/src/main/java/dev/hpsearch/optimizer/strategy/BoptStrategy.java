@@ -47,7 +47,7 @@ public final class BoptStrategy implements Strategy {
     private final BatchMethod batchMethod;
 
     public BoptStrategy(SearchConfig config, SearchSpace space) {
-        this(config, space, BatchMethod.KRIGING_BELIEVER);
+        this(config, space, config.bopt().batchMethod());
     }
 
     private BoptStrategy(SearchConfig config, SearchSpace space, BatchMethod batchMethod) {
@@ -73,7 +73,7 @@ public final class BoptStrategy implements Strategy {
         this.random = new RandomStrategy(space);
     }
 
-    /** The same strategy with another way of taking pending points into account (benchmarks compare them). */
+    /** The same strategy with another {@code batch_method} than the config's (benchmarks compare them). */
     public BoptStrategy withBatchMethod(BatchMethod method) {
         return new BoptStrategy(config, space, method);
     }

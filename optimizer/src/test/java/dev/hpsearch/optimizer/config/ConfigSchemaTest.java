@@ -82,7 +82,7 @@ class ConfigSchemaTest {
                 assertThat(k.choices()).as(k.key()).containsAll(k.listDefault());
             }
         }
-        assertThat(ConfigSchema.search()).hasSize(33);
+        assertThat(ConfigSchema.search()).hasSize(34);
         assertThat(ConfigSchema.job()).hasSize(17);
         assertThat(ConfigSchema.hyperparameter()).extracting(ConfigKey::key)
                 .containsExactly("type", "domain", "transformation", "simpler");
