@@ -12,10 +12,13 @@ mvn -q -B -o -pl optimizer test-compile >/dev/null
 mvn -q -B -o -pl optimizer dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 cp=$(cat optimizer/target/bench-classpath.txt)
 tpe=optimizer/target/optuna-tpe-async.csv
+rm -f "$tpe" "$tpe.part"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s)
-/usr/bin/python3 bench/optuna_tpe.py "$seeds" async > "$tpe"
-echo "Optuna TPE: $(( $(date +%s) - start )) s wall; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# Optuna runs beside the Java program, which waits for the finished CSV (renamed into place) at its end
+( /usr/bin/python3 bench/optuna_tpe.py "$seeds" async 2>/dev/null > "$tpe.part" && mv "$tpe.part" "$tpe" \
+  && echo "Optuna TPE done after $(( $(date +%s) - start )) s wall; load average $(cut -d' ' -f1-3 /proc/loadavg)" ) &
 java -cp "optimizer/target/test-classes:optimizer/target/classes:$cp" \
   dev.hpsearch.optimizer.bench.BoptBatchBenchmark "$seeds" "$threads" "$tpe" "$@"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+wait
+echo "wall $(( $(date +%s) - start )) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,7 +11,7 @@ import dev.hpsearch.optimizer.strategy.RandomStrategy;
 import dev.hpsearch.optimizer.strategy.SearchContext;
 import dev.hpsearch.optimizer.strategy.Strategy;
 import dev.hpsearch.optimizer.strategy.Suggestion;
-import java.io.IOException;
+import java.nio.file.Files;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -42,7 +42,8 @@ import java.util.function.Supplier;
  * so bopt suggests one combination with nine pending. Nothing sleeps.
  *
  * <p>Arguments: seeds, threads (seeds run in parallel; results do not depend on it), the TPE CSV of
- * {@code bench/optuna_tpe.py SEEDS async} (or "-"), then the bopt batch methods to compare (default all).
+ * {@code bench/optuna_tpe.py SEEDS async} (or "-"; waited for at the end, as the script runs Optuna beside this
+ * program), then the bopt batch methods to compare (default all).
  * Run: {@code bench/bopt-batch.sh [seeds] [threads] [methods...]}.
  */
 public final class BoptBatchBenchmark {
@@ -99,8 +100,7 @@ public final class BoptBatchBenchmark {
     public static void main(String[] args) throws Exception {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        Map<String, double[]> tpe = args.length > 2 && !args[2].equals("-")
-                ? BoptQualityBenchmark.readTpe(Path.of(args[2]), seeds) : Map.of();
+        Path tpeCsv = args.length > 2 && !args[2].equals("-") ? Path.of(args[2]) : null;
         List<BatchMethod> batchMethods = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
             batchMethods.add(BatchMethod.fromLabel(args[i]));
@@ -123,6 +123,7 @@ public final class BoptBatchBenchmark {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         Map<String, String> perSeed = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
         List<BoptQualityBenchmark.Problem> problems = BoptQualityBenchmark.problems();
         for (int fi = 0; fi < problems.size(); fi++) {
             BoptQualityBenchmark.Problem p = problems.get(fi);
@@ -145,24 +146,48 @@ public final class BoptBatchBenchmark {
                     regrets[s] = r[0];
                     cpu += r[1];
                 }
-                row(p.name(), m.name(), regrets, cpu, (System.nanoTime() - t0) / 1e9);
+                medians.computeIfAbsent(p.name(), k -> new LinkedHashMap<>()).put(m.name(),
+                        row(p.name(), m.name(), regrets, cpu, (System.nanoTime() - t0) / 1e9));
                 perSeed.put(p.name() + " " + m.name(),
                         Arrays.toString(Arrays.stream(regrets).map(v -> Math.round(v * 1e6) / 1e6).toArray()));
-            }
-            double[] t = tpe.get(p.name());
-            if (t != null) {
-                row(p.name(), "Optuna TPE (liar)", t, Double.NaN, Double.NaN);
             }
         }
         pool.shutdown();
         System.out.printf(Locale.ROOT, "total wall %.0f s; load average at end: %s%n", (System.nanoTime() - start) / 1e9,
                 BenchSupport.loadAverage());
+        if (tpeCsv != null) {
+            // written by bench/optuna_tpe.py running beside this program, renamed into place when complete
+            while (!Files.exists(tpeCsv)) {
+                Thread.sleep(1000);
+            }
+            Map<String, double[]> tpe = BoptQualityBenchmark.readTpe(tpeCsv, seeds);
+            System.out.println();
+            System.out.println("Optuna TPE (constant_liar=True), same width, budget, durations and seeds:");
+            for (BoptQualityBenchmark.Problem p : problems) {
+                double[] t = tpe.get(p.name());
+                if (t != null) {
+                    medians.get(p.name()).put("Optuna TPE (liar)", row(p.name(), "Optuna TPE (liar)", t, Double.NaN, Double.NaN));
+                }
+            }
+            System.out.println();
+            for (String f : medians.keySet()) {
+                Map<String, Double> byMethod = medians.get(f);
+                for (BatchMethod b : batchMethods) {
+                    double mine = byMethod.get("bopt " + b.label());
+                    boolean below = byMethod.entrySet().stream().filter(e -> !e.getKey().startsWith("bopt"))
+                            .allMatch(e -> mine < e.getValue());
+                    System.out.printf(Locale.ROOT, "%-11s bopt %-16s median below random and TPE: %s%n", f, b.label(),
+                            below ? "yes" : "NO");
+                }
+            }
+        }
         System.out.println();
         System.out.println("regret per seed:");
         perSeed.forEach((k, v) -> System.out.println("  " + k + ": " + v));
     }
 
-    private static void row(String function, String method, double[] regrets, double cpu, double wall) {
+    /** Prints one row; returns the median. */
+    private static double row(String function, String method, double[] regrets, double cpu, double wall) {
         double[] r = regrets.clone();
         Arrays.sort(r);
         System.out.printf(Locale.ROOT, "%-11s | %-21s | %8.3g | %8.3g | %8.3g | %7s | %8s | %s%n", function, method,
@@ -170,5 +195,6 @@ public final class BoptBatchBenchmark {
                 BoptQualityBenchmark.quantile(r, 0.75), Double.isNaN(cpu) ? "-" : String.format(Locale.ROOT, "%.0f", cpu),
                 Double.isNaN(wall) ? "-" : String.format(Locale.ROOT, "%.0f", wall),
                 Double.isNaN(wall) ? "-" : BenchSupport.loadAverage());
+        return BoptQualityBenchmark.quantile(r, 0.5);
     }
 }
