@@ -157,8 +157,13 @@ public final class BoptBatchBenchmark {
                 BenchSupport.loadAverage());
         if (tpeCsv != null) {
             // written by bench/optuna_tpe.py running beside this program, renamed into place when complete
-            while (!Files.exists(tpeCsv)) {
+            Path failed = Path.of(tpeCsv + ".failed");
+            while (!Files.exists(tpeCsv) && !Files.exists(failed)) {
                 Thread.sleep(1000);
+            }
+            if (!Files.exists(tpeCsv)) {
+                System.out.println("bench/optuna_tpe.py failed: no TPE figures");
+                System.exit(1);
             }
             Map<String, double[]> tpe = BoptQualityBenchmark.readTpe(tpeCsv, seeds);
             System.out.println();
