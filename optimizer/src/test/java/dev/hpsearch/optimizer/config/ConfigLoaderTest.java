@@ -455,10 +455,10 @@ class ConfigLoaderTest {
 
         @Test
         void batchMethodIsRead() throws Exception {
-            BoptConfig b = load("{\"bopt_config\": {\"batch_method\": \"kriging_believer\"}}", GOOD_JOB, GOOD_MODEL)
+            BoptConfig b = load("{\"bopt_config\": {\"batch_method\": \"Thompson\"}}", GOOD_JOB, GOOD_MODEL)
                     .search().bopt();
 
-            assertThat(b.batchMethod()).isEqualTo(dev.hpsearch.optimizer.gp.BatchMethod.KRIGING_BELIEVER);
+            assertThat(b.batchMethod()).isEqualTo(dev.hpsearch.optimizer.gp.BatchMethod.THOMPSON);
         }
 
         @Test
@@ -795,7 +795,7 @@ class ConfigLoaderTest {
             assertThat(b.kernels()).containsExactly(KernelType.EXP_QUAD, KernelType.RAT_QUAD, KernelType.MATERN52);
             assertThat(b.normalizeY()).isTrue();
             assertThat(b.deDuplication()).isTrue();
-            assertThat(b.batchMethod()).isEqualTo(dev.hpsearch.optimizer.gp.BatchMethod.THOMPSON);
+            assertThat(b.batchMethod()).isEqualTo(dev.hpsearch.optimizer.gp.BatchMethod.KRIGING_BELIEVER);
             assertThat(b.exactFeval()).isFalse();
             assertThat(b.eps()).isEqualTo(0.0);
             assertThat(b.nBurnin()).isEqualTo(500);

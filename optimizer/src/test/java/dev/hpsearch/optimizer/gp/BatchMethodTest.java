@@ -107,7 +107,7 @@ class BatchMethodTest {
             }
             earlier.add(p);
         }
-        // the kriging believer lets several points crowd one optimum (the reason Thompson sampling is the default)
+        // the kriging believer lets several points crowd one optimum; Thompson draws keep them apart
         double apart = method == BatchMethod.THOMPSON ? 0.005 : 1e-4;
         assertThat(closest).as("closest distance to an earlier, pending or chosen point").isGreaterThan(apart);
         assertThat(widest).as("widest distance between two suggestions").isGreaterThan(0.1);

@@ -241,8 +241,9 @@ class BoptStrategyTest {
     }
 
     @Test
-    void withNinePendingTheDefaultBatchMethodDrawsFromThePosteriorAndAloneItUsesTheAcquisition() {
-        SearchConfig c = config("{" + FAST + ", \"acquisition_type\": \"EI\", \"kernel\": \"Matern52\"}}");
+    void withNinePendingThompsonDrawsFromThePosteriorAndAloneItUsesTheAcquisition() {
+        SearchConfig c = config("{" + FAST + ", \"acquisition_type\": \"EI\", \"kernel\": \"Matern52\","
+                + " \"batch_method\": \"thompson\"}}");
         List<FinishedTrial> done = finished(15, 9);
         List<PendingTrial> nine = pending(finished(24, 9).subList(15, 24));
 
@@ -250,11 +251,14 @@ class BoptStrategyTest {
         Suggestion withPending = new BoptStrategy(c, SPACE).suggest(context(done, nine), 1, new SplittableRandom(9)).get(0);
         List<Suggestion> believer = new BoptStrategy(c, SPACE).withBatchMethod(BatchMethod.KRIGING_BELIEVER)
                 .suggest(context(done, nine), 1, new SplittableRandom(9));
+        List<Suggestion> byDefault = new BoptStrategy(config("{" + FAST + ", \"kernel\": \"Matern52\"}}"), SPACE)
+                .suggest(context(done, nine), 1, new SplittableRandom(9));
 
         assertThat(alone.searchType()).isEqualTo("Matern52_EI_MLE");
         assertThat(withPending.searchType()).isEqualTo("Matern52_Thompson_MLE");
         assertThat(withPending.note()).contains("9 pending points added at their posterior mean", "Thompson draw");
         assertThat(believer.get(0).searchType()).isEqualTo("Matern52_EI_MLE");
+        assertThat(byDefault.get(0).searchType()).doesNotContain("Thompson");
         assertThat(nine).extracting(PendingTrial::combination).doesNotContain(withPending.combination());
     }
 }
