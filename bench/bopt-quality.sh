@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seeds="${1:-20}"
-mvn -q -B -DskipTests install -pl optimizer -am >/dev/null
+# test-compile, not install: the shared ~/.m2 is not ours to write
+mvn -q -B -o -pl optimizer test-compile >/dev/null
 mvn -q -B -pl optimizer dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 cp=$(cat optimizer/target/bench-classpath.txt)
 tpe=optimizer/target/optuna-tpe.csv

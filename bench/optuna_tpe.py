@@ -4,9 +4,15 @@
 Same functions, domains, budgets and seeds as dev.hpsearch.optimizer.bench.BoptQualityBenchmark
 (QualityFunctions.java defines the functions; keep them in step). Prints CSV lines
 "function,seed,regret" where regret = best value found - known minimum.
-Run with Debian's interpreter, which sees python3-optuna: /usr/bin/python3 bench/optuna_tpe.py [seeds]
+Run with Debian's interpreter, which sees python3-optuna: /usr/bin/python3 bench/optuna_tpe.py [seeds] [async]
+
+With "async" (issue 13, bench/bopt-batch.sh): budget 100 for every function and 10 trials running at once
+through ask/tell, TPESampler(constant_liar=True); each trial takes 0.5 + Exp(1) on a virtual clock (as
+BoptBatchBenchmark), the earliest to end is told, and a new one is asked for, so trials end out of order.
 """
+import heapq
 import math
+import random
 import sys
 
 import optuna
@@ -60,9 +66,40 @@ FUNCTIONS = [("Branin", branin, 50, BRANIN_MIN), ("Hartmann6", hartmann6, 100, H
              ("Rosenbrock4", rosenbrock4, 50, 0.0), ("Mixed", mixed, 50, 0.0)]
 
 
+WIDTH = 10
+ASYNC_BUDGET = 100
+
+
+def run_async(f, seed):
+    """Best value of a TPE study with WIDTH trials running at once on a virtual clock."""
+    study = optuna.create_study(direction="minimize",
+                                sampler=optuna.samplers.TPESampler(seed=seed, constant_liar=True))
+    durations = random.Random(seed * 31 + 7)
+    running = []  # (end, number, trial)
+    clock = 0.0
+    asked = 0
+    while True:
+        while len(running) < WIDTH and asked < ASYNC_BUDGET:
+            trial = study.ask()
+            heapq.heappush(running, (clock + 0.5 + durations.expovariate(1.0), trial.number, trial))
+            asked += 1
+        if not running:
+            break
+        clock, _, trial = heapq.heappop(running)
+        study.tell(trial, f(trial))
+    return study.best_value
+
+
 def main():
     seeds = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     optuna.logging.set_verbosity(optuna.logging.WARNING)
+    if len(sys.argv) > 2 and sys.argv[2] == "async":
+        print("# optuna %s, TPESampler(constant_liar=True), %d at once, budget %d" % (optuna.__version__, WIDTH,
+                                                                                  ASYNC_BUDGET))
+        for name, f, _, minimum in FUNCTIONS:
+            for seed in range(seeds):
+                print("%s,%d,%.10g" % (name, seed, run_async(f, seed) - minimum), flush=True)
+        return
     print("# optuna %s, TPESampler defaults" % optuna.__version__)
     for name, f, budget, minimum in FUNCTIONS:
         for seed in range(seeds):

@@ -1,6 +1,7 @@
 package dev.hpsearch.optimizer.config;
 
 import dev.hpsearch.optimizer.gp.AcquisitionType;
+import dev.hpsearch.optimizer.gp.BatchMethod;
 import dev.hpsearch.optimizer.gp.EstimationMethod;
 import dev.hpsearch.optimizer.gp.KernelType;
 import java.util.List;
@@ -24,9 +25,11 @@ public record BoptConfig(
         int nSamples,
         double stepSize,
         int subsampleInterval,
-        int leapfrogSteps) {
+        int leapfrogSteps,
+        BatchMethod batchMethod) {
 
     public BoptConfig {
+        java.util.Objects.requireNonNull(batchMethod, "batchMethod");
         acquisitionTypes = List.copyOf(acquisitionTypes);
         modelEstimationMethods = List.copyOf(modelEstimationMethods);
         kernels = List.copyOf(kernels);
@@ -43,13 +46,13 @@ public record BoptConfig(
     public static BoptConfig of(List<String> acquisitionTypes, String acquisitionOptimizerType, String modelType,
                                 List<String> modelEstimationMethods, List<String> kernels, boolean normalizeY,
                                 boolean deDuplication, boolean exactFeval, double eps, int nBurnin, int nSamples,
-                                double stepSize, int subsampleInterval, int leapfrogSteps) {
+                                double stepSize, int subsampleInterval, int leapfrogSteps, String batchMethod) {
         return new BoptConfig(acquisitionTypes.stream().map(AcquisitionType::fromLabel).toList(),
                 acquisitionOptimizerType, modelType,
                 modelEstimationMethods.stream().map(EstimationMethod::fromLabel).toList(),
                 kernels.stream().map(KernelType::fromLabel).toList(),
                 normalizeY, deDuplication, exactFeval, eps, nBurnin, nSamples, stepSize, subsampleInterval,
-                leapfrogSteps);
+                leapfrogSteps, BatchMethod.fromLabel(batchMethod));
     }
 
     /** The seed's recommendations, as the schema holds them. */
@@ -60,6 +63,7 @@ public record BoptConfig(
                 ConfigSchema.DE_DUPLICATION.boolDefault(), ConfigSchema.EXACT_FEVAL.boolDefault(),
                 ConfigSchema.EPS.numberDefault(), ConfigSchema.N_BURNIN.intDefault(),
                 ConfigSchema.N_SAMPLES.intDefault(), ConfigSchema.STEP_SIZE.numberDefault(),
-                ConfigSchema.SUBSAMPLE_INTERVAL.intDefault(), ConfigSchema.LEAPFROG_STEPS.intDefault());
+                ConfigSchema.SUBSAMPLE_INTERVAL.intDefault(), ConfigSchema.LEAPFROG_STEPS.intDefault(),
+                ConfigSchema.BATCH_METHOD.textDefault());
     }
 }

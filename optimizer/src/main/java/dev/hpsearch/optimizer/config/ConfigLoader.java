@@ -300,7 +300,8 @@ public final class ConfigLoader {
                 o.integer(ConfigSchema.N_SAMPLES),
                 o.number(ConfigSchema.STEP_SIZE),
                 o.integer(ConfigSchema.SUBSAMPLE_INTERVAL),
-                o.integer(ConfigSchema.LEAPFROG_STEPS));
+                o.integer(ConfigSchema.LEAPFROG_STEPS),
+                o.choice(ConfigSchema.BATCH_METHOD));
         o.warnUnknownKeys(null);
         return b;
     }

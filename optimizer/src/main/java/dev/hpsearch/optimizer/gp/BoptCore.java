@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,9 +17,10 @@ import java.util.random.RandomGenerator;
  * allowed one, categoricals to the level with the largest coordinate) and rescored, and the
  * random candidates stay in the pool, so when the best candidate repeats a finished, pending or
  * already chosen point the next best is taken. A batch of several suggestions, and pending points
- * when {@code deDuplication} is on, are handled with the kriging believer: each is added to the
- * model as an observation equal to the posterior mean there, which lowers the acquisition around
- * it. Numerical failure (covariance not positive definite even with jitter, non-finite data)
+ * when {@code deDuplication} is on, are added to the model as observations equal to the posterior
+ * mean there (kriging believer), which lowers the acquisition around them; with
+ * {@link BatchMethod#THOMPSON} each point then minimises a posterior draw of that model instead of
+ * the acquisition. Numerical failure (covariance not positive definite even with jitter, non-finite data)
  * never throws: the answer is then random points with the reason in the diagnostics.
  *
  * <p>Pure: no I/O, no clock; all randomness comes from the injected generator. Stateless and
@@ -38,6 +40,8 @@ public final class BoptCore {
     private static final int OBSERVED_STARTS = 3;
     private static final int RANDOM_UNSEEN_ATTEMPTS = 10_000;
     private static final double SAME = 1e-12;
+    /** Random Fourier features of a Thompson draw. */
+    static final int SAMPLE_FEATURES = 512;
 
     private static final BoxLbfgsOptimizer ACQUISITION_OPTIMIZER = new BoxLbfgsOptimizer(
             BoxLbfgsOptimizer.Settings.defaults().withMaxIterations(60).withMaxEvaluations(150)
@@ -89,7 +93,6 @@ public final class BoptCore {
             log.append("GP fit failed: ").append(e.getMessage()).append("; suggesting random points\n");
             return randomSuggestion(problem, count, taken, rng, log.toString().strip());
         }
-        String label = settings.kernel().label() + "_" + settings.acquisition().name() + "_" + fitted.method;
         List<GaussianProcess> models = fitted.models;
         double parameter = settings.effectiveAcquisitionParameter();
 
@@ -105,10 +108,30 @@ public final class BoptCore {
         }
         List<double[]> points = new ArrayList<>();
         double[] order = observedOrder(y);
+        // Thompson sampling only where there is a batch to spread: alone, a point maximises the acquisition
+        boolean batch = !pendingEnc.isEmpty() || count > 1;
+        boolean thompsonKernel = settings.kernel() != KernelType.RAT_QUAD;
+        if (batch && settings.batchMethod() == BatchMethod.THOMPSON && !thompsonKernel) {
+            log.append("Thompson sampling needs the Matern52 or ExpQuad kernel: kriging believer with RatQuad\n");
+        }
+        boolean usedThompson = false;
         for (int k = 0; k < count; k++) {
+            boolean thompson = settings.batchMethod() == BatchMethod.THOMPSON && thompsonKernel
+                    && (k > 0 || !pendingEnc.isEmpty());
+            usedThompson |= thompson;
             List<GaussianProcess> withFantasies = withFantasies(models, fantasyX, fantasyY, log);
             Acquisition acquisition = new Acquisition(settings.acquisition(), withFantasies, parameter);
-            Candidate best = optimise(acquisition, problem, settings, observedEnc, order, taken, rng);
+            Candidate best;
+            String what;
+            if (thompson) {
+                // one posterior draw of one model (a draw of the parameters too under MCMC), minimised
+                GpSamplePath path = withFantasies.get(rng.nextInt(withFantasies.size())).samplePath(SAMPLE_FEATURES, rng);
+                best = optimise(path, path::value, problem, settings, observedEnc, order, taken, rng);
+                what = "Thompson draw";
+            } else {
+                best = optimise(acquisition, acquisition::value, problem, settings, observedEnc, order, taken, rng);
+                what = "acquisition";
+            }
             double[] point;
             double[] enc;
             if (best == null) {
@@ -117,8 +140,9 @@ public final class BoptCore {
             } else {
                 point = best.point;
                 enc = best.encoded;
-                log.append(String.format(Locale.ROOT, "suggestion %d: acquisition %.4g, posterior mean %.4g%s%n",
-                        k + 1, -best.score, acquisition.mean(enc), settings.outputWarping() ? " (warped scale)" : ""));
+                log.append(String.format(Locale.ROOT, "suggestion %d: %s %.4g, posterior mean %.4g%s%n",
+                        k + 1, what, thompson ? best.score : -best.score, acquisition.mean(enc),
+                        settings.outputWarping() ? " (warped scale)" : ""));
             }
             points.add(point);
             taken.add(point, enc);
@@ -127,6 +151,8 @@ public final class BoptCore {
                 fantasyY.add(acquisition.mean(enc));
             }
         }
+        String label = settings.kernel().label() + "_" + (usedThompson ? "Thompson" : settings.acquisition().name())
+                + "_" + fitted.method;
         return new BoptSuggestion(points, label, true, log.toString().strip());
     }
 
@@ -225,8 +251,9 @@ public final class BoptCore {
     }
 
     /** The best candidate that is not taken, or null. */
-    private static Candidate optimise(Acquisition acquisition, BoptProblem problem, BoptSettings settings,
-                                      List<double[]> observedEnc, double[] order, Taken taken, RandomGenerator rng) {
+    private static Candidate optimise(DifferentiableFunction objective, ToDoubleFunction<double[]> value,
+                                      BoptProblem problem, BoptSettings settings, List<double[]> observedEnc,
+                                      double[] order, Taken taken, RandomGenerator rng) {
         int width = problem.encodedWidth();
         double[] lower = new double[width];
         double[] upper = new double[width];
@@ -236,7 +263,7 @@ public final class BoptCore {
         for (int i = 0; i < settings.randomCandidates(); i++) {
             double[] p = randomPoint(problem, rng);
             double[] e = problem.encode(p);
-            random.add(new Candidate(p, e, scoreOrWorst(acquisition, e)));
+            random.add(new Candidate(p, e, scoreOrWorst(value, e)));
         }
         random.sort(Comparator.comparingDouble(Candidate::score));
         pool.addAll(random);
@@ -248,10 +275,10 @@ public final class BoptCore {
             starts.add(observedEnc.get((int) order[i]));
         }
         for (double[] start : starts) {
-            OptimizationResult r = ACQUISITION_OPTIMIZER.minimize(acquisition, start, lower, upper);
+            OptimizationResult r = ACQUISITION_OPTIMIZER.minimize(objective, start, lower, upper);
             double[] p = problem.decode(r.x());
             double[] e = problem.encode(p);
-            pool.add(new Candidate(p, e, scoreOrWorst(acquisition, e)));
+            pool.add(new Candidate(p, e, scoreOrWorst(value, e)));
         }
         pool.sort(Comparator.comparingDouble(Candidate::score));
         for (Candidate c : pool) {
@@ -262,8 +289,8 @@ public final class BoptCore {
         return null;
     }
 
-    private static double scoreOrWorst(Acquisition acquisition, double[] e) {
-        double v = acquisition.value(e);
+    private static double scoreOrWorst(ToDoubleFunction<double[]> value, double[] e) {
+        double v = value.applyAsDouble(e);
         return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
     }
 

@@ -4,6 +4,7 @@ import dev.hpsearch.optimizer.config.BoptConfig;
 import dev.hpsearch.optimizer.config.FailureValue;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.gp.AcquisitionType;
+import dev.hpsearch.optimizer.gp.BatchMethod;
 import dev.hpsearch.optimizer.gp.BoptCore;
 import dev.hpsearch.optimizer.gp.BoptProblem;
 import dev.hpsearch.optimizer.gp.BoptSettings;
@@ -43,9 +44,15 @@ public final class BoptStrategy implements Strategy {
     private final GridStrategy grid;
     private final RandomStrategy random;
     private final BoptCore core = new BoptCore();
+    private final BatchMethod batchMethod;
 
     public BoptStrategy(SearchConfig config, SearchSpace space) {
+        this(config, space, config.bopt().batchMethod());
+    }
+
+    private BoptStrategy(SearchConfig config, SearchSpace space, BatchMethod batchMethod) {
         this.config = config;
+        this.batchMethod = batchMethod;
         this.space = space;
         for (Hyperparameter h : space.hyperparameters()) {
             switch (h.type()) {
@@ -64,6 +71,11 @@ public final class BoptStrategy implements Strategy {
         this.grid = config.numGridPointsPerHyperparameter() > 0
                 ? new GridStrategy(space, config.numGridPointsPerHyperparameter()) : null;
         this.random = new RandomStrategy(space);
+    }
+
+    /** The same strategy with another {@code batch_method} than the config's (benchmarks compare them). */
+    public BoptStrategy withBatchMethod(BatchMethod method) {
+        return new BoptStrategy(config, space, method);
     }
 
     @Override
@@ -141,6 +153,7 @@ public final class BoptStrategy implements Strategy {
                 .withExactFeval(b.exactFeval())
                 .withDeDuplication(b.deDuplication())
                 .withEps(b.eps())
+                .withBatchMethod(batchMethod)
                 .withHmc(hmc);
     }
 

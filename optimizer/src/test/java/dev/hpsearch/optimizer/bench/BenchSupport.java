@@ -23,6 +23,16 @@ final class BenchSupport {
         return ConfigText.search(json);
     }
 
+    /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them ("?" elsewhere). */
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     /** Finished observations of a sequential search, as the engine would hand them to a strategy. */
     static final class History {
         final SearchSpace space;

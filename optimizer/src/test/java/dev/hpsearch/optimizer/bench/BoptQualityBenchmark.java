@@ -169,7 +169,7 @@ public final class BoptQualityBenchmark {
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    private static Map<String, double[]> readTpe(Path csv, int seeds) throws IOException {
+    static Map<String, double[]> readTpe(Path csv, int seeds) throws IOException {
         Map<String, List<Double>> byFunction = new LinkedHashMap<>();
         for (String line : Files.readAllLines(csv)) {
             if (line.isBlank() || line.startsWith("#")) {

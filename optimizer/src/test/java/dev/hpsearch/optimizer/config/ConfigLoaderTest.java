@@ -445,6 +445,23 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void badBatchMethodNamesTheAllowedOnes() throws IOException {
+            ConfigProblem p = searchError("{\"bopt_config\": {\"batch_method\": \"qei\"}}");
+
+            assertThat(p.file()).isEqualTo(search.toString());
+            assertThat(p.jsonPath()).isEqualTo("$.bopt_config.batch_method");
+            assertThat(p.message()).contains("\"qei\"").contains("kriging_believer").contains("thompson");
+        }
+
+        @Test
+        void batchMethodIsRead() throws Exception {
+            BoptConfig b = load("{\"bopt_config\": {\"batch_method\": \"Thompson\"}}", GOOD_JOB, GOOD_MODEL)
+                    .search().bopt();
+
+            assertThat(b.batchMethod()).isEqualTo(dev.hpsearch.optimizer.gp.BatchMethod.THOMPSON);
+        }
+
+        @Test
         void badFlatBoptKeyIsReportedUnderBoptConfig() throws IOException {
             ConfigProblem p = searchError("{\"bopt_config.n_samples\": 0}");
 
@@ -819,6 +836,7 @@ class ConfigLoaderTest {
             assertThat(b.kernels()).containsExactly(KernelType.EXP_QUAD, KernelType.RAT_QUAD, KernelType.MATERN52);
             assertThat(b.normalizeY()).isTrue();
             assertThat(b.deDuplication()).isTrue();
+            assertThat(b.batchMethod()).isEqualTo(dev.hpsearch.optimizer.gp.BatchMethod.KRIGING_BELIEVER);
             assertThat(b.exactFeval()).isFalse();
             assertThat(b.eps()).isEqualTo(0.0);
             assertThat(b.nBurnin()).isEqualTo(500);

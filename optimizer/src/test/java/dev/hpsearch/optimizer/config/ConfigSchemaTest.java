@@ -82,7 +82,7 @@ class ConfigSchemaTest {
                 assertThat(k.choices()).as(k.key()).containsAll(k.listDefault());
             }
         }
-        assertThat(ConfigSchema.search()).hasSize(42);
+        assertThat(ConfigSchema.search()).hasSize(43);
         assertThat(ConfigSchema.job()).hasSize(17);
         assertThat(ConfigSchema.hyperparameter()).extracting(ConfigKey::key)
                 .containsExactly("type", "domain", "transformation", "simpler", "condition", "inactive_value");

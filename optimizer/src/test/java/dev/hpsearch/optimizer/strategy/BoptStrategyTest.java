@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hpsearch.optimizer.config.SearchConfig;
+import dev.hpsearch.optimizer.gp.BatchMethod;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
@@ -237,5 +238,27 @@ class BoptStrategyTest {
             assertThat(context.seen()).doesNotContain(x.combination());
             assertThat(proposed.add(x.combination())).isTrue();
         }
+    }
+
+    @Test
+    void withNinePendingThompsonDrawsFromThePosteriorAndAloneItUsesTheAcquisition() {
+        SearchConfig c = config("{" + FAST + ", \"acquisition_type\": \"EI\", \"kernel\": \"Matern52\","
+                + " \"batch_method\": \"thompson\"}}");
+        List<FinishedTrial> done = finished(15, 9);
+        List<PendingTrial> nine = pending(finished(24, 9).subList(15, 24));
+
+        Suggestion alone = new BoptStrategy(c, SPACE).suggest(context(done, List.of()), 1, new SplittableRandom(9)).get(0);
+        Suggestion withPending = new BoptStrategy(c, SPACE).suggest(context(done, nine), 1, new SplittableRandom(9)).get(0);
+        List<Suggestion> believer = new BoptStrategy(c, SPACE).withBatchMethod(BatchMethod.KRIGING_BELIEVER)
+                .suggest(context(done, nine), 1, new SplittableRandom(9));
+        List<Suggestion> byDefault = new BoptStrategy(config("{" + FAST + ", \"kernel\": \"Matern52\"}}"), SPACE)
+                .suggest(context(done, nine), 1, new SplittableRandom(9));
+
+        assertThat(alone.searchType()).isEqualTo("Matern52_EI_MLE");
+        assertThat(withPending.searchType()).isEqualTo("Matern52_Thompson_MLE");
+        assertThat(withPending.note()).contains("9 pending points added at their posterior mean", "Thompson draw");
+        assertThat(believer.get(0).searchType()).isEqualTo("Matern52_EI_MLE");
+        assertThat(byDefault.get(0).searchType()).doesNotContain("Thompson");
+        assertThat(nine).extracting(PendingTrial::combination).doesNotContain(withPending.combination());
     }
 }

@@ -501,6 +501,8 @@ class DashboardViewModelTest {
                 .isEqualTo("GP: Matern52 kernel, EI acquisition, MCMC estimation");
         assertThat(SuggestedBy.describe("")).as("a table without the column").isEqualTo("unknown");
         assertThat(SuggestedBy.describe("grid")).isEqualTo("grid");
+        assertThat(SuggestedBy.describe("Matern52_Thompson_MLE"))
+                .isEqualTo("GP: Matern52 kernel, Thompson sampling, MLE estimation");
         assertThat(Numbers.display(vm.rows().get(0).values().get(0))).isEqualTo("7.8e-06");
     }
 
