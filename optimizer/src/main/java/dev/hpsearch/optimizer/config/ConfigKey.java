@@ -67,7 +67,9 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
         /** A list of names or paths (a form separates them by commas). */
         NAMES,
         /** A hyperparameter's domain: a range or a list of values. */
-        DOMAIN
+        DOMAIN,
+        /** A JSON value as written in the file, such as a list of objects ({@code objectives}). */
+        JSON
     }
 
     /** Which searches or settings a key applies to. */
@@ -110,7 +112,7 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
     }
 
     /** Where a form puts a key. */
-    public enum Section { BASICS, BOPT, FAILURES, PRUNING, REPLICATES, COORDINATOR, SLURM, HYPERPARAMETER }
+    public enum Section { BASICS, BOPT, FAILURES, PRUNING, REPLICATES, OBJECTIVES, COORDINATOR, SLURM, HYPERPARAMETER }
 
     /**
      * Bounds of a number; {@code minOpen}/{@code maxOpen} exclude the bound itself. Whole numbers use only

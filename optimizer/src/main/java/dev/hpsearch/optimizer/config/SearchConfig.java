@@ -10,6 +10,7 @@ package dev.hpsearch.optimizer.config;
  * @param replicates which input differs between replicates, how many replicates of how many of the best
  *                   combinations run at the end of the search ({@link Replicates#NONE}: none)
  * @param pruner     early stopping ({@link PrunerConfig#NONE}: every run goes to its end)
+ * @param objectives several objectives and constraints ({@link ObjectivesConfig#NONE}: the score alone)
  */
 public record SearchConfig(
         SearchType searchType,
@@ -30,7 +31,8 @@ public record SearchConfig(
         FailurePolicy failures,
         String mailUser,
         Replicates replicates,
-        PrunerConfig pruner) {
+        PrunerConfig pruner,
+        ObjectivesConfig objectives) {
 
     /**
      * {@code replicate_key}, {@code replicates} and {@code replicate_top_k} of search_config.json.
@@ -63,6 +65,20 @@ public record SearchConfig(
         failures = failures == null ? FailurePolicy.DEFAULT : failures;
         replicates = replicates == null ? Replicates.NONE : replicates;
         pruner = pruner == null ? PrunerConfig.NONE : pruner;
+        objectives = objectives == null ? ObjectivesConfig.NONE : objectives;
+    }
+
+    /** A search config with the score as its one objective. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
+                        String mailUser, Replicates replicates, PrunerConfig pruner) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
+                replicates, pruner, ObjectivesConfig.NONE);
     }
 
     /** A search config without early stopping. */
@@ -141,14 +157,14 @@ public record SearchConfig(
     public SearchConfig withFailures(FailurePolicy policy) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser, replicates, pruner);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser, replicates, pruner, objectives);
     }
 
     /** A copy with a different seed. */
     public SearchConfig withRandomSeed(long seed) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser, replicates, pruner);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser, replicates, pruner, objectives);
     }
 
     /** A copy with a different number of combinations to try. */
@@ -156,7 +172,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 n, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, replicates, pruner);
+                mailUser, replicates, pruner, objectives);
     }
 
     /** A copy with a different parallelism. */
@@ -164,7 +180,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, n, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, replicates, pruner);
+                mailUser, replicates, pruner, objectives);
     }
 
     /** A copy with other replicate settings. */
@@ -172,7 +188,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, r, pruner);
+                mailUser, r, pruner, objectives);
     }
 
     /** A copy with other early-stopping settings. */
@@ -180,7 +196,15 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, replicates, p);
+                mailUser, replicates, p, objectives);
+    }
+
+    /** A copy with other objectives and constraints. */
+    public SearchConfig withObjectives(ObjectivesConfig o) {
+        return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
+                maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
+                mailUser, replicates, pruner, o);
     }
 
     /** Whether a higher score of the script is better (y_transformation neg or neglog). */

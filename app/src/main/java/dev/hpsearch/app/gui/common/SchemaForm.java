@@ -128,6 +128,9 @@ public final class SchemaForm {
 
     /** A value as its field shows it: arguments joined by spaces, other lists by commas. */
     static String text(ConfigKey k, JsonNode v) {
+        if (k.type() == ValueType.JSON) {
+            return v.toString();
+        }
         if (v.isArray() && (k.type() == ValueType.ARGUMENTS || k.type() == ValueType.NAMES)) {
             List<String> items = new ArrayList<>();
             v.forEach(x -> items.add(x.asText()));
@@ -154,6 +157,8 @@ public final class SchemaForm {
                 return JsonText.number(t);
             case BOOLEAN:
                 return JsonText.bool(t);
+            case JSON:
+                return JsonText.value(t);
             case CHOICES:
                 return strings(JsonText.splitList(t));
             case ARGUMENTS:
