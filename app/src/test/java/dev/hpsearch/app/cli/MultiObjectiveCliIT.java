@@ -71,6 +71,24 @@ class MultiObjectiveCliIT {
     }
 
     @Test
+    void boptOptimizesBothObjectivesThroughItsModel() throws Exception {
+        Path searchDir = search("{\"search_type\": \"bopt\", \"max_suggestions\": 10, \"max_active_points\": 2,"
+                + " \"min_initial_points\": 4, \"random_suggestion_probability\": 0, \"random_seed\": 5,"
+                + " \"bopt_config\": {\"model_estimation_method\": \"MLE\"}, " + OBJECTIVES + "}");
+
+        String table = Files.readString(searchDir.resolve("hp_search_data.txt"));
+        assertThat(table).containsPattern("(ExpQuad|RatQuad|Matern52)_(EI|MPI|LCB)_MLE");
+        Cli json = Cli.run("status", searchDir.toString(), "--format", "json");
+        assertThat(json.status).as(json.err).isZero();
+        JsonNode p = JSON.readTree(json.out).get("pareto");
+        assertThat(p.get("runs_ok").asInt()).isEqualTo(10);
+        assertThat(p.get("front").size()).isPositive();
+        p.get("front").forEach(m -> assertThat(m.get("values").get("objective").asDouble())
+                .as("feasible: mem = x <= 3").isLessThanOrEqualTo(4));
+        assertThat(p.get("hypervolume").asDouble()).isPositive();
+    }
+
+    @Test
     void withoutObjectivesStatusPrintsNoFront() throws Exception {
         Path searchDir = search("{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 6}");
 
