@@ -67,7 +67,9 @@ class ParEgoStrategyTest {
         for (int k = 0; k < 100; k++) {
             double[] w = ParEgoStrategy.weights(3, rng);
             assertThat(w[0] + w[1] + w[2]).isCloseTo(1, within(1e-12));
-            assertThat(w).allMatch(x -> x >= 0);
+            for (double x : w) {
+                assertThat(x).isNotNegative();
+            }
         }
     }
 
