@@ -26,10 +26,15 @@ final class ParetoReport {
 
     private final Objectives objectives;
     private final FrontSummary summary;
+    private final List<String> unreported;
+    private final java.util.Set<String> reported;
 
-    private ParetoReport(Objectives objectives, FrontSummary summary) {
+    private ParetoReport(Objectives objectives, FrontSummary summary, List<String> unreported,
+                         java.util.Set<String> reported) {
         this.objectives = objectives;
         this.summary = summary;
+        this.unreported = unreported;
+        this.reported = reported;
     }
 
     /** The report of a search's state; ordinary combinations only (replicates measure noise). */
@@ -41,7 +46,18 @@ final class ParetoReport {
                 runs.add(new FrontSummary.Run(t.id(), t.loss(), t.metrics()));
             }
         }
-        return new ParetoReport(objectives, FrontSummary.of(objectives, runs, SEED));
+        // a name no ok run reported is most likely misspelt: say so rather than show an empty front
+        java.util.Set<String> reported = new java.util.TreeSet<>();
+        runs.forEach(r -> reported.addAll(r.metrics().keySet()));
+        if (!runs.isEmpty()) {
+            reported.add(dev.hpsearch.optimizer.config.ObjectivesConfig.SCORE);
+        }
+        List<String> unreported = new ArrayList<>();
+        objectives.objectives().forEach(o -> unreported.add(o.name()));
+        objectives.constraints().forEach(c -> unreported.add(c.name()));
+        unreported.removeIf(n -> reported.contains(n) || runs.isEmpty());
+        return new ParetoReport(objectives, FrontSummary.of(objectives, runs, SEED),
+                List.copyOf(new java.util.LinkedHashSet<>(unreported)), reported);
     }
 
     FrontSummary summary() {
@@ -58,6 +74,10 @@ final class ParetoReport {
                 + summary.feasible() + " feasible runs (of " + summary.runs() + " ok)"
                 + (objectives.constraints().isEmpty() ? "" : ", constraints " + String.join(", ",
                 objectives.constraints().stream().map(c -> c.describe()).toList())));
+        if (!unreported.isEmpty()) {
+            out.println("No ok run reported " + String.join(", ", unreported) + " in its output.json; the runs reported: "
+                    + String.join(", ", reported) + ". Check the names in search_config.json.");
+        }
         if (summary.front().isEmpty()) {
             out.println("No feasible run with every objective yet.");
             return;
@@ -104,6 +124,8 @@ final class ParetoReport {
                 n.put("max", c.max());
             }
         });
+        ArrayNode missing = o.putArray("unreported_names");
+        unreported.forEach(missing::add);
         o.put("runs_ok", summary.runs());
         o.put("feasible", summary.feasible());
         ArrayNode ref = o.putArray("reference_point");

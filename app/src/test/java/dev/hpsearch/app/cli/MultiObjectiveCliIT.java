@@ -101,6 +101,20 @@ class MultiObjectiveCliIT {
     }
 
     @Test
+    void aNameNoRunReportedIsPointedOut() throws Exception {
+        Path searchDir = search("{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 2,"
+                + " \"objectives\": [{\"name\": \"objective\", \"direction\": \"minimize\"},"
+                + " {\"name\": \"costs\", \"direction\": \"minimize\"}]}");
+
+        Cli text = Cli.run("status", searchDir.toString());
+        Cli json = Cli.run("status", searchDir.toString(), "--format", "json");
+
+        assertThat(text.out).contains("No ok run reported costs in its output.json; the runs reported: cost, mem,"
+                + " objective. Check the names in search_config.json.").contains("No feasible run with every objective");
+        assertThat(JSON.readTree(json.out).get("pareto").get("unreported_names").toString()).isEqualTo("[\"costs\"]");
+    }
+
+    @Test
     void aBadFormatIsRefused() throws Exception {
         Path searchDir = search("{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 2}");
 
