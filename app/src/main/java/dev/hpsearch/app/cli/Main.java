@@ -10,7 +10,7 @@ public final class Main {
 
     public static void main(String[] args) {
         preferFastProcessLaunch();
-        int status = run(args);
+        int status = run(withoutTerminalOpenTheGui(args, interactiveTerminal()));
         if (!shuttingDown()) {
             // System.exit during shutdown (after Ctrl-C) would block until the hooks give up
             System.exit(status);
@@ -37,6 +37,30 @@ public final class Main {
         if (System.getProperty("jdk.lang.Process.launchMechanism") == null
                 && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+        }
+    }
+
+    /**
+     * Started with no arguments and no terminal (a double-clicked jar, the desktop entry of a package), hpsearch
+     * opens the desktop app, as {@code hpsearch gui} does; in a terminal it shows its help (decision 0022).
+     */
+    static String[] withoutTerminalOpenTheGui(String[] args, boolean terminal) {
+        return args.length == 0 && !terminal ? new String[] {"gui"} : args;
+    }
+
+    /**
+     * Whether a user's terminal is attached: Java 17 to 21 have a console only then; from Java 22 there is always
+     * one, and {@code Console.isTerminal()} tells (called by reflection, as hpsearch is built for Java 17).
+     */
+    static boolean interactiveTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true; // Java 17 to 21: no such method, and a console is a terminal
         }
     }
 

@@ -111,7 +111,10 @@ final class StatusCommand implements Callable<Integer> {
                 state.trials().size(), state.count(TrialStatus.OK), state.count(TrialStatus.NO_SCORE),
                 state.count(TrialStatus.FAILED), state.count(TrialStatus.CANCELLED), state.count(TrialStatus.RUNNING),
                 state.count(TrialStatus.QUEUED))
-                + (state.count(TrialStatus.PRUNED) > 0 ? ", " + state.count(TrialStatus.PRUNED) + " pruned" : ""));
+                + (state.count(TrialStatus.PRUNED) > 0 ? ", " + state.count(TrialStatus.PRUNED) + " pruned" : "")
+                // rows taken in through warm_start_from: said only when there are some, so other output is as before
+                + (state.count(TrialStatus.IMPORTED) > 0 ? ", " + state.count(TrialStatus.IMPORTED)
+                        + " imported from earlier searches" : ""));
         String finishedClasses = SearchState.describe(state.finishedClassCounts());
         if (!finishedClasses.isEmpty()) {
             out.println("Without a score, by failure class: " + finishedClasses);

@@ -43,6 +43,11 @@ public final class GuiLauncher {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
         JAVAFX.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        try {
+            PortableNatives.prepareForThisProcess(dev.hpsearch.app.remote.ClusterRuntime.defaultCache());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         List<String> args = new ArrayList<>();
         if (project != null) {
             args.add("--project=" + project.toAbsolutePath().normalize());

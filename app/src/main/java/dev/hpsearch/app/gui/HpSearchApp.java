@@ -34,6 +34,7 @@ public final class HpSearchApp extends Application {
     public void start(Stage stage) {
         tasks = new FxTaskRunner(2);
         AppServices services = desktopServices(stage, tasks, configFolder);
+        stage.getIcons().add(new javafx.scene.image.Image(HpSearchApp.class.getResource("hpsearch.png").toExternalForm()));
         MainWindow window = new MainWindow(services, stage, theme);
         window.showStart();
         String open = getParameters().getNamed().get("project");

@@ -1,5 +1,7 @@
 package dev.hpsearch.app.gui;
 
+import dev.hpsearch.app.gui.about.AboutBox;
+import dev.hpsearch.app.gui.about.AboutInfo;
 import dev.hpsearch.app.gui.common.Icons;
 import dev.hpsearch.app.gui.common.Theme;
 import dev.hpsearch.app.gui.common.UnsavedEditsPrompt;
@@ -15,14 +17,17 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * The one window: the start page, or a project with its tabs; on both, at the top right, the switch between the
- * light and the dark theme, which is remembered in the user's {@link Preferences}.
+ * The one window: the start page, or a project with its tabs; on both, at the top right, the About box and the
+ * switch between the light and the dark theme, which is remembered in the user's {@link Preferences}.
  */
 public final class MainWindow {
     private final AppServices services;
@@ -47,14 +52,20 @@ public final class MainWindow {
         darkTheme.getStyleClass().add("theme-toggle");
         darkTheme.setTooltip(new Tooltip("Switch between the light and the dark theme; the choice is remembered."));
         darkTheme.setOnAction(e -> chooseTheme(darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT));
-        StackPane.setAlignment(darkTheme, Pos.TOP_RIGHT);
-        StackPane.setMargin(darkTheme, new Insets(8, 12, 0, 0));
+        Button about = new Button("About");
+        about.setId("aboutButton");
+        about.setTooltip(new Tooltip("The version and commit of this hpsearch, and the Java it runs on."));
+        about.setOnAction(e -> new AboutBox(stage, AboutInfo.current()).show());
+        HBox corner = new HBox(8, about, darkTheme);
+        corner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(corner, Pos.TOP_RIGHT);
+        StackPane.setMargin(corner, new Insets(8, 12, 0, 0));
         theme.addListener((o, a, b) -> {
             b.apply();
             darkTheme.setSelected(b == Theme.DARK);
         });
         theme.set(initial);
-        this.scene = new Scene(new StackPane(page, darkTheme), 1200, 800);
+        this.scene = new Scene(new StackPane(page, corner), 1200, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("hpsearch.css").toExternalForm());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {

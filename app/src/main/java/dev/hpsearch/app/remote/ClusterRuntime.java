@@ -77,29 +77,39 @@ public final class ClusterRuntime {
     }
 
     /**
-     * The runtime archive for Linux x64, from the cache or made now with this JDK's jlink.
+     * The runtime archive for Linux x64, from the cache or made now: with this JDK's jlink, or, in hpsearch's own
+     * packages (whose runtime has no jlink, but was linked with these modules and keeps {@code bin/java}, decision
+     * 0022), from this runtime itself.
      *
      * @param cacheDir where archives are kept ({@link #defaultCache()})
      * @throws IOException when this machine cannot make one (not Linux x64, no jlink), saying what to do instead
      */
     public static Path archive(Path cacheDir) throws IOException {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "");
-        Path home = Path.of(System.getProperty("java.home"));
+        return archive(cacheDir, Path.of(System.getProperty("java.home")), System.getProperty("os.name", ""),
+                System.getProperty("os.arch", ""));
+    }
+
+    /** {@link #archive(Path)} for the runtime at {@code home} on the system {@code osName}, {@code osArch}. */
+    static Path archive(Path cacheDir, Path home, String osName, String osArch) throws IOException {
+        String os = osName.toLowerCase(Locale.ROOT);
         Path jlink = home.resolve("bin").resolve("jlink");
-        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+        if (!os.contains("linux") || !(osArch.equals("amd64") || osArch.equals("x86_64"))) {
             throw new IOException("the cluster has no Java " + REQUIRED + ", and a Java runtime for it (Linux x64) can"
                     + " only be made on Linux x64 here; install Java " + REQUIRED + " on the cluster and name it in"
                     + " search_config.json's search_environment_path");
         }
-        if (!Files.isExecutable(jlink) || !Files.isDirectory(home.resolve("jmods"))) {
+        Path release = home.resolve("release");
+        String releaseText = Files.isRegularFile(release) ? Files.readString(release, StandardCharsets.UTF_8) : "";
+        boolean canLink = Files.isExecutable(jlink) && Files.isDirectory(home.resolve("jmods"));
+        boolean isSuchARuntime = Files.isExecutable(home.resolve("bin").resolve("java"))
+                && linkedModules(releaseText).containsAll(MODULES);
+        if (!canLink && !isSuchARuntime) {
             throw new IOException("the cluster has no Java " + REQUIRED + ", and this Java (" + home + ") has no jlink"
                     + " and jmods to make one; run hpsearch with a full JDK " + REQUIRED + ", or install Java "
                     + REQUIRED + " on the cluster and name it in search_config.json's search_environment_path");
         }
-        Path release = home.resolve("release");
-        String key = sha256((Files.isRegularFile(release) ? Files.readString(release, StandardCharsets.UTF_8) : home.toString())
-                + "\n" + String.join(",", MODULES)).substring(0, 16);
+        String key = sha256((releaseText.isEmpty() ? home.toString() : releaseText)
+                + "\n" + String.join(",", MODULES) + (canLink ? "" : "\nthis runtime")).substring(0, 16);
         Path archive = cacheDir.resolve("cluster-java-" + key + ".tar.gz");
         if (Files.isRegularFile(archive)) {
             return archive;
@@ -107,9 +117,12 @@ public final class ClusterRuntime {
         Files.createDirectories(cacheDir);
         Path work = Files.createTempDirectory(cacheDir, "jlink-");
         try {
-            Path image = work.resolve("java");
-            run(List.of(jlink.toString(), "--add-modules", String.join(",", MODULES), "--strip-debug",
-                    "--no-header-files", "--no-man-pages", "--compress=2", "--output", image.toString()), "jlink");
+            Path image = home;
+            if (canLink) {
+                image = work.resolve("java");
+                run(List.of(jlink.toString(), "--add-modules", String.join(",", MODULES), "--strip-debug",
+                        "--no-header-files", "--no-man-pages", "--compress=2", "--output", image.toString()), "jlink");
+            }
             Path tar = work.resolve("java.tar.gz");
             run(List.of("tar", "czf", tar.toString(), "-C", image.toString(), "."), "tar");
             AtomicFiles.replace(tar, archive);
@@ -117,6 +130,12 @@ public final class ClusterRuntime {
         } finally {
             deleteTree(work);
         }
+    }
+
+    /** The modules a runtime's {@code release} file lists ({@code MODULES="java.base java.sql ..."}). */
+    static List<String> linkedModules(String releaseText) {
+        Matcher m = Pattern.compile("(?m)^MODULES=\"?([^\"\n]*)\"?").matcher(releaseText);
+        return m.find() ? List.of(m.group(1).trim().split("\\s+")) : List.of();
     }
 
     /** The user's cache folder for runtimes: {@code hpsearch.cache}, else {@code $XDG_CACHE_HOME/hpsearch}, else {@code ~/.cache/hpsearch}. */
@@ -176,7 +195,8 @@ public final class ClusterRuntime {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

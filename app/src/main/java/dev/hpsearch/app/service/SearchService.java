@@ -432,6 +432,12 @@ public final class SearchService {
             throw new UserFacingException(UserFacingException.Kind.CONFIG,
                     "A detached search runs its coordinator on a cluster: choose a cluster profile");
         }
+        if (!configs.search().starting().warmStartFrom().isEmpty()) {
+            // the coordinator would run on a node that cannot see this machine's earlier searches (decision 0024)
+            throw new UserFacingException(UserFacingException.Kind.CONFIG, files.search() + ": $.warm_start_from: a"
+                    + " detached coordinator runs on the cluster, which cannot read the earlier searches on this machine;"
+                    + " run the search with hpsearch run (its coordinator here reads them), or leave warm_start_from out");
+        }
         ClusterProfile profile = profile((RunTarget.Cluster) where, targetNamedBy);
         String missing = DetachedLaunch.missingScript(configs, files.job());
         if (missing != null) {

@@ -37,7 +37,7 @@ class CliTest {
         Cli c = Cli.run("--version");
         assertThat(c.status).isZero();
         assertThat(c.out.strip()).isEqualTo("hpsearch " + dev.hpsearch.optimizer.engine.HpSearchVersion.current())
-                .doesNotContain("unknown").matches("hpsearch \\d+\\.\\d+\\.\\d+.*");
+                .doesNotContain("unknown").matches("hpsearch \\d+\\.\\d+\\.\\d+\\S* \\(commit [0-9a-f]{7,} of \\d{4}-\\d\\d-\\d\\d.*\\)");
     }
 
     @Test

@@ -75,7 +75,8 @@ public record ResponseData(String metric, List<GlobalSensitivity.Input> inputs, 
         int skipped = 0;
         for (int i = 0; i < layout.size(); i++) {
             ResultRow r = layout.rows().get(i);
-            if (!"ok".equals(r.status()) && !"no_score".equals(r.status())) {
+            // imported rows (warm_start_from) are results of this space that an earlier search ran
+            if (!"ok".equals(r.status()) && !"no_score".equals(r.status()) && !"imported".equals(r.status())) {
                 continue;
             }
             Double v = r.response(response);

@@ -68,6 +68,10 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
         NAMES,
         /** A hyperparameter's domain: a range or a list of values. */
         DOMAIN,
+        /** A list of files or folders, relative to the config's folder (a form separates them by commas). */
+        PATHS,
+        /** A list of objects, one value per hyperparameter ({@code initial_points}). */
+        POINTS,
         /** A JSON value as written in the file, such as a list of objects ({@code objectives}). */
         JSON
     }
@@ -112,7 +116,7 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
     }
 
     /** Where a form puts a key. */
-    public enum Section { BASICS, BOPT, FAILURES, PRUNING, REPLICATES, OBJECTIVES, COORDINATOR, SLURM, HYPERPARAMETER }
+    public enum Section { BASICS, START, BOPT, FAILURES, PRUNING, REPLICATES, OBJECTIVES, COORDINATOR, SLURM, HYPERPARAMETER }
 
     /**
      * Bounds of a number; {@code minOpen}/{@code maxOpen} exclude the bound itself. Whole numbers use only
@@ -246,6 +250,10 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
                 return "a list of strings";
             case DOMAIN:
                 return "[lower_bound, upper_bound] for continuous, a list of values otherwise";
+            case PATHS:
+                return "a list of search folders (hp_search_N) or hp_search_data.txt files";
+            case POINTS:
+                return "a list of objects giving a value for every hyperparameter";
             default:
                 return "text";
         }

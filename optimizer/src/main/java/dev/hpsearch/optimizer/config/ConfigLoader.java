@@ -13,6 +13,24 @@ import java.util.Map;
 /** Reads and validates the three config files, reporting every problem at once. */
 public final class ConfigLoader {
     private static final String BOPT_PREFIX = ConfigSchema.BOPT_PREFIX;
+    private final boolean checkWarmStart;
+
+    /** A loader for configs a search is about to start with: warm_start_from must name readable results. */
+    public ConfigLoader() {
+        this(true);
+    }
+
+    private ConfigLoader(boolean checkWarmStart) {
+        this.checkWarmStart = checkWarmStart;
+    }
+
+    /**
+     * A loader for the copies kept in a search folder: warm_start_from is not read again (the search took its rows
+     * in when it began, and the paths, relative to the original config, need not exist beside the copy).
+     */
+    public static ConfigLoader ofStartedSearch() {
+        return new ConfigLoader(false);
+    }
 
     /**
      * Reads the three files.
@@ -42,6 +60,9 @@ public final class ConfigLoader {
         }
         if (search != null && model != null && !problems.hasErrors()) {
             crossCheck(search, model, searchPath.toString(), modelPath.toString(), problems);
+        }
+        if (search != null && model != null) {
+            checkStartingPoints(search, model, searchPath.toString(), problems);
         }
         problems.throwIfErrors();
         return new Configs(search, job, model, searchPath, jobPath, modelPath, problems.warnings());
@@ -73,6 +94,7 @@ public final class ConfigLoader {
         FailurePolicy failures = failurePolicy(o);
         SearchConfig.Replicates replicates = replicates(o);
         PrunerConfig pruner = pruner(o);
+        StartingPoints starting = new StartingPoints(warmStartFrom(o, file), initialPoints(o));
         ObjectivesConfig objectives = ObjectivesConfig.read(o);
         SearchType searchType = SearchType.of(type);
         if ((searchType == SearchType.GRID || searchType == SearchType.LINE) && gridPoints < 1) {
@@ -92,7 +114,7 @@ public final class ConfigLoader {
         o.warnUnknownKeys(null);
         return new SearchConfig(searchType, time, memory, env, script, maxSuggestions, maxActive, gridPoints,
                 minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt, failures, mailUser,
-                replicates, pruner, objectives);
+                replicates, pruner, starting, objectives);
     }
 
     /** replicate_key, replicates and replicate_top_k; whether the key names an input is checked with the model. */
@@ -113,6 +135,73 @@ public final class ConfigLoader {
             count = 0;
         }
         return new SearchConfig.Replicates(key, key == null ? 0 : count, topK);
+    }
+
+    /**
+     * {@code warm_start_from}: search folders or data files, resolved against the folder of the search config. Each
+     * must exist (a folder must hold an hp_search_data.txt) unless the loader reads the copy kept in a search folder,
+     * where the rows were taken in when the search began.
+     */
+    private List<Path> warmStartFrom(ConfigObject o, String file) {
+        JsonNode v = o.raw(ConfigSchema.WARM_START_FROM);
+        if (v == null) {
+            return List.of();
+        }
+        String expected = "expected a list of earlier search folders or hp_search_data.txt files, such as "
+                + "[\"hp_search_0\", \"../old/hp_search_data.txt\"] (relative paths are taken from the folder of "
+                + "this search config)";
+        if (!v.isArray()) {
+            o.error(ConfigSchema.WARM_START_FROM, "got " + v + "; " + expected);
+            return List.of();
+        }
+        List<Path> out = new java.util.ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            String at = ConfigSchema.WARM_START_FROM.key() + "[" + i + "]";
+            if (!item.isTextual() || item.asText().isBlank()) {
+                o.error(at, "got " + item + "; " + expected);
+                continue;
+            }
+            Path p;
+            try {
+                p = resolveAgainst(Path.of(file), item.asText().strip());
+            } catch (java.nio.file.InvalidPathException e) {
+                o.error(at, "got \"" + item.asText() + "\"; not a file name");
+                continue;
+            }
+            if (checkWarmStart) {
+                String problem = WarmStartSources.problem(p);
+                if (problem != null) {
+                    o.error(at, "got \"" + item.asText() + "\"; " + problem);
+                    continue;
+                }
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** {@code initial_points}: a list of objects; their values are checked against the domains in checkStartingPoints. */
+    private static List<ObjectNode> initialPoints(ConfigObject o) {
+        JsonNode v = o.raw(ConfigSchema.INITIAL_POINTS);
+        if (v == null) {
+            return List.of();
+        }
+        String expected = "expected a list of objects giving a value for every hyperparameter, such as "
+                + "[{\"lr\": 0.01, \"layers\": 2}]";
+        if (!v.isArray()) {
+            o.error(ConfigSchema.INITIAL_POINTS, "got " + v + "; " + expected);
+            return List.of();
+        }
+        List<ObjectNode> out = new java.util.ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isObject()) {
+                o.error(ConfigSchema.INITIAL_POINTS.key() + "[" + i + "]", "got " + v.get(i) + "; " + expected);
+            } else {
+                out.add((ObjectNode) v.get(i));
+            }
+        }
+        return out;
     }
 
     /** retry_out_of_memory, retry_timeout, retry_factor and max_failures; absent keys keep the seed's behaviour. */
@@ -375,6 +464,41 @@ public final class ConfigLoader {
             problems.error(searchFile, "$." + ConfigSchema.REPLICATES.key(), "got " + r.count() + "; replicate_key \""
                     + r.key() + "\" is a hyperparameter with " + (max + 1) + " values, so at most " + max
                     + " replicates of one combination get a value of their own");
+        }
+    }
+
+    /**
+     * For a form that shows the search config alone: initial_points against the domains of the model config beside
+     * it. A model config that is missing or has problems of its own is left to its own form; nothing is said here.
+     */
+    public static void checkInitialPoints(SearchConfig s, Path modelFile, String searchFile, Problems problems) {
+        if (s == null || s.starting().initialPoints().isEmpty() || !Files.isRegularFile(modelFile)) {
+            return;
+        }
+        Problems own = new Problems();
+        ModelConfig m;
+        try {
+            m = new ModelConfigReader(modelFile.toString(), own).read(JsonFiles.read(modelFile, modelFile.toString()));
+        } catch (ConfigException e) {
+            return;
+        }
+        if (m != null && !own.hasErrors()) {
+            checkStartingPoints(s, m, searchFile, problems);
+        }
+    }
+
+    /** initial_points against the domains; checked beside any other problem, so the user sees all at once. */
+    private static void checkStartingPoints(SearchConfig s, ModelConfig m, String searchFile, Problems problems) {
+        if (m.space().dimension() == 0) {
+            return;
+        }
+        s.starting().initialCombinations(m.space(), s.numGridPointsPerHyperparameter(),
+                (path, message) -> problems.error(searchFile, path, message));
+        int points = s.starting().initialPoints().size();
+        if (points > s.maxSuggestions()) {
+            problems.error(searchFile, "$." + ConfigSchema.INITIAL_POINTS.key(), "gives " + points + " points, more than"
+                    + " max_suggestions (" + s.maxSuggestions() + "), which they count toward; allowed: at most "
+                    + s.maxSuggestions() + " points, or a larger max_suggestions");
         }
     }
 

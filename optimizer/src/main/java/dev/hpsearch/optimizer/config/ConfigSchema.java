@@ -58,6 +58,23 @@ public final class ConfigSchema {
             "Seed of every random choice, so that a search can be repeated exactly. Leave it out to draw one (it "
             + "is written to the search log). Not in the original tool.");
 
+    // ---- search_config.json: where the search starts (not in the original tool; docs/decisions/0024)
+
+    public static final ConfigKey WARM_START_FROM = search("warm_start_from", ValueType.PATHS, List.of(), null,
+            List.of(), false, Relevance.ALL, Section.START,
+            "Earlier searches to start from: search folders (hp_search_N) or hp_search_data.txt files, of hpsearch or "
+            + "of the original tool; relative paths are taken from the folder of this search config. Their scored "
+            + "rows whose hyperparameters fit this search's space (same names, values in the domains) are taken in "
+            + "as results with status imported: bopt fits on them from its first suggestion, grid, line and random "
+            + "search skip the combinations among them. They are never run again and do not count toward "
+            + "max_suggestions. Rows that do not fit are listed in the search log with the reason. Not in the "
+            + "original tool.");
+    public static final ConfigKey INITIAL_POINTS = search("initial_points", ValueType.POINTS, List.of(), null,
+            List.of(), false, Relevance.ALL, Section.START,
+            "Combinations to run first, before the search type's own, such as your current baseline: a list of "
+            + "objects giving a value for every hyperparameter, e.g. [{\"lr\": 0.01, \"layers\": 2}]. Each value "
+            + "must lie in its domain. They count toward max_suggestions like any run. Not in the original tool.");
+
     // ---- search_config.json: Bayesian optimization
 
     public static final ConfigKey MIN_INITIAL_POINTS = search("min_initial_points", ValueType.INTEGER, 5,

@@ -10,6 +10,7 @@ package dev.hpsearch.optimizer.config;
  * @param replicates which input differs between replicates, how many replicates of how many of the best
  *                   combinations run at the end of the search ({@link Replicates#NONE}: none)
  * @param pruner     early stopping ({@link PrunerConfig#NONE}: every run goes to its end)
+ * @param starting   warm_start_from and initial_points ({@link StartingPoints#NONE}: neither)
  * @param objectives several objectives and constraints ({@link ObjectivesConfig#NONE}: the score alone)
  */
 public record SearchConfig(
@@ -32,6 +33,7 @@ public record SearchConfig(
         String mailUser,
         Replicates replicates,
         PrunerConfig pruner,
+        StartingPoints starting,
         ObjectivesConfig objectives) {
 
     /**
@@ -65,6 +67,7 @@ public record SearchConfig(
         failures = failures == null ? FailurePolicy.DEFAULT : failures;
         replicates = replicates == null ? Replicates.NONE : replicates;
         pruner = pruner == null ? PrunerConfig.NONE : pruner;
+        starting = starting == null ? StartingPoints.NONE : starting;
         objectives = objectives == null ? ObjectivesConfig.NONE : objectives;
     }
 
@@ -74,11 +77,32 @@ public record SearchConfig(
                         int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
                         FailureValue yFailureValue, double gridSuggestionProbability,
                         double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
+                        String mailUser, Replicates replicates, PrunerConfig pruner, StartingPoints starting) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
+                replicates, pruner, starting, ObjectivesConfig.NONE);
+    }
+
+    /** A search config without warm_start_from or initial_points. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
                         String mailUser, Replicates replicates, PrunerConfig pruner) {
         this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
                 maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
                 gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
-                replicates, pruner, ObjectivesConfig.NONE);
+                replicates, pruner, StartingPoints.NONE, ObjectivesConfig.NONE);
+    }
+
+    /** A copy with other starting points. */
+    public SearchConfig withStarting(StartingPoints points) {
+        return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
+                maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
+                mailUser, replicates, pruner, points, objectives);
     }
 
     /** A search config without early stopping. */
@@ -157,14 +181,16 @@ public record SearchConfig(
     public SearchConfig withFailures(FailurePolicy policy) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser, replicates, pruner, objectives);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser, replicates, pruner,
+                starting, objectives);
     }
 
     /** A copy with a different seed. */
     public SearchConfig withRandomSeed(long seed) {
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
-                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser, replicates, pruner, objectives);
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser, replicates, pruner,
+                starting, objectives);
     }
 
     /** A copy with a different number of combinations to try. */
@@ -172,7 +198,8 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 n, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, replicates, pruner, objectives);
+                mailUser, replicates, pruner,
+                starting, objectives);
     }
 
     /** A copy with a different parallelism. */
@@ -180,7 +207,8 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, n, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, replicates, pruner, objectives);
+                mailUser, replicates, pruner,
+                starting, objectives);
     }
 
     /** A copy with other replicate settings. */
@@ -188,7 +216,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, r, pruner, objectives);
+                mailUser, r, pruner, starting, objectives);
     }
 
     /** A copy with other early-stopping settings. */
@@ -196,7 +224,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, replicates, p, objectives);
+                mailUser, replicates, p, starting, objectives);
     }
 
     /** A copy with other objectives and constraints. */
@@ -204,7 +232,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, replicates, pruner, o);
+                mailUser, replicates, pruner, starting, o);
     }
 
     /** Whether a higher score of the script is better (y_transformation neg or neglog). */

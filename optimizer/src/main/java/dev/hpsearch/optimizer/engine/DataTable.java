@@ -27,7 +27,7 @@ import java.util.Set;
  * included, is written through {@link TableCells#escape}, so no value can add a column or a line.
  */
 public final class DataTable {
-    public static final String FILE_NAME = "hp_search_data.txt";
+    public static final String FILE_NAME = TableColumns.FILE_NAME;
     public static final List<String> SEED_COLUMNS = TableColumns.SEED;
     /** Put before a metric's name when the name is taken by another column. */
     static final String METRIC_PREFIX = "metric_";
@@ -59,7 +59,9 @@ public final class DataTable {
             sb.append(t.previousResultsCount()).append('\t');
             sb.append(TableCells.escape(t.searchType())).append('\t');
             sb.append(t.attempts() > 0 ? "True" : "False").append('\t');
-            sb.append(TableCells.escape(SearchFolder.inputJson(searchDir, t.id()).toString())).append('\t');
+            // an imported row ran in an earlier search: it has no folder here (its source is in failure_reason)
+            sb.append(t.status() == TrialStatus.IMPORTED ? ""
+                    : TableCells.escape(SearchFolder.inputJson(searchDir, t.id()).toString())).append('\t');
             sb.append(t.loss() == null ? "" : Double.toString(t.loss()));
             for (JsonNode v : t.combination().values()) {
                 sb.append('\t').append(TableCells.escape(v.isTextual() ? v.asText() : v.toString()));

@@ -71,6 +71,13 @@ public final class JournalCodec {
                         cause, FailureClass.ofKey(e.path(FAILURE_CLASS).asText(null))));
             case "finish":
                 return Optional.of(finish(e, time));
+            case "import":
+                List<JsonNode> imported = new ArrayList<>();
+                e.path("values").forEach(imported::add);
+                Map<String, Double> importedMetrics = new LinkedHashMap<>();
+                e.path("metrics").fields().forEachRemaining(m -> importedMetrics.put(m.getKey(), m.getValue().asDouble()));
+                return Optional.of(new JournalEvent.Import(time, e.path("id").asInt(), new Combination(imported),
+                        e.path("loss").asDouble(), importedMetrics, e.path("source").asText("")));
             case "end":
                 return Optional.of(new JournalEvent.End(time, e.path("reason").asText("")));
             case "stop":
@@ -205,6 +212,19 @@ public final class JournalCodec {
                     }
                 });
             }
+            return n;
+        }
+
+        @Override
+        public ObjectNode importRow(JournalEvent.Import e) {
+            ObjectNode n = object("import", e.time());
+            n.put("id", e.id());
+            ArrayNode values = n.putArray("values");
+            e.combination().values().forEach(values::add);
+            n.put("loss", e.loss());
+            ObjectNode m = n.putObject("metrics");
+            e.metrics().forEach(m::put);
+            n.put("source", e.source());
             return n;
         }
 

@@ -36,6 +36,8 @@ public sealed interface JournalEvent {
 
         R end(End e);
 
+        R importRow(Import e);
+
         R stop(Stop e);
     }
 
@@ -175,6 +177,28 @@ public sealed interface JournalEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.finish(this);
+        }
+    }
+
+    /**
+     * A scored row of an earlier search, read through {@code warm_start_from}, taken in under the next id
+     * (docs/decisions/0024). It is finished from the start: never submitted, never resumed.
+     *
+     * @param loss    the earlier row's score
+     * @param metrics its extra metrics, in their order
+     * @param source  where it came from: the data file and the row's combination id there
+     */
+    record Import(long time, int id, Combination combination, double loss, Map<String, Double> metrics, String source)
+            implements JournalEvent {
+        public Import {
+            Objects.requireNonNull(combination, "combination");
+            Objects.requireNonNull(source, "source");
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.importRow(this);
         }
     }
 

@@ -47,6 +47,8 @@ import java.util.SplittableRandom;
  * both drive it. {@link #run()} starts a new search or resumes one whose journal already has events.
  */
 public final class SearchEngine {
+    /** The {@code search_type} of a combination of {@code initial_points}. */
+    public static final String INITIAL_TYPE = "initial";
     private static final Duration TABLE_INTERVAL = Duration.ofMillis(500);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     /** Faults of the machine in a row after which the search stops for the user to fix the cause. */
@@ -301,7 +303,8 @@ public final class SearchEngine {
         }
     }
 
-    private void begin() {
+    private void begin() throws IOException {
+        WarmStart warm = readWarmStart(); // before the start is journaled: a source that cannot be read starts nothing
         boolean drawn = search.randomSeed() == null;
         seed = drawn ? new SecureRandom().nextLong() & 0x7fffffffffffL : search.randomSeed();
         JournalEvent start = new JournalEvent.Start(now(), seed, search.searchType().key(), strategy.name());
@@ -315,6 +318,59 @@ public final class SearchEngine {
         if (watch != null) {
             log("pruner " + search.pruner().describe() + ": runs are stopped early by their "
                     + ProgressPoint.FILE_NAME);
+        }
+        warmStart(warm);
+        initialPoints();
+    }
+
+    /** Most rows of warm_start_from left out that the log lists one by one; more are grouped by reason. */
+    private static final int REJECTIONS_PER_ROW = 20;
+
+    /**
+     * Takes in the scored rows of {@code warm_start_from} that fit the space, each journaled as imported under the
+     * next id before anything is suggested, so the strategy's first call sees them (docs/decisions/0024).
+     */
+    private void warmStart(WarmStart w) {
+        if (w == null) {
+            return;
+        }
+        for (WarmStart.Imported row : w.imported()) {
+            JournalEvent e = new JournalEvent.Import(now(), state.nextId(), row.combination(), row.loss(), row.metrics(),
+                    row.source());
+            append(e);
+            state.apply(e);
+            tableDirty = true;
+        }
+        log("warm start: " + w.imported().size() + " row(s) taken in from "
+                + search.starting().warmStartFrom().size() + " earlier search(es), " + w.rejected().size() + " left out");
+        w.rejectionLines(REJECTIONS_PER_ROW).forEach(this::log);
+    }
+
+    /** The rows of warm_start_from, or {@code null} when the search config names none. */
+    private WarmStart readWarmStart() throws IOException {
+        List<Path> sources = search.starting().warmStartFrom();
+        if (sources.isEmpty()) {
+            return null;
+        }
+        try {
+            return WarmStart.read(sources, model.space(), search.numGridPointsPerHyperparameter());
+        } catch (IOException e) {
+            throw new IOException("warm_start_from: " + IoErrors.describe(e)
+                    + " (the earlier searches are read where this coordinator runs)", e);
+        }
+    }
+
+    /** Journals {@code initial_points} as the first suggestions; they are submitted before any other. */
+    private void initialPoints() {
+        List<Combination> points = search.starting().initialCombinations(model.space(),
+                search.numGridPointsPerHyperparameter(), (path, message) -> {
+                    throw new IllegalStateException("the loader checks initial_points: " + path + ": " + message);
+                });
+        for (Combination c : points) {
+            if (search.maxSuggestions() - state.ordinaryCount() <= 0) {
+                break;
+            }
+            toSubmit.add(record(new Suggestion(c, INITIAL_TYPE, -1, "initial point from search_config.json")));
         }
     }
 

@@ -120,7 +120,7 @@ public final class SearchFiles {
             throw new IOException(dir + " is not an hpsearch search folder (no " + SEARCH_CONFIG + " or "
                     + Journal.FILE_NAME + ")");
         }
-        Configs c = new ConfigLoader().load(dir.resolve(SEARCH_CONFIG), dir.resolve(JOB_CONFIG), dir.resolve(MODEL_CONFIG));
+        Configs c = ConfigLoader.ofStartedSearch().load(dir.resolve(SEARCH_CONFIG), dir.resolve(JOB_CONFIG), dir.resolve(MODEL_CONFIG));
         Path project = dir.getParent();
         JsonNode meta = Files.exists(dir.resolve(META)) ? JsonFiles.STRICT.readTree(dir.resolve(META).toFile()) : null;
         Path jobPath = meta != null && meta.hasNonNull("job_config_path")

@@ -25,6 +25,8 @@ import java.util.Set;
  * only by applying the events it journals, so a replayed journal gives the same state.
  */
 public final class SearchState {
+    /** The {@code search_type} of a row taken in through {@code warm_start_from}. */
+    public static final String IMPORTED_TYPE = "imported";
     /** The metric of a pruned run that holds the last step it reported. */
     public static final String LAST_STEP = "last_step";
     /** The metric of a pruned run that holds the value it reported at its last step. */
@@ -127,6 +129,17 @@ public final class SearchState {
         }
 
         @Override
+        public Void importRow(JournalEvent.Import e) {
+            int id = e.id();
+            e.metrics().keySet().forEach(k -> metricColumns.putIfAbsent(k, metricColumns.size()));
+            trials.put(id, new TrialRecord(id, e.combination(), IMPORTED_TYPE, -1, 0, null, "", TrialStatus.IMPORTED,
+                    e.loss(), e.metrics(), e.source(), null, Double.NaN, 0, 0));
+            seen.add(e.combination());
+            nextId = Math.max(nextId, id + 1);
+            return null;
+        }
+
+        @Override
         public Void end(JournalEvent.End e) {
             endReason = e.reason();
             return null;
@@ -171,6 +184,7 @@ public final class SearchState {
             }
             switch (t.status()) {
                 case OK:
+                case IMPORTED:
                     finished.add(finished(t, new Outcome.Scored(t.loss())));
                     break;
                 case FAILED:
@@ -271,11 +285,14 @@ public final class SearchState {
         return sb.toString();
     }
 
-    /** How many ordinary combinations (not replicates) the search has: what max_suggestions counts. */
+    /**
+     * How many ordinary combinations the search has: what max_suggestions counts. Neither replicates nor the rows
+     * imported through {@code warm_start_from} (docs/decisions/0024) are.
+     */
     public int ordinaryCount() {
         int n = 0;
         for (TrialRecord t : trials.values()) {
-            if (!t.isReplicate()) {
+            if (!t.isReplicate() && t.status() != TrialStatus.IMPORTED) {
                 n++;
             }
         }
@@ -327,6 +344,7 @@ public final class SearchState {
         }
         return n;
     }
+
 
     /** Results collected so far: finished combinations (with or without a score). */
     public int finishedCount() {

@@ -18,7 +18,12 @@ public enum TrialStatus {
      * Stopped early by the pruner (search_config.json {@code pruner}): its learning curve was worse than the
      * others'. Its last step and value are its metrics {@code last_step} and {@code last_value}; it has no score.
      */
-    PRUNED;
+    PRUNED,
+    /**
+     * A scored row of an earlier search read through {@code warm_start_from}: a result of this search's space that
+     * no run of this search produced. Never run, never resumed, not counted toward max_suggestions.
+     */
+    IMPORTED;
 
     public boolean isFinished() {
         return this != QUEUED && this != RUNNING;

@@ -39,7 +39,7 @@ public final class ParEgoStrategy implements Strategy {
                 config.maxActivePoints(), config.numGridPointsPerHyperparameter(), config.minInitialPoints(), "none",
                 failure, config.gridSuggestionProbability(), config.randomSuggestionProbability(),
                 config.randomSeed(), config.bopt(), config.failures(), config.mailUser(), config.replicates(),
-                config.pruner());
+                config.pruner(), config.starting());
         this.bopt = new BoptStrategy(single, space);
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
  * the table's.
  */
 public final class TableColumns {
+    /** The table's file name in a search folder. */
+    public static final String FILE_NAME = "hp_search_data.txt";
     /** The original tool's columns, in its order; the hyperparameters follow them. */
     public static final List<String> SEED = List.of("combination_id", "job_id", "job_time",
             "previous_results_count", "search_type", "is_queued", "model_config_path", "loss");

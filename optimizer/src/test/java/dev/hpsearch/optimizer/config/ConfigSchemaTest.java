@@ -88,7 +88,7 @@ class ConfigSchemaTest {
                 assertThat(k.choices()).as(k.key()).containsAll(k.listDefault());
             }
         }
-        assertThat(ConfigSchema.search()).hasSize(42);
+        assertThat(ConfigSchema.search()).hasSize(44);
         assertThat(ConfigSchema.job()).hasSize(17);
         assertThat(ConfigSchema.hyperparameter()).extracting(ConfigKey::key)
                 .containsExactly("type", "domain", "transformation", "simpler");

@@ -110,12 +110,16 @@ public final class SchemaForm {
         return rest;
     }
 
-    /** {@code $.bopt_config.kernel[1]} -> {@code bopt_config.kernel}; {@code $.upload[0]} -> {@code upload}. */
+    /**
+     * {@code $.bopt_config.kernel[1]} -> {@code bopt_config.kernel}; {@code $.upload[0]} -> {@code upload};
+     * {@code $.initial_points[1].lr} -> {@code initial_points}.
+     */
     static String fieldKey(String jsonPath) {
         if (jsonPath == null || !jsonPath.startsWith("$.")) {
             return null;
         }
-        return jsonPath.substring(2).replaceAll("\\[\\d+]$", "");
+        // $.initial_points[1].lr -> initial_points: a problem inside a list's item belongs to the list's field
+        return jsonPath.substring(2).replaceAll("\\[\\d+].*$", "");
     }
 
     private static JsonNode valueIn(ObjectNode root, ConfigKey k) {
@@ -128,10 +132,11 @@ public final class SchemaForm {
 
     /** A value as its field shows it: arguments joined by spaces, other lists by commas. */
     static String text(ConfigKey k, JsonNode v) {
-        if (k.type() == ValueType.JSON) {
-            return v.toString();
+        if (k.type() == ValueType.POINTS || k.type() == ValueType.JSON) {
+            return v.toString(); // a list of objects shows as the JSON it is
         }
-        if (v.isArray() && (k.type() == ValueType.ARGUMENTS || k.type() == ValueType.NAMES)) {
+        boolean list = k.type() == ValueType.ARGUMENTS || k.type() == ValueType.NAMES || k.type() == ValueType.PATHS;
+        if (v.isArray() && list) {
             List<String> items = new ArrayList<>();
             v.forEach(x -> items.add(x.asText()));
             return String.join(k.type() == ValueType.ARGUMENTS ? " " : ", ", items);
@@ -145,7 +150,8 @@ public final class SchemaForm {
         // empty means "leave the key out" where the loader then uses nothing or its default list; an emptied number
         // or choice stays, for the loader to refuse rather than for the default to slip in unseen
         boolean optional = !k.required() && (k.defaultValue() == null || k.type() == ValueType.TEXT
-                || k.type() == ValueType.ARGUMENTS || k.type() == ValueType.NAMES);
+                || k.type() == ValueType.ARGUMENTS || k.type() == ValueType.NAMES || k.type() == ValueType.PATHS
+                || k.type() == ValueType.POINTS);
         if (t.isEmpty() && optional) {
             return null;
         }
@@ -164,7 +170,10 @@ public final class SchemaForm {
             case ARGUMENTS:
                 return strings(List.of(t.split("\\s+")));
             case NAMES:
+            case PATHS:
                 return strings(List.of(t.split("\\s*,\\s*")));
+            case POINTS:
+                return JsonText.value(t); // JSON as typed; anything else as text, for the loader to refuse
             case FAILURE_VALUE:
                 return k.choices().contains(t.toLowerCase(java.util.Locale.ROOT))
                         ? TextNode.valueOf(t.toLowerCase(java.util.Locale.ROOT)) : JsonText.number(t);

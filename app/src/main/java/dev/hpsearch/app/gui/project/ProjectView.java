@@ -61,6 +61,8 @@ public final class ProjectView extends BorderPane {
         edits = new ProjectEdits(List.of(search.configDocument(), job.configDocument(), model.configDocument()));
         dashboard = new DashboardViewModel(project, services.tasks(), services.launcher(), services.dialogs(),
                 edits, null, java.time.Duration.ofMillis(250));
+        // "add as initial point" on a row of the results goes to the search form's initial_points
+        dashboard.onAddInitialPoint(search::addInitialPoint);
         // Launch runs the search config the search form shows
         dashboard.searchConfigProperty().bind(search.configDocument().fileProperty());
         // the Run tab runs where job_config says until the user picks another place there

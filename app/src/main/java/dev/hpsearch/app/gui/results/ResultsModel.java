@@ -35,7 +35,7 @@ import javafx.collections.transformation.FilteredList;
 public final class ResultsModel {
     /** The choices of {@link #statusFilterProperty}. */
     public static final List<String> STATUS_FILTERS = List.of("all", "ok", "failed", "cancelled", "running", "queued",
-            "no_score", "pruned");
+            "no_score", "pruned", "imported");
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ResultRow> filtered = new FilteredList<>(rows);
     private final StringProperty filterText = new SimpleStringProperty("");

@@ -14,6 +14,12 @@ public final class SuggestedBy {
         if (searchType == null || searchType.isBlank()) {
             return "unknown";
         }
+        if (searchType.equals("imported")) {
+            return "imported from an earlier search (warm_start_from)";
+        }
+        if (searchType.equals("initial")) {
+            return "initial point of search_config.json";
+        }
         String[] parts = searchType.split("_");
         if (parts.length == 3 && (parts[2].equals("MCMC") || parts[2].equals("MLE"))) {
             return "GP: " + parts[0] + " kernel, " + parts[1] + " acquisition, " + parts[2] + " estimation";

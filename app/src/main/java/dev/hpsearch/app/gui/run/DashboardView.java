@@ -254,7 +254,10 @@ public final class DashboardView extends VBox {
         MenuItem copy = new MenuItem("Copy");
         copy.setId("copyRowsItem");
         copy.setOnAction(e -> copySelected());
-        table.setContextMenu(new ContextMenu(copy));
+        MenuItem initial = new MenuItem("Add as initial point of the search settings");
+        initial.setId("addInitialPointItem");
+        initial.setOnAction(e -> table.getSelectionModel().getSelectedItems().forEach(vm::addAsInitialPoint));
+        table.setContextMenu(new ContextMenu(copy, initial));
         KeyCombination ctrlC = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         table.setOnKeyPressed(e -> {
             if (ctrlC.match(e)) {

@@ -118,6 +118,9 @@ public final class DashboardViewModel {
     private final Set<Integer> cancelling = new HashSet<>();
     private final Notifier notifier;
 
+    /** Where "add as initial point" sends a row's values (the search form); nowhere until set. */
+    private java.util.function.Predicate<Map<String, com.fasterxml.jackson.databind.JsonNode>> initialPoints = v -> false;
+
     private long generation;
     private EventBatcher.Session session;
     private LogFollower follower;
@@ -175,6 +178,31 @@ public final class DashboardViewModel {
                 metricShown.computeIfAbsent(results.metrics().get(i), k -> new SimpleBooleanProperty(shown));
             }
         });
+    }
+
+    /**
+     * Where {@link #addAsInitialPoint} sends a row's values by hyperparameter name; it answers whether they were taken
+     * (the search form's initial_points, which is then unsaved).
+     */
+    public void onAddInitialPoint(java.util.function.Predicate<Map<String, com.fasterxml.jackson.databind.JsonNode>> sink) {
+        initialPoints = sink;
+    }
+
+    /**
+     * Sends a row's hyperparameter values to the search form's initial_points and says so on the status line.
+     *
+     * @return whether the form took them
+     */
+    public boolean addAsInitialPoint(ResultRow row) {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> values = new java.util.LinkedHashMap<>();
+        List<String> names = results.hyperparameters();
+        for (int i = 0; i < names.size() && i < row.values().size(); i++) {
+            values.put(names.get(i), row.values().get(i));
+        }
+        boolean taken = initialPoints.test(values);
+        status.note(taken ? "Combination " + row.id() + " added to initial_points of the search settings (not saved yet)"
+                : "initial_points of the search settings is not a list the row can be added to; fix it there first");
+        return taken;
     }
 
     // ---- properties

@@ -4,9 +4,13 @@ import dev.hpsearch.app.gui.common.DialogService;
 import dev.hpsearch.app.gui.common.FieldEditors;
 import dev.hpsearch.app.gui.common.FieldViewModel;
 import dev.hpsearch.optimizer.config.ConfigKey.Section;
+import java.io.IOException;
+import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -28,6 +32,11 @@ public final class SearchConfigView extends VBox {
         intro.setWrapText(true);
         TitledPane basics = section("Basics", Section.BASICS, vm, true);
         basics.setId("basicsSection");
+        TitledPane start = section("Where the search starts: earlier searches and initial points", Section.START, vm,
+                false);
+        start.setId("startSection");
+        ((GridPane) start.getContent()).addRow(((GridPane) start.getContent()).getRowCount(), new Label(),
+                warmStartChooser(vm, dialogs));
         TitledPane bopt = section("Bayesian optimization settings (search type bopt)", Section.BOPT, vm, false);
         bopt.setId("boptSection");
         TitledPane failures = section("Failed analyses: retries and limits", Section.FAILURES, vm, false);
@@ -42,7 +51,7 @@ public final class SearchConfigView extends VBox {
         objectives.setId("objectivesSection");
         TitledPane coordinator = section("Coordinator settings", Section.COORDINATOR, vm, false);
         coordinator.setId("coordinatorSection");
-        VBox sections = new VBox(8, basics, bopt, failures, pruning, replicates, objectives, coordinator);
+        VBox sections = new VBox(8, basics, start, bopt, failures, pruning, replicates, objectives, coordinator);
         ScrollPane scroll = new ScrollPane(sections);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -72,6 +81,32 @@ public final class SearchConfigView extends VBox {
         status.setId("searchStatus");
         status.textProperty().bind(vm.statusProperty());
         getChildren().addAll(intro, scroll, other, runNote, new HBox(12, save, open, status));
+    }
+
+    /** Adds an earlier search of the project, or any data file, to warm_start_from. */
+    private static MenuButton warmStartChooser(SearchConfigViewModel vm, DialogService dialogs) {
+        MenuButton add = new MenuButton("Add an earlier search…");
+        add.setId("addWarmStartButton");
+        Runnable fill = () -> {
+            add.getItems().clear();
+            try {
+                for (Path p : vm.earlierSearches()) {
+                    MenuItem item = new MenuItem(p.getFileName().toString());
+                    item.setMnemonicParsing(false);
+                    item.setOnAction(x -> vm.addWarmStart(p));
+                    add.getItems().add(item);
+                }
+            } catch (IOException ex) {
+                dialogs.showError("Earlier searches", "Cannot list the project's searches: " + ex.getMessage());
+            }
+            MenuItem file = new MenuItem("A data file (hp_search_data.txt)…");
+            file.setOnAction(x -> dialogs.openFile("Earlier results", vm.configDocument().file().getParent(),
+                    "Search results", "*.txt").ifPresent(vm::addWarmStart));
+            add.getItems().add(file);
+        };
+        fill.run();
+        add.setOnShowing(e -> fill.run());
+        return add;
     }
 
     private static TitledPane section(String title, Section section, SearchConfigViewModel vm, boolean expanded) {

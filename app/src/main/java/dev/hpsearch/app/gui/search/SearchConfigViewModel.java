@@ -1,7 +1,13 @@
 package dev.hpsearch.app.gui.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.app.gui.common.ConfigDocument;
 import dev.hpsearch.app.gui.common.DialogService;
+import dev.hpsearch.app.gui.common.FieldViewModel;
+import dev.hpsearch.app.gui.common.JsonText;
 import dev.hpsearch.app.gui.common.SchemaFormViewModel;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.common.UnsavedEditsPrompt;
@@ -10,12 +16,16 @@ import dev.hpsearch.optimizer.config.ConfigSchema;
 import dev.hpsearch.optimizer.config.Problems;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.config.SearchType;
+import dev.hpsearch.optimizer.engine.DataTable;
+import dev.hpsearch.optimizer.engine.SearchFiles;
+import dev.hpsearch.optimizer.engine.SearchFolder;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -68,8 +78,12 @@ public final class SearchConfigViewModel extends SchemaFormViewModel {
     @Override
     public boolean validate() {
         Problems problems = new Problems();
-        String name = configDocument().file().getFileName().toString();
+        // the whole path: warm_start_from's relative paths are taken from the config's folder
+        String name = configDocument().file().toAbsolutePath().toString();
         SearchConfig config = new ConfigLoader().readSearch(document(), name, problems);
+        // initial_points are judged against the project's model config, as the command line does
+        ConfigLoader.checkInitialPoints(config, configDocument().file().toAbsolutePath().resolveSibling(
+                SearchFiles.MODEL_CONFIG), name, problems);
         SearchType type = SearchType.parse(field(ConfigSchema.SEARCH_TYPE.key()).textProperty().get()).orElse(null);
         List<String> rest = form().showProblems(problems.all(),
                 k -> type == null || k.relevance().appliesTo(type));
@@ -81,6 +95,55 @@ public final class SearchConfigViewModel extends SchemaFormViewModel {
             }
         }
         return !problems.hasErrors();
+    }
+
+    /**
+     * The project's earlier searches that have a table of results, newest first, for warm_start_from.
+     */
+    public List<Path> earlierSearches() throws IOException {
+        Path folder = configDocument().file().toAbsolutePath().getParent();
+        List<Path> out = new ArrayList<>();
+        for (Path p : SearchFolder.searches(folder)) {
+            if (Files.isRegularFile(p.resolve(DataTable.FILE_NAME))) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds an earlier search folder or data file to warm_start_from, relative to the config's folder when it lies
+     * inside it; an entry already there is not added twice. The form is then unsaved.
+     */
+    public void addWarmStart(Path source) {
+        Path folder = configDocument().file().toAbsolutePath().normalize().getParent();
+        Path p = source.toAbsolutePath().normalize();
+        String entry = p.startsWith(folder) ? folder.relativize(p).toString() : p.toString();
+        FieldViewModel f = field(ConfigSchema.WARM_START_FROM.key());
+        String text = f.textProperty().get() == null ? "" : f.textProperty().get().strip();
+        List<String> entries = text.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(text.split("\\s*,\\s*")));
+        if (!entries.contains(entry)) {
+            entries.add(entry);
+            f.textProperty().set(String.join(", ", entries));
+        }
+    }
+
+    /**
+     * Appends a point to initial_points: the hyperparameters' values by name, such as a row of the results. The form
+     * is then unsaved; when the field does not hold a list the user can fix, nothing is changed and false returned.
+     */
+    public boolean addInitialPoint(Map<String, JsonNode> values) {
+        FieldViewModel f = field(ConfigSchema.INITIAL_POINTS.key());
+        String text = f.textProperty().get() == null ? "" : f.textProperty().get().strip();
+        JsonNode current = text.isEmpty() ? JsonNodeFactory.instance.arrayNode() : JsonText.value(text);
+        if (!current.isArray()) {
+            return false;
+        }
+        ObjectNode point = JsonNodeFactory.instance.objectNode();
+        values.forEach(point::set);
+        ((ArrayNode) current).add(point);
+        f.textProperty().set(current.toString());
+        return true;
     }
 
     /** The search config files of the project folder ({@code search_config*.json}), sorted. */
