@@ -26,7 +26,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule mathDoesNoIo = noClasses()
             .that().resideInAnyPackage("..optimizer.gp..", "..optimizer.space..", "..optimizer.strategy..",
-                    "..optimizer.prune..")
+                    "..optimizer.prune..", "..optimizer.pareto..")
             .should().dependOnClassesThat(IO)
             .because("strategies, pruners, the search space and the GP are pure: given their inputs and a seeded generator they "
                     + "compute, so they are tested and benchmarked without files or processes");

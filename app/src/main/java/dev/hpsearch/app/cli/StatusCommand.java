@@ -58,10 +58,19 @@ final class StatusCommand implements Callable<Integer> {
             description = "Relative distance to the best loss within which a combination counts as tied (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: the counts, the best feasible combination and, with objectives or "
+                    + "constraints in search_config.json, the Pareto front with its hypervolume.")
+    String format;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!format.equals("text") && !format.equals("json")) {
+            err.println("error: --format: got \"" + format + "\"; allowed: text, json");
+            return ExitCodes.CONFIG;
+        }
         if (clusters.cluster != null) {
             return new RemoteStatus(clusters.cluster, clusters.clustersFile, mirror, log, out, err).show(searchDir,
                     (dir, name, notEnded) -> summarize(dir, name, notEnded, out, err));
@@ -88,6 +97,13 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         SearchState state = SearchState.replay(events);
+        ParetoReport pareto = configs.search().objectives().configured()
+                ? ParetoReport.of(configs.search(), state) : null;
+        if (format.equals("json")) {
+            out.println(StatusJson.of(name, configs.search(), state, pareto).toPrettyString());
+            out.flush();
+            return ExitCodes.OK;
+        }
         List<Hyperparameter> hps = configs.model().space().hyperparameters();
         out.println("Search " + name + " ("
                 + configs.search().searchType().key() + ")");
@@ -114,8 +130,11 @@ final class StatusCommand implements Callable<Integer> {
         rows.sort(Comparator.comparing((TrialRecord t) -> t.loss() == null)
                 .thenComparing(t -> t.loss() == null ? 0 : t.loss())
                 .thenComparing(TrialRecord::id));
-        TrialRecord best = state.best();
-        if (best != null) {
+        TrialRecord best = StatusJson.best(configs.search(), state);
+        if (pareto != null) {
+            pareto.print(out);
+        }
+        if (best != null && !configs.search().objectives().multiObjective()) {
             double limit = best.loss() + Math.abs(best.loss()) * tolerance;
             long tied = rows.stream().filter(t -> t.loss() != null && t.loss() <= limit).count();
             out.println(String.format(Locale.ROOT, "Best loss %.6g (combination %d). %d combination(s) lie within %.0f%% of it:"

@@ -75,7 +75,9 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
         /** A hyperparameter's condition: an object naming another hyperparameter and a list of its values. */
         CONDITION,
         /** Any JSON value. */
-        VALUE
+        VALUE,
+        /** A JSON value as written in the file, such as a list of objects ({@code objectives}). */
+        JSON
     }
 
     /** Which searches or settings a key applies to. */
@@ -118,7 +120,7 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
     }
 
     /** Where a form puts a key. */
-    public enum Section { BASICS, START, BOPT, FAILURES, PRUNING, REPLICATES, COORDINATOR, SLURM, HYPERPARAMETER }
+    public enum Section { BASICS, START, BOPT, FAILURES, PRUNING, REPLICATES, OBJECTIVES, COORDINATOR, SLURM, HYPERPARAMETER }
 
     /**
      * Bounds of a number; {@code minOpen}/{@code maxOpen} exclude the bound itself. Whole numbers use only

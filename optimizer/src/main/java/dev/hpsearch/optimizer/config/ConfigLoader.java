@@ -95,6 +95,7 @@ public final class ConfigLoader {
         SearchConfig.Replicates replicates = replicates(o);
         PrunerConfig pruner = pruner(o);
         StartingPoints starting = new StartingPoints(warmStartFrom(o, file), initialPoints(o));
+        ObjectivesConfig objectives = ObjectivesConfig.read(o);
         SearchType searchType = SearchType.of(type);
         if ((searchType == SearchType.GRID || searchType == SearchType.LINE) && gridPoints < 1) {
             o.error("num_grid_points_per_hyperparameter", "got " + gridPoints + "; "
@@ -113,7 +114,7 @@ public final class ConfigLoader {
         o.warnUnknownKeys(null);
         return new SearchConfig(searchType, time, memory, env, script, maxSuggestions, maxActive, gridPoints,
                 minInitial, yTransformation, failure, gridProbability, randomProbability, seed, bopt, failures, mailUser,
-                replicates, pruner, starting);
+                replicates, pruner, starting, objectives);
     }
 
     /** replicate_key, replicates and replicate_top_k; whether the key names an input is checked with the model. */

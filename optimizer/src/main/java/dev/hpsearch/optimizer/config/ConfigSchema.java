@@ -219,6 +219,21 @@ public final class ConfigSchema {
             Range.closed(1, 1000), List.of(), false, Relevance.ALL, Section.REPLICATES,
             "How many of the best combinations (by score) are replicated.");
 
+    // ---- search_config.json: several objectives and constraints (not in the original tool; docs/decisions/0025)
+
+    public static final ConfigKey OBJECTIVES = search("objectives", ValueType.JSON, null, null, List.of(), false,
+            Relevance.ALL, Section.OBJECTIVES,
+            "Optimize several results at once: a list of {\"name\": METRIC, \"direction\": \"minimize\" or "
+            + "\"maximize\"}, where a name is objective (the score) or a number of your script's output.json. The "
+            + "result is the Pareto front (no run on it is beaten in every objective by another), listed by hpsearch "
+            + "status with its hypervolume. Random and grid searches record them; bopt optimizes them jointly by "
+            + "random scalarizations (ParEGO). Leave it out to optimize the score alone.");
+    public static final ConfigKey CONSTRAINTS = search("constraints", ValueType.JSON, null, null, List.of(), false,
+            Relevance.ALL, Section.OBJECTIVES,
+            "Conditions a run must meet to count: a list of {\"name\": METRIC, \"max\": X} or {\"name\": METRIC, "
+            + "\"min\": X} (or both bounds). The Pareto front considers feasible runs only (a run missing the metric "
+            + "is infeasible); bopt steers away from infeasible runs by a penalty in its scalarization.");
+
     // ---- search_config.json: the coordinator
 
     public static final ConfigKey SEARCH_MEMORY = search("search_memory", ValueType.INTEGER, 32, Range.atLeast(1),

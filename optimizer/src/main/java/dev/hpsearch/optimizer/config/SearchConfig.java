@@ -11,6 +11,7 @@ package dev.hpsearch.optimizer.config;
  *                   combinations run at the end of the search ({@link Replicates#NONE}: none)
  * @param pruner     early stopping ({@link PrunerConfig#NONE}: every run goes to its end)
  * @param starting   warm_start_from and initial_points ({@link StartingPoints#NONE}: neither)
+ * @param objectives several objectives and constraints ({@link ObjectivesConfig#NONE}: the score alone)
  */
 public record SearchConfig(
         SearchType searchType,
@@ -32,7 +33,8 @@ public record SearchConfig(
         String mailUser,
         Replicates replicates,
         PrunerConfig pruner,
-        StartingPoints starting) {
+        StartingPoints starting,
+        ObjectivesConfig objectives) {
 
     /**
      * {@code replicate_key}, {@code replicates} and {@code replicate_top_k} of search_config.json.
@@ -66,6 +68,20 @@ public record SearchConfig(
         replicates = replicates == null ? Replicates.NONE : replicates;
         pruner = pruner == null ? PrunerConfig.NONE : pruner;
         starting = starting == null ? StartingPoints.NONE : starting;
+        objectives = objectives == null ? ObjectivesConfig.NONE : objectives;
+    }
+
+    /** A search config with the score as its one objective. */
+    public SearchConfig(SearchType searchType, double searchTimeHours, int searchMemoryGb, String searchEnvironmentPath,
+                        String searchScriptPath, int maxSuggestions, int maxActivePoints,
+                        int numGridPointsPerHyperparameter, int minInitialPoints, String yTransformation,
+                        FailureValue yFailureValue, double gridSuggestionProbability,
+                        double randomSuggestionProbability, Long randomSeed, BoptConfig bopt, FailurePolicy failures,
+                        String mailUser, Replicates replicates, PrunerConfig pruner, StartingPoints starting) {
+        this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
+                maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
+                gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
+                replicates, pruner, starting, ObjectivesConfig.NONE);
     }
 
     /** A search config without warm_start_from or initial_points. */
@@ -78,7 +94,7 @@ public record SearchConfig(
         this(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath, maxSuggestions,
                 maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation, yFailureValue,
                 gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures, mailUser,
-                replicates, pruner, StartingPoints.NONE);
+                replicates, pruner, StartingPoints.NONE, ObjectivesConfig.NONE);
     }
 
     /** A copy with other starting points. */
@@ -86,7 +102,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, replicates, pruner, points);
+                mailUser, replicates, pruner, points, objectives);
     }
 
     /** A search config without early stopping. */
@@ -166,7 +182,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, policy, mailUser, replicates, pruner,
-                starting);
+                starting, objectives);
     }
 
     /** A copy with a different seed. */
@@ -174,7 +190,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, seed, bopt, failures, mailUser, replicates, pruner,
-                starting);
+                starting, objectives);
     }
 
     /** A copy with a different number of combinations to try. */
@@ -183,7 +199,7 @@ public record SearchConfig(
                 n, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
                 mailUser, replicates, pruner,
-                starting);
+                starting, objectives);
     }
 
     /** A copy with a different parallelism. */
@@ -192,7 +208,7 @@ public record SearchConfig(
                 maxSuggestions, n, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
                 mailUser, replicates, pruner,
-                starting);
+                starting, objectives);
     }
 
     /** A copy with other replicate settings. */
@@ -200,7 +216,7 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, r, pruner, starting);
+                mailUser, r, pruner, starting, objectives);
     }
 
     /** A copy with other early-stopping settings. */
@@ -208,7 +224,15 @@ public record SearchConfig(
         return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
                 maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
                 yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
-                mailUser, replicates, p, starting);
+                mailUser, replicates, p, starting, objectives);
+    }
+
+    /** A copy with other objectives and constraints. */
+    public SearchConfig withObjectives(ObjectivesConfig o) {
+        return new SearchConfig(searchType, searchTimeHours, searchMemoryGb, searchEnvironmentPath, searchScriptPath,
+                maxSuggestions, maxActivePoints, numGridPointsPerHyperparameter, minInitialPoints, yTransformation,
+                yFailureValue, gridSuggestionProbability, randomSuggestionProbability, randomSeed, bopt, failures,
+                mailUser, replicates, pruner, starting, o);
     }
 
     /** Whether a higher score of the script is better (y_transformation neg or neglog). */

@@ -211,7 +211,7 @@ public final class SearchState {
     }
 
     private static FinishedTrial finished(TrialRecord t, Outcome outcome) {
-        return new FinishedTrial(t.id(), t.combination(), t.searchType(), t.ordinal(), outcome);
+        return new FinishedTrial(t.id(), t.combination(), t.searchType(), t.ordinal(), outcome, t.metrics());
     }
 
     /** The result table of this state: one row per combination, in combination order. */

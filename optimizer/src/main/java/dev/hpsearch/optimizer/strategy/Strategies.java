@@ -30,7 +30,8 @@ public final class Strategies {
             case RANDOM:
                 return new RandomStrategy(space);
             default:
-                return new BoptStrategy(config, space);
+                return config.objectives().configured() ? new ParEgoStrategy(config, space)
+                        : new BoptStrategy(config, space);
         }
     }
 }

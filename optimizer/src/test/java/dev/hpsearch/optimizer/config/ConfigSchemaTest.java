@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpsearch.optimizer.config.ConfigKey.ValueType;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,11 @@ class ConfigSchemaTest {
                     break;
                 case INTEGER:
                     v = (int) k.range().min();
+                    break;
+                case JSON:
+                    v = k.key().equals("objectives")
+                            ? List.of(Map.of("name", "objective", "direction", "minimize"))
+                            : List.of(Map.of("name", "memory_gb", "max", 8));
                     break;
                 default:
                     v = k.recommendation().isEmpty() ? "x" : k.recommendation();
@@ -82,7 +88,7 @@ class ConfigSchemaTest {
                 assertThat(k.choices()).as(k.key()).containsAll(k.listDefault());
             }
         }
-        assertThat(ConfigSchema.search()).hasSize(43);
+        assertThat(ConfigSchema.search()).hasSize(45);
         assertThat(ConfigSchema.job()).hasSize(17);
         assertThat(ConfigSchema.hyperparameter()).extracting(ConfigKey::key)
                 .containsExactly("type", "domain", "transformation", "simpler", "condition", "inactive_value");

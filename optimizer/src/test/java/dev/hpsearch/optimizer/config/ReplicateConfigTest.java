@@ -1,9 +1,7 @@
 package dev.hpsearch.optimizer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,22 +20,11 @@ class ReplicateConfigTest {
     Path dir;
 
     private Configs load(String search) throws Exception {
-        write(search);
-        return new ConfigLoader().load(dir.resolve("s.json"), dir.resolve("j.json"), dir.resolve("m.json"));
+        return new ConfigFolder(dir, JOB, MODEL).load(search);
     }
 
     private List<ConfigProblem> errors(String search) throws Exception {
-        write(search);
-        ConfigException e = catchThrowableOfType(ConfigException.class,
-                () -> new ConfigLoader().load(dir.resolve("s.json"), dir.resolve("j.json"), dir.resolve("m.json")));
-        assertThat(e).as("loading should fail").isNotNull();
-        return e.problems().stream().filter(ConfigProblem::isError).toList();
-    }
-
-    private void write(String search) throws Exception {
-        Files.writeString(dir.resolve("s.json"), search);
-        Files.writeString(dir.resolve("j.json"), JOB);
-        Files.writeString(dir.resolve("m.json"), MODEL);
+        return new ConfigFolder(dir, JOB, MODEL).errors(search);
     }
 
     @Test

@@ -132,7 +132,7 @@ public final class SchemaForm {
 
     /** A value as its field shows it: arguments joined by spaces, other lists by commas. */
     static String text(ConfigKey k, JsonNode v) {
-        if (k.type() == ValueType.POINTS) {
+        if (k.type() == ValueType.POINTS || k.type() == ValueType.JSON) {
             return v.toString(); // a list of objects shows as the JSON it is
         }
         boolean list = k.type() == ValueType.ARGUMENTS || k.type() == ValueType.NAMES || k.type() == ValueType.PATHS;
@@ -163,6 +163,8 @@ public final class SchemaForm {
                 return JsonText.number(t);
             case BOOLEAN:
                 return JsonText.bool(t);
+            case JSON:
+                return JsonText.value(t);
             case CHOICES:
                 return strings(JsonText.splitList(t));
             case ARGUMENTS:

@@ -3,6 +3,8 @@ package dev.hpsearch.app.gui.project;
 import dev.hpsearch.app.service.RunTarget;
 import dev.hpsearch.app.gui.AppServices;
 import dev.hpsearch.app.gui.analysis.ParallelCoordinatesView;
+import dev.hpsearch.app.gui.analysis.ParetoView;
+import dev.hpsearch.app.gui.analysis.ParetoViewModel;
 import dev.hpsearch.app.gui.analysis.ParallelCoordinatesViewModel;
 import dev.hpsearch.app.gui.analysis.SensitivityViewModel;
 import dev.hpsearch.app.gui.searches.SearchesView;
@@ -85,6 +87,8 @@ public final class ProjectView extends BorderPane {
         parallel = new ParallelCoordinatesView(new ParallelCoordinatesViewModel(dashboard.results(), services.tasks(),
                 project::folder), services.tasks(), services.dialogs());
         SearchesViewModel searches = new SearchesViewModel(project, services.tasks());
+        ParetoViewModel pareto = new ParetoViewModel(dashboard.results());
+        pareto.configProperty().bind(search.objectivesProperty());
         tabs.getTabs().addAll(
                 tab("tabSearch", search.configDocument(), new SearchConfigView(search, services.dialogs())),
                 tab("tabJob", job.configDocument(), new JobConfigView(job, services.dialogs())),
@@ -94,6 +98,7 @@ public final class ProjectView extends BorderPane {
                 tab("tabParallel", "Parallel coordinates", parallel),
                 tab("tabSensitivity", "Sensitivity", new SensitivityView(new SensitivityViewModel(dashboard.results(),
                         services.tasks(), project::folder), services.tasks(), services.dialogs())),
+                tab("tabPareto", "Pareto front", new ParetoView(pareto)),
                 tab("tabSelection", "Selection", new SelectionView(new SelectionViewModel(dashboard.results(),
                         services.tasks(), () -> java.util.Optional.ofNullable(dashboard.searchProperty().get())
                         .map(s -> new SelectionViewModel.Search(s.searchDir(), s.model())), project::folder,

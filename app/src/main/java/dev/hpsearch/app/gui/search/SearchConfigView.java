@@ -46,9 +46,12 @@ public final class SearchConfigView extends VBox {
         pruning.setId("pruningSection");
         TitledPane replicates = section("Replicates of the best, for an honest choice", Section.REPLICATES, vm, false);
         replicates.setId("replicatesSection");
+        TitledPane objectives = section("Several objectives and constraints (Pareto front)", Section.OBJECTIVES, vm,
+                false);
+        objectives.setId("objectivesSection");
         TitledPane coordinator = section("Coordinator settings", Section.COORDINATOR, vm, false);
         coordinator.setId("coordinatorSection");
-        VBox sections = new VBox(8, basics, start, bopt, failures, pruning, replicates, coordinator);
+        VBox sections = new VBox(8, basics, start, bopt, failures, pruning, replicates, objectives, coordinator);
         ScrollPane scroll = new ScrollPane(sections);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);

@@ -41,6 +41,8 @@ public final class SearchConfigViewModel extends SchemaFormViewModel {
     private final StringProperty otherProblems = new SimpleStringProperty("");
     private final StringProperty runNote = new SimpleStringProperty("");
     private final IntegerProperty gridPoints = new SimpleIntegerProperty(ConfigSchema.NUM_GRID_POINTS.intDefault());
+    private final javafx.beans.property.ObjectProperty<dev.hpsearch.optimizer.config.ObjectivesConfig> objectives =
+            new javafx.beans.property.SimpleObjectProperty<>(dev.hpsearch.optimizer.config.ObjectivesConfig.NONE);
 
     public SearchConfigViewModel(Path file, TaskRunner tasks) {
         super(new ConfigDocument("Search settings", file, tasks, "fields"), ConfigSchema.search());
@@ -67,6 +69,11 @@ public final class SearchConfigViewModel extends SchemaFormViewModel {
         return gridPoints;
     }
 
+    /** objectives and constraints as last validated, for the Pareto plot. */
+    public javafx.beans.property.ObjectProperty<dev.hpsearch.optimizer.config.ObjectivesConfig> objectivesProperty() {
+        return objectives;
+    }
+
     /** Runs the loader's rules and puts each problem at its field. */
     @Override
     public boolean validate() {
@@ -83,6 +90,9 @@ public final class SearchConfigViewModel extends SchemaFormViewModel {
         otherProblems.set(String.join("\n", rest));
         if (config != null) {
             gridPoints.set(config.numGridPointsPerHyperparameter());
+            if (objectives != null) { // validate runs once before the fields are set
+                objectives.set(config.objectives());
+            }
         }
         return !problems.hasErrors();
     }

@@ -1,0 +1,126 @@
+package dev.hpsearch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two objectives and a constraint through the engine with a real script, locally: the objectives come from
+ * output.json's metrics, and hpsearch status lists the Pareto front of the feasible runs with its hypervolume.
+ */
+class MultiObjectiveCliIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OBJECTIVES = "\"objectives\": [{\"name\": \"objective\", \"direction\": \"minimize\"},"
+            + " {\"name\": \"cost\", \"direction\": \"minimize\"}], \"constraints\": [{\"name\": \"mem\", \"max\": 3}]";
+
+    @TempDir
+    Path dir;
+
+    /** objective x + y, cost 5 - x + y, mem x: the front is y = 0, x <= 3 under mem <= 3. */
+    private Path search(String searchConfig) throws Exception {
+        Files.writeString(dir.resolve("f.py"), String.join("\n",
+                "import json, sys",
+                "cfg = json.load(open(sys.argv[1]))",
+                "x, y = cfg['x'], cfg['y']",
+                "json.dump({'objective': x + y, 'cost': 5 - x + y, 'mem': x}, open('output.json', 'w'))", ""));
+        Files.writeString(dir.resolve("search_config.json"), searchConfig);
+        Files.writeString(dir.resolve("job_config.json"),
+                "{\"environment_path\": \"python3\", \"script_path\": \"f.py\", \"time\": 1}");
+        Files.writeString(dir.resolve("model_config.json"), "{\"x\": {\"type\": \"discrete\", \"domain\":"
+                + " [0, 1, 2, 3, 4, 5], \"transformation\": \"linear\"}, \"y\": {\"type\": \"discrete\", \"domain\":"
+                + " [0, 1], \"transformation\": \"linear\"}}");
+        Cli run = Cli.run("run", "-q", "--search_config_path", dir.resolve("search_config.json").toString(),
+                "--job_config_path", dir.resolve("job_config.json").toString(),
+                "--model_config_path", dir.resolve("model_config.json").toString());
+        assertThat(run.status).as(run.err + run.out).isZero();
+        return dir.resolve("hp_search_0");
+    }
+
+    @Test
+    void aGridSearchRecordsTheObjectivesAndStatusListsTheFeasibleFront() throws Exception {
+        Path searchDir = search("{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 6,"
+                + " \"max_active_points\": 4, " + OBJECTIVES + "}");
+
+        Cli json = Cli.run("status", searchDir.toString(), "--format", "json");
+        assertThat(json.status).as(json.err).isZero();
+        JsonNode p = JSON.readTree(json.out).get("pareto");
+        assertThat(p.get("runs_ok").asInt()).isEqualTo(12);
+        assertThat(p.get("feasible").asInt()).isEqualTo(8);
+        List<String> front = new ArrayList<>();
+        p.get("front").forEach(m -> front.add(m.get("values").get("objective").asInt() + "/"
+                + m.get("values").get("cost").asInt()));
+        assertThat(front).containsExactly("0/5", "1/4", "2/3", "3/2");
+        // feasible objective 0..4, cost 2..6: reference (4 + 0.4, 6 + 0.4); staircase 4.4*1.4 + 3.4 + 2.4 + 1.4
+        assertThat(p.get("reference_point").get(0).asDouble()).isCloseTo(4.4, within(1e-9));
+        assertThat(p.get("reference_point").get(1).asDouble()).isCloseTo(6.4, within(1e-9));
+        assertThat(p.get("hypervolume").asDouble()).isCloseTo(13.36, within(1e-9));
+        assertThat(p.get("hypervolume_standard_error").asDouble()).isZero();
+
+        Cli text = Cli.run("status", searchDir.toString());
+        assertThat(text.status).as(text.err).isZero();
+        assertThat(text.out).contains("Pareto front of objective (minimize), cost (minimize): 4 of 8 feasible runs"
+                + " (of 12 ok), constraints mem <= 3.0").contains("Hypervolume 13.36 up to the reference point (4.4, 6.4)");
+    }
+
+    @Test
+    void boptOptimizesBothObjectivesThroughItsModel() throws Exception {
+        Path searchDir = search("{\"search_type\": \"bopt\", \"max_suggestions\": 10, \"max_active_points\": 2,"
+                + " \"min_initial_points\": 4, \"random_suggestion_probability\": 0, \"random_seed\": 5,"
+                + " \"bopt_config\": {\"model_estimation_method\": \"MLE\"}, " + OBJECTIVES + "}");
+
+        String table = Files.readString(searchDir.resolve("hp_search_data.txt"));
+        assertThat(table).containsPattern("(ExpQuad|RatQuad|Matern52)_(EI|MPI|LCB)_MLE");
+        Cli json = Cli.run("status", searchDir.toString(), "--format", "json");
+        assertThat(json.status).as(json.err).isZero();
+        JsonNode p = JSON.readTree(json.out).get("pareto");
+        assertThat(p.get("runs_ok").asInt()).isEqualTo(10);
+        assertThat(p.get("front").size()).isPositive();
+        p.get("front").forEach(m -> assertThat(m.get("values").get("objective").asDouble())
+                .as("feasible: mem = x <= 3").isLessThanOrEqualTo(4));
+        assertThat(p.get("hypervolume").asDouble()).isPositive();
+    }
+
+    @Test
+    void withoutObjectivesStatusPrintsNoFront() throws Exception {
+        Path searchDir = search("{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 6}");
+
+        Cli text = Cli.run("status", searchDir.toString());
+        Cli json = Cli.run("status", searchDir.toString(), "--format", "json");
+
+        assertThat(text.out).doesNotContain("Pareto").contains("Best loss 0.00000 (combination 0)");
+        assertThat(JSON.readTree(json.out).has("pareto")).isFalse();
+        assertThat(JSON.readTree(json.out).get("best").get("loss").asDouble()).isZero();
+    }
+
+    @Test
+    void aNameNoRunReportedIsPointedOut() throws Exception {
+        Path searchDir = search("{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 2,"
+                + " \"objectives\": [{\"name\": \"objective\", \"direction\": \"minimize\"},"
+                + " {\"name\": \"costs\", \"direction\": \"minimize\"}]}");
+
+        Cli text = Cli.run("status", searchDir.toString());
+        Cli json = Cli.run("status", searchDir.toString(), "--format", "json");
+
+        assertThat(text.out).contains("No ok run reported costs in its output.json; the runs reported: cost, mem,"
+                + " objective. Check the names in search_config.json.").contains("No feasible run with every objective");
+        assertThat(JSON.readTree(json.out).get("pareto").get("unreported_names").toString()).isEqualTo("[\"costs\"]");
+    }
+
+    @Test
+    void aBadFormatIsRefused() throws Exception {
+        Path searchDir = search("{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 2}");
+
+        Cli c = Cli.run("status", searchDir.toString(), "--format", "xml");
+
+        assertThat(c.status).isEqualTo(2);
+        assertThat(c.err).contains("--format: got \"xml\"; allowed: text, json");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.hpsearch.app.gui.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hpsearch.app.gui.results.ResultsModel;
+import dev.hpsearch.optimizer.config.ObjectivesConfig;
+import dev.hpsearch.optimizer.config.ObjectivesConfig.Constraint;
+import dev.hpsearch.optimizer.config.ObjectivesConfig.Objective;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The Pareto plot's points, front, constraints and brushing, from the rows of a search. */
+class ParetoViewModelTest {
+    private static final ObjectivesConfig CONFIG = new ObjectivesConfig(
+            List.of(new Objective("objective", false), new Objective("cost", false)),
+            List.of(new Constraint("mem", null, 8.0)));
+
+    /** 0 and 1 on the front; 2 dominated by 1; 3 would dominate all but breaks mem <= 8; 4 failed. */
+    private static ResultsModel results() {
+        ResultsModel m = new ResultsModel();
+        m.show(AnalysisRows.NAMES, null, List.of(
+                AnalysisRows.row(0, 1.0, 0.1, 0.1, "relu", Map.of("cost", 5.0, "mem", 1.0)),
+                AnalysisRows.row(1, 2.0, 0.2, 0.1, "relu", Map.of("cost", 3.0, "mem", 1.0)),
+                AnalysisRows.row(2, 3.0, 0.3, 0.1, "relu", Map.of("cost", 4.0, "mem", 1.0)),
+                AnalysisRows.row(3, 0.5, 0.4, 0.1, "relu", Map.of("cost", 1.0, "mem", 9.0)),
+                AnalysisRows.row(4, null, 0.5, 0.1, "relu", Map.of())));
+        return m;
+    }
+
+    @Test
+    void theSearchsObjectivesAreTheAxesAndTheFrontHoldsFeasibleRunsOnly() {
+        ResultsModel results = results();
+        ParetoViewModel vm = new ParetoViewModel(results);
+
+        vm.configProperty().set(CONFIG);
+
+        assertThat(vm.xProperty().get()).isEqualTo("objective");
+        assertThat(vm.yProperty().get()).isEqualTo("cost");
+        assertThat(vm.names()).containsExactly("objective", "cost", "mem");
+        ParetoPlot plot = vm.plotProperty().get();
+        assertThat(plot.points()).extracting(ParetoPlot.Point::id).containsExactly(0, 1, 2, 3);
+        assertThat(plot.points().stream().filter(ParetoPlot.Point::onFront).map(ParetoPlot.Point::id))
+                .containsExactly(0, 1);
+        assertThat(plot.points().get(3).feasible()).isFalse();
+        assertThat(vm.statusProperty().get()).startsWith("2 runs on the front of 3 feasible; hypervolume ");
+
+        vm.brushFront();
+        assertThat(results.brushedProperty().get()).isEqualTo(Set.of(0, 1));
+        assertThat(vm.plotProperty().get().brushed()).isEqualTo(Set.of(0, 1));
+    }
+
+    @Test
+    void withoutConstraintsTheBestScoreJoinsTheFrontAndDirectionsCount() {
+        ParetoViewModel vm = new ParetoViewModel(results());
+        vm.xProperty().set("objective");
+        vm.yProperty().set("cost");
+
+        assertThat(vm.plotProperty().get().points().stream().filter(ParetoPlot.Point::onFront)
+                .map(ParetoPlot.Point::id)).containsExactly(3);
+
+        vm.yMaximizeProperty().set(true);
+        // objective down, cost up: 3 (lowest objective) and 0 (highest cost)
+        assertThat(vm.plotProperty().get().points().stream().filter(ParetoPlot.Point::onFront)
+                .map(ParetoPlot.Point::id)).containsExactly(0, 3);
+    }
+
+    @Test
+    void thePlotDrawsTheFrontInItsColourAndTheInfeasibleHollow() {
+        ParetoViewModel vm = new ParetoViewModel(results());
+        vm.configProperty().set(CONFIG);
+
+        String svg = AnalysisRows.svg(vm.plotProperty().get(), 600, 400);
+
+        assertThat(Pattern.compile("<circle").matcher(svg).results().count()).as("feasible runs").isEqualTo(3);
+        assertThat(svg.toLowerCase()).contains("#d7191c");
+        assertThat(svg).contains("objective (minimize)").contains("cost (minimize)");
+    }
+
+    @Test
+    void theSameObjectiveTwiceGivesNoPlot() {
+        ParetoViewModel vm = new ParetoViewModel(results());
+        vm.xProperty().set("cost");
+        vm.yProperty().set("cost");
+
+        assertThat(vm.plotProperty().get()).isNull();
+        assertThat(vm.statusProperty().get()).isEqualTo("Choose two different objectives.");
+    }
+}
