@@ -74,6 +74,11 @@ public final class BoptCore {
             pendingEnc.add(e);
             taken.add(p, e);
         }
+        for (ConstraintObservations c : problem.constraints()) {
+            for (double[] p : c.points()) {
+                taken.add(p, problem.encode(p)); // finished runs left out of the objective's data (infeasible)
+            }
+        }
         if (observedEnc.size() < MIN_OBSERVATIONS) {
             return randomSuggestion(problem, count, taken, rng, "random: " + observedEnc.size()
                     + " observations, the GP needs at least " + MIN_OBSERVATIONS);
@@ -95,6 +100,15 @@ public final class BoptCore {
         }
         List<GaussianProcess> models = fitted.models;
         double parameter = settings.effectiveAcquisitionParameter();
+        Feasibility feasibility = problem.constraints().isEmpty() ? null
+                : Feasibility.fit(problem, settings.kernel(), settings.exactFeval(), rng, log);
+        if (feasibility != null && !feasibility.modelled()) {
+            feasibility = null;
+        }
+        // when no candidate promises a gain large enough to be represented (the weighted scores all 0, as once the
+        // constrained optimum is found), the most probably feasible one wins instead of an arbitrary one
+        Feasibility f = feasibility;
+        ToDoubleFunction<double[]> unlikely = f == null ? NO_TIE : e -> -f.probability(e);
 
         List<double[]> fantasyX = new ArrayList<>();
         List<Double> fantasyY = new ArrayList<>();
@@ -126,11 +140,24 @@ public final class BoptCore {
             if (thompson) {
                 // one posterior draw of one model (a draw of the parameters too under MCMC), minimised
                 GpSamplePath path = withFantasies.get(rng.nextInt(withFantasies.size())).samplePath(SAMPLE_FEATURES, rng);
-                best = optimise(path, path::value, problem, settings, observedEnc, order, taken, rng);
-                what = "Thompson draw";
-            } else {
-                best = optimise(acquisition, acquisition::value, problem, settings, observedEnc, order, taken, rng);
+                if (feasibility == null) {
+                    best = optimise(path, path::value, NO_TIE, problem, settings, observedEnc, order, taken, rng);
+                } else {
+                    FeasibilityWeighted w = FeasibilityWeighted.ofValue(path, min(y), spread(y), feasibility);
+                    best = optimise(w, w::value, unlikely, problem, settings, observedEnc, order, taken, rng);
+                }
+                what = feasibility == null ? "Thompson draw" : "Thompson draw's gain x P(feasible)";
+            } else if (feasibility == null) {
+                best = optimise(acquisition, acquisition::value, NO_TIE, problem, settings, observedEnc, order, taken,
+                        rng);
                 what = "acquisition";
+            } else {
+                FeasibilityWeighted w = settings.acquisition() == AcquisitionType.LCB
+                        ? FeasibilityWeighted.ofValue(acquisition, acquisition.best(),
+                                settings.normalizeY() ? 1 : spread(y), feasibility)
+                        : FeasibilityWeighted.ofGain(acquisition, feasibility);
+                best = optimise(w, w::value, unlikely, problem, settings, observedEnc, order, taken, rng);
+                what = "acquisition x P(feasible)";
             }
             double[] point;
             double[] enc;
@@ -140,9 +167,11 @@ public final class BoptCore {
             } else {
                 point = best.point;
                 enc = best.encoded;
-                log.append(String.format(Locale.ROOT, "suggestion %d: %s %.4g, posterior mean %.4g%s%n",
-                        k + 1, what, thompson ? best.score : -best.score, acquisition.mean(enc),
-                        settings.outputWarping() ? " (warped scale)" : ""));
+                log.append(String.format(Locale.ROOT, "suggestion %d: %s %.4g, posterior mean %.4g%s%s%n",
+                        k + 1, what, thompson && feasibility == null ? best.score : -best.score,
+                        acquisition.mean(enc), settings.outputWarping() ? " (warped scale)" : "",
+                        feasibility == null ? "" : String.format(Locale.ROOT, ", P(feasible) %.3g",
+                                feasibility.probability(enc))));
             }
             points.add(point);
             taken.add(point, enc);
@@ -154,6 +183,21 @@ public final class BoptCore {
         String label = settings.kernel().label() + "_" + (usedThompson ? "Thompson" : settings.acquisition().name())
                 + "_" + fitted.method;
         return new BoptSuggestion(points, label, true, log.toString().strip());
+    }
+
+    private static double min(double[] y) {
+        return Arrays.stream(y).min().orElse(0);
+    }
+
+    /** The sample standard deviation of {@code y}, 1 when it is 0 (a scale for the gain of a value). */
+    private static double spread(double[] y) {
+        double mean = Arrays.stream(y).average().orElse(0);
+        double ss = 0;
+        for (double v : y) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = y.length > 1 ? Math.sqrt(ss / (y.length - 1)) : 0;
+        return sd > 0 ? sd : 1;
     }
 
     private record Fitted(List<GaussianProcess> models, String method) {
@@ -247,11 +291,17 @@ public final class BoptCore {
         return out;
     }
 
-    private record Candidate(double[] point, double[] encoded, double score) {
+    private static final ToDoubleFunction<double[]> NO_TIE = e -> 0;
+
+    private record Candidate(double[] point, double[] encoded, double score, double tie) {
     }
 
-    /** The best candidate that is not taken, or null. */
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score)
+            .thenComparingDouble(Candidate::tie);
+
+    /** The best candidate that is not taken, or null; equal scores are ordered by {@code tie}, smallest first. */
     private static Candidate optimise(DifferentiableFunction objective, ToDoubleFunction<double[]> value,
+                                      ToDoubleFunction<double[]> tie,
                                       BoptProblem problem, BoptSettings settings, List<double[]> observedEnc,
                                       double[] order, Taken taken, RandomGenerator rng) {
         int width = problem.encodedWidth();
@@ -263,9 +313,9 @@ public final class BoptCore {
         for (int i = 0; i < settings.randomCandidates(); i++) {
             double[] p = randomPoint(problem, rng);
             double[] e = problem.encode(p);
-            random.add(new Candidate(p, e, scoreOrWorst(value, e)));
+            random.add(new Candidate(p, e, scoreOrWorst(value, e), tie.applyAsDouble(e)));
         }
-        random.sort(Comparator.comparingDouble(Candidate::score));
+        random.sort(BEST_FIRST);
         pool.addAll(random);
         List<double[]> starts = new ArrayList<>();
         for (int i = 0; i < Math.min(settings.optimizerStarts(), random.size()); i++) {
@@ -278,9 +328,9 @@ public final class BoptCore {
             OptimizationResult r = ACQUISITION_OPTIMIZER.minimize(objective, start, lower, upper);
             double[] p = problem.decode(r.x());
             double[] e = problem.encode(p);
-            pool.add(new Candidate(p, e, scoreOrWorst(value, e)));
+            pool.add(new Candidate(p, e, scoreOrWorst(value, e), tie.applyAsDouble(e)));
         }
-        pool.sort(Comparator.comparingDouble(Candidate::score));
+        pool.sort(BEST_FIRST);
         for (Candidate c : pool) {
             if (!taken.contains(c.point, c.encoded)) {
                 return c;
@@ -291,7 +341,7 @@ public final class BoptCore {
 
     private static double scoreOrWorst(ToDoubleFunction<double[]> value, double[] e) {
         double v = value.applyAsDouble(e);
-        return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+        return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v + 0.0; // -0.0 ties with 0.0
     }
 
     /** Indices of the observations sorted by y, best first (as doubles to keep one array). */

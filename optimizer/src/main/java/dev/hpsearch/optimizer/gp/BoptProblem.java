@@ -10,8 +10,16 @@ import java.util.List;
  * @param observed finished points whose y is known
  * @param y their values, already transformed and imputed by the caller; smaller is better
  * @param pending queued or running points (no y yet)
+ * @param constraints constrained metrics observed at finished points (maybe infeasible ones left out of
+ *     {@code observed}); when not empty the acquisition is weighted by the probability of feasibility
  */
-public record BoptProblem(List<Dimension> dimensions, List<double[]> observed, double[] y, List<double[]> pending) {
+public record BoptProblem(List<Dimension> dimensions, List<double[]> observed, double[] y, List<double[]> pending,
+                          List<ConstraintObservations> constraints) {
+
+    /** A problem without constraints. */
+    public BoptProblem(List<Dimension> dimensions, List<double[]> observed, double[] y, List<double[]> pending) {
+        this(dimensions, observed, y, pending, List.of());
+    }
 
     public BoptProblem {
         dimensions = List.copyOf(dimensions);
@@ -20,6 +28,10 @@ public record BoptProblem(List<Dimension> dimensions, List<double[]> observed, d
         }
         observed = copy(observed, dimensions.size(), "observed");
         pending = copy(pending, dimensions.size(), "pending");
+        constraints = List.copyOf(constraints);
+        for (ConstraintObservations c : constraints) {
+            copy(c.points(), dimensions.size(), "constraint " + c.name());
+        }
         y = y.clone();
         if (y.length != observed.size()) {
             throw new IllegalArgumentException(observed.size() + " observed points but " + y.length + " y values");

@@ -15,15 +15,16 @@ import java.util.List;
  */
 public record BoptSuggestion(List<double[]> points, String label, boolean modelBased, String diagnostics) {
     public BoptSuggestion {
-        List<double[]> copy = new ArrayList<>(points.size());
-        for (double[] p : points) {
-            copy.add(p.clone());
-        }
-        points = List.copyOf(copy);
+        points = List.copyOf(copyPoints(points));
     }
 
     @Override
     public List<double[]> points() {
+        return copyPoints(points);
+    }
+
+    /** A list of copies of the points (records of points copy them in and out with it). */
+    static List<double[]> copyPoints(List<double[]> points) {
         List<double[]> copy = new ArrayList<>(points.size());
         for (double[] p : points) {
             copy.add(p.clone());

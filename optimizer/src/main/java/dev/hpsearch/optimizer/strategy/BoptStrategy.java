@@ -9,6 +9,7 @@ import dev.hpsearch.optimizer.gp.BoptCore;
 import dev.hpsearch.optimizer.gp.BoptProblem;
 import dev.hpsearch.optimizer.gp.BoptSettings;
 import dev.hpsearch.optimizer.gp.BoptSuggestion;
+import dev.hpsearch.optimizer.gp.ConstraintObservations;
 import dev.hpsearch.optimizer.gp.Dimension;
 import dev.hpsearch.optimizer.gp.EstimationMethod;
 import dev.hpsearch.optimizer.gp.HmcSettings;
@@ -80,15 +81,27 @@ public final class BoptStrategy implements Strategy {
 
     @Override
     public List<Suggestion> suggest(SearchContext context, int count, RandomGenerator rng) {
+        return suggest(context, count, rng, List.of(), Set.of());
+    }
+
+    /**
+     * Suggestions whose acquisition is weighted by the probability of feasibility (docs/decisions/0025).
+     *
+     * @param constraints the constrained metrics at finished runs, for one GP each
+     * @param leftOut     ids of finished runs left out of the objective's GP (infeasible ones); they still count
+     *                    as results for {@code min_initial_points} and are never suggested again
+     */
+    List<Suggestion> suggest(SearchContext context, int count, RandomGenerator rng,
+                             List<ConstraintObservations> constraints, Set<Integer> leftOut) {
         List<Suggestion> out = new ArrayList<>(count);
         Set<Combination> taken = new HashSet<>(context.seen());
         List<double[]> pending = new ArrayList<>();
         for (PendingTrial o : context.pending()) {
             pending.add(space.coordinates(o.combination()));
         }
-        Training training = training(context);
+        Training training = training(context, leftOut);
         for (int k = 0; k < count; k++) {
-            Suggestion s = one(context, training, pending, taken, rng);
+            Suggestion s = one(context, training, constraints, pending, taken, rng);
             if (s == null) {
                 break;
             }
@@ -99,8 +112,8 @@ public final class BoptStrategy implements Strategy {
         return out;
     }
 
-    private Suggestion one(SearchContext context, Training training, List<double[]> pending, Set<Combination> taken,
-                           RandomGenerator rng) {
+    private Suggestion one(SearchContext context, Training training, List<ConstraintObservations> constraints,
+                           List<double[]> pending, Set<Combination> taken, RandomGenerator rng) {
         int results = context.finished().size();
         if (results < config.minInitialPoints()) {
             return randomOne(taken, rng, "initial random combination (" + results + " of min_initial_points "
@@ -121,7 +134,7 @@ public final class BoptStrategy implements Strategy {
                     + training.notes);
         }
         BoptSettings settings = settings(training.x.size(), rng);
-        BoptProblem problem = new BoptProblem(dimensions, training.x, training.yArray(), pending);
+        BoptProblem problem = new BoptProblem(dimensions, training.x, training.yArray(), pending, constraints);
         BoptSuggestion s = core.suggest(problem, settings, 1, rng);
         Combination c = space.at(s.points().get(0));
         if (taken.contains(c)) {
@@ -182,14 +195,18 @@ public final class BoptStrategy implements Strategy {
 
     /** The GP's training data from the finished combinations (package-private for tests). */
     Training training(SearchContext context) {
+        return training(context, Set.of());
+    }
+
+    private Training training(SearchContext context, Set<Integer> leftOut) {
         Training t = new Training();
         List<double[]> failedX = new ArrayList<>();
         List<Integer> failedIds = new ArrayList<>();
         StringBuilder notes = new StringBuilder();
         for (FinishedTrial o : context.finished()) {
             double[] x = space.coordinates(o.combination());
-            if (Arrays.stream(x).anyMatch(v -> v < 0)) {
-                continue; // a value no longer in the domain (config edited between runs)
+            if (Arrays.stream(x).anyMatch(v -> v < 0) || leftOut.contains(o.combinationId())) {
+                continue; // a value no longer in the domain (config edited between runs), or infeasible
             }
             Double y = o.loss() == null ? null : transform(o.loss());
             if (o.loss() != null && y == null) {

@@ -6,7 +6,10 @@ import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.pareto.Objectives;
 import dev.hpsearch.optimizer.space.Combination;
 import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.gp.BoptCore;
+import dev.hpsearch.optimizer.gp.ConstraintObservations;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +20,11 @@ import java.util.random.RandomGenerator;
  * bopt for several objectives and constraints by ParEGO (docs/decisions/0025): for each suggestion it draws
  * random weights, scales each objective (turned to be minimized) to [0, 1] over the finished runs, combines them by
  * the augmented Chebyshev function {@code max_i w_i f_i + 0.05 sum_i w_i f_i}, and lets the single-objective bopt
- * (its one GP, its acquisition) propose the next combination for that value. An infeasible run counts as the worst
- * feasible value plus 1 plus its violations, each scaled by its metric's observed range; a run missing an
- * objective or a constrained value counts as failed ({@code y_failure_value}).
+ * (its one GP, its acquisition) propose the next combination for that value. With constraints (a single objective
+ * under constraints takes this path too) a GP per constrained metric gives the probability of feasibility, which
+ * weighs the acquisition; once two runs are feasible the infeasible ones leave the objective's GP, before that they
+ * count as the worst feasible value plus 1 plus their violations, each scaled by its metric's observed range. A run
+ * missing an objective or a constrained value counts as failed ({@code y_failure_value}).
  */
 public final class ParEgoStrategy implements Strategy {
     /** The augmented Chebyshev function's weight of the sum, as in Knowles' ParEGO. */
@@ -27,9 +32,11 @@ public final class ParEgoStrategy implements Strategy {
 
     private final Objectives objectives;
     private final BoptStrategy bopt;
+    private final SearchSpace space;
 
     public ParEgoStrategy(SearchConfig config, SearchSpace space) {
         this.objectives = new Objectives(config.objectives(), config.higherIsBetter());
+        this.space = space;
         // the scalarized value is already a loss in [0, 1 + penalty]: no y_transformation; a fixed failure value is
         // a score of the script, meaningless on this scale, so the worst-value rule stands in for it
         FailureValue failure = config.yFailureValue() instanceof FailureValue.Fixed
@@ -48,11 +55,13 @@ public final class ParEgoStrategy implements Strategy {
         List<Suggestion> out = new ArrayList<>();
         List<PendingTrial> pending = new ArrayList<>(context.pending());
         Set<Combination> seen = new HashSet<>(context.seen());
+        List<ConstraintObservations> constraints = constraintObservations(context.finished());
+        Set<Integer> leftOut = infeasibleLeftOut(context.finished());
         for (int k = 0; k < count; k++) {
             double[] w = weights(objectives.objectives().size(), rng);
             SearchContext scalarized = new SearchContext(context.space(), scalarize(context.finished(), w), pending,
                     seen);
-            List<Suggestion> one = bopt.suggest(scalarized, 1, rng);
+            List<Suggestion> one = bopt.suggest(scalarized, 1, rng, constraints, leftOut);
             if (one.isEmpty()) {
                 break;
             }
@@ -66,6 +75,51 @@ public final class ParEgoStrategy implements Strategy {
             out.add(noted);
             seen.add(s.combination());
             pending.add(new PendingTrial(-1 - k, s.combination(), s.searchType(), s.ordinal()));
+        }
+        return out;
+    }
+
+    /**
+     * The ids of the infeasible runs (with every objective and constrained value) to leave out of the objective's
+     * GP: all of them once at least {@link BoptCore#MIN_OBSERVATIONS} runs are feasible, else none (they then keep
+     * their penalty, so the GP has data to fit). Package-private for tests.
+     */
+    Set<Integer> infeasibleLeftOut(List<FinishedTrial> finished) {
+        Set<Integer> infeasible = new HashSet<>();
+        int feasible = 0;
+        for (FinishedTrial t : finished) {
+            if (objectives.minimized(t.loss(), t.metrics()) == null) {
+                continue;
+            }
+            double violation = 0;
+            for (Constraint c : objectives.constraints()) {
+                violation += Objectives.violation(c, t.loss(), t.metrics());
+            }
+            if (violation == 0) {
+                feasible++;
+            } else if (Double.isFinite(violation)) {
+                infeasible.add(t.combinationId());
+            }
+        }
+        return feasible >= BoptCore.MIN_OBSERVATIONS ? infeasible : Set.of();
+    }
+
+    /** Each constraint's values at the finished runs that reported it, for its GP. */
+    private List<ConstraintObservations> constraintObservations(List<FinishedTrial> finished) {
+        List<ConstraintObservations> out = new ArrayList<>();
+        for (Constraint c : objectives.constraints()) {
+            List<double[]> points = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (FinishedTrial t : finished) {
+                Double v = Objectives.value(c.name(), t.loss(), t.metrics());
+                double[] x = space.coordinates(t.combination());
+                if (v != null && Arrays.stream(x).allMatch(u -> u >= 0)) {
+                    points.add(x);
+                    values.add(v);
+                }
+            }
+            out.add(new ConstraintObservations(c.name(), points,
+                    values.stream().mapToDouble(Double::doubleValue).toArray(), c.min(), c.max()));
         }
         return out;
     }
@@ -94,8 +148,8 @@ public final class ParEgoStrategy implements Strategy {
         List<double[]> points = new ArrayList<>();
         double[] lo = new double[m];
         double[] hi = new double[m];
-        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
         for (FinishedTrial t : finished) {
             double[] p = objectives.minimized(t.loss(), t.metrics());
             points.add(p);

@@ -97,4 +97,43 @@ class ParEgoStrategyTest {
         assertThat(w0).as("each suggestion draws its own weights").isNotEqualTo(w1);
         assertThat(out.get(0).combination()).isNotEqualTo(out.get(1).combination());
     }
+
+    @Test
+    void infeasibleRunsLeaveTheObjectivesDataOnceTwoRunsAreFeasible() {
+        ParEgoStrategy s = new ParEgoStrategy(Spaces.searchConfig("{" + TWO
+                + ", \"constraints\": [{\"name\": \"mem\", \"max\": 2}]}"), space);
+        FinishedTrial feasible = run(0, 1.0, Map.of("acc", 0.5, "mem", 1.0));
+        FinishedTrial infeasible = run(1, 3.0, Map.of("acc", 0.9, "mem", 4.0));
+        FinishedTrial missing = run(2, 2.0, Map.of("acc", 0.7));
+        assertThat(s.infeasibleLeftOut(List.of(feasible, infeasible, missing)))
+                .as("one feasible run: the penalty stays").isEmpty();
+        assertThat(s.infeasibleLeftOut(List.of(feasible, infeasible, missing,
+                run(3, 2.0, Map.of("acc", 0.7, "mem", 2.0))))).containsExactly(1);
+    }
+
+    @Test
+    void aSingleObjectiveUnderAConstraintIsSearchedInsideTheFeasibleRegion() {
+        // loss (x - 0.9)^2 is best at 0.9, the constraint mem = x <= 0.5 excludes it
+        SearchSpace line = new SearchSpace(List.of(dev.hpsearch.optimizer.space.Hyperparameter.continuous("x", 0, 1,
+                dev.hpsearch.optimizer.space.Transformation.LINEAR)));
+        ParEgoStrategy s = new ParEgoStrategy(Spaces.searchConfig("{\"min_initial_points\": 4, " + Spaces.BOPT_FAST
+                + ", \"acquisition_type\": [\"EI\"]}, \"constraints\": [{\"name\": \"mem\", \"max\": 0.5}]}"),
+                line);
+        SplittableRandom rng = new SplittableRandom(17);
+        List<FinishedTrial> finished = new ArrayList<>();
+        Set<Combination> seen = new HashSet<>();
+        int model = 0;
+        for (int k = 0; k < 12; k++) {
+            Suggestion sug = s.suggest(new SearchContext(line, finished, List.of(), seen), 1, rng).get(0);
+            double x = line.coordinates(sug.combination())[0];
+            if (k >= 4 && !sug.searchType().equals("random")) {
+                model++;
+                assertThat(x).as("suggestion %d (%s)", k, sug.note()).isLessThan(0.6);
+            }
+            finished.add(new FinishedTrial(k, sug.combination(), sug.searchType(), -1,
+                    new Outcome.Scored((x - 0.9) * (x - 0.9)), Map.of("mem", x)));
+            seen.add(sug.combination());
+        }
+        assertThat(model).as("model-based suggestions").isGreaterThanOrEqualTo(6);
+    }
 }
