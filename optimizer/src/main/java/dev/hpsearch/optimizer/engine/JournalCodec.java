@@ -80,6 +80,9 @@ public final class JournalCodec {
                         e.path("loss").asDouble(), importedMetrics, e.path("source").asText("")));
             case "end":
                 return Optional.of(new JournalEvent.End(time, e.path("reason").asText("")));
+            case "prune":
+                return Optional.of(new JournalEvent.Prune(time, e.path("id").asInt(), e.path("step").asLong(),
+                        e.path("value").asDouble(Double.NaN), e.path("reason").asText("")));
             case "stop":
                 return Optional.of(new JournalEvent.Stop(time, e.path("reason").asText(""),
                         e.hasNonNull("left_running") ? e.get("left_running").asInt() : null,
@@ -231,6 +234,16 @@ public final class JournalCodec {
         @Override
         public ObjectNode end(JournalEvent.End e) {
             ObjectNode n = object("end", e.time());
+            n.put("reason", e.reason());
+            return n;
+        }
+
+        @Override
+        public ObjectNode prune(JournalEvent.Prune e) {
+            ObjectNode n = object("prune", e.time());
+            n.put("id", e.id());
+            n.put("step", e.step());
+            n.put("value", e.value());
             n.put("reason", e.reason());
             return n;
         }

@@ -39,6 +39,8 @@ public sealed interface JournalEvent {
         R importRow(Import e);
 
         R stop(Stop e);
+
+        R prune(Prune e);
     }
 
     /**
@@ -199,6 +201,26 @@ public sealed interface JournalEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.importRow(this);
+        }
+    }
+
+    /**
+     * The pruner decided to stop a running combination (docs/decisions/0021), journaled before its job is cancelled,
+     * so that a coordinator stopped before it collects the run still records it as pruned. A {@link Finish} with
+     * status pruned follows when the run's end is collected.
+     *
+     * @param step   the last step the run reported
+     * @param value  its value at that step
+     * @param reason the pruner's reason
+     */
+    record Prune(long time, int id, long step, double value, String reason) implements JournalEvent {
+        public Prune {
+            reason = reason == null ? "" : reason;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.prune(this);
         }
     }
 

@@ -394,6 +394,11 @@ public final class SearchEngine {
         state.apply(resume);
         log("resuming: " + state.trials().size() + " combinations known, " + state.finishedCount() + " finished");
         for (TrialRecord t : new ArrayList<>(state.trials())) {
+            JournalEvent.Prune prune = state.uncollectedPrune(t.id());
+            if (prune != null && t.isSubmitted()) {
+                reattachPruned(t, prune);
+                continue;
+            }
             if (t.status().isFinished()) {
                 continue;
             }
@@ -415,6 +420,41 @@ public final class SearchEngine {
                 active.put(t.id(), ref);
                 log("combination " + t.id() + ": re-attached to running job " + t.jobId());
             }
+        }
+    }
+
+    /**
+     * A run the pruner stopped before the coordinator did, its end not collected: stopped again if it still runs
+     * (the cancel may not have happened), then collected as pruned with the journaled step and value.
+     */
+    private void reattachPruned(TrialRecord t, JournalEvent.Prune prune) {
+        ProgressWatch.Decision d = new ProgressWatch.Decision(t.id(), prune.reason(),
+                new ProgressPoint(prune.step(), prune.value(), Map.of()));
+        pruning.put(t.id(), d);
+        JobRef ref = new JobRef(t.id(), t.jobId(), t.jobToken());
+        JobStatus status;
+        try {
+            status = executor.reattach(ref, spec(t.id()));
+        } catch (ExecutorException e) {
+            status = new JobStatus(JobStatus.State.LOST, null, e.getMessage(), null);
+        }
+        if (!status.isTerminal()) {
+            active.put(t.id(), ref);
+            log("combination " + t.id() + ": pruned before the coordinator stopped; stopping job " + t.jobId());
+            try {
+                executor.cancel(ref);
+            } catch (ExecutorException e) {
+                log("combination " + t.id() + ": cancel failed: " + e.getMessage());
+            }
+            return;
+        }
+        Path dir = SearchFolder.combinationDir(searchDir, t.id());
+        if (outputs.parse(dir.resolve("output.json")).hasScore()) {
+            collect(t.id(), status); // it wrote its result before it was stopped: the result stands
+        } else {
+            pruning.remove(t.id());
+            runProvenance.put(t.id(), status.provenance().withVersion(version));
+            finishPruned(d, status, status.runtime() == null ? Double.NaN : status.runtime().toMillis() / 1000.0);
         }
     }
 
@@ -996,6 +1036,11 @@ public final class SearchEngine {
             return false;
         }
         for (ProgressWatch.Decision d : stop) {
+            // journaled before the cancel: a coordinator stopped before it collects the run still records it pruned
+            JournalEvent prune = new JournalEvent.Prune(now(), d.id(), d.last().step(), d.last().value(), d.reason());
+            append(prune);
+            state.apply(prune);
+            tableDirty = true;
             pruning.put(d.id(), d);
             log("combination " + d.id() + ": " + d.reason() + "; stopping it");
             try {
@@ -1010,7 +1055,7 @@ public final class SearchEngine {
     /** Records a run the pruner stopped: no score, its last step and value as metrics. */
     private void finishPruned(ProgressWatch.Decision d, JobStatus status, double runtime) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        ProgressPoint last = watch.last(d.id()) == null ? d.last() : watch.last(d.id());
+        ProgressPoint last = watch == null || watch.last(d.id()) == null ? d.last() : watch.last(d.id());
         metrics.put(SearchState.LAST_STEP, (double) last.step());
         metrics.put(SearchState.LAST_VALUE, last.value());
         last.metrics().forEach(metrics::putIfAbsent);

@@ -41,6 +41,8 @@ public final class SearchState {
     private final Map<Integer, Integer> faultedRuns = new HashMap<>();
     /** Per combination: runs re-queued for each failure class (preempted, node_failure, timeout...). */
     private final Map<Integer, Map<FailureClass, Integer>> reruns = new HashMap<>();
+    /** Pruner decisions whose run's end was not collected yet (a Finish follows), by combination id. */
+    private final Map<Integer, JournalEvent.Prune> uncollectedPrunes = new LinkedHashMap<>();
     private Long seed;
     private long startedAtMillis;
     private String endReason;
@@ -120,6 +122,7 @@ public final class SearchState {
 
         @Override
         public Void finish(JournalEvent.Finish e) {
+            uncollectedPrunes.remove(e.id());
             e.metrics().keySet().forEach(k -> metricColumns.putIfAbsent(k, metricColumns.size()));
             update(e.id(), t -> new TrialRecord(t.id(), t.combination(), t.searchType(), t.ordinal(),
                     t.previousResultsCount(), t.jobId(), t.jobToken(), e.status(), e.loss(), e.metrics(), e.reason(),
@@ -146,6 +149,23 @@ public final class SearchState {
         }
 
         @Override
+        public Void prune(JournalEvent.Prune e) {
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put(LAST_STEP, (double) e.step());
+            metrics.put(LAST_VALUE, e.value());
+            metrics.keySet().forEach(k -> metricColumns.putIfAbsent(k, metricColumns.size()));
+            // the run is pruned from the decision on; its Finish, when collected, adds its exit code and runtime
+            update(e.id(), t -> t.status().isFinished() ? t : new TrialRecord(t.id(), t.combination(),
+                    t.searchType(), t.ordinal(), t.previousResultsCount(), t.jobId(), t.jobToken(), TrialStatus.PRUNED,
+                    null, metrics, e.reason(), null, Double.NaN, t.submittedAtMillis(), t.attempts(),
+                    t.failureClass(), t.provenance()));
+            if (trials.containsKey(e.id())) {
+                uncollectedPrunes.put(e.id(), e);
+            }
+            return null;
+        }
+
+        @Override
         public Void stop(JournalEvent.Stop e) {
             stopReason = e.reason();
             return null;
@@ -159,6 +179,14 @@ public final class SearchState {
             // every change keeps what the combination replicates
             trials.put(id, t.isReplicate() ? next.withReplicate(t.replicateOf(), t.replicateValue()) : next);
         }
+    }
+
+    /**
+     * The pruner's decision for a combination whose run's end has not been collected yet, or {@code null}: on
+     * resume its job is cancelled (if still going) and the run recorded as pruned.
+     */
+    public JournalEvent.Prune uncollectedPrune(int id) {
+        return uncollectedPrunes.get(id);
     }
 
     /** Changes a trial's in-memory status (queued/running as reported by the executor); not journaled. */

@@ -222,4 +222,39 @@ class SearchStateTest {
 
         assertThat(s.nextId()).isEqualTo(8);
     }
+
+    @Test
+    void aJournalEndingRightAfterAPruneDecisionReplaysThePrunedRun() throws IOException {
+        List<JournalEvent> events = new ArrayList<>(events().subList(0, 5)); // 0 and 1 submitted, running
+        events.add(new JournalEvent.Prune(1050, 1, 7, 0.83, "median pruner: 0.83 at step 7 is worse than 0.5"));
+        try (Journal j = Journal.open(dir)) {
+            events.forEach(j::append);
+        }
+
+        SearchState s = SearchState.replay(Journal.read(dir));
+
+        TrialRecord t = s.trial(1);
+        assertThat(t.status()).isEqualTo(TrialStatus.PRUNED);
+        assertThat(t.metrics()).containsEntry(SearchState.LAST_STEP, 7.0).containsEntry(SearchState.LAST_VALUE, 0.83);
+        assertThat(t.reason()).startsWith("median pruner");
+        assertThat(t.jobId()).as("its job, for resume to stop").isEqualTo("101");
+        assertThat(s.uncollectedPrune(1)).isNotNull();
+        assertThat(s.trial(0).status()).isEqualTo(TrialStatus.RUNNING);
+        assertThat(s.uncollectedPrune(0)).isNull();
+    }
+
+    @Test
+    void theFinishOfAPrunedRunCompletesItsRecord() {
+        List<JournalEvent> events = new ArrayList<>(events().subList(0, 5));
+        events.add(new JournalEvent.Prune(1050, 1, 7, 0.83, "median pruner"));
+        events.add(new JournalEvent.Finish(1060, 1, TrialStatus.PRUNED, null,
+                Map.of(SearchState.LAST_STEP, 8.0, SearchState.LAST_VALUE, 0.8), "median pruner", null, 143, 12.0));
+
+        SearchState s = SearchState.replay(events);
+
+        assertThat(s.trial(1).status()).isEqualTo(TrialStatus.PRUNED);
+        assertThat(s.trial(1).metrics()).containsEntry(SearchState.LAST_STEP, 8.0);
+        assertThat(s.trial(1).runtimeSeconds()).isEqualTo(12.0);
+        assertThat(s.uncollectedPrune(1)).isNull();
+    }
 }
