@@ -100,6 +100,38 @@ class PruningIT {
     }
 
     @Test
+    void aCoordinatorStoppedRightAfterAPruneDecisionRecordsThatRunAsPrunedOnResume() throws Exception {
+        Project p = project(", \"pruner\": \"median\", \"pruner_warmup_steps\": 3");
+        SearchSummary s = p.run();
+        Path journalFile = s.searchDir().resolve(Journal.FILE_NAME);
+        List<String> lines = Files.readAllLines(journalFile);
+        int prune = -1;
+        for (int i = 0; i < lines.size() && prune < 0; i++) {
+            if (lines.get(i).contains("\"event\":\"prune\"")) {
+                prune = i;
+            }
+        }
+        assertThat(prune).as("the decision is journaled").isNotNegative();
+        JournalEvent.Prune decision = (JournalEvent.Prune) JournalCodec.decode(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(prune))).orElseThrow();
+        // as if the coordinator had stopped right after the decision: nothing after it was written
+        Files.write(journalFile, lines.subList(0, prune + 1));
+        SearchState cut = SearchState.replay(Journal.read(s.searchDir()));
+        assertThat(cut.trial(decision.id()).status()).isEqualTo(TrialStatus.PRUNED);
+        long submits = lines.subList(0, prune + 1).stream().filter(l -> l.contains("\"event\":\"submit\"")
+                && l.contains("\"id\":" + decision.id() + ",")).count();
+
+        SearchSummary again = p.run(s.searchDir());
+
+        TrialRecord t = SearchState.replay(Journal.read(again.searchDir())).trial(decision.id());
+        assertThat(t.status()).as("pruned, not cancelled").isEqualTo(TrialStatus.PRUNED);
+        assertThat(t.metrics()).containsEntry(SearchState.LAST_STEP, (double) decision.step())
+                .containsEntry(SearchState.LAST_VALUE, decision.value());
+        assertThat(Files.readAllLines(journalFile).stream().filter(l -> l.contains("\"event\":\"submit\"")
+                && l.contains("\"id\":" + decision.id() + ",")).count()).as("not run again").isEqualTo(submits);
+    }
+
+    @Test
     void ashaKeepsOnlyTheBestAtEachRung() throws Exception {
         // rungs at steps 4, 8, 16, 32 with eta 2: of the four, the two worst go at the first rung they are judged
         Project p = project(", \"pruner\": \"asha\", \"pruner_min_step\": 4, \"pruner_reduction_factor\": 2");
