@@ -89,6 +89,46 @@ class MultiObjectiveCliIT {
     }
 
     @Test
+    void aSingleScoreUnderAConstraintNeverReportsAnInfeasibleRunAsBest() throws Exception {
+        // the score x + y is best at x = 0, but mem = x >= 2 excludes x = 0 and 1: the best feasible is x = 2, y = 0
+        String constraint = "\"constraints\": [{\"name\": \"mem\", \"min\": 2}]";
+        Path grid = search("{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 6,"
+                + " \"max_active_points\": 4, " + constraint + "}");
+
+        Cli json = Cli.run("status", grid.toString(), "--format", "json");
+        assertThat(json.status).as(json.err).isZero();
+        assertThat(JSON.readTree(json.out).get("best").get("loss").asDouble()).isEqualTo(2.0);
+        Cli text = Cli.run("status", grid.toString());
+        assertThat(text.status).as(text.err).isZero();
+        assertThat(text.out).contains("Best loss 2.00000");
+
+        Path bopt = dir.resolve("bopt");
+        Files.createDirectories(bopt);
+        Files.copy(dir.resolve("f.py"), bopt.resolve("f.py"));
+        Files.copy(dir.resolve("job_config.json"), bopt.resolve("job_config.json"));
+        Files.copy(dir.resolve("model_config.json"), bopt.resolve("model_config.json"));
+        Files.writeString(bopt.resolve("search_config.json"), "{\"search_type\": \"bopt\", \"max_suggestions\": 8,"
+                + " \"max_active_points\": 2, \"min_initial_points\": 4, \"random_suggestion_probability\": 0,"
+                + " \"random_seed\": 3, \"bopt_config\": {\"model_estimation_method\": \"MLE\"}, " + constraint + "}");
+        Cli run = Cli.run("run", "-q", "--search_config_path", bopt.resolve("search_config.json").toString(),
+                "--job_config_path", bopt.resolve("job_config.json").toString(),
+                "--model_config_path", bopt.resolve("model_config.json").toString());
+        assertThat(run.status).as(run.err + run.out).isZero();
+        Cli boptJson = Cli.run("status", bopt.resolve("hp_search_0").toString(), "--format", "json");
+        assertThat(boptJson.status).as(boptJson.err).isZero();
+        JsonNode best = JSON.readTree(boptJson.out).get("best");
+        assertThat(best.get("loss").asDouble()).as(boptJson.out).isGreaterThanOrEqualTo(2.0);
+        List<String> table = Files.readAllLines(bopt.resolve("hp_search_0").resolve("hp_search_data.txt"));
+        assertThat(String.join("\n", table)).as("the model proposed through the probability of feasibility")
+                .containsPattern("(ExpQuad|RatQuad|Matern52)_(EI|MPI|LCB)_MLE");
+        List<String> header = List.of(table.get(0).split("\t", -1));
+        String bestRow = table.stream().filter(l -> l.startsWith(best.get("id").asInt() + "\t")).findFirst()
+                .orElseThrow();
+        assertThat(Double.parseDouble(bestRow.split("\t", -1)[header.indexOf("x")])).as("best is feasible: mem = x >= 2")
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void withoutObjectivesStatusPrintsNoFront() throws Exception {
         Path searchDir = search("{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 6}");
 
