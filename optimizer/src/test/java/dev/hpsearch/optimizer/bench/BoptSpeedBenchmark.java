@@ -51,6 +51,8 @@ public final class BoptSpeedBenchmark {
         String mode = args.length > 0 ? args[0] : "speed";
         if (mode.equals("memory")) {
             memory(args.length > 1 ? Integer.parseInt(args[1]) : 2000);
+        } else if (mode.equals("hmc")) {
+            hmc(args.length > 1 ? Integer.parseInt(args[1]) : 3);
         } else {
             speed();
         }
@@ -96,6 +98,29 @@ public final class BoptSpeedBenchmark {
                     cpu[cpu.length / 2], runs[s], evaluations, targets[s]);
         }
         System.out.println();
+        hmcRun(core, dims, mle);
+    }
+
+    /**
+     * The likelihood's phases (thread CPU per call), then {@code runs} HMC suggestions at n = 100 after one
+     * warm-up suggestion, each with its wall and process CPU time and the load average.
+     */
+    private static void hmc(int runs) {
+        dev.hpsearch.optimizer.gp.LikelihoodProfile.print(100, D, 2000);
+        System.out.println("load average " + BenchSupport.loadAverage());
+        List<Dimension> dims = new ArrayList<>();
+        for (int j = 0; j < D; j++) {
+            dims.add(Dimension.continuous());
+        }
+        BoptCore core = new BoptCore();
+        BoptSettings mle = BoptSettings.defaults();
+        suggest(core, dims, 100, mle.withMethod(EstimationMethod.MCMC), 1);
+        for (int r = 0; r < runs; r++) {
+            hmcRun(core, dims, mle);
+        }
+    }
+
+    private static void hmcRun(BoptCore core, List<Dimension> dims, BoptSettings mle) {
         System.out.println("One HMC suggestion with the seed's defaults (500 burn-in, 50 samples, subsample 10, 20 leapfrog steps, 2 chains), 6-D");
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
