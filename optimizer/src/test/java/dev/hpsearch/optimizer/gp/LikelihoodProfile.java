@@ -63,8 +63,8 @@ public final class LikelihoodProfile {
         }
         double[] a = new double[n * n];
         double[] l = k.clone();
-        DenseCholesky.factorUpper(l, n);
-        DenseCholesky.mirrorToLower(l, n);
+        double[] invDiag = new double[n];
+        DenseCholesky.factorLower(l, n, invDiag);
         double[] linv = new double[n * n];
         double[] row = new double[n];
         double[] out = new double[n * n];
@@ -75,8 +75,7 @@ public final class LikelihoodProfile {
         Runnable value = () -> sink[0] += f.valueAndGradient(theta, null);
         Runnable factor = () -> {
             System.arraycopy(k, 0, a, 0, n * n);
-            DenseCholesky.factorUpper(a, n);
-            DenseCholesky.mirrorToLower(a, n);
+            DenseCholesky.factorLower(a, n, invDiag);
         };
         Runnable copy = () -> System.arraycopy(k, 0, a, 0, n * n);
         Runnable inverse = () -> DenseCholesky.inverseLower(l, n, linv, row, out);
