@@ -32,7 +32,10 @@ import java.util.SplittableRandom;
  *   <li>{@code speed}: one MLE suggestion (fit from the default start plus 3 restarts, then acquisition
  *       optimisation from 1000 random candidates and 11 L-BFGS starts) at n = 50, 100, 200, 500 (median of
  *       5, 5, 3, 1 runs after a JIT warm-up); one HMC suggestion with the seed's defaults (500 burn-in,
- *       50 samples, subsample 10, 20 leapfrog steps, 2 chains) at n = 100.</li>
+ *       50 samples, subsample 10, 20 leapfrog steps, 2 chains) at n = 100, after the thread-CPU time of each
+ *       phase of one likelihood evaluation there ({@code LikelihoodProfile}).</li>
+ *   <li>{@code hmc [runs]}: the phases, then {@code runs} (default 3) HMC suggestions at n = 100 after a
+ *       warm-up one, each with wall time, process CPU time and the load average.</li>
  *   <li>{@code memory}: a bopt search with the seed's defaults ({@code BoptStrategy}, every
  *       {@code bopt_config} key at its default) that has 2,000 finished results suggests one combination;
  *       prints the peak used heap. Run it with {@code -Xmx512m}: an OutOfMemoryError is a failure.</li>
@@ -98,6 +101,7 @@ public final class BoptSpeedBenchmark {
                     cpu[cpu.length / 2], runs[s], evaluations, targets[s]);
         }
         System.out.println();
+        dev.hpsearch.optimizer.gp.LikelihoodProfile.print(100, D, 2000);
         hmcRun(core, dims, mle);
     }
 
