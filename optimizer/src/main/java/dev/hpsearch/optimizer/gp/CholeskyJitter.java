@@ -20,6 +20,7 @@ final class CholeskyJitter {
     private final CholeskyDecompositionInner_DDRM chol = new CholeskyDecompositionInner_DDRM(true);
     private final LinearSolverChol_DDRM solver = new LinearSolverChol_DDRM(chol);
     private double[] backup = new double[0];
+    private double[] invDiag = new double[0];
 
     /**
      * Factors {@code k} in place: afterwards its lower triangle holds {@code L}.
@@ -67,18 +68,21 @@ final class CholeskyJitter {
     }
 
     /**
-     * Factors {@code K = L L^T} held in the upper triangle of a plain row-major array, with the same
+     * Factors {@code K = L L^T} held in the lower triangle of a plain row-major array, with the same
      * growing jitter as {@link #factor}, using {@link DenseCholesky} (the likelihood's hot path).
      *
-     * @param a row-major {@code n x n}; on entry its upper triangle (with the diagonal) holds K; on success
-     *     the lower triangle (with the diagonal) holds L and the upper holds {@code U = L^T} (modified)
+     * @param a row-major {@code n x n}; on entry its lower triangle (with the diagonal) holds K; on success
+     *     it holds L (modified); the strict upper triangle is not used
      * @return the relative jitter that was needed (0 if none), or {@code NaN} if even the largest jitter
      *     did not make the matrix positive definite (then {@code a} is garbage)
      */
-    double factorUpper(double[] a, int n) {
+    double factorLower(double[] a, int n) {
         int len = n * n;
         if (backup.length < len) {
             backup = new double[len];
+        }
+        if (invDiag.length < n) {
+            invDiag = new double[n];
         }
         System.arraycopy(a, 0, backup, 0, len);
         double meanDiag = 0;
@@ -97,8 +101,7 @@ final class CholeskyJitter {
                     a[i * n + i] += jitter * meanDiag;
                 }
             }
-            if (DenseCholesky.factorUpper(a, n)) {
-                DenseCholesky.mirrorToLower(a, n);
+            if (DenseCholesky.factorLower(a, n, invDiag)) {
                 return jitter;
             }
             if (jitter >= MAX_JITTER * 0.999) {

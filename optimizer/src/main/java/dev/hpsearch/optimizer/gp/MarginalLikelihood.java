@@ -22,10 +22,11 @@ final class MarginalLikelihood implements DifferentiableFunction {
     private final int d;
     private final double[] x;
     private final boolean withPrior;
-    /** K on entry to the factorisation (upper triangle), then L (lower) and U = L^T (upper). */
+    /** K on entry to the factorisation (lower triangle), then L (lower). */
     private final double[] k;
     /** Lower triangle of K^-1. */
     private final double[] kinv;
+    /** Work array for the inverse: {@code L^-T}. */
     private final double[] linvWork;
     private final double[] rowWork;
     private final double[] derivatives = new double[2];
@@ -142,7 +143,7 @@ final class MarginalLikelihood implements DifferentiableFunction {
         boolean grad = gradient != null;
         double[] kd = k;
         double[] der = derivatives;
-        // K_im = s2 g(r2_im) + sn2 delta_im, written to the upper triangle for the factorisation;
+        // K_im = s2 g(r2_im) + sn2 delta_im, written to the lower triangle for the factorisation;
         // kernel values and derivatives kept per pair (i, m < i)
         if (squares != null) {
             // r2_p = sum_j sq_jp / l_j^2, one contiguous pass per dimension
@@ -186,10 +187,10 @@ final class MarginalLikelihood implements DifferentiableFunction {
                 } else {
                     kv = s2 * kernel.shape(r2, a);
                 }
-                kd[m * n + i] = kv;
+                kd[i * n + m] = kv;
             }
         }
-        double jitter = factor.factorUpper(kd, n);
+        double jitter = factor.factorLower(kd, n);
         if (Double.isNaN(jitter)) {
             return Double.NaN;
         }

@@ -32,7 +32,10 @@ import java.util.SplittableRandom;
  *   <li>{@code speed}: one MLE suggestion (fit from the default start plus 3 restarts, then acquisition
  *       optimisation from 1000 random candidates and 11 L-BFGS starts) at n = 50, 100, 200, 500 (median of
  *       5, 5, 3, 1 runs after a JIT warm-up); one HMC suggestion with the seed's defaults (500 burn-in,
- *       50 samples, subsample 10, 20 leapfrog steps, 2 chains) at n = 100.</li>
+ *       50 samples, subsample 10, 20 leapfrog steps, 2 chains) at n = 100, after the thread-CPU time of each
+ *       phase of one likelihood evaluation there ({@code LikelihoodProfile}).</li>
+ *   <li>{@code hmc [runs]}: the phases, then {@code runs} (default 3) HMC suggestions at n = 100 after a
+ *       warm-up one, each with wall time, process CPU time and the load average.</li>
  *   <li>{@code memory}: a bopt search with the seed's defaults ({@code BoptStrategy}, every
  *       {@code bopt_config} key at its default) that has 2,000 finished results suggests one combination;
  *       prints the peak used heap. Run it with {@code -Xmx512m}: an OutOfMemoryError is a failure.</li>
@@ -51,6 +54,8 @@ public final class BoptSpeedBenchmark {
         String mode = args.length > 0 ? args[0] : "speed";
         if (mode.equals("memory")) {
             memory(args.length > 1 ? Integer.parseInt(args[1]) : 2000);
+        } else if (mode.equals("hmc")) {
+            hmc(args.length > 1 ? Integer.parseInt(args[1]) : 3);
         } else {
             speed();
         }
@@ -96,6 +101,30 @@ public final class BoptSpeedBenchmark {
                     cpu[cpu.length / 2], runs[s], evaluations, targets[s]);
         }
         System.out.println();
+        dev.hpsearch.optimizer.gp.LikelihoodProfile.print(100, D, 2000);
+        hmcRun(core, dims, mle);
+    }
+
+    /**
+     * The likelihood's phases (thread CPU per call), then {@code runs} HMC suggestions at n = 100 after one
+     * warm-up suggestion, each with its wall and process CPU time and the load average.
+     */
+    private static void hmc(int runs) {
+        dev.hpsearch.optimizer.gp.LikelihoodProfile.print(100, D, 2000);
+        System.out.println("load average " + BenchSupport.loadAverage());
+        List<Dimension> dims = new ArrayList<>();
+        for (int j = 0; j < D; j++) {
+            dims.add(Dimension.continuous());
+        }
+        BoptCore core = new BoptCore();
+        BoptSettings mle = BoptSettings.defaults();
+        suggest(core, dims, 100, mle.withMethod(EstimationMethod.MCMC), 1);
+        for (int r = 0; r < runs; r++) {
+            hmcRun(core, dims, mle);
+        }
+    }
+
+    private static void hmcRun(BoptCore core, List<Dimension> dims, BoptSettings mle) {
         System.out.println("One HMC suggestion with the seed's defaults (500 burn-in, 50 samples, subsample 10, 20 leapfrog steps, 2 chains), 6-D");
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -32,17 +32,16 @@ class DenseCholeskyTest {
 
     // sizes around the block of 4 (remainders 0..3) and one large enough for several blocks
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 37})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13, 37, 100})
     void factorReproducesTheMatrixAndTheInverseIsOne(int n) {
         double[] k = spd(n, n);
         double[] a = k.clone();
-        // garbage in the strict lower triangle must not matter
+        // garbage in the strict upper triangle must not matter
         for (int i = 1; i < n; i++) {
-            a[i * n] = Double.NaN;
+            a[i] = Double.NaN;
         }
 
-        assertThat(DenseCholesky.factorUpper(a, n)).isTrue();
-        DenseCholesky.mirrorToLower(a, n);
+        assertThat(DenseCholesky.factorLower(a, n, new double[n])).isTrue();
 
         for (int i = 0; i < n; i++) {
             for (int m = 0; m <= i; m++) {
@@ -90,8 +89,8 @@ class DenseCholeskyTest {
             }
         }
 
-        assertThat(DenseCholesky.factorUpper(a.clone(), n)).isFalse();
-        assertThat(new CholeskyJitter().factorUpper(a, n)).isNaN();
+        assertThat(DenseCholesky.factorLower(a.clone(), n, new double[n])).isFalse();
+        assertThat(new CholeskyJitter().factorLower(a, n)).isNaN();
     }
 
     @ParameterizedTest
@@ -100,7 +99,7 @@ class DenseCholeskyTest {
         double[] a = new double[n * n];
         java.util.Arrays.fill(a, 1.0);
 
-        double jitter = new CholeskyJitter().factorUpper(a, n);
+        double jitter = new CholeskyJitter().factorLower(a, n);
 
         assertThat(jitter).isBetween(CholeskyJitter.FIRST_JITTER, CholeskyJitter.MAX_JITTER);
     }
