@@ -816,6 +816,7 @@ public final class DashboardViewModel {
             coordinator.set(b.coordinator());
         }
         if (b.end() != null) {
+            status.state(b.end()); // first: whoever sees the search inactive sees why it ended
             active.set(false);
             controllable.set(false);
             stoppable.set(false);
@@ -823,7 +824,6 @@ public final class DashboardViewModel {
             curves.stop();
             pending.set("");
             cancelling.clear();
-            status.state(b.end());
             notifier.notify("hpsearch: " + project.name() + " " + searchName.get(), b.end());
         }
         if (b.changesData()) {

@@ -247,5 +247,7 @@ class ClusterGuiIT {
                 return false;
             }
         });
+        // the condition reads the dashboard off the FX thread: let the batch it saw half-applied finish
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
