@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * Early stopping on a learning-curve problem (issue 12): a Python script "trains" for {@value #STEPS} steps with
- * a short sleep each, appending its loss to progress.jsonl. Hyperparameters u = log10(lr) in [-3, 0] and w in
+ * Early stopping on a learning-curve problem (issue 12): a Python script "trains" for a number of steps (30 by
+ * default) with a short sleep each, appending its loss to progress.jsonl. Hyperparameters u = log10(lr) in [-3, 0] and w in
  * [0, 1]; the loss at step s is {@code L(u, w) + 1.5 exp(-k(u) s)} plus a little noise, with
  * {@code L = 0.1 + 0.3 (u + 1.5)^2 + (w - 0.6)^2} and {@code k = 0.08 + 4 * 10^u}: a large learning rate
  * falls fast and ends high, a small one falls slowly, so curves cross and early values mislead. The final loss
@@ -35,7 +35,6 @@ import java.util.stream.Stream;
  * and wall time, per seed and summed.
  */
 public final class PruningBenchmark {
-    static final int STEPS = 30;
     static final int BUDGET = 20;
     static final int MAX_PRUNED = 60;
 
@@ -59,68 +58,84 @@ public final class PruningBenchmark {
     }
 
     /** The least final loss over the space, on a fine grid (w = 0.6 is optimal for every u). */
-    static double optimum() {
+    static double optimum(int steps) {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i <= 300_000; i++) {
             double u = -3 + 3.0 * i / 300_000;
             double k = 0.08 + 4 * Math.pow(10, u);
-            best = Math.min(best, 0.1 + 0.3 * (u + 1.5) * (u + 1.5) + 1.5 * Math.exp(-k * (STEPS - 1)));
+            best = Math.min(best, 0.1 + 0.3 * (u + 1.5) * (u + 1.5) + 1.5 * Math.exp(-k * (steps - 1)));
         }
         return best;
     }
 
-    record Run(double regret, long steps, double seconds, boolean reached, int combinations, int pruned) {
+    /**
+     * @param stepsToBest the steps spent when the best run ended: what the search needed to reach its final regret
+     */
+    record Run(double regret, long steps, long stepsToBest, double seconds, boolean reached, int combinations,
+               int pruned) {
     }
 
     public static void main(String[] args) throws Exception {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         double sleep = args.length > 1 ? Double.parseDouble(args[1]) : 0.1;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int minStep = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        int eta = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        int firstSeed = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        int steps = args.length > 6 ? Integer.parseInt(args[6]) : 30;
         Path root = Files.createTempDirectory("hpsearch-pruning-bench");
-        double optimum = optimum();
+        double optimum = optimum(steps);
         System.out.printf(Locale.ROOT, "learning-curve problem: %d steps of %.3f s, max_active_points 4, random search;"
-                + " none: %d combinations; median (warmup 10) and asha (min step 10, eta 2) stop at none's regret, at most"
-                + " %d combinations; optimum %.6f%n", STEPS, sleep, BUDGET, MAX_PRUNED, optimum);
-        System.out.println("seed | none: regret steps s | median: steps s pruned reached | asha: steps s pruned reached");
+                + " none: %d combinations; median (warmup %d) and asha (min step %d, eta %d) stop at none's regret, at"
+                + " most %d combinations; optimum %.6f%n", steps, sleep, BUDGET, warmup, minStep, eta, MAX_PRUNED,
+                optimum);
+        System.out.println("seed | none: regret steps (to its best) s | median: steps s combinations pruned reached"
+                + " | asha: the same");
         String[] names = {"none", "median", "asha"};
-        long[] steps = new long[3];
+        long[] spent = new long[3];
         double[] seconds = new double[3];
         int[] reached = new int[3];
+        long noneToBest = 0;
         List<Double> noneRegrets = new ArrayList<>();
-        for (int seed = 1; seed <= seeds; seed++) {
-            Run none = search(root, seed, sleep, "", BUDGET, Double.NaN, optimum);
-            Run median = search(root, seed, sleep, ", \"pruner\": \"median\", \"pruner_warmup_steps\": 10", MAX_PRUNED,
-                    none.regret(), optimum);
-            Run asha = search(root, seed, sleep, ", \"pruner\": \"asha\", \"pruner_min_step\": 10,"
-                    + " \"pruner_reduction_factor\": 2", MAX_PRUNED, none.regret(), optimum);
+        for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
+            Run none = search(root, seed, steps, sleep, "", BUDGET, Double.NaN, optimum);
+            Run median = search(root, seed, steps, sleep, ", \"pruner\": \"median\", \"pruner_warmup_steps\": "
+                    + warmup, MAX_PRUNED, none.regret(), optimum);
+            Run asha = search(root, seed, steps, sleep, ", \"pruner\": \"asha\", \"pruner_min_step\": " + minStep
+                    + ", \"pruner_reduction_factor\": " + eta, MAX_PRUNED, none.regret(), optimum);
             Run[] runs = {none, median, asha};
             for (int i = 0; i < 3; i++) {
-                steps[i] += runs[i].steps();
+                spent[i] += runs[i].steps();
                 seconds[i] += runs[i].seconds();
                 reached[i] += runs[i].reached() ? 1 : 0;
             }
+            noneToBest += none.stepsToBest();
             noneRegrets.add(none.regret());
-            System.out.printf(Locale.ROOT, "%4d | %.5f %5d %5.1f | %5d %5.1f %2d %s (regret %.5f) | %5d %5.1f %2d %s"
-                            + " (regret %.5f)%n", seed, none.regret(), none.steps(), none.seconds(),
-                    median.steps(), median.seconds(), median.pruned(), median.reached() ? "yes" : "NO", median.regret(),
-                    asha.steps(), asha.seconds(), asha.pruned(), asha.reached() ? "yes" : "NO", asha.regret());
+            System.out.printf(Locale.ROOT, "%4d | %.5f %5d (%3d) %5.1f | %s | %s%n", seed, none.regret(), none.steps(),
+                    none.stepsToBest(), none.seconds(), pruned(median), pruned(asha));
         }
         System.out.printf(Locale.ROOT, "%-6s total steps %6d, wall %6.1f s (the reference: its final regret is the"
-                + " target)%n", names[0], steps[0], seconds[0]);
+                + " target; its best runs had ended after %d steps)%n", names[0], spent[0], seconds[0], noneToBest);
         for (int i = 1; i < 3; i++) {
             System.out.printf(Locale.ROOT, "%-6s total steps %6d (%.2fx fewer than none), wall %6.1f s (%.2fx faster),"
-                            + " reached none's regret in %d of %d seeds%n", names[i], steps[i],
-                    (double) steps[0] / steps[i], seconds[i], seconds[0] / seconds[i], reached[i], seeds);
+                            + " reached none's regret in %d of %d seeds%n", names[i], spent[i],
+                    (double) spent[0] / spent[i], seconds[i], seconds[0] / seconds[i], reached[i], seeds);
         }
         noneRegrets.sort(null);
         System.out.printf(Locale.ROOT, "none's final regret: median %.5f over %d seeds%n",
                 noneRegrets.get(noneRegrets.size() / 2), seeds);
     }
 
+    private static String pruned(Run r) {
+        return String.format(Locale.ROOT, "%5d %5.1f %2d %2d %s (regret %.5f)", r.steps(), r.seconds(),
+                r.combinations(), r.pruned(), r.reached() ? "yes" : "NO", r.regret());
+    }
+
     /**
      * One search. With a target regret, it stops as soon as a finished run reaches it (reached = true), else it
      * runs its budget; the regret is that of its best finished run.
      */
-    static Run search(Path root, int seed, double sleep, String pruner, int budget, double targetRegret,
+    static Run search(Path root, int seed, int steps, double sleep, String pruner, int budget, double targetRegret,
                       double optimum) throws Exception {
         Path project = Files.createTempDirectory(root, "project");
         Files.writeString(project.resolve("train.py"), TRAIN);
@@ -130,12 +145,14 @@ public final class PruningBenchmark {
                 "{\"environment_path\": \"python3\", \"script_path\": \"train.py\", \"time\": 1}");
         Files.writeString(project.resolve("model_config.json"), "{\"lr\": {\"type\": \"continuous\", \"domain\": [0.001, 1],"
                 + " \"transformation\": \"log\"}, \"w\": {\"type\": \"continuous\", \"domain\": [0, 1],"
-                + " \"transformation\": \"linear\"}, \"sleep\": " + sleep + ", \"steps\": " + STEPS + "}");
+                + " \"transformation\": \"linear\"}, \"sleep\": " + sleep + ", \"steps\": " + steps + "}");
         Configs c = new ConfigLoader().load(project.resolve("search_config.json"), project.resolve("job_config.json"),
                 project.resolve("model_config.json"));
         Path searchDir = SearchFiles.create(c);
         AtomicReference<SearchEngine> engine = new AtomicReference<>();
         boolean[] reached = {false};
+        double[] best = {Double.POSITIVE_INFINITY};
+        long[] stepsToBest = {0};
         double target = targetRegret + optimum + 1e-12;
         long t0 = System.nanoTime();
         SearchSummary s;
@@ -145,6 +162,10 @@ public final class PruningBenchmark {
                     new SearchListener() {
                         @Override
                         public void onTrial(TrialRecord t) {
+                            if (t.status() == TrialStatus.OK && t.loss() < best[0]) {
+                                best[0] = t.loss();
+                                stepsToBest[0] = uncheckedSteps(searchDir);
+                            }
                             if (!Double.isNaN(targetRegret) && t.status() == TrialStatus.OK && t.loss() <= target
                                     && !reached[0]) {
                                 reached[0] = true;
@@ -155,9 +176,17 @@ public final class PruningBenchmark {
             s = engine.get().run();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double best = s.progress().best() == null ? Double.NaN : s.progress().best().loss();
-        return new Run(best - optimum, steps(searchDir), seconds, reached[0], engine.get().state().trials().size(),
-                s.progress().pruned());
+        double found = s.progress().best() == null ? Double.NaN : s.progress().best().loss();
+        return new Run(found - optimum, steps(searchDir), stepsToBest[0], seconds, reached[0],
+                engine.get().state().trials().size(), s.progress().pruned());
+    }
+
+    private static long uncheckedSteps(Path searchDir) {
+        try {
+            return steps(searchDir);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Progress lines written by every run of a search: the steps it spent. */
