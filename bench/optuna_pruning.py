@@ -4,7 +4,7 @@
 The same problem and protocol as dev.hpsearch.optimizer.bench.PruningBenchmark (keep them in step): a trial
 "trains" for STEPS steps with a short sleep each, its loss at step s being L(u, w) + 1.5 exp(-k(u) s) plus noise
 (sd 0.01), u = log10(lr) in [-3, 0], w in [0, 1]; its final value is the noiseless loss at the last step. Four
-trials run at once (n_jobs=4). Per seed: random search without a pruner, 20 trials, gives the target regret;
+trials run at once (n_jobs=4). Every search of a seed tries the same points in the same order (enqueued). Per seed: random search without a pruner, 20 trials, gives the target regret;
 then random search with the same seed and each pruner, stopped as soon as a finished trial reaches that regret,
 at most 60 trials. Steps are the reports made, including those of trials cut short.
 
@@ -38,6 +38,11 @@ def search(seed, steps, sleep, pruner, budget, target):
     spent = [0]
     done = threading.Event()
     study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=seed), pruner=pruner)
+    # the same combinations in the same order for every search of a seed, as hpsearch's seeded random search
+    # gives (four threads asking a shared sampler would not): trial n takes the seed's n-th point
+    rng = random.Random(seed)
+    for _ in range(budget):
+        study.enqueue_trial({"lr": 10 ** rng.uniform(-3, 0), "w": rng.uniform(0, 1)})
 
     def objective(trial):
         lr = trial.suggest_float("lr", 0.001, 1, log=True)

@@ -9,9 +9,14 @@ import java.util.Optional;
 /**
  * Asynchronous successive halving: rungs at steps {@code r_k = minStep * reductionFactor^k}. When a combination
  * first reports a step at or past a rung, its rung value is its best value up to that step; it goes on only if
- * that value is among the best {@code max(1, floor(n / reductionFactor))} of the n combinations that reached the
- * rung so far (itself included). While fewer than {@code reductionFactor} reached the rung it goes on: there is
- * nothing to halve yet. A combination is judged once per rung, when it crosses it, and never waits for others.
+ * that value is among the best {@code ceil(n / reductionFactor)} of the n combinations that reached the rung so
+ * far (itself included). While fewer than {@code reductionFactor} reached the rung it goes on: there is nothing to
+ * halve yet. A combination is judged once per rung, when it crosses it, and never waits for others.
+ *
+ * <p>The share is rounded up, in the run's favour: in ASHA proper a run that is not promoted now waits at its
+ * rung and may be promoted later, as more runs reach the rung and its top share grows; a stop rule cannot wait,
+ * so while the rung holds few runs it gives the one at the edge the benefit of the doubt (4 runs at eta 3: the
+ * best 2 go on, not 1). As the rung fills the two roundings meet.
  *
  * @param minStep         the first rung's step, at least 1
  * @param reductionFactor eta, at least 2: the rungs grow and the survivors shrink by this factor
@@ -52,7 +57,7 @@ public record AshaPruner(long minStep, int reductionFactor) implements Pruner {
         if (n < reductionFactor) {
             return Optional.empty();
         }
-        int keep = Math.max(1, n / reductionFactor);
+        int keep = (n + reductionFactor - 1) / reductionFactor;
         long better = values.stream().filter(v -> v < mine).count();
         if (better + 1 > keep) {
             return Optional.of(String.format(Locale.ROOT, "pruned at rung step %d (asha): value %s ranks %d of %d"

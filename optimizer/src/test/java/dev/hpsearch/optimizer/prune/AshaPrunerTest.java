@@ -28,12 +28,30 @@ class AshaPrunerTest {
         points(c, 1, 1, 0.7, 0.5);
         points(c, 2, 1, 0.6, 0.3);
         points(c, 3, 1, 0.95, 0.9);
-        // 3 at the rung: keep max(1, floor(3/2)) = 1; run 3 ranks 3rd
+        // 3 at the rung: keep ceil(3/2) = 2; run 3 ranks 3rd
         assertThat(asha.judge(3, c, 1)).get().asString().contains("rung step 2").contains("ranks 3 of 3")
-                .contains("best 1");
+                .contains("best 2");
         points(c, 4, 1, 0.8, 0.4);
         // 4 at the rung: keep 2; run 4 ranks 2nd (0.3 < 0.4 < 0.5 < 0.9)
         assertThat(asha.judge(4, c, 1)).isEmpty();
+    }
+
+    @Test
+    void roundsTheShareUpWhileTheRungHoldsFewRuns() {
+        AshaPruner eta3 = new AshaPruner(2, 3);
+        Curves c = new Curves();
+        // rung 2 values: 0.1, 0.2, 0.4, then run 4 with 0.3
+        points(c, 1, 1, 0.5, 0.1);
+        points(c, 2, 1, 0.5, 0.2);
+        points(c, 3, 1, 0.5, 0.4);
+        points(c, 4, 1, 0.5, 0.3);
+        // 4 at the rung: keep ceil(4/3) = 2; run 4 ranks 3rd: stopped; run 2 (2nd) goes on, not only the best
+        assertThat(eta3.judge(4, c, 1)).get().asString().contains("ranks 3 of 4").contains("best 2");
+        assertThat(eta3.judge(2, c, 1)).isEmpty();
+        // 6 at the rung: keep 2 (6/3 exactly); a run ranking 3rd is stopped
+        points(c, 5, 1, 0.5, 0.05);
+        points(c, 6, 1, 0.5, 0.9);
+        assertThat(eta3.judge(2, c, 1)).get().asString().contains("ranks 3 of 6").contains("best 2");
     }
 
     @Test

@@ -241,7 +241,8 @@ final class SbatchScripts {
      *
      * <p>In the folder: an existing marker with the same key names the job, which is printed and nothing is
      * submitted. Otherwise the lock is taken (a copy of this command that lost its connection may still hold it:
-     * then wait for its marker), stale output.json files are removed, sbatch runs, and the markers are written
+     * then wait for its marker), stale output.json and progress.jsonl files are removed (a run that starts again must
+     * not pass for its earlier self, nor feed the pruner its old curve), sbatch runs, and the markers are written
      * (each combination's first, then the folder's own) before the lock is released and the id printed. Hang-ups
      * and broken pipes are ignored: when the connection drops the command still finishes and leaves its marker.
      */
@@ -266,9 +267,9 @@ final class SbatchScripts {
             "  exit " + SUBMIT_BUSY,
             "fi",
             "if [ -n \"$list\" ]; then",
-            "  while IFS= read -r -d '' d; do rm -f \"$d/output.json\"; done < \"$list\"",
+            "  while IFS= read -r -d '' d; do rm -f \"$d/output.json\" \"$d/progress.jsonl\"; done < \"$list\"",
             "else",
-            "  rm -f output.json",
+            "  rm -f output.json progress.jsonl",
             "fi",
             "out=$(\"$@\")",
             "rc=$?",

@@ -85,16 +85,20 @@ class SubmitOnceTest {
     @Test
     void sendingTheSameCommandAgainAdoptsTheFirstJob() throws Exception {
         Files.writeString(dir.resolve("output.json"), "{\"score\": 1}");
+        Files.writeString(dir.resolve("progress.jsonl"), "{\"step\": 0, \"objective\": 1}\n");
         assertThat(run(single("k1", 5)).stdout()).isEqualTo("4711\n");
         assertThat(dir.resolve("output.json")).as("a stale result is removed before submitting").doesNotExist();
+        assertThat(dir.resolve("progress.jsonl")).as("so is a stale learning curve").doesNotExist();
         assertThat(Files.readString(dir.resolve(SbatchScripts.JOB_MARKER))).isEqualTo("4711 k1\n");
 
         Files.writeString(dir.resolve("output.json"), "{\"score\": 2}");
+        Files.writeString(dir.resolve("progress.jsonl"), "{\"step\": 0, \"objective\": 2}\n");
         Run again = run(single("k1", 5));
         assertThat(again.status()).isZero();
         assertThat(again.stdout()).isEqualTo("4711\n");
         assertThat(sbatchCalls()).isEqualTo(1);
         assertThat(dir.resolve("output.json")).as("the adopted job's result stays").exists();
+        assertThat(dir.resolve("progress.jsonl")).as("and its curve").exists();
         assertThat(dir.resolve(SbatchScripts.SUBMIT_LOCK)).doesNotExist();
     }
 
@@ -160,6 +164,7 @@ class SubmitOnceTest {
         for (String name : List.of("plain", "new\nline", "it's")) {
             Path d = Files.createDirectories(tmp.resolve(name));
             Files.writeString(d.resolve("output.json"), "{}");
+            Files.writeString(d.resolve("progress.jsonl"), "{\"step\": 3, \"objective\": 1}\n");
             dirs.add(d.toString());
         }
         Files.write(batch.resolve("folders.list"), SbatchScripts.folderList(dirs));
@@ -174,6 +179,7 @@ class SubmitOnceTest {
             Path d = Path.of(dirs.get(i));
             assertThat(Files.readString(d.resolve(SbatchScripts.JOB_MARKER))).isEqualTo("4711_" + i + " " + keys.get(i) + "\n");
             assertThat(d.resolve("output.json")).doesNotExist();
+            assertThat(d.resolve("progress.jsonl")).doesNotExist();
         }
     }
 
