@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import java.util.Set;
 import java.util.HashSet;
 import org.junit.jupiter.api.Test;
@@ -29,24 +28,13 @@ class AnalysisCliTest {
         if (searchDir != null) {
             return searchDir;
         }
-        Path dir = shared;
-        Files.writeString(dir.resolve("f.py"), String.join("\n",
+        searchDir = AnalysisInputs.randomSearch(shared, 40, 3, "{\"a\": {\"type\": \"continuous\", \"domain\": [0, 1],"
+                + " \"transformation\": \"linear\"}, \"b\": {\"type\": \"continuous\", \"domain\": [0, 1],"
+                + " \"transformation\": \"linear\", \"simpler\": \"lower\"}, \"kind\": {\"type\": \"categorical\", \"domain\": [\"x\", \"y\"]}}",
                 "import json, math",
                 "p = json.load(open('input.json'))",
                 "loss = 3 * p['a'] + 0.1 * math.sin(6 * p['a'])",
-                "json.dump({'objective': loss, 'cost': 2 * p['b'] ** 2}, open('output.json', 'w'))", ""));
-        Files.writeString(dir.resolve("search_config.json"), "{\"search_type\": \"random\", \"max_suggestions\": 40,"
-                + " \"max_active_points\": 2, \"random_seed\": 3}");
-        Files.writeString(dir.resolve("job_config.json"), "{\"environment_path\": \"python3\", \"script_path\": \"f.py\","
-                + " \"time\": 1}");
-        Files.writeString(dir.resolve("model_config.json"), "{\"a\": {\"type\": \"continuous\", \"domain\": [0, 1],"
-                + " \"transformation\": \"linear\"}, \"b\": {\"type\": \"continuous\", \"domain\": [0, 1],"
-                + " \"transformation\": \"linear\", \"simpler\": \"lower\"}, \"kind\": {\"type\": \"categorical\", \"domain\": [\"x\", \"y\"]}}");
-        Cli run = Cli.run("run", "--search_config_path", dir.resolve("search_config.json").toString(),
-                "--job_config_path", dir.resolve("job_config.json").toString(),
-                "--model_config_path", dir.resolve("model_config.json").toString());
-        assertThat(run.status).as(run.err).isZero();
-        searchDir = dir.resolve("hp_search_0");
+                "json.dump({'objective': loss, 'cost': 2 * p['b'] ** 2}, open('output.json', 'w'))");
         return searchDir;
     }
 
@@ -139,18 +127,7 @@ class AnalysisCliTest {
 
     @Test
     void readsTheOriginalToolsTable() throws Exception {
-        StringBuilder table = new StringBuilder(
-                "combination_id\tjob_id\tsearch_type\tprevious_results_count\tis_queued\tjob_time\tloss\tlr\tlayers\n");
-        SplittableRandom rng = new SplittableRandom(4);
-        for (int i = 0; i < 50; i++) {
-            double lr = Math.pow(10, -4 + 3 * rng.nextDouble());
-            int layers = 1 + rng.nextInt(3);
-            double loss = Math.pow(Math.log10(lr) + 2.5, 2) + 0.01 * layers;
-            table.append(i).append("\t").append(100 + i).append("\trandom\t0\tFalse\t0.5\t").append(loss).append('\t')
-                    .append(lr).append('\t').append(layers).append('\n');
-        }
-        Path file = dir.resolve("hp_search_data.txt");
-        Files.writeString(file, table);
+        Path file = AnalysisInputs.originalToolsTable(dir, 50);
 
         Cli s = Cli.run("sensitivity", file.toString(), "--format", "json");
 

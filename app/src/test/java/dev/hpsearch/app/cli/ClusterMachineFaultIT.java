@@ -9,7 +9,6 @@ import dev.hpsearch.optimizer.testing.Mounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Real mounts, a real sshd and Slurm.
  */
 class ClusterMachineFaultIT {
-    private static final int GRID = 8;
-
     @TempDir
     Path tmp;
     Path clusters;
@@ -59,7 +56,7 @@ class ClusterMachineFaultIT {
 
         Cli stopped = run.get(180, TimeUnit.SECONDS);
 
-        assertStopped(stopped, "Read-only file system");
+        FaultGrid.assertStoppedSaying(stopped, "Read-only file system");
         mounts.unmountAll();
         assertResumeCollectsTheGrid(searchDir);
     }
@@ -76,49 +73,30 @@ class ClusterMachineFaultIT {
 
         Cli stopped = run.get(180, TimeUnit.SECONDS);
 
-        assertStopped(stopped, "No space left on device");
+        FaultGrid.assertStoppedSaying(stopped, "No space left on device");
         Files.delete(filler);
         assertResumeCollectsTheGrid(searchDir);
     }
 
     private Future<Cli> start(Path project) throws Exception {
-        Files.writeString(project.resolve("work.py"), String.join("\n",
+        FaultGrid.write(project, String.join("\n",
                 "import json, sys, time",
                 "cfg = json.load(open(sys.argv[1]))",
                 "print('ran x=%s' % cfg['x'], flush=True)",
                 "time.sleep(1)",
-                "json.dump({'objective': cfg['x'] * 1.5}, open(cfg['save_folder'] + '/output.json', 'w'))", ""));
-        Files.writeString(project.resolve("search_config.json"),
-                "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 8, \"max_active_points\": 2}");
-        Files.writeString(project.resolve("job_config.json"), "{\"environment_path\": \"python3\", \"script_path\": "
-                + "\"work.py\", \"time\": 0.1, \"memory\": 1, \"cluster\": \"testcluster\"}");
-        Files.writeString(project.resolve("model_config.json"), "{\"x\": {\"type\": \"discrete\", \"domain\": "
-                + "[0, 1, 2, 3, 4, 5, 6, 7], \"transformation\": \"linear\"}}");
-        return thread.submit(() -> Cli.run("run", "-q", "--clusters-file", clusters.toString(),
-                "--search_config_path", project.resolve("search_config.json").toString(),
-                "--job_config_path", project.resolve("job_config.json").toString(),
-                "--model_config_path", project.resolve("model_config.json").toString()));
-    }
-
-    private static void assertStopped(Cli stopped, String cause) {
-        assertThat(stopped.status).as(stopped.out + stopped.err).isEqualTo(1);
-        assertThat(stopped.err).contains("error: the search stopped: ").contains(cause)
-                .doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(stopped.out).contains("Resume with: hpsearch resume");
+                "json.dump({'objective': cfg['x'] * 1.5}, open(cfg['save_folder'] + '/output.json', 'w'))", ""),
+                "{\"environment_path\": \"python3\", \"script_path\": \"work.py\", \"time\": 0.1, \"memory\": 1,"
+                + " \"cluster\": \"testcluster\"}");
+        return thread.submit(() -> FaultGrid.run(project, "--clusters-file", clusters.toString()));
     }
 
     private void assertResumeCollectsTheGrid(Path searchDir) throws Exception {
         Cli resumed = Cli.run("resume", "-q", "--clusters-file", clusters.toString(), searchDir.toString());
 
         assertThat(resumed.status).as(resumed.out + resumed.err).isEqualTo(0);
-        List<String> rows = Files.readAllLines(searchDir.resolve("hp_search_data.txt"));
-        assertThat(rows).hasSize(1 + GRID);
-        int status = List.of(rows.get(0).split("\t")).indexOf("status");
-        for (String row : rows.subList(1, rows.size())) {
-            assertThat(row.split("\t", -1)[status]).as(row).isEqualTo("ok");
-        }
+        FaultGrid.assertEveryCombinationOk(searchDir);
         // nothing ran twice: each combination's log holds one run
-        for (int id = 0; id < GRID; id++) {
+        for (int id = 0; id < FaultGrid.SIZE; id++) {
             assertThat(Files.readString(searchDir.resolve("hp_combination_" + id + "/log.txt"))).containsOnlyOnce("ran x=");
         }
     }

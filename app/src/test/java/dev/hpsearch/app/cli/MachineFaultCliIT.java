@@ -7,7 +7,6 @@ import dev.hpsearch.optimizer.testing.Mounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Mounts}), real scripts.
  */
 class MachineFaultCliIT {
-    private static final int GRID = 8;
-
     @TempDir
     Path tmp;
 
@@ -49,7 +46,7 @@ class MachineFaultCliIT {
 
         Cli stopped = run.get(60, TimeUnit.SECONDS);
 
-        assertStoppedSaying(stopped, "Read-only file system", "make the search folder writable");
+        FaultGrid.assertStoppedSaying(stopped, "Read-only file system", "make the search folder writable");
         Cli tooEarly = Cli.run("resume", "-q", searchDir.toString());
         assertThat(tooEarly.status).isEqualTo(1);
         assertThat(tooEarly.err).contains("cannot write in the search folder: ").contains("Read-only file system")
@@ -71,46 +68,26 @@ class MachineFaultCliIT {
 
         Cli stopped = run.get(60, TimeUnit.SECONDS);
 
-        assertStoppedSaying(stopped, "No space left on device", "free disk space");
+        FaultGrid.assertStoppedSaying(stopped, "No space left on device", "free disk space");
         Files.delete(filler);
         assertResumeScoresTheGrid(searchDir);
     }
 
     private Future<Cli> start(Path project) throws Exception {
-        Files.writeString(project.resolve("work.py"), String.join("\n",
+        FaultGrid.write(project, String.join("\n",
                 "import json, sys, time",
                 "cfg = json.load(open(sys.argv[1]))",
                 // slow enough that the fault comes while combinations remain (at 0.2 s the grid could end first)
                 "time.sleep(1.0)",
-                "json.dump({'objective': cfg['x'] * 1.5}, open('output.json', 'w'))"));
-        Files.writeString(project.resolve("search_config.json"),
-                "{\"search_type\": \"grid\", \"num_grid_points_per_hyperparameter\": 8, \"max_active_points\": 2}");
-        Files.writeString(project.resolve("job_config.json"),
+                "json.dump({'objective': cfg['x'] * 1.5}, open('output.json', 'w'))"),
                 "{\"environment_path\": \"python3\", \"script_path\": \"work.py\", \"time\": 1}");
-        Files.writeString(project.resolve("model_config.json"), "{\"x\": {\"type\": \"discrete\", \"domain\": "
-                + "[0, 1, 2, 3, 4, 5, 6, 7], \"transformation\": \"linear\"}}");
-        return thread.submit(() -> Cli.run("run", "-q",
-                "--search_config_path", project.resolve("search_config.json").toString(),
-                "--job_config_path", project.resolve("job_config.json").toString(),
-                "--model_config_path", project.resolve("model_config.json").toString()));
-    }
-
-    private static void assertStoppedSaying(Cli stopped, String cause, String fix) throws Exception {
-        assertThat(stopped.status).as(stopped.out + stopped.err).isEqualTo(1);
-        assertThat(stopped.err).contains("error: the search stopped: ").contains(cause).contains(fix)
-                .doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(stopped.out).contains("Resume with: hpsearch resume");
+        return thread.submit(() -> FaultGrid.run(project));
     }
 
     private static void assertResumeScoresTheGrid(Path searchDir) throws Exception {
         Cli resumed = Cli.run("resume", "-q", searchDir.toString());
 
         assertThat(resumed.status).as(resumed.out + resumed.err).isEqualTo(0);
-        List<String> rows = Files.readAllLines(searchDir.resolve("hp_search_data.txt"));
-        assertThat(rows).hasSize(1 + GRID);
-        int status = List.of(rows.get(0).split("\t")).indexOf("status");
-        for (String row : rows.subList(1, rows.size())) {
-            assertThat(row.split("\t", -1)[status]).as(row).isEqualTo("ok");
-        }
+        FaultGrid.assertEveryCombinationOk(searchDir);
     }
 }

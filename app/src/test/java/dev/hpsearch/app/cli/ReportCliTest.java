@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,25 +40,14 @@ class ReportCliTest {
         if (searchDir != null) {
             return searchDir;
         }
-        Path d = shared;
-        Files.writeString(d.resolve("f.py"), String.join("\n",
+        searchDir = AnalysisInputs.randomSearch(shared, 24, 5, "{\"a\": {\"type\": \"continuous\", \"domain\": [0, 1],"
+                + " \"transformation\": \"linear\"}, \"<script>&\\\"'\": {\"type\": \"continuous\", \"domain\": [0.01, 10],"
+                + " \"transformation\": \"log\"}, \"kind\": {\"type\": \"categorical\", \"domain\": [\"x\", \"y\"]}}",
                 "import json",
                 "p = json.load(open('input.json'))",
                 "h = p['<script>&\"\\'']",
                 "loss = 3 * p['a'] + 2 * p['a'] * h + (0.5 if p['kind'] == 'y' else 0.0)",
-                "json.dump({'objective': loss, 'cost': 2 * h}, open('output.json', 'w'))", ""));
-        Files.writeString(d.resolve("search_config.json"), "{\"search_type\": \"random\", \"max_suggestions\": 24,"
-                + " \"max_active_points\": 2, \"random_seed\": 5}");
-        Files.writeString(d.resolve("job_config.json"), "{\"environment_path\": \"python3\", \"script_path\": \"f.py\","
-                + " \"time\": 1}");
-        Files.writeString(d.resolve("model_config.json"), "{\"a\": {\"type\": \"continuous\", \"domain\": [0, 1],"
-                + " \"transformation\": \"linear\"}, \"<script>&\\\"'\": {\"type\": \"continuous\", \"domain\": [0.01, 10],"
-                + " \"transformation\": \"log\"}, \"kind\": {\"type\": \"categorical\", \"domain\": [\"x\", \"y\"]}}");
-        Cli run = Cli.run("run", "--search_config_path", d.resolve("search_config.json").toString(),
-                "--job_config_path", d.resolve("job_config.json").toString(),
-                "--model_config_path", d.resolve("model_config.json").toString());
-        assertThat(run.status).as(run.err).isZero();
-        searchDir = d.resolve("hp_search_0");
+                "json.dump({'objective': loss, 'cost': 2 * h}, open('output.json', 'w'))");
         return searchDir;
     }
 
@@ -210,18 +198,7 @@ class ReportCliTest {
 
     @Test
     void readsTheOriginalToolsTable() throws Exception {
-        StringBuilder table = new StringBuilder(
-                "combination_id\tjob_id\tsearch_type\tprevious_results_count\tis_queued\tjob_time\tloss\tlr\tlayers\n");
-        SplittableRandom rng = new SplittableRandom(4);
-        for (int i = 0; i < 30; i++) {
-            double lr = Math.pow(10, -4 + 3 * rng.nextDouble());
-            int layers = 1 + rng.nextInt(3);
-            double loss = Math.pow(Math.log10(lr) + 2.5, 2) + 0.01 * layers;
-            table.append(i).append("\t").append(100 + i).append("\trandom\t0\tFalse\t0.5\t").append(loss).append('\t')
-                    .append(lr).append('\t').append(layers).append('\n');
-        }
-        Path file = dir.resolve("hp_search_data.txt");
-        Files.writeString(file, table);
+        Path file = AnalysisInputs.originalToolsTable(dir, 30);
 
         Cli r = Cli.run("report", file.toString());
 

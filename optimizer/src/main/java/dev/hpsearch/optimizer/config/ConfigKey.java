@@ -74,9 +74,10 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
         POINTS,
         /** A hyperparameter's condition: an object naming another hyperparameter and a list of its values. */
         CONDITION,
-        /** Any JSON value. */
-        VALUE,
-        /** A JSON value as written in the file, such as a list of objects ({@code objectives}). */
+        /**
+         * Any JSON value, as written in the file: a list of objects ({@code objectives}) or a constant
+         * ({@code inactive_value}); a form shows and reads it as JSON text.
+         */
         JSON
     }
 
@@ -260,7 +261,7 @@ public record ConfigKey(ConfigFile file, String key, ValueType type, Object defa
                 return "a list of objects giving a value for every hyperparameter";
             case CONDITION:
                 return "{\"OTHER\": [values of OTHER]}, OTHER a categorical or discrete hyperparameter";
-            case VALUE:
+            case JSON:
                 return "any JSON value";
             default:
                 return "text";

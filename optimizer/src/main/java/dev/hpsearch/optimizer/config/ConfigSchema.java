@@ -335,7 +335,7 @@ public final class ConfigSchema {
             + "hyperparameter, by its column name) takes one of the listed values, e.g. momentum only for "
             + "{\"optimizer\": [\"sgd\"]}. Otherwise its key is left out of input.json and its column in "
             + "hp_search_data.txt is empty.");
-    public static final ConfigKey HP_INACTIVE_VALUE = model("inactive_value", ValueType.VALUE, List.of(),
+    public static final ConfigKey HP_INACTIVE_VALUE = model("inactive_value", ValueType.JSON, List.of(),
             "Optional, with condition: the value input.json holds while the hyperparameter does not exist, "
             + "instead of leaving its key out (any JSON value, e.g. 0 or null).");
 

@@ -1,6 +1,7 @@
 package dev.hpsearch.optimizer.strategy;
 
 import dev.hpsearch.optimizer.config.FailureValue;
+import dev.hpsearch.optimizer.config.ObjectivesConfig;
 import dev.hpsearch.optimizer.config.ObjectivesConfig.Constraint;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.pareto.Objectives;
@@ -37,8 +38,9 @@ public final class ParEgoStrategy implements Strategy {
     public ParEgoStrategy(SearchConfig config, SearchSpace space) {
         this.objectives = new Objectives(config.objectives(), config.higherIsBetter());
         this.space = space;
-        // the scalarized value is already a loss in [0, 1 + penalty]: no y_transformation; a fixed failure value is
-        // a score of the script, meaningless on this scale, so the worst-value rule stands in for it
+        // the scalarized value is already a loss in [0, 1 + penalty] and the one objective of the inner bopt: no
+        // y_transformation, no objectives; a fixed failure value is a score of the script, meaningless on this
+        // scale, so the worst-value rule stands in for it
         FailureValue failure = config.yFailureValue() instanceof FailureValue.Fixed
                 ? FailureValue.parse("max").orElseThrow() : config.yFailureValue();
         SearchConfig single = new SearchConfig(config.searchType(), config.searchTimeHours(), config.searchMemoryGb(),
@@ -46,7 +48,7 @@ public final class ParEgoStrategy implements Strategy {
                 config.maxActivePoints(), config.numGridPointsPerHyperparameter(), config.minInitialPoints(), "none",
                 failure, config.gridSuggestionProbability(), config.randomSuggestionProbability(),
                 config.randomSeed(), config.bopt(), config.failures(), config.mailUser(), config.replicates(),
-                config.pruner(), config.starting());
+                config.pruner(), config.starting(), ObjectivesConfig.NONE);
         this.bopt = new BoptStrategy(single, space);
     }
 

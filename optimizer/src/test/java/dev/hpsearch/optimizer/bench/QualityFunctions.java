@@ -2,9 +2,9 @@ package dev.hpsearch.optimizer.bench;
 
 /**
  * The quality benchmark's test functions with their known minima; {@code bench/optuna_tpe.py} defines
- * the same functions (keep them in step).
+ * the same functions (keep them in step). The GP benchmarks fit {@link #hartmann6} too.
  */
-final class QualityFunctions {
+public final class QualityFunctions {
 
     static final double BRANIN_MIN = 0.397887357729738;
     static final double HARTMANN6_MIN = -3.32236801141551;
@@ -26,7 +26,7 @@ final class QualityFunctions {
     }
 
     /** Hartmann-6 on [0,1]^6; minimum -3.32237 at (0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573). */
-    static double hartmann6(double[] x) {
+    public static double hartmann6(double[] x) {
         double[] alpha = {1.0, 1.2, 3.0, 3.2};
         double[][] a = {{10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14}, {3, 3.5, 1.7, 10, 17, 8},
             {17, 8, 0.05, 10, 0.1, 14}};

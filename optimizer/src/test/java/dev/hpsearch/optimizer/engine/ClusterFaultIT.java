@@ -3,16 +3,13 @@ package dev.hpsearch.optimizer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.optimizer.config.Configs;
-import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.optimizer.exec.ForwardingExecutor;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.JobStatus;
-import dev.hpsearch.optimizer.strategy.GridStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,15 +67,9 @@ class ClusterFaultIT {
     }
 
     private Configs configs() throws Exception {
-        Project p = new Project(tmp).script("sh", "count.sh", "echo \"$1\" >> ../../runs.txt; echo 2 > output.json\n", 1);
-        p.modelConfig = "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2, 3], \"transformation\": \"linear\"}}";
+        Project p = Project.countingRuns(tmp);
         p.searchConfig = "{\"search_type\": \"grid\", \"max_active_points\": 1}";
         return p.configs();
-    }
-
-    private static SearchEngine engine(Configs c, Path searchDir, Executor ex) {
-        return new SearchEngine(c.search(), c.job(), c.model(), searchDir, ex, new GridStrategy(c.model().space(), 3),
-                Clock.systemUTC(), new SearchListener() { });
     }
 
     /** Two node failures, then a node that works: the faults do not persist, so the search goes on. */
@@ -89,7 +80,7 @@ class ClusterFaultIT {
         SearchSummary s;
         try (FailingNodeExecutor ex = new FailingNodeExecutor()) {
             ex.faults = 2;
-            s = engine(c, searchDir, ex).run();
+            s = Project.gridOfThree(c, searchDir, ex).run();
         }
 
         assertThat(s.complete()).isTrue();
@@ -107,7 +98,7 @@ class ClusterFaultIT {
         SearchSummary stopped;
         try (FailingNodeExecutor ex = new FailingNodeExecutor()) {
             ex.faults = Integer.MAX_VALUE; // a node that fails every job
-            stopped = engine(c, searchDir, ex).run();
+            stopped = Project.gridOfThree(c, searchDir, ex).run();
         }
 
         assertThat(stopped.fault()).isTrue();
@@ -119,7 +110,7 @@ class ClusterFaultIT {
 
         SearchSummary resumed;
         try (FailingNodeExecutor ex = new FailingNodeExecutor()) {
-            resumed = engine(c, searchDir, ex).run();
+            resumed = Project.gridOfThree(c, searchDir, ex).run();
         }
         assertThat(resumed.complete()).isTrue();
         assertThat(resumed.progress().done()).isEqualTo(3);
@@ -136,7 +127,7 @@ class ClusterFaultIT {
             ex.faults = 5; // more than the three faults in a row that stop a search
             ex.state = JobStatus.State.PREEMPTED;
             ex.reason = "Slurm state PREEMPTED: a job of higher priority took its place";
-            s = engine(c, searchDir, ex).run();
+            s = Project.gridOfThree(c, searchDir, ex).run();
         }
 
         assertThat(s.complete()).isTrue();

@@ -54,57 +54,31 @@ class MachineFaultIT {
         Configs c = project(Files.createDirectories(tmp.resolve("project")));
         Path searchDir = SearchFiles.create(c);
         Set<Integer> okBefore = new HashSet<>();
-        SearchEngine[] engine = new SearchEngine[1];
-        SearchListener readOnlyAfterThree = new SearchListener() {
-            @Override
-            public void onTrial(TrialRecord t) {
-                if (t.status() == TrialStatus.OK && okBefore.isEmpty() && engine[0].state().count(TrialStatus.OK) >= 3) {
-                    engine[0].state().trials().stream().filter(r -> r.status() == TrialStatus.OK)
-                            .forEach(r -> okBefore.add(r.id()));
-                    unchecked(() -> mounts.readOnly(searchDir));
-                }
-            }
-        };
-        engine[0] = engine(c, searchDir, readOnlyAfterThree);
+        SearchEngine engine = engineWithFault(c, searchDir, 3, okBefore, () -> mounts.readOnly(searchDir));
 
-        SearchSummary stopped = engine[0].run();
+        SearchSummary stopped = engine.run();
 
         assertThat(okBefore).hasSizeGreaterThanOrEqualTo(3);
         assertThat(stopped.fault()).isTrue();
         assertThat(stopped.complete()).isFalse();
         assertThat(stopped.reason()).contains("Read-only file system").contains("make the search folder writable")
                 .doesNotContain("Exception");
-        assertNothingFailedAndKept(engine[0].state(), okBefore);
+        assertNothingFailedAndKept(engine.state(), okBefore);
 
         mounts.unmountAll();
-        SearchSummary resumed = engine(c, searchDir, new SearchListener() { }).run();
-
-        assertEveryCombinationScored(resumed, okBefore);
+        assertResumeScoresEveryCombination(c, searchDir, okBefore);
     }
 
     @Test
     void aDiskThatFillsUpStopsTheSearchAndResumeScoresEveryCombination() throws Exception {
-        Mounts.assumeMountPermitted(tmp);
         Path disk = tmp.resolve("disk");
-        mounts.tmpfs(disk, "2m");
-        Configs c = project(Files.createDirectories(disk.resolve("project")));
+        Configs c = projectOnSmallDisk(disk);
         Path searchDir = SearchFiles.create(c);
         Set<Integer> okBefore = new HashSet<>();
         Path[] filler = new Path[1];
-        SearchEngine[] engine = new SearchEngine[1];
-        SearchListener fillAfterThree = new SearchListener() {
-            @Override
-            public void onTrial(TrialRecord t) {
-                if (t.status() == TrialStatus.OK && filler[0] == null && engine[0].state().count(TrialStatus.OK) >= 3) {
-                    engine[0].state().trials().stream().filter(r -> r.status() == TrialStatus.OK)
-                            .forEach(r -> okBefore.add(r.id()));
-                    unchecked(() -> filler[0] = Mounts.fill(disk));
-                }
-            }
-        };
-        engine[0] = engine(c, searchDir, fillAfterThree);
+        SearchEngine engine = engineWithFault(c, searchDir, 3, okBefore, () -> filler[0] = Mounts.fill(disk));
 
-        SearchSummary stopped = engine[0].run();
+        SearchSummary stopped = engine.run();
 
         assertThat(filler[0]).isNotNull();
         assertThat(stopped.fault()).isTrue();
@@ -115,40 +89,25 @@ class MachineFaultIT {
         assertNothingFailedAndKept(SearchState.replay(Journal.read(searchDir)), okBefore);
 
         Files.delete(filler[0]);
-        SearchSummary resumed = engine(c, searchDir, new SearchListener() { }).run();
-
-        assertEveryCombinationScored(resumed, okBefore);
+        assertResumeScoresEveryCombination(c, searchDir, okBefore);
     }
 
     @Test
     void aJournalThatCannotBeWrittenStopsTheCoordinatorAndResumeAdoptsWhatRuns() throws Exception {
-        Mounts.assumeMountPermitted(tmp);
         Path disk = tmp.resolve("disk");
-        mounts.tmpfs(disk, "2m");
-        Configs c = project(Files.createDirectories(disk.resolve("project")));
+        Configs c = projectOnSmallDisk(disk);
         Path searchDir = SearchFiles.create(c);
         Set<Integer> okBefore = new HashSet<>();
         Path[] filler = new Path[1];
-        SearchEngine[] engine = new SearchEngine[1];
-        SearchListener fillAfterTwo = new SearchListener() {
-            @Override
-            public void onTrial(TrialRecord t) {
-                if (t.status() == TrialStatus.OK && filler[0] == null && engine[0].state().count(TrialStatus.OK) >= 2) {
-                    engine[0].state().trials().stream().filter(r -> r.status() == TrialStatus.OK)
-                            .forEach(r -> okBefore.add(r.id()));
-                    unchecked(() -> {
-                        // blank lines (skipped on replay) up to a page boundary: the next event needs a new page
-                        Path journal = searchDir.resolve(Journal.FILE_NAME);
-                        int pad = (int) (4096 - Files.size(journal) % 4096);
-                        Files.write(journal, "\n".repeat(pad).getBytes(), java.nio.file.StandardOpenOption.APPEND);
-                        filler[0] = Mounts.fill(disk);
-                    });
-                }
-            }
-        };
-        engine[0] = engine(c, searchDir, fillAfterTwo);
+        SearchEngine engine = engineWithFault(c, searchDir, 2, okBefore, () -> {
+            // blank lines (skipped on replay) up to a page boundary: the next event needs a new page
+            Path journal = searchDir.resolve(Journal.FILE_NAME);
+            int pad = (int) (4096 - Files.size(journal) % 4096);
+            Files.write(journal, "\n".repeat(pad).getBytes(), java.nio.file.StandardOpenOption.APPEND);
+            filler[0] = Mounts.fill(disk);
+        });
 
-        SearchSummary stopped = engine[0].run();
+        SearchSummary stopped = engine.run();
 
         assertThat(stopped.fault()).isTrue();
         assertThat(stopped.complete()).isFalse();
@@ -157,9 +116,7 @@ class MachineFaultIT {
         assertNothingFailedAndKept(SearchState.replay(Journal.read(searchDir)), okBefore);
 
         Files.delete(filler[0]);
-        SearchSummary resumed = engine(c, searchDir, new SearchListener() { }).run();
-
-        assertEveryCombinationScored(resumed, okBefore);
+        assertResumeScoresEveryCombination(c, searchDir, okBefore);
     }
 
     @Test
@@ -198,10 +155,37 @@ class MachineFaultIT {
         return p.configs();
     }
 
+    /** The project on a disk of 2 MiB mounted at {@code disk}, for a test to fill up. */
+    private Configs projectOnSmallDisk(Path disk) throws Exception {
+        Mounts.assumeMountPermitted(tmp);
+        mounts.tmpfs(disk, "2m");
+        return project(Files.createDirectories(disk.resolve("project")));
+    }
+
     private static SearchEngine engine(Configs c, Path searchDir, SearchListener listener) throws Exception {
         return new SearchEngine(c.search(), c.job(), c.model(), searchDir,
                 new LocalProcessExecutor(Clock.systemUTC(), Duration.ofMillis(500)),
                 Strategies.forConfig(c.search(), c.model().space(), "search_config.json"), Clock.systemUTC(), listener);
+    }
+
+    /**
+     * An engine that, once {@code ok} combinations have finished, notes their ids in {@code okBefore} and lets the
+     * machine fail by {@code fault} (once).
+     */
+    private static SearchEngine engineWithFault(Configs c, Path searchDir, int ok, Set<Integer> okBefore,
+                                                IoAction fault) throws Exception {
+        SearchEngine[] engine = new SearchEngine[1];
+        engine[0] = engine(c, searchDir, new SearchListener() {
+            @Override
+            public void onTrial(TrialRecord t) {
+                if (t.status() == TrialStatus.OK && okBefore.isEmpty() && engine[0].state().count(TrialStatus.OK) >= ok) {
+                    engine[0].state().trials().stream().filter(r -> r.status() == TrialStatus.OK)
+                            .forEach(r -> okBefore.add(r.id()));
+                    unchecked(fault);
+                }
+            }
+        });
+        return engine[0];
     }
 
     private static void assertNothingFailedAndKept(SearchState state, Set<Integer> okBefore) {
@@ -214,7 +198,10 @@ class MachineFaultIT {
         assertThat(state.count(TrialStatus.OK)).isLessThan(GRID);
     }
 
-    private static void assertEveryCombinationScored(SearchSummary resumed, Set<Integer> okBefore) throws Exception {
+    /** The machine fixed, {@code resume} scores every combination and runs none of {@code okBefore} again. */
+    private static void assertResumeScoresEveryCombination(Configs c, Path searchDir, Set<Integer> okBefore)
+            throws Exception {
+        SearchSummary resumed = engine(c, searchDir, new SearchListener() { }).run();
         assertThat(resumed.complete()).as(resumed.reason()).isTrue();
         assertThat(resumed.fault()).isFalse();
         SearchState s = SearchState.replay(Journal.read(resumed.searchDir()));

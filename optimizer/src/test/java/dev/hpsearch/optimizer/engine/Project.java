@@ -2,7 +2,9 @@ package dev.hpsearch.optimizer.engine;
 
 import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.LocalProcessExecutor;
+import dev.hpsearch.optimizer.strategy.GridStrategy;
 import dev.hpsearch.optimizer.strategy.Strategies;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +23,22 @@ final class Project {
 
     Project(Path dir) {
         this.dir = dir;
+    }
+
+    /**
+     * Three combinations (x = 1, 2, 3) of a shell script that appends its input to {@code runs.txt} in {@code dir},
+     * so that a test counts the runs that really started; run them with {@link #gridOfThree}.
+     */
+    static Project countingRuns(Path dir) throws IOException {
+        Project p = new Project(dir).script("sh", "count.sh", "echo \"$1\" >> ../../runs.txt; echo 2 > output.json\n", 1);
+        p.modelConfig = "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2, 3], \"transformation\": \"linear\"}}";
+        return p;
+    }
+
+    /** An engine that runs (or resumes) the grid of {@link #countingRuns} in {@code searchDir} through {@code ex}. */
+    static SearchEngine gridOfThree(Configs c, Path searchDir, Executor ex) {
+        return new SearchEngine(c.search(), c.job(), c.model(), searchDir, ex, new GridStrategy(c.model().space(), 3),
+                Clock.systemUTC(), new SearchListener() { });
     }
 
     /** Writes a script and a job config that runs it with the given interpreter. */

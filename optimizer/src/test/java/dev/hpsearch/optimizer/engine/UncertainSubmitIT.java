@@ -3,16 +3,13 @@ package dev.hpsearch.optimizer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.optimizer.config.Configs;
-import dev.hpsearch.optimizer.exec.Executor;
 import dev.hpsearch.optimizer.exec.ExecutorException;
 import dev.hpsearch.optimizer.exec.ForwardingExecutor;
 import dev.hpsearch.optimizer.exec.JobRef;
 import dev.hpsearch.optimizer.exec.JobSpec;
 import dev.hpsearch.optimizer.exec.SubmitUncertainException;
-import dev.hpsearch.optimizer.strategy.GridStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,14 +54,7 @@ class UncertainSubmitIT {
     }
 
     private Configs configs() throws Exception {
-        Project p = new Project(tmp).script("sh", "count.sh", "echo \"$1\" >> ../../runs.txt; echo 2 > output.json\n", 1);
-        p.modelConfig = "{\"x\": {\"type\": \"discrete\", \"domain\": [1, 2, 3], \"transformation\": \"linear\"}}";
-        return p.configs();
-    }
-
-    private static SearchEngine engine(Configs c, Path searchDir, Executor ex) {
-        return new SearchEngine(c.search(), c.job(), c.model(), searchDir, ex, new GridStrategy(c.model().space(), 3),
-                Clock.systemUTC(), new SearchListener() { });
+        return Project.countingRuns(tmp).configs();
     }
 
     private static long events(Path searchDir, Class<? extends JournalEvent> type) throws Exception {
@@ -78,7 +68,7 @@ class UncertainSubmitIT {
         SearchSummary s;
         try (AnswerLosingExecutor ex = new AnswerLosingExecutor()) {
             ex.lose = 2;
-            s = engine(c, searchDir, ex).run();
+            s = Project.gridOfThree(c, searchDir, ex).run();
         }
         assertThat(s.complete()).isTrue();
         assertThat(s.progress().done()).isEqualTo(3);
@@ -94,7 +84,7 @@ class UncertainSubmitIT {
         SearchSummary stopped;
         try (AnswerLosingExecutor ex = new AnswerLosingExecutor()) {
             ex.unreachable = true;
-            stopped = engine(c, searchDir, ex).run();
+            stopped = Project.gridOfThree(c, searchDir, ex).run();
         }
         assertThat(stopped.complete()).isFalse();
         assertThat(stopped.reason()).contains("could not be reached");
@@ -103,7 +93,7 @@ class UncertainSubmitIT {
 
         SearchSummary resumed;
         try (AnswerLosingExecutor ex = new AnswerLosingExecutor()) {
-            resumed = engine(c, searchDir, ex).run();
+            resumed = Project.gridOfThree(c, searchDir, ex).run();
         }
         assertThat(resumed.complete()).isTrue();
         assertThat(resumed.progress().done()).isEqualTo(3);

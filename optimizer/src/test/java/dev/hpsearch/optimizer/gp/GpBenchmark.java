@@ -1,5 +1,6 @@
 package dev.hpsearch.optimizer.gp;
 
+import dev.hpsearch.optimizer.bench.QualityFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,24 +17,6 @@ import java.util.SplittableRandom;
 public final class GpBenchmark {
 
     private GpBenchmark() {
-    }
-
-    /** Hartmann-6 style test function on [0,1]^6 (smooth, several local minima). */
-    static double hartmann6(double[] x) {
-        double[] alpha = {1.0, 1.2, 3.0, 3.2};
-        double[][] a = {{10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14}, {3, 3.5, 1.7, 10, 17, 8},
-            {17, 8, 0.05, 10, 0.1, 14}};
-        double[][] p = {{0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886}, {0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991},
-            {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650}, {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}};
-        double f = 0;
-        for (int i = 0; i < 4; i++) {
-            double s = 0;
-            for (int j = 0; j < 6; j++) {
-                s += a[i][j] * (x[j] - p[i][j]) * (x[j] - p[i][j]);
-            }
-            f -= alpha[i] * Math.exp(-s);
-        }
-        return f;
     }
 
     public static void main(String[] args) {
@@ -57,7 +40,7 @@ public final class GpBenchmark {
                 for (int j = 0; j < d; j++) {
                     x[i][j] = rng.nextDouble();
                 }
-                y[i] = hartmann6(x[i]);
+                y[i] = QualityFunctions.hartmann6(x[i]);
             }
             long t0 = System.nanoTime();
             try {
@@ -93,7 +76,7 @@ public final class GpBenchmark {
                 p[j] = rng.nextDouble();
             }
             x.add(p);
-            y[i] = hartmann6(p);
+            y[i] = QualityFunctions.hartmann6(p);
         }
         return core.suggest(new BoptProblem(dims, x, y, List.of()), settings, 1, rng);
     }

@@ -1,5 +1,6 @@
 package dev.hpsearch.optimizer.gp;
 
+import dev.hpsearch.optimizer.bench.QualityFunctions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class LikelihoodProfile {
                 p[j] = rng.nextDouble();
                 x[i * d + j] = p[j];
             }
-            y[i] = GpBenchmark.hartmann6(p);
+            y[i] = QualityFunctions.hartmann6(p);
         }
         double mean = java.util.Arrays.stream(y).average().orElse(0);
         double var = java.util.Arrays.stream(y).map(v -> (v - mean) * (v - mean)).average().orElse(1);

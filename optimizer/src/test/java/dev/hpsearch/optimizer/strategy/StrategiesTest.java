@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hpsearch.optimizer.config.BoptConfig;
 import dev.hpsearch.optimizer.config.ConfigException;
+import dev.hpsearch.optimizer.config.FailurePolicy;
 import dev.hpsearch.optimizer.config.FailureValue;
+import dev.hpsearch.optimizer.config.ObjectivesConfig;
+import dev.hpsearch.optimizer.config.PrunerConfig;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.config.SearchType;
+import dev.hpsearch.optimizer.config.StartingPoints;
 import dev.hpsearch.optimizer.space.Hyperparameter;
 import dev.hpsearch.optimizer.space.SearchSpace;
 import dev.hpsearch.optimizer.space.Transformation;
@@ -18,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class StrategiesTest {
     private static SearchConfig config(SearchType type, int points) {
         return new SearchConfig(type, 24, 32, null, null, 200, 20, points, 5, "log", new FailureValue.Max(), 0, 0.1,
-                1L, BoptConfig.defaults());
+                1L, BoptConfig.defaults(), FailurePolicy.DEFAULT, null, SearchConfig.Replicates.NONE, PrunerConfig.NONE,
+                StartingPoints.NONE, ObjectivesConfig.NONE);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.hpsearch.app.gui.run;
 
 import dev.hpsearch.app.gui.common.Painter;
 import dev.hpsearch.app.gui.common.Plot;
+import dev.hpsearch.app.gui.common.PlotArea;
 import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.History;
 import dev.hpsearch.optimizer.text.Numbers;
@@ -27,19 +28,10 @@ public final class HistoryPlot implements Plot {
 
     @Override
     public void draw(Painter p, double w, double h) {
-        double left = 64;
-        double right = 16;
-        double top = 24;
-        double bottom = 36;
-        double pw = w - left - right;
-        double ph = h - top - bottom;
-        p.setFill(p.colours().foreground());
-        p.text("Optimization history", left, 16, Painter.Align.LEFT, 12);
-        p.setStroke(p.colours().muted(), 1);
-        p.rect(left, top, pw, ph, false);
+        PlotArea a = PlotArea.framed(p, w, h, "Optimization history");
         int n = history.size();
-        if (n == 0 || pw <= 0 || ph <= 0) {
-            p.text("no scored combinations yet", left + pw / 2, top + ph / 2, Painter.Align.CENTER, 12);
+        if (n == 0 || a.empty()) {
+            a.message(p, "no scored combinations yet");
             return;
         }
         double lo = Double.POSITIVE_INFINITY;
@@ -53,29 +45,21 @@ public final class HistoryPlot implements Plot {
         int maxId = history.ids()[n - 1];
         int minId = history.ids()[0];
         double span = Math.max(1, maxId - minId);
-        p.setFill(p.colours().foreground());
-        for (Axis.Tick t : y.ticks()) {
-            double yy = top + ph - t.position() * ph;
-            p.setStroke(p.colours().grid(), 1);
-            p.line(left, yy, left + pw, yy);
-            p.text(t.label(), left - 6, yy + 4, Painter.Align.RIGHT, 10);
-        }
-        p.text("combination id", left + pw / 2, h - 6, Painter.Align.CENTER, 11);
-        p.text(Integer.toString(minId), left, top + ph + 14, Painter.Align.LEFT, 10);
-        p.text(Integer.toString(maxId), left + pw, top + ph + 14, Painter.Align.RIGHT, 10);
-        p.text(log ? "loss (log)" : "loss", 4, top - 8, Painter.Align.LEFT, 10);
+        a.yGrid(p, y);
+        p.text("combination id", a.left() + a.pw() / 2, h - 6, Painter.Align.CENTER, 11);
+        p.text(Integer.toString(minId), a.left(), a.top() + a.ph() + 14, Painter.Align.LEFT, 10);
+        p.text(Integer.toString(maxId), a.left() + a.pw(), a.top() + a.ph() + 14, Painter.Align.RIGHT, 10);
+        p.text(log ? "loss (log)" : "loss", 4, a.top() - 8, Painter.Align.LEFT, 10);
         p.setFill(Color.web("#3b75af", 0.75));
         for (int i = 0; i < n; i++) {
-            double x = left + (history.ids()[i] - minId) / span * pw;
-            double yy = top + ph - y.position(history.losses()[i]) * ph;
-            p.circle(x, yy, 3);
+            p.circle(a.x((history.ids()[i] - minId) / span), a.y(y.position(history.losses()[i])), 3);
         }
         double[] xs = new double[2 * n];
         double[] ys = new double[2 * n];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            double x = left + (history.ids()[i] - minId) / span * pw;
-            double yy = top + ph - y.position(history.bestSoFar()[i]) * ph;
+            double x = a.x((history.ids()[i] - minId) / span);
+            double yy = a.y(y.position(history.bestSoFar()[i]));
             if (k > 0) {
                 xs[k] = x;
                 ys[k] = ys[k - 1];
@@ -88,6 +72,6 @@ public final class HistoryPlot implements Plot {
         p.setStroke(Color.web("#d62728"), 2);
         p.polyline(xs, ys, k);
         p.setFill(Color.web("#d62728"));
-        p.text(bestLabel(history), left + pw - 4, top + 14, Painter.Align.RIGHT, 11);
+        p.text(bestLabel(history), a.left() + a.pw() - 4, a.top() + 14, Painter.Align.RIGHT, 11);
     }
 }

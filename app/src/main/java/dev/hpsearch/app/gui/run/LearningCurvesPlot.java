@@ -2,6 +2,7 @@ package dev.hpsearch.app.gui.run;
 
 import dev.hpsearch.app.gui.common.Painter;
 import dev.hpsearch.app.gui.common.Plot;
+import dev.hpsearch.app.gui.common.PlotArea;
 import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.engine.ProgressPoint;
 import java.util.List;
@@ -37,16 +38,7 @@ public final class LearningCurvesPlot implements Plot {
 
     @Override
     public void draw(Painter p, double w, double h) {
-        double left = 64;
-        double right = 16;
-        double top = 24;
-        double bottom = 36;
-        double pw = w - left - right;
-        double ph = h - top - bottom;
-        p.setFill(p.colours().foreground());
-        p.text("Learning curves", left, 16, Painter.Align.LEFT, 12);
-        p.setStroke(p.colours().muted(), 1);
-        p.rect(left, top, pw, ph, false);
+        PlotArea a = PlotArea.framed(p, w, h, "Learning curves");
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         long maxStep = 0;
@@ -57,36 +49,28 @@ public final class LearningCurvesPlot implements Plot {
                 maxStep = Math.max(maxStep, q.step());
             }
         }
-        if (lo > hi || pw <= 0 || ph <= 0) {
-            p.text("no progress.jsonl lines yet: a script reports {\"step\": S, \"objective\": V} per step",
-                    left + pw / 2, top + ph / 2, Painter.Align.CENTER, 12);
+        if (lo > hi || a.empty()) {
+            a.message(p, "no progress.jsonl lines yet: a script reports {\"step\": S, \"objective\": V} per step");
             return;
         }
         boolean log = logScale && lo > 0;
         Axis y = Axis.forLoss(lo, hi, log);
         Axis x = new Axis("step", Axis.Kind.LINEAR, 0, Math.max(1, maxStep), List.of());
-        for (Axis.Tick t : y.ticks()) {
-            double yy = top + ph - t.position() * ph;
-            p.setStroke(p.colours().grid(), 1);
-            p.line(left, yy, left + pw, yy);
-            p.setFill(p.colours().foreground());
-            p.text(t.label(), left - 6, yy + 4, Painter.Align.RIGHT, 10);
-        }
+        a.yGrid(p, y);
         for (Axis.Tick t : x.ticks()) {
-            double xx = left + t.position() * pw;
             p.setFill(p.colours().foreground());
-            p.text(t.label(), xx, top + ph + 14, Painter.Align.CENTER, 10);
+            p.text(t.label(), a.x(t.position()), a.top() + a.ph() + 14, Painter.Align.CENTER, 10);
         }
         p.setFill(p.colours().foreground());
-        p.text("step", left + pw, h - 6, Painter.Align.RIGHT, 11);
-        p.text(log ? "objective (log scale)" : "objective", left + pw, 16, Painter.Align.RIGHT, 10);
+        p.text("step", a.left() + a.pw(), h - 6, Painter.Align.RIGHT, 11);
+        p.text(log ? "objective (log scale)" : "objective", a.left() + a.pw(), 16, Painter.Align.RIGHT, 10);
         // every curve of one colour in one path: fast for hundreds of runs
         for (boolean ofPruned : new boolean[] {false, true}) {
             p.setStroke(ofPruned ? PRUNED : CURVE, 1.2);
             p.beginPath();
             for (Map.Entry<Integer, List<ProgressPoint>> e : curves.entrySet()) {
                 if (pruned.contains(e.getKey()) == ofPruned) {
-                    path(p, e.getValue(), x, y, left, top, pw, ph);
+                    path(p, e.getValue(), x, y, a);
                 }
             }
             p.strokePath();
@@ -96,32 +80,31 @@ public final class LearningCurvesPlot implements Plot {
             List<ProgressPoint> c = curves.get(id);
             if (c != null && !c.isEmpty()) {
                 ProgressPoint end = c.get(c.size() - 1);
-                double cx = left + x.position(end.step()) * pw;
-                double cy = top + ph - y.position(end.value()) * ph;
+                double cx = a.x(x.position(end.step()));
+                double cy = a.y(y.position(end.value()));
                 p.line(cx - 4, cy - 4, cx + 4, cy + 4);
                 p.line(cx - 4, cy + 4, cx + 4, cy - 4);
             }
         }
         if (!pruned.isEmpty()) {
             p.setFill(PRUNED);
-            p.text("red, ending in a cross: pruned (" + pruned.size() + ")", left, h - 6, Painter.Align.LEFT, 11);
+            p.text("red, ending in a cross: pruned (" + pruned.size() + ")", a.left(), h - 6, Painter.Align.LEFT, 11);
         }
         List<ProgressPoint> mine = selected == null ? null : curves.get(selected);
         if (mine != null && !mine.isEmpty()) {
             p.setStroke(SELECTED, 2.5);
             p.beginPath();
-            path(p, mine, x, y, left, top, pw, ph);
+            path(p, mine, x, y, a);
             p.strokePath();
             p.setFill(SELECTED);
-            p.text("combination " + selected, left + pw - 4, top + 14, Painter.Align.RIGHT, 11);
+            p.text("combination " + selected, a.left() + a.pw() - 4, a.top() + 14, Painter.Align.RIGHT, 11);
         }
     }
 
-    private static void path(Painter p, List<ProgressPoint> c, Axis x, Axis y, double left, double top, double pw,
-                             double ph) {
+    private static void path(Painter p, List<ProgressPoint> c, Axis x, Axis y, PlotArea a) {
         for (int i = 0; i < c.size(); i++) {
-            double cx = left + x.position(c.get(i).step()) * pw;
-            double cy = top + ph - y.position(c.get(i).value()) * ph;
+            double cx = a.x(x.position(c.get(i).step()));
+            double cy = a.y(y.position(c.get(i).value()));
             if (i == 0) {
                 p.moveTo(cx, cy);
             } else {

@@ -25,4 +25,11 @@ class SchemaFormJsonTest {
         assertThat(SchemaForm.valueOf(ConfigSchema.CONSTRAINTS, " ")).isNull();
         assertThat(SchemaForm.valueOf(ConfigSchema.CONSTRAINTS, "[{\"name\": ").isTextual()).isTrue();
     }
+
+    @Test
+    void theHelpOfAJsonKeySaysItTakesJsonNotText() {
+        // objectives, constraints and a hyperparameter's inactive_value are one type: any JSON value
+        assertThat(new FieldViewModel(ConfigSchema.OBJECTIVES).help()).contains("Allowed: any JSON value.");
+        assertThat(ConfigSchema.CONSTRAINTS.type()).isEqualTo(ConfigSchema.HP_INACTIVE_VALUE.type());
+    }
 }
