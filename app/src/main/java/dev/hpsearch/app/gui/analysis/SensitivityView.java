@@ -37,10 +37,10 @@ public final class SensitivityView extends HBox {
         status.setMaxWidth(300);
         status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.statusProperty());
-        ComboBox<Column> response = new ComboBox<>(vm.responses());
-        response.setId("responseChoice");
-        response.setConverter(new ColumnNames(vm.responses()));
-        response.valueProperty().bindBidirectional(vm.responseProperty());
+        ComboBox<Column> response = ResponseControls.response("responseChoice", vm.responses(), vm.responseProperty());
+        // the direction does not change the indices, but the response is shared with the Selection view and the report
+        ComboBox<String> direction = ResponseControls.direction("responseDirection", vm.minimizeProperty(),
+                vm.directionFixedProperty());
         Button run = new Button("Analyse");
         run.setId("runSensitivityButton");
         run.disableProperty().bind(vm.runningProperty());
@@ -50,7 +50,7 @@ public final class SensitivityView extends HBox {
         slices.selectedProperty().bindBidirectional(vm.slicesProperty());
         Label title = new Label("Ranking (total index, 95 % interval)");
         title.getStyleClass().add("subtitle");
-        VBox side = new VBox(8, new HBox(8, new Label("response"), response), run, slices, status, title, ranking,
+        VBox side = new VBox(8, new HBox(8, new Label("response"), response, direction), run, slices, status, title, ranking,
                 ExportButtons.of("sensitivity", canvas, dialogs, tasks, "sensitivity", vm::exportFolder));
         VBox.setVgrow(ranking, Priority.ALWAYS);
         VBox plots = new VBox(6, canvas, interactions(vm, tasks, dialogs));
