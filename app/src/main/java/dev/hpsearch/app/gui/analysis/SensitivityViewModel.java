@@ -53,6 +53,7 @@ public final class SensitivityViewModel {
     private final ObservableList<String> ranking = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Sensitivity.Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Plot> plot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ImportancePlot> importance = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty slices = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Global> global = new ReadOnlyObjectWrapper<>();
 
@@ -163,6 +164,14 @@ public final class SensitivityViewModel {
         return plot.getReadOnlyProperty();
     }
 
+    /**
+     * The indices of the last global analysis as bars with their intervals, drawn as the report draws them; {@code
+     * null} before one, or when there were too few results for it.
+     */
+    public ReadOnlyObjectProperty<ImportancePlot> importanceProperty() {
+        return importance.getReadOnlyProperty();
+    }
+
     /** Show the one-at-a-time slices through the best combination instead of partial dependence. */
     public BooleanProperty slicesProperty() {
         return slices;
@@ -230,6 +239,7 @@ public final class SensitivityViewModel {
         Sensitivity.Result r = a.slices();
         result.set(r);
         global.set(a.global());
+        importance.set(a.global() == null ? null : new ImportancePlot(a.global().indices(), a.global().data().metric()));
         showContour(a);
         List<String> lines = new ArrayList<>();
         String of = r.response().name();
