@@ -55,14 +55,21 @@ public final class ParetoViewModel {
         this.results = results;
         names.setAll(ObjectivesConfig.SCORE);
         results.metrics().addListener((ListChangeListener<String>) c -> refreshNames());
-        results.dataVersionProperty().addListener((o, a, b) -> recompute());
+        // the front of every objective follows the data and the config only: not the two plotted, not a brush
+        results.dataVersionProperty().addListener((o, a, b) -> {
+            recomputeAll();
+            recompute();
+        });
         results.brushedProperty().addListener((o, a, b) -> recompute());
         x.addListener((o, a, b) -> recompute());
         y.addListener((o, a, b) -> recompute());
         xMaximize.addListener((o, a, b) -> recompute());
         yMaximize.addListener((o, a, b) -> recompute());
         results.selectedProperty().addListener((o, a, b) -> markSelected());
-        config.addListener((o, a, b) -> preset(b));
+        config.addListener((o, a, b) -> {
+            recomputeAll();
+            preset(b);
+        });
         refreshNames();
     }
 
@@ -231,7 +238,6 @@ public final class ParetoViewModel {
     }
 
     private void recompute() {
-        recomputeAll();
         if (x.get() == null || y.get() == null || x.get().equals(y.get())) {
             plot.set(null);
             status.set("Choose two different objectives.");
