@@ -59,8 +59,8 @@ public final class SensitivityView extends HBox {
         slices.selectedProperty().bindBidirectional(vm.slicesProperty());
         Label title = new Label("Ranking (total index, 95 % interval)");
         title.getStyleClass().add("subtitle");
-        VBox side = new VBox(8, new HBox(8, new Label("response"), response, direction), run, slices, status, title, ranking,
-                ExportButtons.of("sensitivity", canvas, dialogs, tasks, "sensitivity", vm::exportFolder));
+        VBox side = new VBox(8, new HBox(8, new Label("response"), response, direction), run, slices, status, title,
+                ranking, ExportButtons.of("sensitivity", canvas, dialogs, tasks, "sensitivity", vm::exportFolder));
         VBox.setVgrow(ranking, Priority.ALWAYS);
         VBox plots = new VBox(6, importance, canvas, interactions(vm, tasks, dialogs));
         VBox.setVgrow(canvas, Priority.ALWAYS);

@@ -239,7 +239,8 @@ public final class SensitivityViewModel {
         Sensitivity.Result r = a.slices();
         result.set(r);
         global.set(a.global());
-        importance.set(a.global() == null ? null : new ImportancePlot(a.global().indices(), a.global().data().metric()));
+        importance.set(a.global() == null ? null
+                : new ImportancePlot(a.global().indices(), a.global().data().metric()));
         showContour(a);
         List<String> lines = new ArrayList<>();
         String of = r.response().name();

@@ -68,8 +68,8 @@ class SensitivityViewTest {
         assertThat(bars.getWidth()).isGreaterThan(400);
         List<Drawn> texts = texts(plot, bars.getWidth(), bars.getHeight());
         for (GlobalSensitivity.Index ix : indices.ranking()) {
-            assertThat(texts).extracting(Drawn::text).contains(ix.name(),
-                    "total " + ImportancePlot.interval(ix.total()), "first " + ImportancePlot.interval(ix.firstOrder()));
+            assertThat(texts).extracting(Drawn::text).contains(ix.name(), "total " + ImportancePlot.interval(ix.total()),
+                    "first " + ImportancePlot.interval(ix.firstOrder()));
         }
         assertInside(texts, bars.getWidth(), bars.getHeight());
 

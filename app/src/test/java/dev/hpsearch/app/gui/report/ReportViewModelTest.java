@@ -140,7 +140,8 @@ class ReportViewModelTest {
     void aBrowserOpensTheReportWrittenInTheBackground() throws Exception {
         HeldTasks tasks = new HeldTasks();
         FakeBrowser browser = new FakeBrowser(true);
-        ReportViewModel vm = new ReportViewModel(new SimpleObjectProperty<>(table()), lossChosen(), tasks, browser, CLOCK);
+        ReportViewModel vm = new ReportViewModel(new SimpleObjectProperty<>(table()), lossChosen(), tasks, browser,
+                CLOCK);
 
         vm.write();
 
