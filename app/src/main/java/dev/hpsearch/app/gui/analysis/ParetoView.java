@@ -58,6 +58,9 @@ public final class ParetoView extends HBox {
         };
         vm.allObjectivesProperty().addListener((o, a, b) -> showAll.run());
         showAll.run();
+        // the same preferred height for both, so that they share the room (a canvas's own size would feed back)
+        all.setPrefHeight(300);
+        canvas.setPrefHeight(300);
         VBox plots = new VBox(8, all, canvas);
         VBox.setVgrow(all, Priority.ALWAYS);
         VBox.setVgrow(canvas, Priority.ALWAYS);

@@ -109,7 +109,7 @@ class ParetoViewModelTest {
 
         // drawn thick in the front's colour, two segments per marked run between three axes, and the legend's sample
         String svg = AnalysisRows.svg(all, 900, 500);
-        assertThat(Pattern.compile("<line [^>]*stroke=\"#d7191c\" stroke-width=\"2.5\"", Pattern.CASE_INSENSITIVE)
+        assertThat(Pattern.compile("<line [^>]*stroke=\"#d7191c\" stroke-width=\"2.50\"", Pattern.CASE_INSENSITIVE)
                 .matcher(svg).results().count()).isEqualTo(3 * 2 + 1);
         assertThat(svg).contains(all.marked().legend()).contains("click a line to select its run")
                 .doesNotContain("drag on an axis");

@@ -39,7 +39,7 @@ class SensitivityViewTest {
     void start(Stage stage) {
         tasks = new FxTaskRunner(1);
         vm = new SensitivityViewModel(AnalysisRows.model(40), tasks, () -> tmp);
-        AnalysisRows.show(stage, new SensitivityView(vm, tasks, new ScriptedDialogs()), 1200, 900);
+        AnalysisRows.show(stage, new SensitivityView(vm, tasks, new ScriptedDialogs()), 1100, 800);
     }
 
     @AfterEach
