@@ -20,6 +20,8 @@ public record ImportancePlot(GlobalSensitivity.Result result, String response) i
     public static final double ROW = 34;
     private static final double TOP = 40;
     private static final double CHAR_WIDTH = 6.5;
+    /** A generous width of a character of the 10 px figures. */
+    private static final double SMALL_CHAR_WIDTH = 6.2;
     private static final Color TOTAL = Color.rgb(44, 123, 182, 0.45);
     private static final Color FIRST = Color.web("#d7191c");
 
@@ -36,8 +38,12 @@ public record ImportancePlot(GlobalSensitivity.Result result, String response) i
             longest = Math.max(longest, ix.name().length());
         }
         double left = 12 + longest * CHAR_WIDTH;
-        // room on the right for "total 0.1234 [0.1234, 0.1234]"
-        double right = 36 * CHAR_WIDTH;
+        // room on the right for the longest "total 0.1234 [0.1234, 0.1234]", exponents and signs included: never cut
+        int label = 0;
+        for (GlobalSensitivity.Index ix : ranking) {
+            label = Math.max(label, Math.max(interval(ix.total()).length(), interval(ix.firstOrder()).length()) + 6);
+        }
+        double right = Math.max(36 * CHAR_WIDTH, 16 + label * SMALL_CHAR_WIDTH);
         double pw = w - left - right;
         p.setFill(p.colours().foreground());
         p.text("Sobol indices of " + response + ": total (bar) and first order (dot), 95 % intervals", 8, 14,

@@ -20,7 +20,8 @@ import javafx.scene.paint.Color;
  * Parallel coordinates: one vertical axis per chosen column (hyperparameters, the loss, metrics); each
  * combination is a line coloured by the colour column (blue = low, red = high), with the colour scale and its
  * range drawn at the bottom. Lines outside the brushes are drawn faint grey, failed combinations (no loss) pink,
- * lines without a value of the colour column grey; the selected combination is drawn last, thick and black.
+ * lines without a value of the colour column grey; marked lines (a Pareto front, {@link #withMarked}) are drawn over
+ * them, thick and red, with a legend entry; the selected combination is drawn last, thick and black.
  * Lines are grouped by colour so that each group is one stroked path: thousands of lines cost a few dozen
  * strokes. On a canvas the lines go straight into the painter's {@link LineRaster} from screen coordinates
  * computed once per layout and size; brushing (a new plot from {@link #withBrushes}) only recomputes which
@@ -37,6 +38,9 @@ public final class ParallelPlot implements Plot {
     private static final Color FAINT = Color.rgb(180, 180, 180, 0.25);
     private static final Color FAILED = Color.rgb(230, 120, 160, 0.6);
     private static final Color NO_COLOUR = Color.rgb(120, 120, 120, 0.5);
+    /** The marked lines' colour: the Pareto plot's front colour, so both plots read the same. */
+    static final Color MARKED = ParetoPlot.FRONT;
+    private static final String BRUSH_HINT = "drag on an axis to filter, click it to clear, click a line to select it";
     /** The colour of each bucket of the colour scale, taken at the bucket's centre. */
     private static final Color[] BUCKET_COLOURS = new Color[BUCKETS];
 
@@ -51,18 +55,38 @@ public final class ParallelPlot implements Plot {
     private final boolean showFailed;
     private final int selected;
     private final Lines lines;
+    private final Marked marked;
+
+    /**
+     * Lines to draw over the others, with their legend entry and the hint the footer gives instead of brushing.
+     *
+     * @param lines  the layout's indices of the marked lines
+     * @param legend what they are, beside the legend's sample line
+     * @param hint   what the user can do with the plot, in the footer
+     */
+    public record Marked(int[] lines, String legend, String hint) {
+        public Marked {
+            lines = lines.clone();
+        }
+
+        @Override
+        public int[] lines() {
+            return lines.clone();
+        }
+    }
 
     public ParallelPlot(ParallelLayout layout, ParallelLayout.Brush[] brushes, boolean showFailed) {
-        this(layout, brushes, showFailed, -1, new Lines(layout));
+        this(layout, brushes, showFailed, -1, new Lines(layout), null);
     }
 
     private ParallelPlot(ParallelLayout layout, ParallelLayout.Brush[] brushes, boolean showFailed, int selected,
-                         Lines lines) {
+                         Lines lines, Marked marked) {
         this.layout = layout;
         this.brushes = brushes;
         this.showFailed = showFailed;
         this.selected = selected;
         this.lines = lines;
+        this.marked = marked;
     }
 
     /**
@@ -70,12 +94,22 @@ public final class ParallelPlot implements Plot {
      * brush stroke only recomputes which lines pass.
      */
     public ParallelPlot withBrushes(ParallelLayout.Brush[] brushes, boolean showFailed) {
-        return new ParallelPlot(layout, brushes, showFailed, selected, lines);
+        return new ParallelPlot(layout, brushes, showFailed, selected, lines, marked);
     }
 
     /** The same plot with line {@code index} of the layout marked as selected; -1 for none. */
     public ParallelPlot withSelected(int index) {
-        return new ParallelPlot(layout, brushes, showFailed, index, lines);
+        return new ParallelPlot(layout, brushes, showFailed, index, lines, marked);
+    }
+
+    /** The same plot with some lines drawn over the others in {@link #MARKED}, and a legend entry for them. */
+    public ParallelPlot withMarked(Marked mark) {
+        return new ParallelPlot(layout, brushes, showFailed, selected, lines, mark);
+    }
+
+    /** The marked lines with their legend, or {@code null}. */
+    public Marked marked() {
+        return marked;
     }
 
     /** The layout's index of the selected line, or -1. */
@@ -130,16 +164,21 @@ public final class ParallelPlot implements Plot {
         }
         int shown = strokeLines(stroker, pass);
         stroker.finish();
-        if (selected >= 0 && selected < n) {
-            // drawn as plain lines, not a path: a canvas rasterises paths one pixel wide
-            p.setStroke(p.colours().foreground(), 3);
-            for (int j = 0; j + 1 < k; j++) {
-                double a = layout.position(selected, j);
-                double b = layout.position(selected, j + 1);
-                if (!Double.isNaN(a) && !Double.isNaN(b)) {
-                    p.line(xs[j], y(a, h), xs[j + 1], y(b, h));
+        if (marked != null) {
+            p.setStroke(MARKED, 2.5);
+            for (int i : marked.lines) {
+                if (i >= 0 && i < n && pass[i]) {
+                    thickLine(p, i, xs, h);
                 }
             }
+            // the legend, above the axes' titles
+            p.line(SIDE - 40, 7, SIDE - 16, 7);
+            p.setFill(p.colours().foreground());
+            p.text(marked.legend(), SIDE - 10, 11, Painter.Align.LEFT, 11);
+        }
+        if (selected >= 0 && selected < n) {
+            p.setStroke(p.colours().foreground(), 3);
+            thickLine(p, selected, xs, h);
         }
         // axes, ticks, brushes
         for (int j = 0; j < k; j++) {
@@ -167,9 +206,20 @@ public final class ParallelPlot implements Plot {
             }
         }
         p.setFill(p.colours().foreground());
-        p.text(shown + " of " + n + " combinations shown; drag on an axis to filter, click it to clear, click a line "
-                + "to select it", SIDE, h - 10, Painter.Align.LEFT, 11);
+        p.text(shown + " of " + n + " combinations shown; " + (marked == null ? BRUSH_HINT : marked.hint()), SIDE,
+                h - 10, Painter.Align.LEFT, 11);
         drawColourScale(p, ColourScale.of(layout), w, h);
+    }
+
+    /** Line {@code i} in the stroke set: plain segments, not a path, since a canvas rasterises paths one pixel wide. */
+    private void thickLine(Painter p, int i, double[] xs, double h) {
+        for (int j = 0; j + 1 < xs.length; j++) {
+            double a = layout.position(i, j);
+            double b = layout.position(i, j + 1);
+            if (!Double.isNaN(a) && !Double.isNaN(b)) {
+                p.line(xs[j], y(a, h), xs[j + 1], y(b, h));
+            }
+        }
     }
 
     /** The colour scale with its column and its range, below the axes at the right. */

@@ -1,12 +1,17 @@
 package dev.hpsearch.app.gui.analysis;
 
 import dev.hpsearch.app.gui.results.ResultsModel;
+import dev.hpsearch.optimizer.analysis.Column;
+import dev.hpsearch.optimizer.analysis.ParallelLayout;
 import dev.hpsearch.optimizer.analysis.ResultRow;
+import dev.hpsearch.optimizer.analysis.ResultTable;
 import dev.hpsearch.optimizer.config.ObjectivesConfig;
 import dev.hpsearch.optimizer.pareto.FrontSummary;
+import dev.hpsearch.optimizer.pareto.Hypervolume;
 import dev.hpsearch.optimizer.pareto.Objectives;
 import dev.hpsearch.optimizer.text.Numbers;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +32,9 @@ import javafx.collections.ObservableList;
  * output.json) and their directions, preset from the search's {@code objectives}; the constraints come from the
  * search config. The front and its hypervolume are computed as {@code hpsearch status} does, from the rows of the
  * search on screen. Clicking a point selects its row; "brush the front" keeps only the front's rows in the table.
+ * With more than two objectives, a plot of two cannot show the front: parallel coordinates of every objective show
+ * it instead, the front of all of them marked (thick red lines, a legend entry), and "brush the front" keeps that
+ * front.
  */
 public final class ParetoViewModel {
     private final ResultsModel results;
@@ -38,19 +46,30 @@ public final class ParetoViewModel {
     private final ObjectProperty<ObjectivesConfig> config = new SimpleObjectProperty<>(ObjectivesConfig.NONE);
     private final ReadOnlyObjectWrapper<ParetoPlot> plot = new ReadOnlyObjectWrapper<>(null);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ParallelPlot> allObjectives = new ReadOnlyObjectWrapper<>(null);
+    private final ReadOnlyStringWrapper allStatus = new ReadOnlyStringWrapper("");
     private List<Integer> frontIds = List.of();
+    private List<Integer> allFrontIds = List.of();
 
     public ParetoViewModel(ResultsModel results) {
         this.results = results;
         names.setAll(ObjectivesConfig.SCORE);
         results.metrics().addListener((ListChangeListener<String>) c -> refreshNames());
-        results.dataVersionProperty().addListener((o, a, b) -> recompute());
+        // the front of every objective follows the data and the config only: not the two plotted, not a brush
+        results.dataVersionProperty().addListener((o, a, b) -> {
+            recomputeAll();
+            recompute();
+        });
         results.brushedProperty().addListener((o, a, b) -> recompute());
         x.addListener((o, a, b) -> recompute());
         y.addListener((o, a, b) -> recompute());
         xMaximize.addListener((o, a, b) -> recompute());
         yMaximize.addListener((o, a, b) -> recompute());
-        config.addListener((o, a, b) -> preset(b));
+        results.selectedProperty().addListener((o, a, b) -> markSelected());
+        config.addListener((o, a, b) -> {
+            recomputeAll();
+            preset(b);
+        });
         refreshNames();
     }
 
@@ -101,6 +120,28 @@ public final class ParetoViewModel {
         return plot.getReadOnlyProperty();
     }
 
+    /**
+     * With more than two objectives: parallel coordinates of every objective with the front of all of them marked;
+     * {@code null} otherwise.
+     */
+    public ReadOnlyObjectProperty<ParallelPlot> allObjectivesProperty() {
+        return allObjectives.getReadOnlyProperty();
+    }
+
+    /** The front of every objective in words (size, hypervolume), when there are more than two; else empty. */
+    public ReadOnlyStringProperty allStatusProperty() {
+        return allStatus.getReadOnlyProperty();
+    }
+
+    /** Selects the run whose line in the parallel coordinates of every objective is nearest to a click. */
+    public void pickLine(double px, double py, double w, double h) {
+        ParallelPlot p = allObjectives.get();
+        int i = p == null ? -1 : p.lineAt(px, py, w, h);
+        if (i >= 0) {
+            results.select(results.row(p.layout().rows().get(i).id()));
+        }
+    }
+
     /** The front's size and hypervolume in words, or why there is no plot. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
@@ -115,9 +156,85 @@ public final class ParetoViewModel {
         }
     }
 
-    /** Keeps only the front's rows in the table (the brush the parallel coordinates use too). */
+    /**
+     * Keeps only the front's rows in the table (the brush the parallel coordinates use too): the front of every
+     * objective when there are more than two, else that of the two plotted.
+     */
     public void brushFront() {
-        results.brushedProperty().set(frontIds.isEmpty() ? null : Set.copyOf(frontIds));
+        List<Integer> ids = allObjectives.get() != null ? allFrontIds : frontIds;
+        results.brushedProperty().set(ids.isEmpty() ? null : Set.copyOf(ids));
+    }
+
+    /** The runs the front is made of: finished with a result, replicates left out. */
+    private List<ResultRow> finished() {
+        List<ResultRow> out = new ArrayList<>();
+        for (ResultRow r : results.rows()) {
+            if ("ok".equals(r.status()) && r.replicateOf() == null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static List<FrontSummary.Run> runs(List<ResultRow> rows) {
+        return rows.stream().map(r -> new FrontSummary.Run(r.id(), r.loss(), r.metrics())).toList();
+    }
+
+    /** The parallel coordinates of every objective with their front marked, when there are more than two. */
+    private void recomputeAll() {
+        ObjectivesConfig all = config.get();
+        if (all == null || all.objectives().size() <= 2) {
+            allObjectives.set(null);
+            allStatus.set("");
+            allFrontIds = List.of();
+            return;
+        }
+        List<ResultRow> rows = finished();
+        FrontSummary summary = FrontSummary.of(new Objectives(all, false), runs(rows), 0);
+        allFrontIds = summary.front().stream().map(FrontSummary.Member::id).toList();
+        List<Column> axes = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        for (ObjectivesConfig.Objective o : all.objectives()) {
+            axes.add(ObjectivesConfig.SCORE.equals(o.name()) ? Column.LOSS : Column.metric(o.name()));
+            // the score's axis is the loss column's
+            named.add((ObjectivesConfig.SCORE.equals(o.name()) ? "loss" : o.name()) + " (" + o.direction() + ")");
+        }
+        ParallelLayout layout = ParallelLayout.of(new ResultTable(results.table().hyperparameters(), rows),
+                results.spaceProperty().get(), axes, axes.get(0), false);
+        Set<Integer> front = Set.copyOf(allFrontIds);
+        int[] marked = new int[front.size()];
+        int m = 0;
+        for (int i = 0; i < layout.size(); i++) {
+            if (front.contains(layout.rows().get(i).id())) {
+                marked[m++] = i;
+            }
+        }
+        String legend = "Pareto front of " + String.join(", ", named) + ": " + summary.front().size() + " of "
+                + summary.feasible() + " feasible runs" + (all.constraints().isEmpty() ? "" : " (constraints: "
+                + String.join(", ", all.constraints().stream().map(ObjectivesConfig.Constraint::describe).toList())
+                + ")");
+        ParallelPlot plot = new ParallelPlot(layout, layout.noBrushes(), true)
+                .withMarked(new ParallelPlot.Marked(Arrays.copyOf(marked, m), legend,
+                        "click a line to select its run"));
+        allObjectives.set(plot.withSelected(selectedLine(plot)));
+        Hypervolume.Estimate hv = summary.hypervolume();
+        allStatus.set(summary.front().isEmpty() ? "No feasible run has every objective's value yet."
+                : summary.front().size() + " runs on the front of all " + all.objectives().size() + " objectives, of "
+                + summary.feasible() + " feasible (thick red lines above); hypervolume " + Numbers.display(hv.value())
+                + (hv.exact() ? "" : " ± " + Numbers.display(hv.standardError()) + " (Monte Carlo, standard error)")
+                + ". The scatter plot shows two of them at a time: its front is that of those two only.");
+    }
+
+    private int selectedLine(ParallelPlot plot) {
+        ResultRow s = results.selectedProperty().get();
+        return s == null ? -1 : plot.layout().indexOf(s.id());
+    }
+
+    private void markSelected() {
+        ParallelPlot p = allObjectives.get();
+        if (p != null && p.selected() != selectedLine(p)) {
+            allObjectives.set(p.withSelected(selectedLine(p)));
+        }
     }
 
     private void recompute() {
@@ -130,12 +247,7 @@ public final class ParetoViewModel {
                 new ObjectivesConfig.Objective(y.get(), yMaximize.get())),
                 config.get() == null ? List.of() : config.get().constraints());
         Objectives objectives = new Objectives(two, false);
-        List<FrontSummary.Run> runs = new ArrayList<>();
-        for (ResultRow r : results.rows()) {
-            if ("ok".equals(r.status()) && r.replicateOf() == null) {
-                runs.add(new FrontSummary.Run(r.id(), r.loss(), r.metrics()));
-            }
-        }
+        List<FrontSummary.Run> runs = runs(finished());
         FrontSummary summary = FrontSummary.of(objectives, runs, 0);
         Set<Integer> onFront = new HashSet<>();
         summary.front().forEach(m -> onFront.add(m.id()));

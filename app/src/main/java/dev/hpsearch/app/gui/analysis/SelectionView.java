@@ -53,20 +53,9 @@ public final class SelectionView extends VBox {
         Label advice = wrapped(ADVICE, "selectionAdvice");
         advice.getStyleClass().add("advice");
 
-        ComboBox<Column> response = new ComboBox<>(vm.responses());
-        response.setId("choiceResponse");
-        response.setConverter(new ColumnNames(vm.responses()));
-        response.valueProperty().bindBidirectional(vm.responseProperty());
-        response.setMinWidth(Region.USE_PREF_SIZE);
-        ComboBox<String> direction = new ComboBox<>();
-        direction.setId("choiceDirection");
-        direction.getItems().setAll("lower is better", "higher is better");
-        direction.setValue(vm.minimizeProperty().get() ? "lower is better" : "higher is better");
-        direction.valueProperty().addListener((o, a, b) -> vm.minimizeProperty().set("lower is better".equals(b)));
-        vm.minimizeProperty().addListener((o, a, b) -> direction.setValue(b ? "lower is better" : "higher is better"));
-        direction.disableProperty().bind(vm.directionFixedProperty());
-        direction.setMinWidth(Region.USE_PREF_SIZE);
-        direction.setTooltip(new Tooltip("The loss is always lower-is-better; for a metric, say which way is better"));
+        ComboBox<Column> response = ResponseControls.response("choiceResponse", vm.responses(), vm.responseProperty());
+        ComboBox<String> direction = ResponseControls.direction("choiceDirection", vm.minimizeProperty(),
+                vm.directionFixedProperty());
         Button analyse = new Button("Analyse");
         analyse.setId("analyseChoiceButton");
         analyse.disableProperty().bind(vm.runningProperty());

@@ -1,6 +1,7 @@
 package dev.hpsearch.app.gui.analysis;
 
 import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.app.gui.results.ResponseChoice;
 import dev.hpsearch.app.gui.results.ResultsModel;
 import dev.hpsearch.app.service.ChoiceFiles;
 import dev.hpsearch.optimizer.analysis.Choice;
@@ -32,7 +33,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -112,10 +112,7 @@ public final class SelectionViewModel {
     private final Supplier<Optional<Search>> search;
     private final Supplier<Path> exportFolder;
     private final Replicator replicator;
-    private final ObservableList<Column> responses = FXCollections.observableArrayList(Column.LOSS);
-    private final ObjectProperty<Column> response = new SimpleObjectProperty<>(Column.LOSS);
-    private final BooleanProperty minimize = new SimpleBooleanProperty(true);
-    private final ReadOnlyBooleanWrapper directionFixed = new ReadOnlyBooleanWrapper(true);
+    private final ResponseChoice response;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             "Analyse the results: the noise, the settings that tie with the best, and the simplest of them.");
@@ -148,18 +145,11 @@ public final class SelectionViewModel {
         this.search = search;
         this.exportFolder = exportFolder;
         this.replicator = replicator;
+        this.response = results.response();
         results.dataVersionProperty().addListener((o, a, b) -> {
-            refreshResponses();
             refreshReplicate();
             if (shown != null && !running.get()) {
                 status.set("The results changed since this analysis: press Analyse to bring it up to date.");
-            }
-        });
-        response.addListener((o, a, b) -> {
-            boolean loss = b == null || b.kind() == Column.Kind.LOSS;
-            directionFixed.set(loss);
-            if (loss) {
-                minimize.set(true);
             }
         });
         chosen.addListener((o, a, b) -> {
@@ -169,39 +159,29 @@ public final class SelectionViewModel {
                 results.selectedProperty().set(current != null ? current : b.row());
             }
         });
-        refreshResponses();
         refreshReplicate();
     }
 
     // ---- what to analyse
 
-    /** What can be chosen by: the loss and each metric the script reported. */
+    /** What can be chosen by: the loss and each metric the script reported (the shared {@link ResponseChoice}). */
     public ObservableList<Column> responses() {
-        return responses;
+        return response.responses();
     }
 
+    /** The response chosen by, shared with the Sensitivity view and the report. */
     public ObjectProperty<Column> responseProperty() {
-        return response;
+        return response.responseProperty();
     }
 
     /** Whether lower values of the response are better; always true for the loss. */
     public BooleanProperty minimizeProperty() {
-        return minimize;
+        return response.minimizeProperty();
     }
 
     /** True while the response is the loss, which is always minimized. */
     public ReadOnlyBooleanProperty directionFixedProperty() {
-        return directionFixed.getReadOnlyProperty();
-    }
-
-    private void refreshResponses() {
-        List<Column> next = new ArrayList<>(List.of(Column.LOSS));
-        results.table().metrics().forEach(m -> next.add(Column.metric(m)));
-        if (!next.equals(responses)) {
-            Column keep = response.get();
-            responses.setAll(next);
-            response.set(next.contains(keep) ? keep : Column.LOSS);
-        }
+        return response.directionFixedProperty();
     }
 
     // ---- the analysis
@@ -269,9 +249,8 @@ public final class SelectionViewModel {
     /** Fits the GP and chooses, in the background; a newer analysis replaces an older one. */
     public void analyse() {
         ResultTable table = results.table();
-        Column what = response.get() == null ? Column.LOSS : response.get();
-        String metric = what.kind() == Column.Kind.LOSS ? "loss" : what.name();
-        boolean min = minimize.get();
+        String metric = response.metric();
+        boolean min = response.minimizeProperty().get();
         Search from = search.get().orElse(null);
         SearchSpace space = from != null ? from.model().space() : results.spaceProperty().get();
         Map<String, Simpler> simpler = from != null ? from.model().simpler() : Map.of();

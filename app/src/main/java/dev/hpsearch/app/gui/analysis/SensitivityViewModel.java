@@ -2,6 +2,7 @@ package dev.hpsearch.app.gui.analysis;
 
 import dev.hpsearch.app.gui.common.Plot;
 import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.app.gui.results.ResponseChoice;
 import dev.hpsearch.app.gui.results.ResultsModel;
 import dev.hpsearch.optimizer.analysis.Column;
 import dev.hpsearch.optimizer.analysis.GlobalSensitivity;
@@ -45,14 +46,14 @@ public final class SensitivityViewModel {
     private final ResultsModel results;
     private final TaskRunner tasks;
     private final Supplier<Path> exportFolder;
-    private final ObservableList<Column> responses = FXCollections.observableArrayList(Column.LOSS);
-    private final ObjectProperty<Column> response = new SimpleObjectProperty<>(Column.LOSS);
+    private final ResponseChoice response;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             "Analyse the scored combinations: which hyperparameters matter, with intervals, on a GP.");
     private final ObservableList<String> ranking = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Sensitivity.Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Plot> plot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ImportancePlot> importance = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty slices = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Global> global = new ReadOnlyObjectWrapper<>();
 
@@ -83,12 +84,11 @@ public final class SensitivityViewModel {
         this.results = results;
         this.tasks = tasks;
         this.exportFolder = exportFolder;
-        results.dataVersionProperty().addListener((o, a, b) -> refreshResponses());
+        this.response = results.response();
         results.selectedProperty().addListener((o, a, b) -> replot());
         slices.addListener((o, a, b) -> replot());
         pairX.addListener((o, a, b) -> pairChanged());
         pairY.addListener((o, a, b) -> pairChanged());
-        refreshResponses();
     }
 
     /** The hyperparameters a contour can show, once an analysis has fitted its GP. */
@@ -116,14 +116,27 @@ public final class SensitivityViewModel {
         return contourStatus.getReadOnlyProperty();
     }
 
-    /** What can be analysed: the loss and each metric the script reported. */
+    /** What can be analysed: the loss and each metric the script reported (the shared {@link ResponseChoice}). */
     public ObservableList<Column> responses() {
-        return responses;
+        return response.responses();
     }
 
-    /** The response the next analysis explains. */
+    /** The response the next analysis explains, shared with the Selection view and the report. */
     public ObjectProperty<Column> responseProperty() {
-        return response;
+        return response.responseProperty();
+    }
+
+    /**
+     * Whether lower values of the response are better (always true for the loss): the indices do not depend on it,
+     * the report's choice section does.
+     */
+    public BooleanProperty minimizeProperty() {
+        return response.minimizeProperty();
+    }
+
+    /** True while the response is the loss, which is always minimized. */
+    public ReadOnlyBooleanProperty directionFixedProperty() {
+        return response.directionFixedProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -151,6 +164,14 @@ public final class SensitivityViewModel {
         return plot.getReadOnlyProperty();
     }
 
+    /**
+     * The indices of the last global analysis as bars with their intervals, drawn as the report draws them; {@code
+     * null} before one, or when there were too few results for it.
+     */
+    public ReadOnlyObjectProperty<ImportancePlot> importanceProperty() {
+        return importance.getReadOnlyProperty();
+    }
+
     /** Show the one-at-a-time slices through the best combination instead of partial dependence. */
     public BooleanProperty slicesProperty() {
         return slices;
@@ -165,22 +186,10 @@ public final class SensitivityViewModel {
         return exportFolder.get();
     }
 
-    private void refreshResponses() {
-        List<Column> next = new ArrayList<>(List.of(Column.LOSS));
-        for (String m : results.table().metrics()) {
-            next.add(Column.metric(m));
-        }
-        if (!next.equals(responses)) {
-            Column keep = response.get();
-            responses.setAll(next);
-            response.set(next.contains(keep) ? keep : Column.LOSS);
-        }
-    }
-
     /** Fits the model and ranks the hyperparameters, in the background; a newer analysis replaces an older one. */
     public void analyse() {
         ResultTable table = results.table();
-        Column what = response.get() == null ? Column.LOSS : response.get();
+        Column what = response.column();
         List<Column> columns = new ArrayList<>(Column.hyperparameters(table));
         columns.add(what);
         ParallelLayout layout = ParallelLayout.of(table, results.spaceProperty().get(), columns, what, true);
@@ -188,7 +197,7 @@ public final class SensitivityViewModel {
         running.set(true);
         status.set("Fitting…");
         SearchSpace space = results.spaceProperty().get();
-        String metric = what.kind() == Column.Kind.LOSS ? "loss" : what.name();
+        String metric = response.metric();
         tasks.run(() -> analysis(layout, table, space, metric), r -> {
             if (id != session) {
                 return;
@@ -230,6 +239,8 @@ public final class SensitivityViewModel {
         Sensitivity.Result r = a.slices();
         result.set(r);
         global.set(a.global());
+        importance.set(a.global() == null ? null
+                : new ImportancePlot(a.global().indices(), a.global().data().metric()));
         showContour(a);
         List<String> lines = new ArrayList<>();
         String of = r.response().name();

@@ -120,7 +120,7 @@ public final class ProjectView extends BorderPane {
         Label folder = new Label(project.folder().toString());
         folder.getStyleClass().add("help");
         HBox top = new HBox(12, back, title, folder, report(new ReportViewModel(dashboard.shownProperty(),
-                services.tasks(), new DesktopBrowser(), java.time.Clock.systemUTC())));
+                dashboard.results().response(), services.tasks(), new DesktopBrowser(), java.time.Clock.systemUTC())));
         top.setPadding(new Insets(8, 12, 0, 12));
         setTop(top);
         setCenter(tabs);

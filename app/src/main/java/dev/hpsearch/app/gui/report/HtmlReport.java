@@ -112,6 +112,11 @@ public final class HtmlReport {
         }
     }
 
+    /** A response in words, as the report's title and summary name it: {@code accuracy (higher is better)}. */
+    public static String describe(String metric, boolean minimize) {
+        return (metric == null ? "loss" : metric) + " (" + (minimize ? "lower" : "higher") + " is better)";
+    }
+
     /** Where the report goes unless told: {@code report.html} in the search folder, or beside the data file. */
     public static Path defaultOut(Path target) {
         return Files.isDirectory(target) ? target.resolve("report.html")
@@ -122,6 +127,8 @@ public final class HtmlReport {
         ResponseData data = ResponseData.of(results.table(), results.space(), metric);
         String name = results.source().getFileName() == null ? results.source().toString()
                 : results.source().getFileName().toString();
+        // the response in the title too: reports of one search on different responses differ
+        name += " on " + describe(data.metric(), minimize);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>hpsearch report: ").append(esc(name)).append("</title>\n<style>\n").append(CSS)
@@ -176,8 +183,7 @@ public final class HtmlReport {
         rows.add(new String[] {"Hyperparameters", String.join(", ", results.table().hyperparameters())});
         rows.add(new String[] {"Metrics", results.table().metrics().isEmpty() ? "none (only the loss)"
                 : String.join(", ", results.table().metrics())});
-        rows.add(new String[] {"Response analysed", data.metric() + " (" + (minimize ? "lower" : "higher")
-                + " is better), " + data.size() + " results with a value" + (data.skipped() > 0
+        rows.add(new String[] {"Response analysed", describe(data.metric(), minimize) + ", " + data.size() + " results with a value" + (data.skipped() > 0
                 ? ", " + data.skipped() + " without one left out" : "")});
         rows.add(new String[] {"Analysis seed", Long.toString(seed)});
         html.append("<table>\n");

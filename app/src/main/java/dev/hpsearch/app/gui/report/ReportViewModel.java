@@ -1,6 +1,7 @@
 package dev.hpsearch.app.gui.report;
 
 import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.app.gui.results.ResponseChoice;
 import dev.hpsearch.app.service.SearchResults;
 import dev.hpsearch.optimizer.text.IoErrors;
 import java.nio.file.Path;
@@ -18,12 +19,14 @@ import javafx.beans.value.ObservableValue;
 /**
  * The "Report" button: writes the report of the search on screen ({@link HtmlReport}, to {@code report.html} in its
  * folder, or beside its results file) in the background, then opens it in the browser, or, with no browser, says
- * where the file is.
+ * where the file is. The report is about the response chosen in the analysis views (the loss or a metric, with its
+ * direction: the shared {@link ResponseChoice}), as {@code hpsearch report --metric NAME [--maximize]} is.
  */
 public final class ReportViewModel {
     /** The analysis's seed, as the command's default: the same results give the same report. */
     private static final long SEED = 1;
     private final ObservableValue<Path> source;
+    private final ResponseChoice response;
     private final TaskRunner tasks;
     private final Browser browser;
     private final Clock clock;
@@ -36,10 +39,13 @@ public final class ReportViewModel {
     }
 
     /**
-     * @param source the search folder or results file on screen, {@code null} when there is none
+     * @param source   the search folder or results file on screen, {@code null} when there is none
+     * @param response the response the analysis views chose, which the report is about
      */
-    public ReportViewModel(ObservableValue<Path> source, TaskRunner tasks, Browser browser, Clock clock) {
+    public ReportViewModel(ObservableValue<Path> source, ResponseChoice response, TaskRunner tasks, Browser browser,
+                           Clock clock) {
         this.source = source;
+        this.response = response;
         this.tasks = tasks;
         this.browser = browser;
         this.clock = clock;
@@ -71,11 +77,15 @@ public final class ReportViewModel {
         if (target == null || running.get()) {
             return;
         }
+        // read on the UI thread, where the choice changes
+        String metric = response.metric();
+        boolean minimize = response.minimizeProperty().get();
         running.set(true);
-        status.set("Writing the report of " + target.getFileName() + "…");
+        status.set("Writing the report of " + target.getFileName() + " on " + HtmlReport.describe(metric, minimize)
+                + "…");
         tasks.run(() -> {
             Path out = HtmlReport.defaultOut(target);
-            HtmlReport.write(SearchResults.read(target), null, true, SEED, clock.instant(), out);
+            HtmlReport.write(SearchResults.read(target), metric, minimize, SEED, clock.instant(), out);
             return new Outcome(out, browser.open(out));
         }, o -> {
             running.set(false);

@@ -49,6 +49,7 @@ public final class ResultsModel {
     private final IntegerProperty dataVersion = new SimpleIntegerProperty();
     private final ObjectProperty<Set<Integer>> brushed = new SimpleObjectProperty<>(null);
     private final ObjectProperty<ResultRow> selected = new SimpleObjectProperty<>(null);
+    private final ResponseChoice response = new ResponseChoice(metrics);
 
     public ResultsModel() {
         filterText.addListener((o, a, b) -> refilter());
@@ -118,6 +119,11 @@ public final class ResultsModel {
     /** The names of the metrics (further numeric outputs) any row has, in the order they first appeared. */
     public ObservableList<String> metrics() {
         return metrics;
+    }
+
+    /** The response the analysis views explain and the report is about (one choice for all of them). */
+    public ResponseChoice response() {
+        return response;
     }
 
     /** Selects a combination (or none with {@code null}). */

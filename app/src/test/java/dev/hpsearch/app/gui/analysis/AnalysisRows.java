@@ -2,8 +2,10 @@ package dev.hpsearch.app.gui.analysis;
 
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hpsearch.app.gui.MainWindow;
 import dev.hpsearch.app.gui.common.Plot;
 import dev.hpsearch.app.gui.common.SvgPainter;
+import dev.hpsearch.app.gui.common.Theme;
 import dev.hpsearch.app.gui.results.ResultsModel;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.exec.Provenance;
@@ -13,6 +15,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /** Results for the analysis view-model tests: hyperparameters lr, l2 and act; a metric "accuracy" on most rows. */
 final class AnalysisRows {
@@ -53,6 +58,15 @@ final class AnalysisRows {
             sizes.add(Double.parseDouble(m.group(1)));
         }
         return sizes;
+    }
+
+    /** Shows a view in a window of the app's light theme and styles, as the app shows it. */
+    static void show(Stage stage, Parent view, double w, double h) {
+        Theme.LIGHT.apply();
+        Scene scene = new Scene(view, w, h);
+        scene.getStylesheets().add(MainWindow.class.getResource("hpsearch.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
     }
 
     static String svg(Plot plot, double w, double h) {

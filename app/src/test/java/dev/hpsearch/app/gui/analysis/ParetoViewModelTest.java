@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The Pareto plot's points, front, constraints and brushing, from the rows of a search. */
@@ -19,7 +20,7 @@ class ParetoViewModelTest {
             List.of(new Constraint("mem", null, 8.0)));
 
     /** 0 and 1 on the front; 2 dominated by 1; 3 would dominate all but breaks mem <= 8; 4 failed. */
-    private static ResultsModel results() {
+    static ResultsModel results() {
         ResultsModel m = new ResultsModel();
         m.show(AnalysisRows.NAMES, null, List.of(
                 AnalysisRows.row(0, 1.0, 0.1, 0.1, "relu", Map.of("cost", 5.0, "mem", 1.0)),
@@ -79,6 +80,52 @@ class ParetoViewModelTest {
         assertThat(Pattern.compile("<circle").matcher(svg).results().count()).as("feasible runs").isEqualTo(3);
         assertThat(svg.toLowerCase()).contains("#d7191c");
         assertThat(svg).contains("objective (minimize)").contains("cost (minimize)");
+    }
+
+    @Test
+    void moreThanTwoObjectivesGetParallelCoordinatesWithTheFrontOfAllOfThemMarked() {
+        ResultsModel results = results();
+        ParetoViewModel vm = new ParetoViewModel(results);
+        vm.configProperty().set(CONFIG);
+        assertThat(vm.allObjectivesProperty().get()).as("two objectives: the scatter plot shows the front").isNull();
+
+        // mem as a third objective, no constraint: 0, 1 and 3 are on the front of the three (3 has the worst mem),
+        // while the front of the two plotted, objective and cost, is 3 alone
+        vm.configProperty().set(new ObjectivesConfig(List.of(new Objective("objective", false),
+                new Objective("cost", false), new Objective("mem", false)), List.of()));
+
+        ParallelPlot all = vm.allObjectivesProperty().get();
+        assertThat(all).isNotNull();
+        assertThat(all.layout().axes()).extracting(a -> a.name()).containsExactly("loss", "cost", "mem");
+        assertThat(all.layout().rows()).extracting(r -> r.id()).containsExactly(0, 1, 2, 3);
+        assertThat(IntStream.of(all.marked().lines()).map(i -> all.layout().rows().get(i).id()).boxed())
+                .containsExactlyInAnyOrder(0, 1, 3);
+        assertThat(all.marked().legend())
+                .isEqualTo("Pareto front of loss (minimize), cost (minimize), mem (minimize): 3 of 4 feasible runs");
+        assertThat(vm.plotProperty().get().points().stream().filter(ParetoPlot.Point::onFront)
+                .map(ParetoPlot.Point::id)).containsExactly(3);
+        assertThat(vm.allStatusProperty().get()).startsWith("3 runs on the front of all 3 objectives, of 4 feasible")
+                .contains("hypervolume ");
+
+        // drawn thick in the front's colour, two segments per marked run between three axes, and the legend's sample
+        String svg = AnalysisRows.svg(all, 900, 500);
+        assertThat(Pattern.compile("<line [^>]*stroke=\"#d7191c\" stroke-width=\"2.50\"", Pattern.CASE_INSENSITIVE)
+                .matcher(svg).results().count()).isEqualTo(3 * 2 + 1);
+        assertThat(svg).contains(all.marked().legend()).contains("click a line to select its run")
+                .doesNotContain("drag on an axis");
+
+        // the table keeps the front of all three; a click on a line selects its run
+        vm.brushFront();
+        assertThat(results.brushedProperty().get()).isEqualTo(Set.of(0, 1, 3));
+        int line = all.layout().indexOf(1);
+        vm.pickLine(all.axisX(1, 900), ParallelPlot.y(all.layout().position(line, 1), 500), 900, 500);
+        assertThat(results.selectedProperty().get().id()).isEqualTo(1);
+        assertThat(vm.allObjectivesProperty().get().selected()).isEqualTo(line);
+
+        // back to two objectives: no parallel coordinates, the brush is the scatter plot's front again
+        vm.configProperty().set(CONFIG);
+        assertThat(vm.allObjectivesProperty().get()).isNull();
+        assertThat(vm.allStatusProperty().get()).isEmpty();
     }
 
     @Test

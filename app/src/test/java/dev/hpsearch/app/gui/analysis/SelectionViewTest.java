@@ -2,18 +2,15 @@ package dev.hpsearch.app.gui.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hpsearch.app.gui.MainWindow;
 import dev.hpsearch.app.gui.ScriptedDialogs;
 import dev.hpsearch.app.gui.common.Exports;
 import dev.hpsearch.app.gui.common.FxTaskRunner;
-import dev.hpsearch.app.gui.common.Theme;
 import dev.hpsearch.app.gui.results.ResultsModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -40,14 +37,10 @@ class SelectionViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.LIGHT.apply();
         tasks = new FxTaskRunner(1);
         ResultsModel results = AnalysisRows.model(30);
         vm = new SelectionViewModel(results, tasks, Optional::empty, () -> tmp, null);
-        Scene scene = new Scene(new SelectionView(vm, dialogs), 1100, 800);
-        scene.getStylesheets().add(MainWindow.class.getResource("hpsearch.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        AnalysisRows.show(stage, new SelectionView(vm, dialogs), 1100, 800);
     }
 
     @AfterEach
