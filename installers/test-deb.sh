@@ -31,7 +31,8 @@ package_state() { dpkg-query -W -f='${db:Status-Status}' hpsearch 2>/dev/null ||
 if [ "$(package_state)" != not-installed ]; then
   fail "a hpsearch package is on this machine already ($(package_state)); remove it first (dpkg --purge hpsearch), this test installs its own"
 fi
-[ ! -e /usr/lib/hpsearch ] || fail "/usr/lib/hpsearch exists, but no hpsearch .deb is installed (left by an .rpm?); remove it first, this test installs its own"
+[ ! -e /usr/lib/hpsearch ] \
+  || fail "/usr/lib/hpsearch exists, but no hpsearch .deb is installed (left by an .rpm?); remove it first, this test installs its own"
 for tool in jpackage fakeroot Xvfb xwininfo python3; do
   command -v "$tool" >/dev/null || fail "needs $tool (Debian: apt-get install openjdk-17-jdk fakeroot xvfb x11-utils python3)"
 done
@@ -209,7 +210,8 @@ check "the portable desktop app unpacks this platform's JavaFX and shows its sta
 
 # --- the .deb removed ---------------------------------------------------------------------------------------------
 installed_size=$(du -sh /usr/lib/hpsearch | cut -f1)
-gone() { [ ! -e /usr/bin/hpsearch ] && [ ! -e /usr/lib/hpsearch ] && [ ! -e /usr/share/applications/hpsearch.desktop ]; }
+gone() { # no file of either package is left
+  [ ! -e /usr/bin/hpsearch ] && [ ! -e /usr/lib/hpsearch ] && [ ! -e /usr/share/applications/hpsearch.desktop ]; }
 removed_deb() { dpkg --purge hpsearch >/dev/null && [ "$(package_state)" = not-installed ] && gone; }
 check "dpkg --purge removes the .deb with its desktop entry" removed_deb
 
@@ -221,13 +223,15 @@ if [ -n "$rpm_file" ]; then
     grep -qx /usr/bin/hpsearch <<< "$files" && grep -qx /usr/lib/hpsearch/hpsearch-hpsearch.desktop <<< "$files" \
       && grep -qx gtk3 <<< "$requires"; }
   check "the .rpm puts hpsearch in /usr/bin, has the desktop entry and requires gtk3" rpm_layout
-  rpm -qp --scripts "$root/$rpm_file" > "$root/$out/rpm-scripts.txt" 2>/dev/null
+  rpm -qp --scripts "$root/$rpm_file" > "$root/$out/rpm-scripts.txt" 2>/dev/null || fail "rpm -qp --scripts"
   own_scriptlets() { # installers/linux/hpsearch.spec's, not jpackage's xdg-desktop-menu and xdg-icon-resource
     local s; s=$(cat "$root/$out/rpm-scripts.txt")
-    grep -qx 'postinstall scriptlet (using /bin/sh):' <<< "$s" && grep -qx 'preuninstall scriptlet (using /bin/sh):' <<< "$s" \
+    grep -qx 'postinstall scriptlet (using /bin/sh):' <<< "$s" \
+      && grep -qx 'preuninstall scriptlet (using /bin/sh):' <<< "$s" \
       && grep -qx 'cp /usr/lib/hpsearch/hpsearch-hpsearch.desktop /usr/share/applications/hpsearch.desktop' <<< "$s" \
       && grep -qx '    rm -f /usr/share/applications/hpsearch.desktop' <<< "$s" && ! grep -q 'xdg-' <<< "$s"; }
-  check "the .rpm's post-install and pre-uninstall scriptlets are ours, without xdg-desktop-menu ($out/rpm-scripts.txt)" own_scriptlets
+  check "the .rpm's post-install and pre-uninstall scriptlets are ours, without xdg-desktop-menu (in $out/)" \
+    own_scriptlets
 
   # where /etc/xdg/menus exists, it is hidden from rpm in a mount namespace of its own: the case that failed
   menus="absent here"
@@ -239,17 +243,25 @@ if [ -n "$rpm_file" ]; then
   [ -e /etc/xdg/menus ] && menus="hidden"
   # rpm on Debian refuses to install without --force-debian; --nodeps: its database knows no gtk3 or xdg-utils
   force=()
-  if rpm --help 2>/dev/null | grep -q -- --force-debian; then force=(--force-debian); fi
+  if [[ "$(rpm --help 2>&1)" == *--force-debian* ]]; then force=(--force-debian); fi
   mkdir -p "$rpmdb"
   rpm --initdb --dbpath "$rpmdb"
+  # rpm_ok LOG COMMAND...: runs the command where menus are missing; it must succeed with no scriptlet failing
+  # (rpm only warns when a post-install scriptlet fails)
+  rpm_ok() {
+    local log=$1; shift
+    if without_menus "$@" > "$log" 2>&1 && ! grep -q 'scriptlet failed' "$log"; then return 0; fi
+    cat "$log" >&2; return 1
+  }
   rpm_installs() {
-    without_menus rpm -i --nodeps "${force[@]}" --dbpath "$rpmdb" "$root/$rpm_file" \
+    rpm_ok rpm-install.log rpm -i --nodeps "${force[@]}" --dbpath "$rpmdb" "$root/$rpm_file" \
       && rpm -q --dbpath "$rpmdb" hpsearch >/dev/null && on_path; }
   check "the .rpm installs where /etc/xdg/menus does not exist ($menus), its scriptlets without error" rpm_installs
   check "the .rpm puts the desktop entry where menus look, opening the desktop app with hpsearch's icon" desktop_entry
   rpm_version() { [ "$(/usr/bin/hpsearch --version)" = "$version" ]; }
   check "the .rpm's hpsearch --version runs and names the same build" rpm_version
-  rpm_removes() { without_menus rpm -e --dbpath "$rpmdb" hpsearch && ! rpm -q --dbpath "$rpmdb" hpsearch >/dev/null && gone; }
+  rpm_removes() {
+    rpm_ok rpm-erase.log rpm -e --dbpath "$rpmdb" hpsearch && ! rpm -q --dbpath "$rpmdb" hpsearch >/dev/null && gone; }
   check "rpm -e removes the .rpm with its desktop entry where /etc/xdg/menus does not exist" rpm_removes
 fi
 
