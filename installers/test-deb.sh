@@ -246,6 +246,9 @@ if [ -n "$rpm_file" ]; then
   if [[ "$(rpm --help 2>&1)" == *--force-debian* ]]; then force=(--force-debian); fi
   mkdir -p "$rpmdb"
   rpm --initdb --dbpath "$rpmdb"
+  # the installed launcher finds its folder by asking rpm -qf which package owns it: rpm run from this test's home
+  # reads the package's database from ~/.rpmmacros
+  echo "%_dbpath $rpmdb" > "$HOME/.rpmmacros"
   # rpm_ok LOG COMMAND...: runs the command where menus are missing; it must succeed with no scriptlet failing
   # (rpm only warns when a post-install scriptlet fails)
   rpm_ok() {
@@ -258,7 +261,9 @@ if [ -n "$rpm_file" ]; then
       && rpm -q --dbpath "$rpmdb" hpsearch >/dev/null && on_path; }
   check "the .rpm installs where /etc/xdg/menus does not exist ($menus), its scriptlets without error" rpm_installs
   check "the .rpm puts the desktop entry where menus look, opening the desktop app with hpsearch's icon" desktop_entry
-  rpm_version() { [ "$(/usr/bin/hpsearch --version)" = "$version" ]; }
+  rpm_version() {
+    local v; v=$(/usr/bin/hpsearch --version 2>&1) || true
+    [ "$v" = "$version" ] || { echo "the .rpm's hpsearch --version printed: $v" >&2; return 1; }; }
   check "the .rpm's hpsearch --version runs and names the same build" rpm_version
   rpm_removes() {
     rpm_ok rpm-erase.log rpm -e --dbpath "$rpmdb" hpsearch && ! rpm -q --dbpath "$rpmdb" hpsearch >/dev/null && gone; }
