@@ -3,6 +3,8 @@
 # is installed, an .rpm. Each carries its own Java runtime (jlink, only the modules the jar needs), a desktop entry
 # and icon that open the desktop app, and the `hpsearch` command on PATH (/usr/bin/hpsearch; the app-image has it
 # in hpsearch/bin/). The runtime keeps bin/java, so that `hpsearch launch` can send it to a cluster without Java 17.
+# installers/linux/ (jpackage's --resource-dir) holds the desktop entry's template and the packages' own install
+# and removal scripts: postinst and prerm for the .deb, hpsearch.spec (in place of jpackage's spec) for the .rpm.
 #
 # Usage: installers/build-linux.sh [app-image] [deb] [rpm]     (none named: all three)
 #   HPSEARCH_SKIP_BUILD=1   use the jar already in app/target instead of building it

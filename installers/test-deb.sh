@@ -2,14 +2,19 @@
 # Tests hpsearch's packages by installing them (decision 0022). Builds the .deb (and the .rpm where rpmbuild is
 # installed), installs the .deb with dpkg, and with the installed program only: `hpsearch --version` names this
 # commit; the demo search, copied to a temporary folder, runs to its end; the desktop app, started under Xvfb,
-# shows its start page (a screenshot is saved), then is closed. The package is removed afterwards, also on failure.
-# Then the portable archive: its jar holds JavaFX's native libraries for all five platforms, hpsearch.cmd is well
-# formed, and its sh launcher opens the desktop app too. Prints the package sizes and the start times.
+# shows its start page (a screenshot is saved), then is closed. Then the portable archive: its jar holds JavaFX's
+# native libraries for all five platforms, hpsearch.cmd is well formed, and its sh launcher opens the desktop app
+# too. The .deb is removed, and the .rpm is installed with rpm (a database of its own in a temporary folder, the
+# files in /usr as the .deb's were), where /etc/xdg/menus does not exist (hidden in a mount namespace if it does
+# here): its scriptlets are ours, not xdg-desktop-menu; it puts the desktop entry in place, its `hpsearch
+# --version` runs, and `rpm -e` removes it with its entry. Each package is removed also on failure. Prints the
+# package sizes and the start times.
 #
 # Usage (as root, on Debian/Ubuntu): installers/test-deb.sh
 #   HPSEARCH_SKIP_BUILD=1   use the jars already built (app/target, installers/target), e.g. after `mvn verify`
 # Needs: JDK 17 (jpackage, jlink, jdeps), Maven, fakeroot, Xvfb, xwininfo (x11-utils), libgtk-3-0, python3;
-# rpmbuild (Debian: rpm) for the .rpm. Screenshots: installers/target/test/.
+# rpmbuild and rpm (Debian: rpm) for the .rpm, unshare (util-linux) where /etc/xdg/menus exists. Screenshots and
+# the .rpm's scriptlets: installers/target/test/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -26,11 +31,14 @@ package_state() { dpkg-query -W -f='${db:Status-Status}' hpsearch 2>/dev/null ||
 if [ "$(package_state)" != not-installed ]; then
   fail "a hpsearch package is on this machine already ($(package_state)); remove it first (dpkg --purge hpsearch), this test installs its own"
 fi
+[ ! -e /usr/lib/hpsearch ] \
+  || fail "/usr/lib/hpsearch exists, but no hpsearch .deb is installed (left by an .rpm?); remove it first, this test installs its own"
 for tool in jpackage fakeroot Xvfb xwininfo python3; do
   command -v "$tool" >/dev/null || fail "needs $tool (Debian: apt-get install openjdk-17-jdk fakeroot xvfb x11-utils python3)"
 done
 
 tmp=$(mktemp -d /tmp/hpsearch-test-deb.XXXXXX)
+rpmdb="$tmp/rpmdb"   # the .rpm's own database: rpm on Debian has no packages of its own
 xvfb_pid=""
 app_pid=""
 cleanup() {
@@ -38,6 +46,10 @@ cleanup() {
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   if [ "$(package_state)" != not-installed ]; then
     dpkg --purge hpsearch >/dev/null && echo "removed the hpsearch package"
+  fi
+  if [ -d "$rpmdb" ] && rpm -q --dbpath "$rpmdb" hpsearch >/dev/null 2>&1; then
+    { rpm -e --dbpath "$rpmdb" hpsearch || rpm -e --noscripts --dbpath "$rpmdb" hpsearch; } >/dev/null 2>&1 \
+      && rm -f /usr/share/applications/hpsearch.desktop && echo "removed the hpsearch .rpm"
   fi
   rm -rf "$tmp"
 }
@@ -196,6 +208,14 @@ start_page portable-start-page portable/hpsearch/hpsearch gui
 portable_ms=$shown_ms
 check "the portable desktop app unpacks this platform's JavaFX and shows its start page" true
 
+# --- the .deb removed ---------------------------------------------------------------------------------------------
+installed_size=$(du -sh /usr/lib/hpsearch | cut -f1)
+gone() { # no file of either package is left
+  [ ! -e /usr/bin/hpsearch ] && [ ! -e /usr/lib/hpsearch ] && [ ! -e /usr/share/applications/hpsearch.desktop ]; }
+removed_deb() { dpkg --purge hpsearch >/dev/null && [ "$(package_state)" = not-installed ] && gone; }
+check "dpkg --purge removes the .deb with its desktop entry" removed_deb
+
+# --- the .rpm ----------------------------------------------------------------------------------------------------
 if [ -n "$rpm_file" ]; then
   rpm_layout() { # (the lists are read whole first: grep -q ending early would fail the pipe under pipefail)
     local files requires
@@ -203,6 +223,51 @@ if [ -n "$rpm_file" ]; then
     grep -qx /usr/bin/hpsearch <<< "$files" && grep -qx /usr/lib/hpsearch/hpsearch-hpsearch.desktop <<< "$files" \
       && grep -qx gtk3 <<< "$requires"; }
   check "the .rpm puts hpsearch in /usr/bin, has the desktop entry and requires gtk3" rpm_layout
+  rpm -qp --scripts "$root/$rpm_file" > "$root/$out/rpm-scripts.txt" 2>/dev/null || fail "rpm -qp --scripts"
+  own_scriptlets() { # installers/linux/hpsearch.spec's, not jpackage's xdg-desktop-menu and xdg-icon-resource
+    local s; s=$(cat "$root/$out/rpm-scripts.txt")
+    grep -qx 'postinstall scriptlet (using /bin/sh):' <<< "$s" \
+      && grep -qx 'preuninstall scriptlet (using /bin/sh):' <<< "$s" \
+      && grep -qx 'cp /usr/lib/hpsearch/hpsearch-hpsearch.desktop /usr/share/applications/hpsearch.desktop' <<< "$s" \
+      && grep -qx '    rm -f /usr/share/applications/hpsearch.desktop' <<< "$s" && ! grep -q 'xdg-' <<< "$s"; }
+  check "the .rpm's post-install and pre-uninstall scriptlets are ours, without xdg-desktop-menu (in $out/)" \
+    own_scriptlets
+
+  # where /etc/xdg/menus exists, it is hidden from rpm in a mount namespace of its own: the case that failed
+  menus="absent here"
+  without_menus() {
+    if [ -e /etc/xdg/menus ]; then
+      unshare --mount sh -c 'mount -t tmpfs hpsearch-no-menus /etc/xdg && exec "$@"' sh "$@"
+    else "$@"; fi
+  }
+  [ -e /etc/xdg/menus ] && menus="hidden"
+  # rpm on Debian refuses to install without --force-debian; --nodeps: its database knows no gtk3 or xdg-utils
+  force=()
+  if [[ "$(rpm --help 2>&1)" == *--force-debian* ]]; then force=(--force-debian); fi
+  mkdir -p "$rpmdb"
+  rpm --initdb --dbpath "$rpmdb"
+  # the installed launcher finds its folder by asking rpm -qf which package owns it: rpm run from this test's home
+  # reads the package's database from ~/.rpmmacros
+  echo "%_dbpath $rpmdb" > "$HOME/.rpmmacros"
+  # rpm_ok LOG COMMAND...: runs the command where menus are missing; it must succeed with no scriptlet failing
+  # (rpm only warns when a post-install scriptlet fails)
+  rpm_ok() {
+    local log=$1; shift
+    if without_menus "$@" > "$log" 2>&1 && ! grep -q 'scriptlet failed' "$log"; then return 0; fi
+    cat "$log" >&2; return 1
+  }
+  rpm_installs() {
+    rpm_ok rpm-install.log rpm -i --nodeps "${force[@]}" --dbpath "$rpmdb" "$root/$rpm_file" \
+      && rpm -q --dbpath "$rpmdb" hpsearch >/dev/null && on_path; }
+  check "the .rpm installs where /etc/xdg/menus does not exist ($menus), its scriptlets without error" rpm_installs
+  check "the .rpm puts the desktop entry where menus look, opening the desktop app with hpsearch's icon" desktop_entry
+  rpm_version() {
+    local v; v=$(/usr/bin/hpsearch --version 2>&1) || true
+    [ "$v" = "$version" ] || { echo "the .rpm's hpsearch --version printed: $v" >&2; return 1; }; }
+  check "the .rpm's hpsearch --version runs and names the same build" rpm_version
+  rpm_removes() {
+    rpm_ok rpm-erase.log rpm -e --dbpath "$rpmdb" hpsearch && ! rpm -q --dbpath "$rpmdb" hpsearch >/dev/null && gone; }
+  check "rpm -e removes the .rpm with its desktop entry where /etc/xdg/menus does not exist" rpm_removes
 fi
 
 # --- figures -----------------------------------------------------------------------------------------------------
@@ -212,7 +277,7 @@ echo "=== hpsearch packages ($version)"
 printf '%-44s %s\n' "$(basename "$deb")" "$(size "$root/$deb")"
 [ -n "$rpm_file" ] && printf '%-44s %s\n' "$(basename "$rpm_file")" "$(size "$root/$rpm_file")"
 printf '%-44s %s\n' "$(basename "$zip")" "$(size "$root/$zip")"
-printf '%-44s %s\n' "installed (/usr/lib/hpsearch)" "$(du -sh /usr/lib/hpsearch | cut -f1)"
+printf '%-44s %s\n' "installed (/usr/lib/hpsearch)" "$installed_size"
 echo "packages built in ${build_seconds} s; demo search (24 combinations) took ${demo_seconds} s"
 echo "start, until the window is shown: installed ${installed_ms} ms, portable ${portable_ms} ms (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "screenshots: $out/"
