@@ -9,7 +9,9 @@ then random search with the same seed and each pruner, stopped as soon as a fini
 at most 60 trials. Steps are the reports made, including those of trials cut short.
 
 Run with Debian's interpreter, which sees python3-optuna:
-  /usr/bin/python3 bench/optuna_pruning.py SEEDS SLEEP WARMUP MIN_STEP ETA FIRST_SEED STEPS
+  /usr/bin/python3 bench/optuna_pruning.py SEEDS SLEEP WARMUP MIN_STEP ETA FIRST_SEED STEPS [POINTS]
+POINTS: lines "seed,lr,w", the combinations hpsearch's searches of each seed drew, in order (PruningBenchmark
+writes them), so that both tools try the very same points.
 Prints one line per seed and pruner: "optuna,PRUNER,SEED,STEPS_SPENT,SECONDS,REACHED,REGRET".
 """
 import math
@@ -32,17 +34,19 @@ def optimum(steps):
     return min(final_loss(-3 + 3.0 * i / 300000, 0.6, steps) for i in range(300001))
 
 
-def search(seed, steps, sleep, pruner, budget, target):
+def search(seed, steps, sleep, pruner, budget, target, points):
     """One search; returns (steps spent, seconds, reached, best final loss)."""
     lock = threading.Lock()
     spent = [0]
     done = threading.Event()
     study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=seed), pruner=pruner)
     # the same combinations in the same order for every search of a seed, as hpsearch's seeded random search
-    # gives (four threads asking a shared sampler would not): trial n takes the seed's n-th point
+    # gives (four threads asking a shared sampler would not): trial n takes the seed's n-th point, hpsearch's own
+    # points when given (then both tools try the very same ones), further ones drawn here
     rng = random.Random(seed)
-    for _ in range(budget):
-        study.enqueue_trial({"lr": 10 ** rng.uniform(-3, 0), "w": rng.uniform(0, 1)})
+    for n in range(budget):
+        lr, w = points[n] if n < len(points) else (10 ** rng.uniform(-3, 0), rng.uniform(0, 1))
+        study.enqueue_trial({"lr": lr, "w": w})
 
     def objective(trial):
         lr = trial.suggest_float("lr", 0.001, 1, log=True)
@@ -80,15 +84,23 @@ def main():
     seeds, sleep, warmup, min_step, eta, first_seed, steps = (int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]),
                                                               int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]),
                                                               int(sys.argv[7]))
+    points = {}
+    if len(sys.argv) > 8:
+        with open(sys.argv[8]) as f:
+            for line in f:
+                seed, lr, w = line.strip().split(",")
+                points.setdefault(int(seed), []).append((float(lr), float(w)))
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     best = optimum(steps)
     for seed in range(first_seed, first_seed + seeds):
-        spent, seconds, _, found = search(seed, steps, sleep, optuna.pruners.NopPruner(), BUDGET, None)
+        spent, seconds, _, found = search(seed, steps, sleep, optuna.pruners.NopPruner(), BUDGET, None,
+                                          points.get(seed, []))
         print("optuna,none,%d,%d,%.1f,yes,%.5f" % (seed, spent, seconds, found - best), flush=True)
         pruners = {"median": optuna.pruners.MedianPruner(n_warmup_steps=warmup),
                    "asha": optuna.pruners.SuccessiveHalvingPruner(min_resource=min_step, reduction_factor=eta)}
         for name, pruner in pruners.items():
-            p_spent, p_seconds, reached, p_found = search(seed, steps, sleep, pruner, MAX_PRUNED, found + 1e-12)
+            p_spent, p_seconds, reached, p_found = search(seed, steps, sleep, pruner, MAX_PRUNED, found + 1e-12,
+                                                        points.get(seed, []))
             print("optuna,%s,%d,%d,%.1f,%s,%.5f" % (name, seed, p_spent, p_seconds, "yes" if reached else "NO",
                                                       p_found - best), flush=True)
 

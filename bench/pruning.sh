@@ -14,12 +14,12 @@ mvn -q -B -o -pl optimizer dependency:build-classpath -Dmdep.outputFile=target/b
 cp=$(cat optimizer/target/bench-classpath.txt)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "optimizer/target/test-classes:optimizer/target/classes:$cp" \
-  dev.hpsearch.optimizer.bench.PruningBenchmark "${args[@]}"
+  dev.hpsearch.optimizer.bench.PruningBenchmark "${args[@]}" optimizer/target/pruning-points.csv
 echo "load average between: $(cut -d' ' -f1-3 /proc/loadavg)"
 if /usr/bin/python3 -c 'import optuna' 2>/dev/null; then
-  echo "Optuna $(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)'), same problem and protocol:"
+  echo "Optuna $(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)'), same problem, protocol and points:"
   csv=optimizer/target/optuna-pruning.csv
-  /usr/bin/python3 bench/optuna_pruning.py "${args[@]}" > "$csv"
+  /usr/bin/python3 bench/optuna_pruning.py "${args[@]}" optimizer/target/pruning-points.csv > "$csv"
   cat "$csv"
   awk -F, '
     { spent[$2] += $4; secs[$2] += $5; if ($6 == "yes") ok[$2]++; n[$2]++ }

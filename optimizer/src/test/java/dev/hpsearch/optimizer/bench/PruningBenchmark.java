@@ -1,7 +1,9 @@
 package dev.hpsearch.optimizer.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpsearch.optimizer.config.ConfigLoader;
 import dev.hpsearch.optimizer.config.Configs;
+import dev.hpsearch.optimizer.config.JsonFiles;
 import dev.hpsearch.optimizer.engine.ProgressPoint;
 import dev.hpsearch.optimizer.engine.SearchEngine;
 import dev.hpsearch.optimizer.engine.SearchFiles;
@@ -72,7 +74,7 @@ public final class PruningBenchmark {
      * @param stepsToBest the steps spent when the best run ended: what the search needed to reach its final regret
      */
     record Run(double regret, long steps, long stepsToBest, double seconds, boolean reached, int combinations,
-               int pruned) {
+               int pruned, List<double[]> points) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,6 +85,8 @@ public final class PruningBenchmark {
         int eta = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         int firstSeed = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         int steps = args.length > 6 ? Integer.parseInt(args[6]) : 30;
+        Path pointsFile = Path.of(args.length > 7 ? args[7] : "target/pruning-points.csv");
+        Files.deleteIfExists(pointsFile);
         Path root = Files.createTempDirectory("hpsearch-pruning-bench");
         double optimum = optimum(steps);
         System.out.printf(Locale.ROOT, "learning-curve problem: %d steps of %.3f s, max_active_points 4, random search;"
@@ -110,6 +114,7 @@ public final class PruningBenchmark {
                 reached[i] += runs[i].reached() ? 1 : 0;
             }
             noneToBest += none.stepsToBest();
+            writePoints(pointsFile, seed, List.of(none, median, asha));
             noneRegrets.add(none.regret());
             System.out.printf(Locale.ROOT, "%4d | %.5f %5d (%3d) %5.1f | %s | %s%n", seed, none.regret(), none.steps(),
                     none.stepsToBest(), none.seconds(), pruned(median), pruned(asha));
@@ -124,6 +129,21 @@ public final class PruningBenchmark {
         noneRegrets.sort(null);
         System.out.printf(Locale.ROOT, "none's final regret: median %.5f over %d seeds%n",
                 noneRegrets.get(noneRegrets.size() / 2), seeds);
+    }
+
+    /**
+     * Appends a seed's combinations, in the order drawn, to the file the Optuna comparison reads, so that Optuna's
+     * searches try the very same points in the same order: the longest of the three searches' lists (they share
+     * their beginning).
+     */
+    private static void writePoints(Path file, int seed, List<Run> runs) throws Exception {
+        List<double[]> longest = runs.stream().map(Run::points).max(java.util.Comparator.comparingInt(List::size))
+                .orElseThrow();
+        StringBuilder b = new StringBuilder();
+        for (double[] p : longest) {
+            b.append(String.format(Locale.ROOT, "%d,%.17g,%.17g%n", seed, p[0], p[1]));
+        }
+        Files.writeString(file, b, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static String pruned(Run r) {
@@ -178,7 +198,7 @@ public final class PruningBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double found = s.progress().best() == null ? Double.NaN : s.progress().best().loss();
         return new Run(found - optimum, steps(searchDir), stepsToBest[0], seconds, reached[0],
-                engine.get().state().trials().size(), s.progress().pruned());
+                engine.get().state().trials().size(), s.progress().pruned(), points(searchDir));
     }
 
     private static long uncheckedSteps(Path searchDir) {
@@ -186,6 +206,19 @@ public final class PruningBenchmark {
             return steps(searchDir);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The (lr, w) of every combination of a search, in the order they were drawn. */
+    private static List<double[]> points(Path searchDir) throws Exception {
+        List<double[]> out = new ArrayList<>();
+        for (int id = 0; ; id++) {
+            Path input = searchDir.resolve("hp_combination_" + id).resolve("input.json");
+            if (!Files.exists(input)) {
+                return out;
+            }
+            JsonNode in = JsonFiles.STRICT.readTree(input.toFile());
+            out.add(new double[] {in.get("lr").asDouble(), in.get("w").asDouble()});
         }
     }
 
