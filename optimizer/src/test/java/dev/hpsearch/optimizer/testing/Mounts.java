@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Mounts {
     private final Deque<Path> mounted = new ArrayDeque<>();
+    private final List<Path> staged = new ArrayList<>();
 
     /** Skips (fails under CI) unless this process may mount. */
     public static void assumeMountPermitted(Path scratch) throws Exception {
@@ -51,25 +52,22 @@ public final class Mounts {
     }
 
     /**
-     * Makes {@code dir} read-only from now on by bind-mounting it read-only onto itself. Files opened for
-     * writing before stay writable, as on a file system remounted read-only under a running program that holds
-     * them open; every new open for writing fails with "Read-only file system".
+     * Makes {@code dir} read-only from now on, in one step: {@code dir} is first bind-mounted at a private staging
+     * folder and made read-only there, where nothing writes, and that read-only mount is then bound over
+     * {@code dir} (a bind mount keeps the read-only flag). Remounting {@code dir} read-only in place instead
+     * fails with "mount point is busy" whenever a running script holds a file open for writing through it, which
+     * a search with runs in flight does nearly all the time. Files opened for writing before stay writable, as
+     * on a file system remounted read-only under a running program that holds them open; every new open for
+     * writing fails with "Read-only file system".
      */
     public void readOnly(Path dir) throws Exception {
-        run("mount", "--bind", dir.toString(), dir.toString());
+        Path stage = Files.createTempDirectory("hpsearch-readonly-");
+        staged.add(stage);
+        run("mount", "--bind", dir.toString(), stage.toString());
+        mounted.push(stage);
+        run("mount", "-o", "remount,bind,ro", stage.toString());
+        run("mount", "--bind", stage.toString(), dir.toString());
         mounted.push(dir);
-        // a file opened for writing through the new mount in between makes the remount "busy": try again
-        for (int attempt = 1; ; attempt++) {
-            try {
-                run("mount", "-o", "remount,bind,ro", dir.toString());
-                return;
-            } catch (IOException e) {
-                if (attempt >= 100 || !String.valueOf(e.getMessage()).contains("busy")) {
-                    throw e;
-                }
-                Thread.sleep(10);
-            }
-        }
     }
 
     /** Writes into {@code dir} until its disk is full; returns the filler file, to delete to free the disk. */
@@ -94,6 +92,10 @@ public final class Mounts {
         while (!mounted.isEmpty()) {
             run("umount", "-l", mounted.pop().toString());
         }
+        for (Path stage : staged) {
+            Files.deleteIfExists(stage);
+        }
+        staged.clear();
     }
 
     private static void run(String... command) throws Exception {
