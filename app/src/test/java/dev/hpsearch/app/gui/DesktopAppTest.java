@@ -20,6 +20,7 @@ import dev.hpsearch.optimizer.analysis.ParallelLayout;
 import dev.hpsearch.optimizer.config.JsonFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -165,27 +166,24 @@ class DesktopAppTest extends DesktopScenario {
 
     @Test
     void theDashboardDrawsTheLearningCurvesAndMarksThePrunedRuns(FxRobot robot) throws Exception {
-        Path folder = tmp.resolve("curves-project");
-        Project project = new ProjectFactory().fromDemo(folder);
-        // a script that reports its curve: the loss at step s is |log10(learning_rate)| + 1/(s+1), 40 steps of 0.1 s
-        Files.writeString(folder.resolve("train_logreg.py"), String.join("\n",
-                "import json, math, os, sys, time",
-                "cfg = json.load(open(sys.argv[1]))",
-                "d = abs(math.log10(cfg['optimizer']['learning_rate']))",
-                "p = open(os.path.join(cfg['save_folder'], 'progress.jsonl'), 'a')",
-                "for s in range(40):",
-                "    p.write(json.dumps({'step': s, 'objective': d + 1.0 / (s + 1)}) + '\\n')",
-                "    p.flush()",
-                "    time.sleep(0.1)",
-                "json.dump({'objective': d + 0.025}, open(os.path.join(cfg['save_folder'], 'output.json'), 'w'))", ""));
-        ObjectNode search = (ObjectNode) JsonFiles.read(project.searchConfig(), "search_config.json");
-        search.put("max_suggestions", 4).put("max_active_points", 4).put("pruner", "median").put("pruner_warmup_steps", 2);
-        Files.writeString(project.searchConfig(), JsonFiles.STRICT.writeValueAsString(search));
-        robot.interact(() -> window.showProject(project));
-        waitUntil(() -> window.projectView() != null);
-        select(robot, "tabRun");
-        robot.clickOn("#launchButton");
-        waitUntil(90, () -> robot.lookup("#runMessage").queryAs(Label.class).getText().startsWith("Search complete"));
+        openDemo(robot, "curves-project", (folder, search) -> {
+            // a script that reports its curve: the loss at step s is |log10(learning_rate)| + 1/(s+1), 40 steps
+            // of 0.1 s
+            Files.writeString(folder.resolve("train_logreg.py"), String.join("\n",
+                    "import json, math, os, sys, time",
+                    "cfg = json.load(open(sys.argv[1]))",
+                    "d = abs(math.log10(cfg['optimizer']['learning_rate']))",
+                    "p = open(os.path.join(cfg['save_folder'], 'progress.jsonl'), 'a')",
+                    "for s in range(40):",
+                    "    p.write(json.dumps({'step': s, 'objective': d + 1.0 / (s + 1)}) + '\\n')",
+                    "    p.flush()",
+                    "    time.sleep(0.1)",
+                    "json.dump({'objective': d + 0.025}, open(os.path.join(cfg['save_folder'], 'output.json'), 'w'))",
+                    ""));
+            search.put("max_suggestions", 4).put("max_active_points", 4).put("pruner", "median")
+                    .put("pruner_warmup_steps", 2);
+        });
+        runToTheEnd(robot);
 
         TableView<?> table = robot.lookup("#trialTable").queryAs(TableView.class);
         waitUntil(() -> robot.lookup("#learningCurvesPlot").queryAs(PlotCanvas.class).isVisible());
@@ -197,6 +195,32 @@ class DesktopAppTest extends DesktopScenario {
         robot.interact(() -> table.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         shotInBothThemes(robot, "run-learning-curves");
+    }
+
+    @Test
+    void theParetoTabShowsTheFrontOfThreeObjectivesOnceShown(FxRobot robot) throws Exception {
+        openDemo(robot, "pareto-project", (folder, search) -> {
+            search.put("max_suggestions", 8);
+            // the demo writes train_loss and seconds beside its objective
+            var objectives = search.putArray("objectives");
+            for (String name : List.of("objective", "train_loss", "seconds")) {
+                objectives.addObject().put("name", name).put("direction", "minimize");
+            }
+        });
+        runToTheEnd(robot);
+        PlotCanvas all = robot.lookup("#paretoParallelCanvas").queryAs(PlotCanvas.class);
+        Label status = robot.lookup("#paretoAllStatus").queryAs(Label.class);
+        assertThat(status.getText()).as("hidden: the fronts wait for the tab").doesNotContain("on the front");
+
+        select(robot, "tabPareto");
+        waitUntil(30, () -> status.getText().contains(" on the front of all 3 objectives, of 8 feasible"));
+        assertThat(all.isVisible()).isTrue();
+        assertThat(((ParallelPlot) all.plot()).marked().lines()).isNotEmpty();
+        assertThat(robot.lookup("#paretoX").queryAs(ComboBox.class).getValue()).isEqualTo("objective");
+        assertThat(robot.lookup("#paretoY").queryAs(ComboBox.class).getValue()).isEqualTo("train_loss");
+        assertThat(robot.lookup("#paretoStatus").queryAs(Label.class).getText())
+                .matches("\\d+ runs? on the front of 8 feasible; hypervolume .*");
+        shotInBothThemes(robot, "pareto");
     }
 
     @Test

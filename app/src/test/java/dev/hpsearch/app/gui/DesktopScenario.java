@@ -76,10 +76,20 @@ abstract class DesktopScenario {
 
     /** A copy of the demo whose search stops after {@code suggestions} combinations, opened in the window. */
     ProjectView openDemo(FxRobot robot, int suggestions) throws Exception {
-        Path folder = tmp.resolve("demo-project");
+        return openDemo(robot, "demo-project", (folder, search) -> search.put("max_suggestions", suggestions));
+    }
+
+    /** What a test changes in its copy of the demo before it opens: files in the folder, the search config. */
+    interface DemoEdit {
+        void apply(Path folder, ObjectNode search) throws Exception;
+    }
+
+    /** A copy of the demo in {@code name}, changed by {@code edit}, opened in the window. */
+    ProjectView openDemo(FxRobot robot, String name, DemoEdit edit) throws Exception {
+        Path folder = tmp.resolve(name);
         Project project = new ProjectFactory().fromDemo(folder);
         ObjectNode search = (ObjectNode) JsonFiles.read(project.searchConfig(), "search_config.json");
-        search.put("max_suggestions", suggestions);
+        edit.apply(folder, search);
         Files.writeString(project.searchConfig(), JsonFiles.STRICT.writeValueAsString(search));
         robot.interact(() -> window.showProject(project));
         waitUntil(() -> window.projectView() != null);
@@ -101,10 +111,15 @@ abstract class DesktopScenario {
     /** The demo with a finished local search of {@code suggestions} combinations, run from the Run tab. */
     ProjectView finishedDemoSearch(FxRobot robot, int suggestions) throws Exception {
         ProjectView project = openDemo(robot, suggestions);
+        runToTheEnd(robot);
+        return project;
+    }
+
+    /** Launches the open project's search from the Run tab and waits until it is complete. */
+    void runToTheEnd(FxRobot robot) throws Exception {
         select(robot, "tabRun");
         robot.clickOn("#launchButton");
         waitUntil(90, () -> robot.lookup("#runMessage").queryAs(Label.class).getText().startsWith("Search complete"));
-        return project;
     }
 
     static void select(FxRobot robot, String tabId) {

@@ -22,7 +22,7 @@ public record ParetoPlot(String xName, String yName, List<Point> points, Set<Int
     private static final Color OTHER = Color.rgb(90, 90, 90, 0.55);
     private static final double LEFT = 70;
     private static final double BOTTOM = 46;
-    private static final double TOP = 30;
+    private static final double TOP = 44;
     private static final double RIGHT = 20;
 
     /**

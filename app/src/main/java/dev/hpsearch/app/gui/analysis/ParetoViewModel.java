@@ -1,5 +1,6 @@
 package dev.hpsearch.app.gui.analysis;
 
+import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.results.ResultsModel;
 import dev.hpsearch.optimizer.analysis.Column;
 import dev.hpsearch.optimizer.analysis.ParallelLayout;
@@ -9,10 +10,13 @@ import dev.hpsearch.optimizer.config.ObjectivesConfig;
 import dev.hpsearch.optimizer.pareto.FrontSummary;
 import dev.hpsearch.optimizer.pareto.Hypervolume;
 import dev.hpsearch.optimizer.pareto.Objectives;
+import dev.hpsearch.optimizer.space.SearchSpace;
+import dev.hpsearch.optimizer.text.IoErrors;
 import dev.hpsearch.optimizer.text.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
@@ -35,9 +39,15 @@ import javafx.collections.ObservableList;
  * With more than two objectives, a plot of two cannot show the front: parallel coordinates of every objective show
  * it instead, the front of all of them marked (thick red lines, a legend entry), and "brush the front" keeps that
  * front.
+ *
+ * <p>Fronts are computed in the background ({@link TaskRunner}): with more than three objectives the hypervolume is
+ * a Monte Carlo estimate that takes tens of milliseconds per hundred runs, and a large search's dominance sort is
+ * not free either, so neither may hold the UI thread at each batch of new results. One computation runs at a time;
+ * changes meanwhile are gathered into the next. While the tab is hidden, new data only marks the plots stale.
  */
 public final class ParetoViewModel {
     private final ResultsModel results;
+    private final TaskRunner tasks;
     private final ObservableList<String> names = FXCollections.observableArrayList();
     private final ObjectProperty<String> x = new SimpleObjectProperty<>(null);
     private final ObjectProperty<String> y = new SimpleObjectProperty<>(null);
@@ -50,34 +60,53 @@ public final class ParetoViewModel {
     private final ReadOnlyStringWrapper allStatus = new ReadOnlyStringWrapper("");
     private List<Integer> frontIds = List.of();
     private List<Integer> allFrontIds = List.of();
+    private TwoFront two;
+    private boolean showing = true;
+    private boolean pendingTwo;
+    private boolean pendingAll;
+    private boolean computing;
 
-    public ParetoViewModel(ResultsModel results) {
+    public ParetoViewModel(ResultsModel results, TaskRunner tasks) {
         this.results = results;
+        this.tasks = tasks;
         names.setAll(ObjectivesConfig.SCORE);
         results.metrics().addListener((ListChangeListener<String>) c -> refreshNames());
         // the front of every objective follows the data and the config only: not the two plotted, not a brush
-        results.dataVersionProperty().addListener((o, a, b) -> {
-            recomputeAll();
-            recompute();
-        });
-        results.brushedProperty().addListener((o, a, b) -> recompute());
-        x.addListener((o, a, b) -> recompute());
-        y.addListener((o, a, b) -> recompute());
-        xMaximize.addListener((o, a, b) -> recompute());
-        yMaximize.addListener((o, a, b) -> recompute());
+        results.dataVersionProperty().addListener((o, a, b) -> request(true, true));
+        results.brushedProperty().addListener((o, a, b) -> showTwo());
+        x.addListener((o, a, b) -> request(true, false));
+        y.addListener((o, a, b) -> request(true, false));
+        xMaximize.addListener((o, a, b) -> request(true, false));
+        yMaximize.addListener((o, a, b) -> request(true, false));
         results.selectedProperty().addListener((o, a, b) -> markSelected());
         config.addListener((o, a, b) -> {
-            recomputeAll();
+            refreshNames();
             preset(b);
+            request(true, true);
         });
         refreshNames();
+        request(true, true);
     }
 
+    /**
+     * The score, the search's objectives and every metric seen, in that order. Names are added and removed, never
+     * replaced all at once: a combo box whose items are replaced drops its value, which would lose the axes preset
+     * from the search's objectives when the first metrics arrive.
+     */
     private void refreshNames() {
-        List<String> all = new ArrayList<>(List.of(ObjectivesConfig.SCORE));
-        all.addAll(results.metrics());
-        names.setAll(all);
-        recompute();
+        Set<String> wanted = new LinkedHashSet<>();
+        wanted.add(ObjectivesConfig.SCORE);
+        if (config.get() != null) {
+            config.get().objectives().forEach(o -> wanted.add(o.name()));
+        }
+        wanted.addAll(results.metrics());
+        names.removeIf(n -> !wanted.contains(n));
+        for (String n : wanted) {
+            if (!names.contains(n)) {
+                names.add(n);
+            }
+        }
+        request(true, false);
     }
 
     /** The search's objectives and constraints: the first two objectives become the axes. */
@@ -92,7 +121,12 @@ public final class ParetoViewModel {
             x.set(c.objectives().get(0).name());
             y.set(c.objectives().get(1).name());
         }
-        recompute();
+    }
+
+    /** Whether the view is on screen; while hidden, new data only marks the plots stale. */
+    public void setShowing(boolean on) {
+        showing = on;
+        request(false, false);
     }
 
     /** What can be on an axis: the score and every metric seen. */
@@ -165,6 +199,102 @@ public final class ParetoViewModel {
         results.brushedProperty().set(ids.isEmpty() ? null : Set.copyOf(ids));
     }
 
+    /** Asks for the front of the two plotted ({@code two}) and of every objective ({@code all}) to be computed again. */
+    private void request(boolean two, boolean all) {
+        pendingTwo |= two;
+        pendingAll |= all;
+        if (showing && !computing && (pendingTwo || pendingAll)) {
+            start();
+        }
+    }
+
+    private void start() {
+        boolean doTwo = pendingTwo;
+        boolean doAll = pendingAll;
+        pendingTwo = false;
+        pendingAll = false;
+        // everything the computation reads is taken here, on the UI thread
+        List<ResultRow> rows = finished();
+        ObjectivesConfig twoConfig = doTwo ? twoPlotted() : null;
+        ObjectivesConfig allConfig = doAll ? config.get() : null;
+        List<String> hyperparameters = results.table().hyperparameters();
+        SearchSpace space = results.spaceProperty().get();
+        computing = true;
+        tasks.run(() -> new Computed(doTwo ? TwoFront.of(twoConfig, rows) : null,
+                        doAll ? AllFronts.of(allConfig, rows, hyperparameters, space) : null),
+                c -> {
+                    computing = false;
+                    if (doTwo) {
+                        two = c.two();
+                        showTwo();
+                    }
+                    if (doAll) {
+                        showAll(c.all());
+                    }
+                    request(false, false);
+                },
+                e -> {
+                    computing = false;
+                    status.set("The Pareto front could not be computed: " + IoErrors.describe(e));
+                    request(false, false);
+                });
+    }
+
+    /** The two objectives plotted, under the search's constraints; {@code null} when they are not two different. */
+    private ObjectivesConfig twoPlotted() {
+        if (x.get() == null || y.get() == null || x.get().equals(y.get())) {
+            return null;
+        }
+        return new ObjectivesConfig(List.of(new ObjectivesConfig.Objective(x.get(), xMaximize.get()),
+                new ObjectivesConfig.Objective(y.get(), yMaximize.get())),
+                config.get() == null ? List.of() : config.get().constraints());
+    }
+
+    private record Computed(TwoFront two, AllFronts all) {
+    }
+
+    /** The scatter plot's points and the front of the two objectives plotted; {@code config} null: no plot. */
+    private record TwoFront(ObjectivesConfig config, List<ParetoPlot.Point> points, FrontSummary summary) {
+        static TwoFront of(ObjectivesConfig config, List<ResultRow> rows) {
+            if (config == null) {
+                return new TwoFront(null, List.of(), null);
+            }
+            Objectives objectives = new Objectives(config, false);
+            List<FrontSummary.Run> runs = runs(rows);
+            FrontSummary summary = FrontSummary.of(objectives, runs, 0);
+            Set<Integer> onFront = new HashSet<>();
+            summary.front().forEach(m -> onFront.add(m.id()));
+            List<ParetoPlot.Point> points = new ArrayList<>();
+            for (FrontSummary.Run r : runs) {
+                double[] v = objectives.values(r.score(), r.metrics());
+                if (v != null) {
+                    points.add(new ParetoPlot.Point(r.id(), v[0], v[1], objectives.feasible(r.score(), r.metrics()),
+                            onFront.contains(r.id())));
+                }
+            }
+            return new TwoFront(config, points, summary);
+        }
+    }
+
+    /** The front of every objective, laid out as parallel coordinates; {@code null} with two objectives or fewer. */
+    private record AllFronts(ObjectivesConfig config, FrontSummary summary, ParallelLayout layout) {
+        static AllFronts of(ObjectivesConfig all, List<ResultRow> rows, List<String> hyperparameters,
+                SearchSpace space) {
+            if (all == null || all.objectives().size() <= 2) {
+                return null;
+            }
+            FrontSummary summary = FrontSummary.of(new Objectives(all, false), runs(rows), 0);
+            List<Column> axes = new ArrayList<>();
+            for (ObjectivesConfig.Objective o : all.objectives()) {
+                // the score's axis is the loss column's
+                axes.add(ObjectivesConfig.SCORE.equals(o.name()) ? Column.LOSS : Column.metric(o.name()));
+            }
+            ParallelLayout layout = ParallelLayout.of(new ResultTable(hyperparameters, rows), space, axes, axes.get(0),
+                    false);
+            return new AllFronts(all, summary, layout);
+        }
+    }
+
     /** The runs the front is made of: finished with a result, replicates left out. */
     private List<ResultRow> finished() {
         List<ResultRow> out = new ArrayList<>();
@@ -176,31 +306,30 @@ public final class ParetoViewModel {
         return out;
     }
 
+    /** "1 run", "3 runs". */
+    private static String runs(int n) {
+        return n + (n == 1 ? " run" : " runs");
+    }
+
     private static List<FrontSummary.Run> runs(List<ResultRow> rows) {
         return rows.stream().map(r -> new FrontSummary.Run(r.id(), r.loss(), r.metrics())).toList();
     }
 
-    /** The parallel coordinates of every objective with their front marked, when there are more than two. */
-    private void recomputeAll() {
-        ObjectivesConfig all = config.get();
-        if (all == null || all.objectives().size() <= 2) {
+    private void showAll(AllFronts computed) {
+        if (computed == null) {
             allObjectives.set(null);
             allStatus.set("");
             allFrontIds = List.of();
             return;
         }
-        List<ResultRow> rows = finished();
-        FrontSummary summary = FrontSummary.of(new Objectives(all, false), runs(rows), 0);
+        ObjectivesConfig all = computed.config();
+        FrontSummary summary = computed.summary();
+        ParallelLayout layout = computed.layout();
         allFrontIds = summary.front().stream().map(FrontSummary.Member::id).toList();
-        List<Column> axes = new ArrayList<>();
         List<String> named = new ArrayList<>();
         for (ObjectivesConfig.Objective o : all.objectives()) {
-            axes.add(ObjectivesConfig.SCORE.equals(o.name()) ? Column.LOSS : Column.metric(o.name()));
-            // the score's axis is the loss column's
             named.add((ObjectivesConfig.SCORE.equals(o.name()) ? "loss" : o.name()) + " (" + o.direction() + ")");
         }
-        ParallelLayout layout = ParallelLayout.of(new ResultTable(results.table().hyperparameters(), rows),
-                results.spaceProperty().get(), axes, axes.get(0), false);
         Set<Integer> front = Set.copyOf(allFrontIds);
         int[] marked = new int[front.size()];
         int m = 0;
@@ -213,13 +342,13 @@ public final class ParetoViewModel {
                 + summary.feasible() + " feasible runs" + (all.constraints().isEmpty() ? "" : " (constraints: "
                 + String.join(", ", all.constraints().stream().map(ObjectivesConfig.Constraint::describe).toList())
                 + ")");
-        ParallelPlot plot = new ParallelPlot(layout, layout.noBrushes(), true)
+        ParallelPlot p = new ParallelPlot(layout, layout.noBrushes(), true)
                 .withMarked(new ParallelPlot.Marked(Arrays.copyOf(marked, m), legend,
                         "click a line to select its run"));
-        allObjectives.set(plot.withSelected(selectedLine(plot)));
+        allObjectives.set(p.withSelected(selectedLine(p)));
         Hypervolume.Estimate hv = summary.hypervolume();
         allStatus.set(summary.front().isEmpty() ? "No feasible run has every objective's value yet."
-                : summary.front().size() + " runs on the front of all " + all.objectives().size() + " objectives, of "
+                : runs(summary.front().size()) + " on the front of all " + all.objectives().size() + " objectives, of "
                 + summary.feasible() + " feasible (thick red lines above); hypervolume " + Numbers.display(hv.value())
                 + (hv.exact() ? "" : " ± " + Numbers.display(hv.standardError()) + " (Monte Carlo, standard error)")
                 + ". The scatter plot shows two of them at a time: its front is that of those two only.");
@@ -237,34 +366,25 @@ public final class ParetoViewModel {
         }
     }
 
-    private void recompute() {
-        if (x.get() == null || y.get() == null || x.get().equals(y.get())) {
+    /** Draws the last computed front of the two plotted, ringing the runs brushed now. */
+    private void showTwo() {
+        if (two == null) {
+            return;
+        }
+        if (two.config() == null) {
             plot.set(null);
+            frontIds = List.of();
             status.set("Choose two different objectives.");
             return;
         }
-        ObjectivesConfig two = new ObjectivesConfig(List.of(new ObjectivesConfig.Objective(x.get(), xMaximize.get()),
-                new ObjectivesConfig.Objective(y.get(), yMaximize.get())),
-                config.get() == null ? List.of() : config.get().constraints());
-        Objectives objectives = new Objectives(two, false);
-        List<FrontSummary.Run> runs = runs(finished());
-        FrontSummary summary = FrontSummary.of(objectives, runs, 0);
-        Set<Integer> onFront = new HashSet<>();
-        summary.front().forEach(m -> onFront.add(m.id()));
+        FrontSummary summary = two.summary();
         frontIds = summary.front().stream().map(FrontSummary.Member::id).toList();
-        List<ParetoPlot.Point> points = new ArrayList<>();
-        for (FrontSummary.Run r : runs) {
-            double[] v = objectives.values(r.score(), r.metrics());
-            if (v != null) {
-                points.add(new ParetoPlot.Point(r.id(), v[0], v[1], objectives.feasible(r.score(), r.metrics()),
-                        onFront.contains(r.id())));
-            }
-        }
         Set<Integer> brushed = results.brushedProperty().get() == null ? Set.of() : results.brushedProperty().get();
-        plot.set(new ParetoPlot(x.get() + " (" + two.objectives().get(0).direction() + ")",
-                y.get() + " (" + two.objectives().get(1).direction() + ")", points, brushed));
+        List<ObjectivesConfig.Objective> axes = two.config().objectives();
+        plot.set(new ParetoPlot(axes.get(0).name() + " (" + axes.get(0).direction() + ")",
+                axes.get(1).name() + " (" + axes.get(1).direction() + ")", two.points(), brushed));
         status.set(summary.front().isEmpty() ? "No feasible run has both values yet."
-                : summary.front().size() + " runs on the front of " + summary.feasible() + " feasible; hypervolume "
+                : runs(summary.front().size()) + " on the front of " + summary.feasible() + " feasible; hypervolume "
                 + Numbers.display(summary.hypervolume().value()) + " up to (" + Numbers.display(summary.reference()[0])
                 + ", " + Numbers.display(summary.reference()[1]) + "), each objective's worst feasible value plus 10 %"
                 + " of its range.");

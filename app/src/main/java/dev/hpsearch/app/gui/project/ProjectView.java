@@ -87,7 +87,8 @@ public final class ProjectView extends BorderPane {
         parallel = new ParallelCoordinatesView(new ParallelCoordinatesViewModel(dashboard.results(), services.tasks(),
                 project::folder), services.tasks(), services.dialogs());
         SearchesViewModel searches = new SearchesViewModel(project, services.tasks());
-        ParetoViewModel pareto = new ParetoViewModel(dashboard.results());
+        ParetoViewModel pareto = new ParetoViewModel(dashboard.results(), services.tasks());
+        pareto.setShowing(false);
         pareto.configProperty().bind(search.objectivesProperty());
         tabs.getTabs().addAll(
                 tab("tabSearch", search.configDocument(), new SearchConfigView(search, services.dialogs())),
@@ -107,6 +108,7 @@ public final class ProjectView extends BorderPane {
         tabs.setId("projectTabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             parallel.setShowing(b != null && "tabParallel".equals(b.getId()));
+            pareto.setShowing(b != null && "tabPareto".equals(b.getId()));
             if (b != null && "tabSearches".equals(b.getId())) {
                 searches.refresh();
             }

@@ -2,6 +2,8 @@ package dev.hpsearch.app.gui.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpsearch.app.gui.DirectTaskRunner;
+import dev.hpsearch.app.gui.HeldTaskRunner;
 import dev.hpsearch.app.gui.results.ResultsModel;
 import dev.hpsearch.optimizer.config.ObjectivesConfig;
 import dev.hpsearch.optimizer.config.ObjectivesConfig.Constraint;
@@ -34,7 +36,7 @@ class ParetoViewModelTest {
     @Test
     void theSearchsObjectivesAreTheAxesAndTheFrontHoldsFeasibleRunsOnly() {
         ResultsModel results = results();
-        ParetoViewModel vm = new ParetoViewModel(results);
+        ParetoViewModel vm = new ParetoViewModel(results, new DirectTaskRunner());
 
         vm.configProperty().set(CONFIG);
 
@@ -57,12 +59,13 @@ class ParetoViewModelTest {
 
     @Test
     void withoutConstraintsTheBestScoreJoinsTheFrontAndDirectionsCount() {
-        ParetoViewModel vm = new ParetoViewModel(results());
+        ParetoViewModel vm = new ParetoViewModel(results(), new DirectTaskRunner());
         vm.xProperty().set("objective");
         vm.yProperty().set("cost");
 
         assertThat(vm.plotProperty().get().points().stream().filter(ParetoPlot.Point::onFront)
                 .map(ParetoPlot.Point::id)).containsExactly(3);
+        assertThat(vm.statusProperty().get()).startsWith("1 run on the front of 4 feasible; hypervolume ");
 
         vm.yMaximizeProperty().set(true);
         // objective down, cost up: 3 (lowest objective) and 0 (highest cost)
@@ -72,7 +75,7 @@ class ParetoViewModelTest {
 
     @Test
     void thePlotDrawsTheFrontInItsColourAndTheInfeasibleHollow() {
-        ParetoViewModel vm = new ParetoViewModel(results());
+        ParetoViewModel vm = new ParetoViewModel(results(), new DirectTaskRunner());
         vm.configProperty().set(CONFIG);
 
         String svg = AnalysisRows.svg(vm.plotProperty().get(), 600, 400);
@@ -85,7 +88,7 @@ class ParetoViewModelTest {
     @Test
     void moreThanTwoObjectivesGetParallelCoordinatesWithTheFrontOfAllOfThemMarked() {
         ResultsModel results = results();
-        ParetoViewModel vm = new ParetoViewModel(results);
+        ParetoViewModel vm = new ParetoViewModel(results, new DirectTaskRunner());
         vm.configProperty().set(CONFIG);
         assertThat(vm.allObjectivesProperty().get()).as("two objectives: the scatter plot shows the front").isNull();
 
@@ -129,8 +132,50 @@ class ParetoViewModelTest {
     }
 
     @Test
+    void frontsAreComputedInTheBackgroundOneAtATimeAndNotWhileHidden() {
+        ResultsModel results = results();
+        HeldTaskRunner tasks = new HeldTaskRunner();
+        ParetoViewModel vm = new ParetoViewModel(results, tasks);
+        vm.setShowing(false);
+        assertThat(tasks.count()).as("the first computation, of the empty choice").isEqualTo(1);
+
+        // while one runs, changes wait; while hidden, nothing new starts
+        vm.configProperty().set(CONFIG);
+        results.dataVersionProperty().set(results.dataVersionProperty().get() + 1);
+        assertThat(tasks.count()).isEqualTo(1);
+        tasks.finish(0);
+        assertThat(vm.statusProperty().get()).isEqualTo("Choose two different objectives.");
+        assertThat(tasks.count()).as("hidden: the changes are kept for later").isEqualTo(1);
+        assertThat(vm.plotProperty().get()).isNull();
+
+        // shown: one computation takes every change gathered meanwhile, and the UI thread only draws its result
+        vm.setShowing(true);
+        assertThat(tasks.count()).isEqualTo(2);
+        assertThat(vm.plotProperty().get()).as("not drawn before the computation ends").isNull();
+        vm.xMaximizeProperty().set(true);
+        assertThat(tasks.count()).isEqualTo(2);
+        tasks.finish(1);
+        assertThat(vm.plotProperty().get().points().stream().filter(ParetoPlot.Point::onFront)
+                .map(ParetoPlot.Point::id)).containsExactly(0, 1);
+        assertThat(vm.statusProperty().get()).startsWith("2 runs on the front of 3 feasible");
+
+        // the change that came during it follows at once: objective up, cost down puts 2 and 1 on the front
+        assertThat(tasks.count()).isEqualTo(3);
+        tasks.finish(2);
+        assertThat(vm.plotProperty().get().xName()).isEqualTo("objective (maximize)");
+        assertThat(vm.plotProperty().get().points().stream().filter(ParetoPlot.Point::onFront)
+                .map(ParetoPlot.Point::id)).containsExactly(1, 2);
+        assertThat(tasks.count()).as("nothing left to do").isEqualTo(3);
+
+        // a brush only rings points again: no computation
+        results.brushedProperty().set(Set.of(2));
+        assertThat(vm.plotProperty().get().brushed()).isEqualTo(Set.of(2));
+        assertThat(tasks.count()).isEqualTo(3);
+    }
+
+    @Test
     void theSameObjectiveTwiceGivesNoPlot() {
-        ParetoViewModel vm = new ParetoViewModel(results());
+        ParetoViewModel vm = new ParetoViewModel(results(), new DirectTaskRunner());
         vm.xProperty().set("cost");
         vm.yProperty().set("cost");
 

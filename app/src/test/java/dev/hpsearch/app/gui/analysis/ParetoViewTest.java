@@ -2,6 +2,7 @@ package dev.hpsearch.app.gui.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpsearch.app.gui.DirectTaskRunner;
 import dev.hpsearch.app.gui.common.PlotCanvas;
 import dev.hpsearch.optimizer.config.ObjectivesConfig;
 import dev.hpsearch.optimizer.config.ObjectivesConfig.Objective;
@@ -22,7 +23,7 @@ class ParetoViewTest {
 
     @Start
     void start(Stage stage) {
-        vm = new ParetoViewModel(ParetoViewModelTest.results());
+        vm = new ParetoViewModel(ParetoViewModelTest.results(), new DirectTaskRunner());
         AnalysisRows.show(stage, new ParetoView(vm), 1100, 800);
     }
 

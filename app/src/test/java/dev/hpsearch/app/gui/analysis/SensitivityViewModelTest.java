@@ -3,17 +3,14 @@ package dev.hpsearch.app.gui.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.DirectTaskRunner;
+import dev.hpsearch.app.gui.HeldTaskRunner;
 import dev.hpsearch.app.gui.common.TaskRunner;
 import dev.hpsearch.app.gui.results.ResultsModel;
 import dev.hpsearch.optimizer.analysis.Axis;
 import dev.hpsearch.optimizer.analysis.Column;
 import dev.hpsearch.optimizer.analysis.Sensitivity;
-import dev.hpsearch.optimizer.text.Numbers;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Sensitivity without a toolkit: the fit runs through the task runner, here at once or when told. */
@@ -57,7 +54,7 @@ class SensitivityViewModelTest {
     @Test
     void anOlderAnalysisFinishingLastDoesNotReplaceANewerOne() {
         ResultsModel results = AnalysisRows.model(40);
-        HeldTasks tasks = new HeldTasks();
+        HeldTaskRunner tasks = new HeldTaskRunner();
         SensitivityViewModel vm = vm(results, tasks);
         vm.analyse();
         vm.responseProperty().set(Column.metric("accuracy"));
@@ -103,7 +100,7 @@ class SensitivityViewModelTest {
     @Test
     void theContourShowsThePairThatInteractsMostAndAnyPairChosenComputedInTheBackground() {
         ResultsModel results = AnalysisRows.model(40);
-        HeldTasks tasks = new HeldTasks();
+        HeldTaskRunner tasks = new HeldTaskRunner();
         SensitivityViewModel vm = vm(results, tasks);
         assertThat(vm.contourProperty().get()).isNull();
         vm.analyse();
@@ -149,27 +146,4 @@ class SensitivityViewModelTest {
     }
 
     /** Holds background work until the test finishes it, in any order. */
-    private static final class HeldTasks implements TaskRunner {
-        private final List<Runnable> held = new ArrayList<>();
-
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onDone, Consumer<Exception> onError) {
-            held.add(() -> {
-                try {
-                    onDone.accept(work.call());
-                } catch (Exception e) {
-                    onError.accept(e);
-                }
-            });
-        }
-
-        @Override
-        public void onUi(Runnable r) {
-            r.run();
-        }
-
-        void finish(int i) {
-            held.get(i).run();
-        }
-    }
 }

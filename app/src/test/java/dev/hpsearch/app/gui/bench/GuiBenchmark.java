@@ -196,7 +196,10 @@ public final class GuiBenchmark {
         Platform.runLater(() -> {
             window.showProject(project);
             TabPane tabs = window.projectView().tabs();
-            tabs.getSelectionModel().select(Integer.getInteger("bench.tab", 3));
+            // the tab on screen during the search, by id: the dashboard's Run tab unless -Dbench.tab names another
+            String tabId = System.getProperty("bench.tab", "tabRun");
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no tab " + tabId)));
             timer[0] = new AnimationTimer() {
                 @Override
                 public void handle(long now) {

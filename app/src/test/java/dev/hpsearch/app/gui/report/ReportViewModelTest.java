@@ -3,7 +3,7 @@ package dev.hpsearch.app.gui.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpsearch.app.gui.DirectTaskRunner;
-import dev.hpsearch.app.gui.common.TaskRunner;
+import dev.hpsearch.app.gui.HeldTaskRunner;
 import dev.hpsearch.app.gui.results.ResponseChoice;
 import dev.hpsearch.optimizer.analysis.Column;
 import java.nio.file.Files;
@@ -14,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import org.junit.jupiter.api.Test;
@@ -139,7 +137,7 @@ class ReportViewModelTest {
 
     @Test
     void aBrowserOpensTheReportWrittenInTheBackground() throws Exception {
-        HeldTasks tasks = new HeldTasks();
+        HeldTaskRunner tasks = new HeldTaskRunner();
         FakeBrowser browser = new FakeBrowser(true);
         ReportViewModel vm = new ReportViewModel(new SimpleObjectProperty<>(table()), lossChosen(), tasks, browser,
                 CLOCK);
@@ -151,7 +149,7 @@ class ReportViewModelTest {
         assertThat(vm.runningProperty().get()).isTrue();
         assertThat(vm.disabledProperty().get()).isTrue();
         assertThat(vm.statusProperty().get()).startsWith("Writing the report of hp_search_data.txt");
-        tasks.finish();
+        tasks.finishLast();
         assertThat(dir.resolve("report.html")).exists();
         assertThat(browser.opened).containsExactly(dir.resolve("report.html"));
         assertThat(vm.statusProperty().get()).endsWith("and opened in the browser.");
@@ -172,30 +170,5 @@ class ReportViewModelTest {
         assertThat(browser.opened).isEmpty();
         assertThat(vm.writtenProperty().get()).isNull();
         assertThat(vm.runningProperty().get()).isFalse();
-    }
-
-    /** Holds the background work until the test finishes it. */
-    private static final class HeldTasks implements TaskRunner {
-        private Runnable held;
-
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onDone, Consumer<Exception> onError) {
-            held = () -> {
-                try {
-                    onDone.accept(work.call());
-                } catch (Exception e) {
-                    onError.accept(e);
-                }
-            };
-        }
-
-        @Override
-        public void onUi(Runnable r) {
-            r.run();
-        }
-
-        void finish() {
-            held.run();
-        }
     }
 }
