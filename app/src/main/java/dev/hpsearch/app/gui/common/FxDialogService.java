@@ -8,6 +8,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -20,11 +21,12 @@ public final class FxDialogService implements DialogService {
         this.owner = owner;
     }
 
-    /** A ControlsFX notification at the screen's corner, which goes by itself. */
+    /** A message in the window's corner that goes by itself after 10 s (see {@link Toast}). */
     @Override
     public void notify(String title, String text) {
-        org.controlsfx.control.Notifications.create().title(title).text(text).owner(owner)
-                .hideAfter(javafx.util.Duration.seconds(10)).showInformation();
+        if (owner.getScene() != null && owner.getScene().getRoot() instanceof StackPane root) {
+            Toast.show(root, title, text, 10);
+        }
     }
 
     @Override
