@@ -1,6 +1,7 @@
 package dev.hpsearch.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpsearch.app.service.ParetoReport;
 import dev.hpsearch.optimizer.config.ConfigException;
 import dev.hpsearch.optimizer.config.Configs;
 import dev.hpsearch.optimizer.engine.Journal;

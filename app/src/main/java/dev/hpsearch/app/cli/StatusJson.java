@@ -2,6 +2,7 @@ package dev.hpsearch.app.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpsearch.app.service.ParetoReport;
 import dev.hpsearch.optimizer.config.SearchConfig;
 import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialRecord;

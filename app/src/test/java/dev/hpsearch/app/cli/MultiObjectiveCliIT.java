@@ -68,6 +68,21 @@ class MultiObjectiveCliIT {
         assertThat(text.status).as(text.err).isZero();
         assertThat(text.out).contains("Pareto front of objective (minimize), cost (minimize): 4 of 8 feasible runs"
                 + " (of 12 ok), constraints mem <= 3.0").contains("Hypervolume 13.36 up to the reference point (4.4, 6.4)");
+
+        // the report gives the same front, its plot and the settings of the runs on it
+        Path html = searchDir.resolve("report.html");
+        Cli report = Cli.run("report", searchDir.toString(), "--out", html.toString());
+        assertThat(report.status).as(report.err).isZero();
+        String page = Files.readString(html);
+        int start = page.indexOf("<section id=\"pareto\">");
+        assertThat(start).as("a Pareto section").isPositive();
+        String section = page.substring(start, page.indexOf("</section>", start));
+        assertThat(section).contains("Pareto front of objective (minimize), cost (minimize): 4 of 8 feasible runs"
+                        + " (of 12 ok), constraints mem &lt;= 3.0")
+                .contains("Hypervolume 13.36 up to the reference point (4.4, 6.4)")
+                .contains("<svg").contains("objective (minimize)").contains("cost (minimize)");
+        assertThat(java.util.regex.Pattern.compile("<tr><td class=\"num\">\\d+</td>").matcher(section).results()
+                .count()).as("one row per run on the front").isEqualTo(4);
     }
 
     @Test

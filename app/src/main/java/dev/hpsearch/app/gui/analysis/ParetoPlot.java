@@ -2,7 +2,11 @@ package dev.hpsearch.app.gui.analysis;
 
 import dev.hpsearch.app.gui.common.Painter;
 import dev.hpsearch.app.gui.common.Plot;
+import dev.hpsearch.optimizer.pareto.FrontSummary;
+import dev.hpsearch.optimizer.pareto.Objectives;
 import dev.hpsearch.optimizer.text.Numbers;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.paint.Color;
@@ -35,6 +39,24 @@ public record ParetoPlot(String xName, String yName, List<Point> points, Set<Int
      * @param onFront  whether it is on the Pareto front of the feasible runs
      */
     public record Point(int id, double x, double y, boolean feasible, boolean onFront) {
+    }
+
+    /**
+     * The points of {@code runs} under two objectives, each marked feasible or not and on {@code summary}'s front
+     * or not; runs without both values are left out.
+     */
+    public static List<Point> points(Objectives objectives, List<FrontSummary.Run> runs, FrontSummary summary) {
+        Set<Integer> onFront = new HashSet<>();
+        summary.front().forEach(m -> onFront.add(m.id()));
+        List<Point> points = new ArrayList<>();
+        for (FrontSummary.Run r : runs) {
+            double[] v = objectives.values(r.score(), r.metrics());
+            if (v != null) {
+                points.add(new Point(r.id(), v[0], v[1], objectives.feasible(r.score(), r.metrics()),
+                        onFront.contains(r.id())));
+            }
+        }
+        return points;
     }
 
     @Override

@@ -262,16 +262,7 @@ public final class ParetoViewModel {
             Objectives objectives = new Objectives(config, false);
             List<FrontSummary.Run> runs = runs(rows);
             FrontSummary summary = FrontSummary.of(objectives, runs, 0);
-            Set<Integer> onFront = new HashSet<>();
-            summary.front().forEach(m -> onFront.add(m.id()));
-            List<ParetoPlot.Point> points = new ArrayList<>();
-            for (FrontSummary.Run r : runs) {
-                double[] v = objectives.values(r.score(), r.metrics());
-                if (v != null) {
-                    points.add(new ParetoPlot.Point(r.id(), v[0], v[1], objectives.feasible(r.score(), r.metrics()),
-                            onFront.contains(r.id())));
-                }
-            }
+            List<ParetoPlot.Point> points = ParetoPlot.points(objectives, runs, summary);
             return new TwoFront(config, points, summary);
         }
     }

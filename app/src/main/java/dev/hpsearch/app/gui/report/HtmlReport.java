@@ -1,9 +1,11 @@
 package dev.hpsearch.app.gui.report;
 
+import dev.hpsearch.app.service.ParetoReport;
 import dev.hpsearch.app.gui.analysis.ContourPlot;
 import dev.hpsearch.app.gui.analysis.DependencePlot;
 import dev.hpsearch.app.gui.analysis.ImportancePlot;
 import dev.hpsearch.app.gui.analysis.ParallelPlot;
+import dev.hpsearch.app.gui.analysis.ParetoPlot;
 import dev.hpsearch.app.gui.analysis.SensitivityPlot;
 import dev.hpsearch.app.gui.common.Plot;
 import dev.hpsearch.app.gui.common.SvgPainter;
@@ -17,11 +19,13 @@ import dev.hpsearch.optimizer.analysis.ParallelLayout;
 import dev.hpsearch.optimizer.analysis.ResponseData;
 import dev.hpsearch.optimizer.analysis.ResultRow;
 import dev.hpsearch.optimizer.analysis.Sensitivity;
+import dev.hpsearch.optimizer.config.ObjectivesConfig;
 import dev.hpsearch.optimizer.engine.HpSearchVersion;
 import dev.hpsearch.optimizer.engine.SearchFiles;
 import dev.hpsearch.optimizer.engine.SearchState;
 import dev.hpsearch.optimizer.engine.TrialStatus;
 import dev.hpsearch.optimizer.gp.GpFitException;
+import dev.hpsearch.optimizer.pareto.FrontSummary;
 import dev.hpsearch.optimizer.text.AtomicFiles;
 import dev.hpsearch.optimizer.text.Numbers;
 import java.io.IOException;
@@ -33,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One self-contained HTML page about a search: its summary and provenance, the history, parallel coordinates,
@@ -134,6 +139,7 @@ public final class HtmlReport {
                 .append("<title>hpsearch report: ").append(esc(name)).append("</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n<h1>hpsearch report: ").append(esc(name)).append("</h1>\n");
         summary(data);
+        pareto();
         history();
         parallel();
         Analysis analysis = analyse(data);
@@ -203,6 +209,52 @@ public final class HtmlReport {
                 html.append("</pre></details>\n");
             }
         }
+        close();
+    }
+
+    /**
+     * With {@code objectives} or {@code constraints} in the search config: the Pareto front as {@code hpsearch
+     * status} gives it, the plot of the two objectives when there are two, and the runs on the front with their
+     * settings.
+     */
+    private void pareto() {
+        if (results.configs() == null || results.state() == null
+                || !results.configs().search().objectives().configured()) {
+            return;
+        }
+        ParetoReport p = ParetoReport.of(results.configs().search(), results.state());
+        open("pareto", "Pareto front");
+        for (String sentence : p.sentences()) {
+            html.append("<p>").append(esc(sentence)).append("</p>\n");
+        }
+        List<ObjectivesConfig.Objective> goals = p.objectives().objectives();
+        if (p.summary().front().isEmpty()) {
+            close();
+            return;
+        }
+        if (goals.size() == 2) {
+            plot(new ParetoPlot(goals.get(0).name() + " (" + goals.get(0).direction() + ")",
+                    goals.get(1).name() + " (" + goals.get(1).direction() + ")",
+                    ParetoPlot.points(p.objectives(), p.runs(), p.summary()), Set.of()), WIDTH, 420, "Pareto front");
+        }
+        List<String> hps = results.table().hyperparameters();
+        html.append("<table>\n<tr><th>id</th>");
+        goals.forEach(g -> html.append("<th>").append(esc(g.name() + " (" + g.direction() + ")")).append("</th>"));
+        hps.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+        html.append("</tr>\n");
+        for (FrontSummary.Member m : p.summary().front()) {
+            html.append("<tr><td class=\"num\">").append(m.id()).append("</td>");
+            for (double v : m.values()) {
+                cell(Numbers.display(v));
+            }
+            ResultRow row = row(m.id());
+            for (int j = 0; j < hps.size(); j++) {
+                cell(row == null ? "" : Numbers.display(row.values().get(j)));
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n<p class=\"note\">No run on the front is beaten by another in every objective: taking "
+                + "one of them weighs one objective against another, which the objectives alone cannot decide.</p>\n");
         close();
     }
 

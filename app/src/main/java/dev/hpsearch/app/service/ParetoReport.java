@@ -1,4 +1,4 @@
-package dev.hpsearch.app.cli;
+package dev.hpsearch.app.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,25 +20,27 @@ import java.util.List;
  * it: the feasible runs with status ok that no other feasible run beats in every objective, and the hypervolume they
  * dominate up to the reference point (each objective's worst feasible value plus 10 % of its range).
  */
-final class ParetoReport {
+public final class ParetoReport {
     /** Seed of the Monte Carlo hypervolume (4 or more objectives), so that status prints the same each time. */
     private static final long SEED = 0;
 
     private final Objectives objectives;
+    private final List<FrontSummary.Run> runs;
     private final FrontSummary summary;
     private final List<String> unreported;
     private final java.util.Set<String> reported;
 
-    private ParetoReport(Objectives objectives, FrontSummary summary, List<String> unreported,
-                         java.util.Set<String> reported) {
+    private ParetoReport(Objectives objectives, List<FrontSummary.Run> runs, FrontSummary summary,
+                         List<String> unreported, java.util.Set<String> reported) {
         this.objectives = objectives;
+        this.runs = runs;
         this.summary = summary;
         this.unreported = unreported;
         this.reported = reported;
     }
 
     /** The report of a search's state; ordinary combinations only (replicates measure noise). */
-    static ParetoReport of(SearchConfig search, SearchState state) {
+    public static ParetoReport of(SearchConfig search, SearchState state) {
         Objectives objectives = new Objectives(search.objectives(), search.higherIsBetter());
         List<FrontSummary.Run> runs = new ArrayList<>();
         for (TrialRecord t : state.trials()) {
@@ -56,38 +58,61 @@ final class ParetoReport {
         objectives.objectives().forEach(o -> unreported.add(o.name()));
         objectives.constraints().forEach(c -> unreported.add(c.name()));
         unreported.removeIf(n -> reported.contains(n) || runs.isEmpty());
-        return new ParetoReport(objectives, FrontSummary.of(objectives, runs, SEED),
+        return new ParetoReport(objectives, List.copyOf(runs), FrontSummary.of(objectives, runs, SEED),
                 List.copyOf(new java.util.LinkedHashSet<>(unreported)), reported);
     }
 
-    FrontSummary summary() {
+    public FrontSummary summary() {
         return summary;
     }
 
-    /** Prints the front as a table, one row per run on it, ordered by the first objective. */
-    void print(PrintWriter out) {
+    /** The runs the front is taken from: ok, replicates left out. */
+    public List<FrontSummary.Run> runs() {
+        return runs;
+    }
+
+    /** The objectives and constraints the front is of. */
+    public Objectives objectives() {
+        return objectives;
+    }
+
+    /**
+     * The front in sentences: which objectives, how many runs on it of how many feasible, the names no run
+     * reported, and the hypervolume with its reference point (or why there is no front yet).
+     */
+    public List<String> sentences() {
         List<String> goals = new ArrayList<>();
         for (Objective o : objectives.objectives()) {
             goals.add(o.name() + " (" + o.direction() + ")");
         }
-        out.println("Pareto front of " + String.join(", ", goals) + ": " + summary.front().size() + " of "
+        List<String> out = new ArrayList<>();
+        out.add("Pareto front of " + String.join(", ", goals) + ": " + summary.front().size() + " of "
                 + summary.feasible() + " feasible runs (of " + summary.runs() + " ok)"
                 + (objectives.constraints().isEmpty() ? "" : ", constraints " + String.join(", ",
                 objectives.constraints().stream().map(c -> c.describe()).toList())));
         if (!unreported.isEmpty()) {
-            out.println("No ok run reported " + String.join(", ", unreported) + " in its output.json; the runs reported: "
+            out.add("No ok run reported " + String.join(", ", unreported) + " in its output.json; the runs reported: "
                     + String.join(", ", reported) + ". Check the names in search_config.json.");
         }
         if (summary.front().isEmpty()) {
-            out.println("No feasible run with every objective yet.");
-            return;
+            out.add("No feasible run with every objective yet.");
+            return out;
         }
         StringBuilder ref = new StringBuilder();
         for (double r : summary.reference()) {
             ref.append(ref.length() == 0 ? "" : ", ").append(Numbers.display(r));
         }
-        out.println("Hypervolume " + hypervolumeText() + " up to the reference point (" + ref
+        out.add("Hypervolume " + hypervolumeText() + " up to the reference point (" + ref
                 + "): each objective's worst feasible value plus 10 % of its range.");
+        return out;
+    }
+
+    /** Prints the front as a table, one row per run on it, ordered by the first objective. */
+    public void print(PrintWriter out) {
+        sentences().forEach(out::println);
+        if (summary.front().isEmpty()) {
+            return;
+        }
         StringBuilder head = new StringBuilder(String.format("%-6s", "id"));
         objectives.objectives().forEach(o -> head.append(String.format("  %-14s", o.name())));
         out.println(head.toString().stripTrailing());
@@ -107,7 +132,7 @@ final class ParetoReport {
     }
 
     /** The front as JSON: objectives, constraints, reference point, hypervolume and the runs on it. */
-    ObjectNode json() {
+    public ObjectNode json() {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         ArrayNode goals = o.putArray("objectives");
